@@ -1,0 +1,104 @@
+// One way for both clients to call the Worker's JSON API (docs/api.md): same-origin cookies, JSON
+// bodies, a time limit, and the `{error: {code, message}}` envelope turned into an ApiError.
+// The HTTP response shapes live here because objects/protocol.ts only defines socket frames.
+import type { ChatListRow } from '../../objects/protocol.ts';
+
+/** A request that has not answered after this long is abandoned. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface Group {
+  id: string;
+  name: string;
+}
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  role: 'agent' | 'manager' | 'admin';
+}
+export interface MeResponse {
+  agent: Agent;
+  groups: Group[];
+}
+export interface GroupsResponse {
+  groups: Group[];
+}
+export interface ChatListResponse {
+  chats: ChatListRow[];
+}
+export interface ChatRowResponse {
+  chat: ChatListRow;
+}
+export interface CreatedChat {
+  chatId: string;
+  token: string;
+}
+
+/** A failed call: `status` 0 means the server could not be reached at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (!res.ok) throw await toApiError(res);
+  return res;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const data: unknown = await res.json().catch(() => null);
+  if (typeof data === 'object' && data !== null && 'error' in data) {
+    const { error } = data;
+    if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
+      const { code, message } = error;
+      if (typeof code === 'string' && typeof message === 'string') return new ApiError(res.status, code, message);
+    }
+  }
+  return new ApiError(res.status, 'http_' + res.status, `The server answered ${res.status} ${res.statusText}.`.trim());
+}
+
+async function readJson<T>(res: Response): Promise<T> {
+  // The one place HTTP bodies get a type: they come from the Worker of this same deployment,
+  // whose shapes are documented in docs/api.md and declared above. Errors were handled before.
+  const data: T = await res.json();
+  return data;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return readJson<T>(await request('GET', path));
+}
+
+export async function postJson<T>(path: string, body?: unknown): Promise<T> {
+  return readJson<T>(await request('POST', path, body ?? {}));
+}
+
+/** A POST whose answer has no body (e.g. 204 from logout). */
+export async function post(path: string): Promise<void> {
+  await request('POST', path);
+}
+
+/** The sentence to show a person for any failure. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong. Please try again.';
+}

@@ -1,0 +1,183 @@
+// The wire protocol between a chat's Durable Object and its clients, defined once and imported by
+// the object, the worker and both Preact clients. One discriminated union per direction; frames
+// from clients are validated here with zod/mini (small enough for the widget bundle).
+// This file imports nothing from `cloudflare:*` or `node:*` so it runs under Deno too.
+import * as z from 'zod/mini';
+
+/** The longest message text a client may send (characters). */
+export const MAX_TEXT_LENGTH = 4000;
+/** The longest client-generated message id. */
+export const MAX_CLIENT_ID_LENGTH = 64;
+
+export type Role = 'visitor' | 'agent';
+/** Who may see an event: everyone in the chat, or staff only (coaching, internal events). */
+export type Audience = 'all' | 'staff';
+export type ChatStatus = 'queued' | 'active' | 'ended';
+
+export interface Person {
+  role: Role;
+  /** Agent id, or the chat id for the visitor. */
+  id: string;
+  name: string;
+}
+
+interface EventBase {
+  /** The chat's own sequence number: 1, 2, 3… with no gaps. */
+  seq: number;
+  /** Milliseconds since the epoch, from the object's clock. */
+  at: number;
+}
+
+export type ChatEvent =
+  | (EventBase & { kind: 'queued'; audience: 'all'; groupId: string; groupName: string; visitor: Person })
+  | (EventBase & { kind: 'message'; audience: 'all'; clientId: string; from: Person; text: string })
+  | (EventBase & { kind: 'coaching'; audience: 'staff'; clientId: string; from: Person; text: string })
+  | (EventBase & { kind: 'taken'; audience: 'all'; agent: Person; fromAgent: Person | null })
+  | (EventBase & { kind: 'ended'; audience: 'all'; by: Person });
+
+export type ChatEventKind = ChatEvent['kind'];
+
+/** An event before the object has given it a sequence number. */
+export type EventDraft = ChatEvent extends infer E ? (E extends ChatEvent ? Omit<E, 'seq'> : never) : never;
+
+/** What any participant may know about the chat as a whole. */
+export interface ChatSnapshot {
+  id: string;
+  status: ChatStatus;
+  groupId: string;
+  groupName: string;
+  visitor: Person;
+  agent: Person | null;
+  startedAt: number;
+  takenAt: number | null;
+  endedAt: number | null;
+}
+
+// ---- client → server -------------------------------------------------------------------------
+
+const clientId = z.string().check(z.minLength(1), z.maxLength(MAX_CLIENT_ID_LENGTH));
+const text = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
+
+export const ClientFrameSchema = z.discriminatedUnion('type', [
+  /** A customer-visible message. Resending the same id returns the stored event. */
+  z.object({ type: z.literal('send'), id: clientId, text }),
+  /** A staff-only coaching line. Refused on a visitor's socket. */
+  z.object({ type: z.literal('coach'), id: clientId, text }),
+  /** The agent takes the chat (from the queue). */
+  z.object({ type: z.literal('take') }),
+  /** Either side ends the chat. */
+  z.object({ type: z.literal('end') }),
+  /** Keep-alive; answered with `pong` (auto-response, does not wake the object). */
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+export type ClientFrameType = ClientFrame['type'];
+export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['send', 'coach', 'take', 'end', 'ping'];
+
+// ---- server → client -------------------------------------------------------------------------
+
+export type ErrorCode =
+  | 'bad_json'
+  | 'unknown_type'
+  | 'invalid_frame'
+  | 'text_too_long'
+  | 'not_allowed'
+  | 'not_active'
+  | 'not_assigned'
+  | 'already_taken'
+  | 'already_yours'
+  | 'chat_ended'
+  | 'agent_at_capacity'
+  | 'already_open'
+  | 'not_open';
+
+export type ServerFrame =
+  /** First frame on every socket: who you are and the chat as it stands. */
+  | { type: 'welcome'; role: Role; you: Person; chat: ChatSnapshot; lastSeq: number }
+  /** One event of the log. Replayed events (after=N) arrive as these too, in order, before `synced`. */
+  | { type: 'event'; event: ChatEvent }
+  /** The replay is complete; everything up to `lastSeq` has been sent. */
+  | { type: 'synced'; lastSeq: number }
+  /** The chat's status or assignment changed (sent with the event that changed it). */
+  | { type: 'chat'; chat: ChatSnapshot }
+  | { type: 'error'; code: ErrorCode; message: string; id?: string }
+  | { type: 'pong' };
+
+export type ServerFrameType = ServerFrame['type'];
+
+// ---- parsing ---------------------------------------------------------------------------------
+
+export type ParseResult =
+  | { ok: true; frame: ClientFrame }
+  | { ok: false; code: ErrorCode; message: string; id?: string };
+
+/** Parses one WebSocket frame from a client. Never throws. */
+export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
+  if (typeof raw !== 'string') return { ok: false, code: 'invalid_frame', message: 'Frames must be text.' };
+  // A frame far beyond the largest valid one is refused before parsing it.
+  if (raw.length > MAX_TEXT_LENGTH * 8 + 1024) {
+    return { ok: false, code: 'text_too_long', message: `Text is limited to ${MAX_TEXT_LENGTH} characters.` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: 'bad_json', message: 'The frame is not valid JSON.' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, code: 'invalid_frame', message: 'A frame must be a JSON object.' };
+  }
+  const type = (data as { type?: unknown }).type;
+  const id = typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
+  if (typeof type !== 'string' || !(CLIENT_FRAME_TYPES as readonly string[]).includes(type)) {
+    return { ok: false, code: 'unknown_type', message: `Unknown frame type: ${String(type).slice(0, 40)}.` };
+  }
+  const parsed = ClientFrameSchema.safeParse(data);
+  if (parsed.success) return { ok: true, frame: parsed.data };
+  const tooLong = parsed.error.issues.some((i) => i.code === 'too_big' && i.path[0] === 'text');
+  if (tooLong) {
+    return { ok: false, code: 'text_too_long', message: `Text is limited to ${MAX_TEXT_LENGTH} characters.`, id };
+  }
+  const where = parsed.error.issues.map((i) => i.path.join('.') || type).join(', ');
+  return { ok: false, code: 'invalid_frame', message: `Invalid ${type} frame (${where}).`, id };
+}
+
+/** Which roles may receive an event of this audience. The one place that decides it. */
+export function rolesFor(audience: Audience): readonly Role[] {
+  switch (audience) {
+    case 'all':
+      return ['visitor', 'agent'];
+    case 'staff':
+      return ['agent'];
+  }
+}
+
+export function visibleTo(role: Role, audience: Audience): boolean {
+  return rolesFor(audience).includes(role);
+}
+
+// ---- the live queue (lobby) → agent console -------------------------------------------------
+
+/** One row of a chat list, as D1 holds it and the console shows it. */
+export interface ChatListRow {
+  id: string;
+  status: ChatStatus;
+  groupId: string;
+  groupName: string;
+  visitorName: string;
+  visitorEmail: string;
+  agentId: string | null;
+  agentName: string | null;
+  startedAt: number;
+  takenAt: number | null;
+  endedAt: number | null;
+  lastAgentMessageAt: number | null;
+  messageCount: number;
+}
+
+export type LobbyFrame =
+  /** First frame: the groups this socket receives changes for. */
+  | { type: 'welcome'; groupIds: string[] }
+  /** A chat in one of your groups changed (new, taken, ended, counters). */
+  | { type: 'chat'; chat: ChatListRow }
+  | { type: 'pong' };

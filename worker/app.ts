@@ -1,0 +1,20 @@
+// The Hono app: routes per resource under /api, one error handler. Static files (the console,
+// the widget) are served by Workers static assets before this app is reached.
+import { Hono } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { errorResponse, notFound } from './errors.ts';
+import { authRoutes, meRoutes } from './routes/auth.ts';
+import { chatRoutes } from './routes/chats.ts';
+import { lobbyRoutes } from './routes/lobby.ts';
+import { publicRoutes, visitorRoutes } from './routes/visitor.ts';
+
+export const app = new Hono<AppEnv>()
+  .route('/api/auth', authRoutes)
+  .route('/api/me', meRoutes)
+  .route('/api/chats', chatRoutes)
+  .route('/api/lobby', lobbyRoutes)
+  .route('/api/public', publicRoutes)
+  .route('/api/visitor', visitorRoutes);
+
+app.onError(errorResponse);
+app.notFound(notFound);

@@ -1,0 +1,50 @@
+// Agents' sessions: a random token in an HttpOnly, SameSite=Lax cookie; D1 keeps only its
+// SHA-256. `requireAgent` is the middleware every agent route sits behind; it also refuses
+// cookie-authenticated changes that come from another origin (cross-site request forgery).
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../app-env.ts';
+import { deleteSession, findSessionAgent, insertSession } from '../db/agents.ts';
+import { ApiError } from '../errors.ts';
+import { randomId, sha256 } from './encoding.ts';
+
+export const SESSION_COOKIE = 'sb_session';
+/** How long a sign-in lasts. */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export async function startSession(c: Context<AppEnv>, agentId: string): Promise<void> {
+  const token = randomId(32);
+  const now = Date.now();
+  await insertSession(c.env.DB, { id: await sha256(token), agentId, createdAt: now, expiresAt: now + SESSION_TTL_MS });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    path: '/',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+export async function endSession(c: Context<AppEnv>): Promise<void> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) await deleteSession(c.env.DB, await sha256(token));
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function requireAgent(): MiddlewareHandler<AppEnv> {
+  return async function requireAgent(c, next) {
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header('Origin');
+      if (origin !== new URL(c.req.url).origin) {
+        throw new ApiError(403, 'cross_origin', 'Changes must come from the Switchboard console itself.');
+      }
+    }
+    const token = getCookie(c, SESSION_COOKIE);
+    const agent = token ? await findSessionAgent(c.env.DB, await sha256(token), Date.now()) : null;
+    if (!agent) throw new ApiError(401, 'unauthenticated', 'Sign in first.');
+    c.set('agent', agent);
+    await next();
+  };
+}

@@ -1,0 +1,69 @@
+// Named queries over agents, groups, memberships and sessions.
+import { and, eq, gt } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import type { SessionAgent } from '../app-env.ts';
+import { agents, groups, memberships, sessions } from './schema.ts';
+
+export interface GroupRef {
+  id: string;
+  name: string;
+}
+
+export async function findAgentForSignIn(
+  db: D1Database,
+  email: string,
+): Promise<(SessionAgent & { passwordHash: string; disabled: boolean }) | undefined> {
+  const rows = await drizzle(db)
+    .select({
+      id: agents.id,
+      email: agents.email,
+      name: agents.name,
+      role: agents.role,
+      passwordHash: agents.passwordHash,
+      disabled: agents.disabled,
+    })
+    .from(agents)
+    .where(eq(agents.email, email.trim().toLowerCase()))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertSession(
+  db: D1Database,
+  session: { id: string; agentId: string; createdAt: number; expiresAt: number },
+): Promise<void> {
+  await drizzle(db).insert(sessions).values(session);
+}
+
+export async function deleteSession(db: D1Database, id: string): Promise<void> {
+  await drizzle(db).delete(sessions).where(eq(sessions.id, id));
+}
+
+/** The signed-in agent behind a session, if it exists, has not expired and is not disabled. */
+export async function findSessionAgent(db: D1Database, sessionId: string, now: number): Promise<SessionAgent | undefined> {
+  const rows = await drizzle(db)
+    .select({ id: agents.id, email: agents.email, name: agents.name, role: agents.role })
+    .from(sessions)
+    .innerJoin(agents, eq(agents.id, sessions.agentId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(agents.disabled, false)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function groupsOf(db: D1Database, agentId: string): Promise<GroupRef[]> {
+  return drizzle(db)
+    .select({ id: groups.id, name: groups.name })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(eq(memberships.agentId, agentId))
+    .orderBy(groups.name);
+}
+
+export async function listGroups(db: D1Database): Promise<GroupRef[]> {
+  return drizzle(db).select({ id: groups.id, name: groups.name }).from(groups).orderBy(groups.name);
+}
+
+export async function findGroup(db: D1Database, id: string): Promise<GroupRef | undefined> {
+  const rows = await drizzle(db).select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.id, id)).limit(1);
+  return rows[0];
+}

@@ -1,0 +1,67 @@
+// The one D1 schema file. drizzle-kit generates `migrations/` from it; landed migrations are
+// never edited. Times are milliseconds since the epoch (integers), ids are random strings.
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const agents = sqliteTable('agents', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['agent', 'manager', 'admin'] }).notNull().default('agent'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const groups = sqliteTable('groups', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.groupId] }), index('memberships_group').on(t.groupId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token, so a leaked table does not leak sessions. */
+    id: text('id').primaryKey(),
+    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_agent').on(t.agentId)],
+);
+
+/** The projection of each chat object: what the lists show. Written by the ChatRoom only. */
+export const chats = sqliteTable(
+  'chats',
+  {
+    id: text('id').primaryKey(),
+    status: text('status', { enum: ['queued', 'active', 'ended'] }).notNull(),
+    groupId: text('group_id').notNull(),
+    groupName: text('group_name').notNull(),
+    visitorName: text('visitor_name').notNull(),
+    visitorEmail: text('visitor_email').notNull(),
+    agentId: text('agent_id'),
+    agentName: text('agent_name'),
+    startedAt: integer('started_at').notNull(),
+    takenAt: integer('taken_at'),
+    endedAt: integer('ended_at'),
+    lastAgentMessageAt: integer('last_agent_message_at'),
+    messageCount: integer('message_count').notNull().default(0),
+    /** The chat object's last sequence number when this row was written: older writes never win. */
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [
+    index('chats_agent_status').on(t.agentId, t.status, t.startedAt),
+    index('chats_group_status').on(t.groupId, t.status, t.startedAt),
+    index('chats_status').on(t.status, t.startedAt),
+  ],
+);

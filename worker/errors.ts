@@ -1,0 +1,25 @@
+// One error shape for every HTTP failure: `{ error: { code, message } }` with a stable code.
+// Routes throw ApiError; app.onError turns it (and anything unexpected) into that shape and
+// never sends a stack trace.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
+  console.error('unexpected error', err);
+  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, 500);
+}
+
+export function notFound(c: Context): Response {
+  return c.json({ error: { code: 'not_found', message: 'No such route.' } }, 404);
+}

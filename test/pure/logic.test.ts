@@ -1,0 +1,173 @@
+// The chat state machine, every transition and every refusal, without a runtime.
+// Written with node:test so the same file runs under Node (tsx --test) and Deno (deno test).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type ChatInfo, type ChatState, type Command, snapshot, transition } from '../../objects/chat/logic.ts';
+import type { Person } from '../../objects/protocol.ts';
+import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
+
+const visitor: Person = { role: 'visitor', id: 'chat-1', name: 'Vera' };
+const alice: Person = { role: 'agent', id: 'alice', name: 'Alice' };
+const bob: Person = { role: 'agent', id: 'bob', name: 'Bob' };
+const info: ChatInfo = {
+  id: 'chat-1',
+  groupId: 'sales',
+  groupName: 'Sales',
+  visitor,
+  visitorEmail: 'vera@example.test',
+  question: 'Do you ship to Norway?',
+};
+
+/** Applies commands in order, failing the test on the first refusal. */
+function run(...commands: Command[]): ChatState {
+  let state: ChatState = { status: 'new' };
+  commands.forEach((command, i) => {
+    const out = transition(state, command, 1000 + i);
+    assert.ok(out.ok, `command ${i} (${command.type}) was refused: ${out.ok ? '' : out.code}`);
+    state = out.state;
+  });
+  return state;
+}
+
+function refusal(state: ChatState, command: Command): string {
+  const out = transition(state, command, 5000);
+  assert.equal(out.ok, false, `${command.type} should be refused in ${state.status}`);
+  return out.ok ? '' : out.code;
+}
+
+const open: Command = { type: 'open', info };
+const take = (agent: Person = alice): Command => ({ type: 'take', agent });
+const say = (from: Person, text = 'hello', clientId = 'c1'): Command => ({ type: 'send', from, clientId, text });
+const coach = (from: Person, text = 'psst'): Command => ({ type: 'coach', from, clientId: 'k1', text });
+const end = (by: Person): Command => ({ type: 'end', by });
+
+describe('open', () => {
+  it('queues a new chat with the visitor question as its first message', () => {
+    const out = transition({ status: 'new' }, open, 42);
+    assert.ok(out.ok);
+    assert.equal(out.state.status, 'queued');
+    assert.deepEqual(
+      out.events.map((e) => e.kind),
+      ['queued', 'message'],
+    );
+    assert.equal(out.events[1]?.kind === 'message' && out.events[1].text, 'Do you ship to Norway?');
+    assert.ok(out.events.every((e) => e.at === 42 && e.audience === 'all'));
+  });
+
+  it('is refused once the chat is open', () => {
+    assert.equal(refusal(run(open), open), 'already_open');
+  });
+
+  it('is the only command a new chat accepts', () => {
+    for (const command of [take(), say(visitor), coach(alice), end(visitor)]) {
+      assert.equal(refusal({ status: 'new' }, command), 'not_open');
+    }
+  });
+});
+
+describe('take', () => {
+  it('makes a queued chat active for the agent, stamping when', () => {
+    const out = transition(run(open), take(), 7000);
+    assert.ok(out.ok && out.state.status === 'active');
+    assert.equal(out.state.takenAt, 7000);
+    assert.deepEqual(out.state.agent, alice);
+    assert.deepEqual(out.events, [{ kind: 'taken', audience: 'all', at: 7000, agent: alice, fromAgent: null }]);
+  });
+
+  it('is refused for a chat another agent already has', () => {
+    assert.equal(refusal(run(open, take(alice)), take(bob)), 'already_taken');
+  });
+
+  it('is refused for the agent who already has it', () => {
+    assert.equal(refusal(run(open, take(alice)), take(alice)), 'already_yours');
+  });
+
+  it('is refused once ended, and for visitors', () => {
+    assert.equal(refusal(run(open, end(visitor)), take()), 'chat_ended');
+    assert.equal(refusal(run(open), take(visitor)), 'not_allowed');
+  });
+});
+
+describe('send', () => {
+  it('lets the visitor write while queued', () => {
+    const out = transition(run(open), say(visitor, 'anyone?'), 9);
+    assert.ok(out.ok);
+    assert.equal(out.state.status, 'queued');
+    assert.deepEqual(out.events, [{ kind: 'message', audience: 'all', at: 9, clientId: 'c1', from: visitor, text: 'anyone?' }]);
+  });
+
+  it('refuses an agent before the chat is active', () => {
+    assert.equal(refusal(run(open), say(alice)), 'not_active');
+  });
+
+  it('lets the assigned agent and the visitor write while active, and nobody else', () => {
+    const active = run(open, take(alice));
+    assert.ok(transition(active, say(alice), 1).ok);
+    assert.ok(transition(active, say(visitor), 1).ok);
+    assert.equal(refusal(active, say(bob)), 'not_assigned');
+  });
+
+  it('refuses empty and over-long text and anything after the end', () => {
+    const active = run(open, take(alice));
+    assert.equal(refusal(active, say(visitor, '   ')), 'invalid_frame');
+    assert.equal(refusal(active, say(visitor, 'x'.repeat(MAX_TEXT_LENGTH + 1))), 'text_too_long');
+    assert.ok(transition(active, say(visitor, 'x'.repeat(MAX_TEXT_LENGTH)), 1).ok);
+    assert.equal(refusal(run(open, take(alice), end(alice)), say(visitor)), 'chat_ended');
+  });
+});
+
+describe('coach', () => {
+  it('adds a staff-only line to an active chat', () => {
+    const out = transition(run(open, take(alice)), coach(bob, 'offer the discount'), 3);
+    assert.ok(out.ok);
+    assert.deepEqual(out.events, [
+      { kind: 'coaching', audience: 'staff', at: 3, clientId: 'k1', from: bob, text: 'offer the discount' },
+    ]);
+  });
+
+  it('is refused for visitors, before the chat is active and after it ends', () => {
+    assert.equal(refusal(run(open, take(alice)), coach(visitor)), 'not_allowed');
+    assert.equal(refusal(run(open), coach(bob)), 'not_active');
+    assert.equal(refusal(run(open, take(alice), end(alice)), coach(bob)), 'chat_ended');
+  });
+});
+
+describe('end', () => {
+  it('ends a queued chat (visitor gives up) with no agent', () => {
+    const state = run(open, end(visitor));
+    assert.equal(state.status, 'ended');
+    assert.equal(state.status === 'ended' && state.agent, null);
+  });
+
+  it('ends an active chat from either side, keeping the agent', () => {
+    for (const by of [visitor, alice]) {
+      const state = run(open, take(alice), end(by));
+      assert.ok(state.status === 'ended');
+      assert.deepEqual(state.agent, alice);
+      assert.equal(state.takenAt, 1001);
+    }
+  });
+
+  it('is refused twice, and for an agent who is not assigned', () => {
+    assert.equal(refusal(run(open, end(visitor)), end(visitor)), 'chat_ended');
+    assert.equal(refusal(run(open, take(alice)), end(bob)), 'not_assigned');
+  });
+});
+
+describe('snapshot', () => {
+  it('tells what participants may know at each stage', () => {
+    assert.equal(snapshot({ status: 'new' }), undefined);
+    assert.deepEqual(snapshot(run(open)), {
+      id: 'chat-1',
+      status: 'queued',
+      groupId: 'sales',
+      groupName: 'Sales',
+      visitor,
+      agent: null,
+      startedAt: 1000,
+      takenAt: null,
+      endedAt: null,
+    });
+    assert.equal(snapshot(run(open, take(alice), end(alice)))?.endedAt, 1002);
+  });
+});

@@ -10,6 +10,9 @@ export const MAX_TEXT_LENGTH = 4000;
 export const MAX_CLIENT_ID_LENGTH = 64;
 
 export type Role = 'visitor' | 'agent';
+/** A staff member's standing: managers and administrators may act on others' chats. */
+export type StaffRank = 'agent' | 'manager' | 'admin';
+export const STAFF_RANKS: readonly StaffRank[] = ['agent', 'manager', 'admin'];
 /** Who may see an event: everyone in the chat, or staff only (coaching, internal events). */
 export type Audience = 'all' | 'staff';
 export type ChatStatus = 'queued' | 'active' | 'ended';
@@ -63,8 +66,10 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send'), id: clientId, text }),
   /** A staff-only coaching line. Refused on a visitor's socket. */
   z.object({ type: z.literal('coach'), id: clientId, text }),
-  /** The agent takes the chat (from the queue). */
+  /** The agent pulls the chat from the queue; refused if someone already has it. */
   z.object({ type: z.literal('take') }),
+  /** A manager or administrator takes the chat over from the agent who has it. */
+  z.object({ type: z.literal('take-over') }),
   /** Either side ends the chat. */
   z.object({ type: z.literal('end') }),
   /** Keep-alive; answered with `pong` (auto-response, does not wake the object). */
@@ -72,7 +77,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type ClientFrameType = ClientFrame['type'];
-export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['send', 'coach', 'take', 'end', 'ping'];
+export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['send', 'coach', 'take', 'take-over', 'end', 'ping'];
 
 // ---- server → client -------------------------------------------------------------------------
 

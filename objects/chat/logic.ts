@@ -29,10 +29,12 @@ export type ChatState =
 
 export type Command =
   | { type: 'open'; info: ChatInfo }
-  | { type: 'take'; agent: Person }
+  /** `takeover`: take it from the agent who has it (the host allows this to supervisors only). */
+  | { type: 'take'; agent: Person; takeover: boolean }
   | { type: 'send'; from: Person; clientId: string; text: string }
   | { type: 'coach'; from: Person; clientId: string; text: string }
-  | { type: 'end'; by: Person };
+  /** `supervisor`: a manager or administrator, who may end a chat assigned to someone else. */
+  | { type: 'end'; by: Person; supervisor: boolean };
 
 export type Outcome =
   | { ok: true; state: ChatState; events: EventDraft[] }
@@ -62,9 +64,14 @@ export function transition(state: ChatState, command: Command, now: number): Out
       if (command.agent.role !== 'agent') return refuse('not_allowed', 'Only an agent can take a chat.');
       if (state.status === 'ended') return refuse('chat_ended', 'This chat has ended.');
       if (state.status === 'active') {
-        return state.agent.id === command.agent.id
-          ? refuse('already_yours', 'You already have this chat.')
-          : refuse('already_taken', `${state.agent.name} has already taken this chat.`);
+        if (state.agent.id === command.agent.id) return refuse('already_yours', 'You already have this chat.');
+        if (!command.takeover) return refuse('already_taken', `${state.agent.name} has already taken this chat.`);
+        return {
+          ok: true,
+          // Queue time stays what it was: takenAt marks the first take.
+          state: { ...state, agent: command.agent },
+          events: [{ kind: 'taken', audience: 'all', at: now, agent: command.agent, fromAgent: state.agent }],
+        };
       }
       return {
         ok: true,
@@ -104,7 +111,7 @@ export function transition(state: ChatState, command: Command, now: number): Out
     }
     case 'end': {
       if (state.status === 'ended') return refuse('chat_ended', 'This chat has already ended.');
-      if (command.by.role === 'agent' && state.status === 'active' && state.agent.id !== command.by.id) {
+      if (command.by.role === 'agent' && state.status === 'active' && state.agent.id !== command.by.id && !command.supervisor) {
         return refuse('not_assigned', 'Only the assigned agent can end this chat.');
       }
       const agent = state.status === 'active' ? state.agent : null;

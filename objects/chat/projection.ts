@@ -34,7 +34,7 @@ export function listRow(
  * (D1 calls from one object may overlap) never overwrites a newer one.
  */
 export async function writeChatRow(db: D1Database, row: ChatListRow, version: number): Promise<void> {
-  await db
+  const upsert = db
     .prepare(
       `INSERT INTO chats (id, status, group_id, group_name, visitor_name, visitor_email, agent_id, agent_name,
                           started_at, taken_at, ended_at, last_agent_message_at, message_count, version)
@@ -61,6 +61,14 @@ export async function writeChatRow(db: D1Database, row: ChatListRow, version: nu
       row.lastAgentMessageAt,
       row.messageCount,
       version,
-    )
-    .run();
+    );
+  // Remember every agent the chat was ever assigned to (My Completed lists it for each of them).
+  const assigned = row.agentId
+    ? [
+        db
+          .prepare('INSERT OR IGNORE INTO chat_agents (chat_id, agent_id, assigned_at) VALUES (?, ?, ?)')
+          .bind(row.id, row.agentId, row.takenAt ?? row.startedAt),
+      ]
+    : [];
+  await db.batch([upsert, ...assigned]);
 }

@@ -5,7 +5,8 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../../worker/env.ts';
 import type { ChatSnapshot, ErrorCode, Person, Role, ServerFrame } from '../protocol.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
-import { parseIdentity } from '../identity.ts';
+import { type Caller, isSupervisor, parseIdentity } from '../identity.ts';
+import { agentLoad } from '../../worker/db/agents.ts';
 import { lobbyStub } from '../lobby/lobby.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
@@ -41,12 +42,12 @@ export class ChatRoom extends DurableObject<Env> {
     return this.#command({ type: 'open', info });
   }
 
-  async take(agent: Person): Promise<CommandResult> {
-    return this.#command({ type: 'take', agent });
+  async take(caller: Caller, takeover: boolean): Promise<CommandResult> {
+    return this.#take(caller, takeover);
   }
 
-  async end(by: Person): Promise<CommandResult> {
-    return this.#command({ type: 'end', by });
+  async end(caller: Caller): Promise<CommandResult> {
+    return this.#command({ type: 'end', by: caller.person, supervisor: isSupervisor(caller) });
   }
 
   getSnapshot(): ChatSnapshot | null {
@@ -57,9 +58,10 @@ export class ChatRoom extends DurableObject<Env> {
 
   /** The Worker forwards an authenticated upgrade here, naming the caller in a header. */
   override async fetch(request: Request): Promise<Response> {
-    const you = parseIdentity(request.headers);
+    const caller = parseIdentity(request.headers);
     const chat = snapshot(this.#state);
-    if (!you) return jsonError(400, 'bad_identity', 'The caller is not named.');
+    if (!caller) return jsonError(400, 'bad_identity', 'The caller is not named.');
+    const you = caller.person;
     if (!chat) return jsonError(404, 'not_found', 'No such chat.');
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
       return jsonError(426, 'upgrade_required', 'Expected a WebSocket upgrade.');
@@ -70,7 +72,7 @@ export class ChatRoom extends DurableObject<Env> {
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [you.role]);
-    server.serializeAttachment(you satisfies Person);
+    server.serializeAttachment(caller satisfies Caller);
     // Welcome, replay and `synced` are sent in this same synchronous turn, before any other event
     // can be broadcast, so the new socket sees every event exactly once and in order.
     send(server, { type: 'welcome', role: you.role, you, chat, lastSeq: this.#log.lastSeq });
@@ -80,7 +82,8 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
-    const you = ws.deserializeAttachment() as Person;
+    const caller = ws.deserializeAttachment() as Caller;
+    const you = caller.person;
     const parsed = parseClientFrame(raw);
     if (!parsed.ok) return sendError(ws, parsed.code, parsed.message, parsed.id);
     const frame = parsed.frame;
@@ -97,13 +100,14 @@ export class ChatRoom extends DurableObject<Env> {
         if (!result.ok) sendError(ws, result.code, result.message, frame.id);
         return;
       }
-      case 'take': {
-        const result = await this.#command({ type: 'take', agent: you });
+      case 'take':
+      case 'take-over': {
+        const result = await this.#take(caller, frame.type === 'take-over');
         if (!result.ok) sendError(ws, result.code, result.message);
         return;
       }
       case 'end': {
-        const result = await this.#command({ type: 'end', by: you });
+        const result = await this.end(caller);
         if (!result.ok) sendError(ws, result.code, result.message);
         return;
       }
@@ -125,6 +129,21 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   // ---- applying decisions --------------------------------------------------------------------
+
+  /** A pull from the queue, or a supervisor's take-over; either way within the agent's capacity. */
+  async #take(caller: Caller, takeover: boolean): Promise<CommandResult> {
+    if (caller.rank === null) return { ok: false, code: 'not_allowed', message: 'Only an agent can take a chat.' };
+    if (takeover && !isSupervisor(caller)) {
+      return { ok: false, code: 'not_allowed', message: 'Only managers and administrators can take over a chat.' };
+    }
+    // Capacity is read from D1 (not the hot path: takes are rare). A take that arrives while
+    // this read is under way is still decided by the state machine, so only one can win.
+    const load = await agentLoad(this.env.DB, caller.person.id);
+    if (load.active >= load.maxChats) {
+      return { ok: false, code: 'agent_at_capacity', message: `You already have ${load.active} chats, your maximum.` };
+    }
+    return this.#command({ type: 'take', agent: caller.person, takeover });
+  }
 
   /** Decide, store, send; state changes are then projected to D1 and the live queue at once. */
   async #command(command: Command): Promise<CommandResult> {

@@ -36,10 +36,11 @@ function refusal(state: ChatState, command: Command): string {
 }
 
 const open: Command = { type: 'open', info };
-const take = (agent: Person = alice): Command => ({ type: 'take', agent });
+const take = (agent: Person = alice): Command => ({ type: 'take', agent, takeover: false });
+const takeOver = (agent: Person): Command => ({ type: 'take', agent, takeover: true });
 const say = (from: Person, text = 'hello', clientId = 'c1'): Command => ({ type: 'send', from, clientId, text });
 const coach = (from: Person, text = 'psst'): Command => ({ type: 'coach', from, clientId: 'k1', text });
-const end = (by: Person): Command => ({ type: 'end', by });
+const end = (by: Person, supervisor = false): Command => ({ type: 'end', by, supervisor });
 
 describe('open', () => {
   it('queues a new chat with the visitor question as its first message', () => {
@@ -76,6 +77,15 @@ describe('take', () => {
 
   it('is refused for a chat another agent already has', () => {
     assert.equal(refusal(run(open, take(alice)), take(bob)), 'already_taken');
+  });
+
+  it('hands an active chat over when asked to take it over, keeping the first take time', () => {
+    const out = transition(run(open, take(alice)), takeOver(bob), 9000);
+    assert.ok(out.ok && out.state.status === 'active');
+    assert.deepEqual(out.state.agent, bob);
+    assert.equal(out.state.takenAt, 1001);
+    assert.deepEqual(out.events, [{ kind: 'taken', audience: 'all', at: 9000, agent: bob, fromAgent: alice }]);
+    assert.equal(refusal(run(open, take(alice)), takeOver(alice)), 'already_yours');
   });
 
   it('is refused for the agent who already has it', () => {
@@ -151,6 +161,12 @@ describe('end', () => {
   it('is refused twice, and for an agent who is not assigned', () => {
     assert.equal(refusal(run(open, end(visitor)), end(visitor)), 'chat_ended');
     assert.equal(refusal(run(open, take(alice)), end(bob)), 'not_assigned');
+  });
+
+  it('lets a supervisor end a chat assigned to someone else', () => {
+    const state = run(open, take(alice), end(bob, true));
+    assert.ok(state.status === 'ended');
+    assert.deepEqual(state.agent, alice);
   });
 });
 

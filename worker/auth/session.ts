@@ -35,11 +35,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function requireAgent(): MiddlewareHandler<AppEnv> {
   return async function requireAgent(c, next) {
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const origin = c.req.header('Origin');
-      if (origin !== new URL(c.req.url).origin) {
-        throw new ApiError(403, 'cross_origin', 'Changes must come from the Switchboard console itself.');
-      }
+    // Cookie-authenticated changes must come from our own pages. Browsers always send Origin on
+    // a POST and on a WebSocket upgrade, so a page on another site can neither change anything
+    // nor open an agent's socket with the agent's cookie (cross-site WebSocket hijacking).
+    const origin = c.req.header('Origin');
+    const isUpgrade = c.req.header('Upgrade')?.toLowerCase() === 'websocket';
+    const sameOrigin = origin === new URL(c.req.url).origin;
+    if ((!SAFE_METHODS.has(c.req.method) && !sameOrigin) || (isUpgrade && origin !== undefined && !sameOrigin)) {
+      throw new ApiError(403, 'cross_origin', 'Changes must come from the Switchboard console itself.');
     }
     const token = getCookie(c, SESSION_COOKIE);
     const agent = token ? await findSessionAgent(c.env.DB, await sha256(token), Date.now()) : null;

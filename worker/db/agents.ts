@@ -67,3 +67,16 @@ export async function findGroup(db: D1Database, id: string): Promise<GroupRef | 
   const rows = await drizzle(db).select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.id, id)).limit(1);
   return rows[0];
 }
+
+/** How many chats an agent has active now, and how many they may hold. */
+export async function agentLoad(db: D1Database, agentId: string): Promise<{ active: number; maxChats: number }> {
+  const row = await db
+    .prepare(
+      `SELECT a.max_chats AS maxChats,
+              (SELECT COUNT(*) FROM chats c WHERE c.agent_id = a.id AND c.status = 'active') AS active
+         FROM agents a WHERE a.id = ?`,
+    )
+    .bind(agentId)
+    .first<{ maxChats: number; active: number }>();
+  return row ?? { active: 0, maxChats: 0 };
+}

@@ -1,12 +1,23 @@
 // Named queries over the `chats` projection. Every query an agent makes is joined with their
 // memberships, so an agent never lists or opens a chat outside their groups.
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatListRow } from '../../objects/protocol.ts';
-import { chats, memberships } from './schema.ts';
+import { chatAgents, chats, memberships } from './schema.ts';
 
-export type ChatView = 'my-active' | 'my-completed' | 'queued';
-export const CHAT_VIEWS: readonly ChatView[] = ['my-active', 'my-completed', 'queued'];
+/**
+ * The lists of the seed's "Agent Live Chats vs. Global Live Chats": the agent's own, the queue,
+ * one group's active (queued or taken) or inactive (ended) chats, and Global Live Chats: every
+ * chat of every group the person is a member of.
+ */
+export type ChatFilter =
+  | { view: 'my-active' }
+  | { view: 'my-completed' }
+  | { view: 'queued' }
+  | { view: 'group'; groupId: string; state: 'active' | 'inactive' }
+  | { view: 'global' };
+export type ChatView = ChatFilter['view'];
+export const CHAT_VIEWS: readonly ChatView[] = ['my-active', 'my-completed', 'queued', 'group', 'global'];
 /** The most rows one list request returns. */
 export const LIST_LIMIT = 200;
 
@@ -30,14 +41,37 @@ function toListRow(r: ChatRecord): ChatListRow {
   };
 }
 
-export async function listChats(db: D1Database, agentId: string, view: ChatView): Promise<ChatListRow[]> {
-  const [where, order]: [SQL | undefined, SQL] =
-    view === 'my-active'
-      ? [and(eq(chats.agentId, agentId), eq(chats.status, 'active')), asc(chats.startedAt)]
-      : view === 'my-completed'
-        ? [and(eq(chats.agentId, agentId), eq(chats.status, 'ended')), desc(chats.endedAt)]
-        : [eq(chats.status, 'queued'), asc(chats.startedAt)];
-  const rows = await drizzle(db)
+function filterSql(db: ReturnType<typeof drizzle>, agentId: string, filter: ChatFilter): [SQL | undefined, SQL] {
+  switch (filter.view) {
+    case 'my-active':
+      return [and(eq(chats.agentId, agentId), eq(chats.status, 'active')), asc(chats.startedAt)];
+    case 'my-completed': {
+      // Every chat the agent was ever assigned to, even one transferred away before it ended.
+      const wasMine = db
+        .select({ one: chatAgents.chatId })
+        .from(chatAgents)
+        .where(and(eq(chatAgents.chatId, chats.id), eq(chatAgents.agentId, agentId)));
+      return [and(eq(chats.status, 'ended'), exists(wasMine)), desc(chats.endedAt)];
+    }
+    case 'queued':
+      return [eq(chats.status, 'queued'), asc(chats.startedAt)];
+    case 'group':
+      return [
+        and(
+          eq(chats.groupId, filter.groupId),
+          filter.state === 'active' ? inArray(chats.status, ['queued', 'active']) : eq(chats.status, 'ended'),
+        ),
+        desc(chats.startedAt),
+      ];
+    case 'global':
+      return [undefined, desc(chats.startedAt)];
+  }
+}
+
+export async function listChats(db: D1Database, agentId: string, filter: ChatFilter): Promise<ChatListRow[]> {
+  const orm = drizzle(db);
+  const [where, order] = filterSql(orm, agentId, filter);
+  const rows = await orm
     .select({ chat: chats })
     .from(chats)
     .innerJoin(memberships, and(eq(memberships.groupId, chats.groupId), eq(memberships.agentId, agentId)))

@@ -9,6 +9,8 @@ export const agents = sqliteTable('agents', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['agent', 'manager', 'admin'] }).notNull().default('agent'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  /** The most chats this agent may hold at once; taking or being assigned one more is refused. */
+  maxChats: integer('max_chats').notNull().default(5),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -65,3 +67,28 @@ export const chats = sqliteTable(
     index('chats_status').on(t.status, t.startedAt),
   ],
 );
+
+/** Every agent a chat has been assigned to, so My Completed keeps a chat after a transfer. */
+export const chatAgents = sqliteTable(
+  'chat_agents',
+  {
+    chatId: text('chat_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    assignedAt: integer('assigned_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chatId, t.agentId] }), index('chat_agents_agent').on(t.agentId, t.assignedAt)],
+);
+
+/** Failed sign-ins per email: slowed down, then locked for a while. */
+export const signInFailures = sqliteTable('sign_in_failures', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at').notNull(),
+  lockedUntil: integer('locked_until').notNull().default(0),
+});
+
+/** Deployment-wide settings an administrator can change (key → JSON value). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

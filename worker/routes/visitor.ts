@@ -2,7 +2,7 @@
 // holder of that chat's signed token. Nothing here ever returns staff-only content.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { identityHeaders } from '../../objects/identity.ts';
+import { type Caller, identityHeaders } from '../../objects/identity.ts';
 import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
 import { randomId } from '../auth/encoding.ts';
@@ -52,6 +52,6 @@ export const visitorRoutes = new Hono<AppEnv>()
     const chat = await findChat(c.env.DB, chatId);
     if (!chat) throw new ApiError(404, 'not_found', 'No such chat.');
     const req = c.req.raw;
-    const you = { role: 'visitor' as const, id: chatId, name: chat.visitorName };
-    return chatStub(c.env, chatId).fetch(new Request(req, { headers: identityHeaders(you, req.headers) }));
+    const caller: Caller = { person: { role: 'visitor', id: chatId, name: chat.visitorName }, rank: null };
+    return chatStub(c.env, chatId).fetch(new Request(req, { headers: identityHeaders(caller, req.headers) }));
   });

@@ -1,0 +1,69 @@
+// The browser side of the end-to-end tests: launching Chromium, and small steps that read like
+// what a person does (open the widget, start a chat, sign in). Everything waits with Playwright's
+// auto-waiting locators; nothing sleeps for a fixed time.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { ROOT } from '../../scripts/process.ts';
+
+/** Debian's Chromium; set CHROMIUM_PATH to use another build. */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** How long one step (a click, a message to appear) may take before the test fails. */
+export const STEP_TIMEOUT_MS = 20_000;
+const SCREENSHOT_DIR = join(ROOT, 'test-results');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh profile (cookies, localStorage) per person, as if on their own computer. */
+export async function newPerson(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Saves what each page shows, for a test that failed. */
+export async function screenshot(pages: Record<string, Page | undefined>, prefix: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const [name, page] of Object.entries(pages)) {
+    await page?.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-${name}.png`), fullPage: true }).catch(() => undefined);
+  }
+}
+
+// ---- the visitor ----------------------------------------------------------------------------
+
+/** Opens the demo page, clicks the launcher the loader script adds, and returns the chat iframe. */
+export async function openWidgetOnDemoPage(page: Page): Promise<FrameLocator> {
+  await page.goto('/demo.html');
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  return page.frameLocator('iframe[title="Live chat"]');
+}
+
+export interface Visitor {
+  name: string;
+  email: string;
+  question: string;
+  group: string;
+}
+
+export async function startChat(widget: FrameLocator, visitor: Visitor): Promise<void> {
+  await widget.getByLabel('Your name').fill(visitor.name);
+  await widget.getByLabel('Email').fill(visitor.email);
+  // The groups arrive from /api/public/groups; selectOption waits for the option to exist.
+  await widget.getByLabel('Group').selectOption({ label: visitor.group });
+  await widget.getByLabel('Your question').fill(visitor.question);
+  await widget.getByRole('button', { name: 'Start chat' }).click();
+}
+
+// ---- both sides -----------------------------------------------------------------------------
+
+/** Writes a message in the composer labelled "Message" inside `scope` and sends it. */
+export async function send(scope: Page | FrameLocator, text: string): Promise<void> {
+  await scope.getByRole('textbox', { name: 'Message' }).fill(text);
+  await scope.getByRole('button', { name: 'Send', exact: true }).click();
+}

@@ -1,0 +1,58 @@
+// Starts the real server once for the browser tests, the way `npm start` does (build, migrations,
+// demo data, `wrangler dev`), but on a free port and with a fresh state folder, so the tests never
+// see or change a developer's local data. wrangler's output goes to test-results/wrangler-dev.log.
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildClient } from '../../scripts/build.ts';
+import { randomSecret } from '../../scripts/dev-vars.ts';
+import { applyMigrations } from '../../scripts/migrate.ts';
+import { ROOT } from '../../scripts/process.ts';
+import { seedDemoData } from '../../scripts/seed.ts';
+import { freePort, startDevServer, waitUntilReady } from '../../scripts/serve.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the server under test answers, e.g. http://127.0.0.1:41234 */
+    baseUrl: string;
+  }
+}
+
+export const LOG_DIR = join(ROOT, 'test-results');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const persistTo = mkdtempSync(join(tmpdir(), 'switchboard-browser-'));
+  mkdirSync(LOG_DIR, { recursive: true });
+  const log = createWriteStream(join(LOG_DIR, 'wrangler-dev.log'));
+
+  // The tests check the client as it is now, not whatever an earlier build left in dist/client.
+  await buildClient({ quiet: true });
+  await applyMigrations({ persistTo, quiet: true });
+  await seedDemoData({ persistTo, quiet: true });
+
+  const server = startDevServer({
+    port: await freePort(),
+    inspectorPort: await freePort(),
+    persistTo,
+    // Its own secret, so the tests need no .dev.vars.
+    vars: { TOKEN_SECRET: randomSecret() },
+    quiet: true,
+  });
+  server.child.stdout?.pipe(log);
+  server.child.stderr?.pipe(log);
+
+  const teardown = async () => {
+    await server.stop();
+    log.end();
+    rmSync(persistTo, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(server);
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  project.provide('baseUrl', server.url);
+  return teardown;
+}

@@ -180,9 +180,24 @@ export interface ChatListRow {
   messageCount: number;
 }
 
+/** An agent's presence as colleagues see it. Offline means no console is open. */
+export type Presence = 'online' | 'away' | 'offline';
+
 export type LobbyFrame =
-  /** First frame: the groups this socket receives changes for. */
-  | { type: 'welcome'; groupIds: string[] }
+  /** First frame: the groups this socket receives changes for, and your own presence. */
+  | { type: 'welcome'; groupIds: string[]; presence: Presence }
   /** A chat in one of your groups changed (new, taken, ended, counters). */
   | { type: 'chat'; chat: ChatListRow }
+  /** A colleague in one of your groups came online, went away or went offline. */
+  | { type: 'presence'; agentId: string; name: string; status: Presence }
+  /** Your group memberships changed: lists should be fetched again. */
+  | { type: 'memberships'; groupIds: string[] }
+  | { type: 'error'; code: ErrorCode; message: string }
   | { type: 'pong' };
+
+export const LobbyClientFrameSchema = z.discriminatedUnion('type', [
+  /** Set your own presence (offline is not a choice: it is closing the console). */
+  z.object({ type: z.literal('presence'), status: z.enum(['online', 'away']) }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type LobbyClientFrame = z.infer<typeof LobbyClientFrameSchema>;

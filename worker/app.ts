@@ -3,7 +3,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { errorResponse, notFound } from './errors.ts';
-import { authRoutes, meRoutes } from './routes/auth.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes, colleagueRoutes, meRoutes } from './routes/auth.ts';
 import { chatRoutes } from './routes/chats.ts';
 import { lobbyRoutes } from './routes/lobby.ts';
 import { publicRoutes, visitorRoutes } from './routes/visitor.ts';
@@ -11,10 +12,12 @@ import { publicRoutes, visitorRoutes } from './routes/visitor.ts';
 export const app = new Hono<AppEnv>()
   .route('/api/auth', authRoutes)
   .route('/api/me', meRoutes)
+  .route('/api/agents', colleagueRoutes)
   .route('/api/chats', chatRoutes)
   .route('/api/lobby', lobbyRoutes)
   .route('/api/public', publicRoutes)
-  .route('/api/visitor', visitorRoutes);
+  .route('/api/visitor', visitorRoutes)
+  .route('/api/admin', adminRoutes);
 
 app.onError(errorResponse);
 app.notFound(notFound);

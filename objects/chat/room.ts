@@ -147,7 +147,7 @@ export class ChatRoom extends DurableObject<Env> {
 
   /** Decide, store, send; state changes are then projected to D1 and the live queue at once. */
   async #command(command: Command): Promise<CommandResult> {
-    const before = this.#state.status;
+    const before = this.#state;
     const outcome: Outcome = transition(this.#state, command, Date.now());
     if (!outcome.ok) return outcome;
     const sender = 'from' in command ? senderKey(command.from) : null;
@@ -158,7 +158,8 @@ export class ChatRoom extends DurableObject<Env> {
     this.#state = outcome.state;
     const chat = snapshot(outcome.state);
     if (!chat) throw new Error('a successful command always leaves an open chat');
-    if (outcome.state.status !== before) {
+    // The logic returns the same state object when only the log grew (messages, coaching).
+    if (outcome.state !== before) {
       this.#log.saveState(outcome.state);
       this.#broadcast(['visitor', 'agent'], JSON.stringify({ type: 'chat', chat } satisfies ServerFrame));
       await this.#project();

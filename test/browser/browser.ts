@@ -67,3 +67,26 @@ export async function send(scope: Page | FrameLocator, text: string): Promise<vo
   await scope.getByRole('textbox', { name: 'Message' }).fill(text);
   await scope.getByRole('button', { name: 'Send', exact: true }).click();
 }
+
+// ---- the agent ------------------------------------------------------------------------------
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The lobby socket is what makes the lists live; the console says "Live" once it is open.
+  await page.getByRole('banner').getByText('Live', { exact: true }).waitFor();
+}
+
+export async function showView(page: Page, view: 'Queue' | 'My Active' | 'My Completed'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Live chats' }).getByRole('button', { name: view }).click();
+  await page.getByRole('heading', { level: 1, name: view }).waitFor();
+}
+
+/** The chat ids the current view's table lists, once it has finished loading. */
+export async function listedChatIds(page: Page): Promise<string[]> {
+  const table = page.locator('table.chats');
+  await table.getByText('Loading…').waitFor({ state: 'detached' });
+  return table.locator('tbody tr[data-chat-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-chat-id') ?? ''));
+}

@@ -17,48 +17,68 @@ export interface TestAgent {
   email: string;
   name: string;
   password: string;
+  role: 'agent' | 'manager' | 'admin';
 }
 
 export interface World {
   groupA: string;
   groupB: string;
-  alice: TestAgent; // in group A
-  bob: TestAgent; // in group A and B
-  carol: TestAgent; // in group B only
+  alice: TestAgent; // agent in group A
+  bob: TestAgent; // agent in groups A and B
+  carol: TestAgent; // agent in group B only
+  mona: TestAgent; // manager in group A
+  adam: TestAgent; // administrator in groups A and B
 }
 
-/** Two groups and three agents with fresh ids, so tests never share rows. */
+/** Two groups, three agents, a manager and an administrator, with fresh ids so tests never share rows. */
 export async function seedWorld(): Promise<World> {
   const tag = randomId(6);
   const now = Date.now();
   const groupA = `ga-${tag}`;
   const groupB = `gb-${tag}`;
-  const mk = (name: string): TestAgent => ({
+  const mk = (name: string, role: TestAgent['role'] = 'agent'): TestAgent => ({
     id: `${name}-${tag}`,
     email: `${name}.${tag}@example.test`.toLowerCase(),
     name: `${name[0]!.toUpperCase()}${name.slice(1)}`,
     password: `pw-${name}-${tag}`,
+    role,
   });
-  const world: World = { groupA, groupB, alice: mk('alice'), bob: mk('bob'), carol: mk('carol') };
+  const world: World = {
+    groupA,
+    groupB,
+    alice: mk('alice'),
+    bob: mk('bob'),
+    carol: mk('carol'),
+    mona: mk('mona', 'manager'),
+    adam: mk('adam', 'admin'),
+  };
   const stmts = [
     env.DB.prepare('INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)').bind(groupA, `Sales ${tag}`, now),
     env.DB.prepare('INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)').bind(groupB, `Billing ${tag}`, now),
   ];
-  for (const a of [world.alice, world.bob, world.carol]) {
+  for (const a of [world.alice, world.bob, world.carol, world.mona, world.adam]) {
     stmts.push(
       env.DB.prepare('INSERT INTO agents (id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?)').bind(
         a.id,
         a.email,
         a.name,
         await hashPassword(a.password, TEST_ITERATIONS),
-        'agent',
+        a.role,
         now,
       ),
     );
   }
   const member = (a: TestAgent, g: string) =>
     env.DB.prepare('INSERT INTO memberships (agent_id, group_id) VALUES (?, ?)').bind(a.id, g);
-  stmts.push(member(world.alice, groupA), member(world.bob, groupA), member(world.bob, groupB), member(world.carol, groupB));
+  stmts.push(
+    member(world.alice, groupA),
+    member(world.bob, groupA),
+    member(world.bob, groupB),
+    member(world.carol, groupB),
+    member(world.mona, groupA),
+    member(world.adam, groupA),
+    member(world.adam, groupB),
+  );
   await env.DB.batch(stmts);
   return world;
 }

@@ -16,7 +16,7 @@ describe('the live queue', () => {
     const world = await seedWorld();
     const alice = await signInAs(world.alice); // group A only
     const lobby = await connectLobby(alice);
-    expect(await lobby.next()).toEqual({ type: 'welcome', groupIds: [world.groupA] });
+    expect(await lobby.next()).toEqual({ type: 'welcome', groupIds: [world.groupA], presence: 'online' });
 
     const other = await startChat(world.groupB);
     const mine = await startChat(world.groupA);

@@ -2,7 +2,8 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { SessionAgent } from '../app-env.ts';
-import { agents, groups, memberships, sessions } from './schema.ts';
+import type { FailureRecord } from '../auth/throttle.ts';
+import { agents, groups, memberships, sessions, signInFailures } from './schema.ts';
 
 export interface GroupRef {
   id: string;
@@ -79,4 +80,53 @@ export async function agentLoad(db: D1Database, agentId: string): Promise<{ acti
     .bind(agentId)
     .first<{ maxChats: number; active: number }>();
   return row ?? { active: 0, maxChats: 0 };
+}
+
+export async function readFailures(db: D1Database, email: string): Promise<FailureRecord | undefined> {
+  const rows = await drizzle(db)
+    .select({ failures: signInFailures.failures, lastFailureAt: signInFailures.lastFailureAt, lockedUntil: signInFailures.lockedUntil })
+    .from(signInFailures)
+    .where(eq(signInFailures.email, email))
+    .limit(1);
+  return rows[0];
+}
+
+export async function writeFailures(db: D1Database, email: string, record: FailureRecord): Promise<void> {
+  await drizzle(db)
+    .insert(signInFailures)
+    .values({ email, ...record })
+    .onConflictDoUpdate({ target: signInFailures.email, set: record });
+}
+
+export async function clearFailures(db: D1Database, email: string): Promise<void> {
+  await drizzle(db).delete(signInFailures).where(eq(signInFailures.email, email));
+}
+
+export async function deleteSessionsOf(db: D1Database, agentId: string): Promise<void> {
+  await drizzle(db).delete(sessions).where(eq(sessions.agentId, agentId));
+}
+
+export interface Colleague {
+  id: string;
+  name: string;
+  email: string;
+  role: 'agent' | 'manager' | 'admin';
+  groupIds: string[];
+}
+
+/** Everyone (enabled) who shares at least one group with the agent, with their shared groups. */
+export async function colleaguesOf(db: D1Database, agentId: string): Promise<Colleague[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT a.id, a.name, a.email, a.role, group_concat(m.group_id, char(31)) AS groupIds
+         FROM agents a
+         JOIN memberships m ON m.agent_id = a.id
+        WHERE a.disabled = 0
+          AND m.group_id IN (SELECT group_id FROM memberships WHERE agent_id = ?1)
+        GROUP BY a.id
+        ORDER BY a.name`,
+    )
+    .bind(agentId)
+    .all<Omit<Colleague, 'groupIds'> & { groupIds: string }>();
+  return results.map((r) => ({ ...r, groupIds: r.groupIds.split('\x1f') }));
 }

@@ -12,7 +12,8 @@ export const lobbyRoutes = new Hono<AppEnv>().get('/ws', requireAgent(), async (
     throw new ApiError(426, 'upgrade_required', 'Expected a WebSocket upgrade.');
   }
   const agent = c.get('agent');
-  const subscriber: LobbySubscriber = { agentId: agent.id, groupIds: (await groupsOf(c.env.DB, agent.id)).map((g) => g.id) };
+  const groupIds = (await groupsOf(c.env.DB, agent.id)).map((g) => g.id);
+  const subscriber: Omit<LobbySubscriber, 'status'> = { agentId: agent.id, name: agent.name, groupIds };
   const headers = new Headers(c.req.raw.headers);
   headers.set(SUBSCRIBER_HEADER, JSON.stringify(subscriber));
   return lobbyStub(c.env).fetch(new Request(c.req.raw, { headers }));

@@ -1,0 +1,154 @@
+// The administrator's changes to people and groups, as plain SQL with parameters, shared by the
+// admin HTTP routes (run through the D1 binding) and `npm run admin` (run through
+// `wrangler d1 execute`). The rules that protect the deployment are guards inside each statement,
+// so they hold however the change arrives: a group never loses its last member, the deployment
+// never loses its last enabled administrator. A refused change returns no row (RETURNING).
+import type { StaffRank } from '../../objects/protocol.ts';
+
+export type SqlValue = string | number | null;
+export interface Query {
+  sql: string;
+  params: SqlValue[];
+}
+
+const q = (sql: string, ...params: SqlValue[]): Query => ({ sql, params });
+
+/** Another enabled administrator exists besides ?1. */
+const ANOTHER_ADMIN = `(SELECT COUNT(*) FROM agents WHERE role = 'admin' AND disabled = 0 AND id <> ?1) > 0`;
+/** ?1 is not the only enabled member of any group. */
+const NOT_SOLE_MEMBER = `NOT EXISTS (
+  SELECT 1 FROM memberships m WHERE m.agent_id = ?1 AND NOT EXISTS (
+    SELECT 1 FROM memberships o JOIN agents oa ON oa.id = o.agent_id
+     WHERE o.group_id = m.group_id AND o.agent_id <> ?1 AND oa.disabled = 0))`;
+
+export const DEFAULT_MAX_CHATS = 5;
+
+export const people = {
+  createAgent(a: { id: string; email: string; name: string; role: StaffRank; passwordHash: string; maxChats: number; now: number }) {
+    return q(
+      `INSERT INTO agents (id, email, name, password_hash, role, max_chats, disabled, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7) ON CONFLICT (email) DO NOTHING RETURNING id`,
+      a.id,
+      a.email.trim().toLowerCase(),
+      a.name,
+      a.passwordHash,
+      a.role,
+      a.maxChats,
+      a.now,
+    );
+  },
+
+  /** Disabling is refused for the last enabled administrator and for a group's last enabled member. */
+  setDisabled(agentId: string, disabled: boolean) {
+    return disabled
+      ? q(
+          `UPDATE agents SET disabled = 1 WHERE id = ?1
+             AND (role <> 'admin' OR ${ANOTHER_ADMIN}) AND ${NOT_SOLE_MEMBER} RETURNING id`,
+          agentId,
+        )
+      : q(`UPDATE agents SET disabled = 0 WHERE id = ?1 RETURNING id`, agentId);
+  },
+
+  /** Changing the last enabled administrator to a lesser role is refused. */
+  setRole(agentId: string, role: StaffRank) {
+    return q(
+      `UPDATE agents SET role = ?2 WHERE id = ?1 AND (?2 = 'admin' OR role <> 'admin' OR disabled = 1 OR ${ANOTHER_ADMIN})
+       RETURNING id`,
+      agentId,
+      role,
+    );
+  },
+
+  setPassword(agentId: string, passwordHash: string) {
+    return q(`UPDATE agents SET password_hash = ?2 WHERE id = ?1 RETURNING id`, agentId, passwordHash);
+  },
+
+  setProfile(agentId: string, name: string, maxChats: number) {
+    return q(`UPDATE agents SET name = ?2, max_chats = ?3 WHERE id = ?1 RETURNING id`, agentId, name, maxChats);
+  },
+
+  /** Signs the agent out everywhere (after a disable or a password reset). */
+  endSessions(agentId: string) {
+    return q(`DELETE FROM sessions WHERE agent_id = ?1`, agentId);
+  },
+
+  /** A group is created with its first member, so it is never without one. */
+  createGroup(g: { id: string; name: string; now: number }) {
+    return q(`INSERT INTO groups (id, name, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING RETURNING id`, g.id, g.name, g.now);
+  },
+
+  renameGroup(groupId: string, name: string) {
+    return q(`UPDATE groups SET name = ?2 WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM groups WHERE name = ?2 AND id <> ?1) RETURNING id`, groupId, name);
+  },
+
+  /** Refused while the group has chats waiting or under way. */
+  deleteGroup(groupId: string) {
+    return q(
+      `DELETE FROM groups WHERE id = ?1
+         AND NOT EXISTS (SELECT 1 FROM chats WHERE group_id = ?1 AND status IN ('queued', 'active')) RETURNING id`,
+      groupId,
+    );
+  },
+
+  addMember(agentId: string, groupId: string) {
+    return q(`INSERT INTO memberships (agent_id, group_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING agent_id`, agentId, groupId);
+  },
+
+  /** Refused for the group's last enabled member. */
+  removeMember(agentId: string, groupId: string) {
+    return q(
+      `DELETE FROM memberships WHERE agent_id = ?1 AND group_id = ?2
+         AND EXISTS (SELECT 1 FROM memberships o JOIN agents oa ON oa.id = o.agent_id
+                      WHERE o.group_id = ?2 AND o.agent_id <> ?1 AND oa.disabled = 0)
+       RETURNING agent_id`,
+      agentId,
+      groupId,
+    );
+  },
+
+  findAgentByEmail(email: string) {
+    return q(`SELECT id, email, name, role, disabled FROM agents WHERE email = ?1`, email.trim().toLowerCase());
+  },
+
+  findGroup(ref: string) {
+    return q(`SELECT id, name FROM groups WHERE id = ?1 OR name = ?1 ORDER BY id = ?1 DESC LIMIT 1`, ref);
+  },
+
+  listAgents() {
+    return q(
+      `SELECT a.id, a.email, a.name, a.role, a.disabled, a.max_chats AS maxChats,
+              COALESCE((SELECT group_concat(g.name, ', ') FROM memberships m JOIN groups g ON g.id = m.group_id
+                         WHERE m.agent_id = a.id), '') AS groups
+         FROM agents a ORDER BY a.email`,
+    );
+  },
+
+  listGroups() {
+    return q(
+      `SELECT g.id, g.name,
+              (SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id) AS members,
+              COALESCE((SELECT group_concat(a.email, ', ') FROM memberships m JOIN agents a ON a.id = m.agent_id
+                         WHERE m.group_id = g.id), '') AS memberEmails
+         FROM groups g ORDER BY g.name`,
+    );
+  },
+
+  groupIdsOf(agentId: string) {
+    return q(`SELECT group_id AS id FROM memberships WHERE agent_id = ?1`, agentId);
+  },
+};
+
+/** Inlines the parameters as SQL literals, for `wrangler d1 execute --command`, which takes none. */
+export function inlineSql(query: Query): string {
+  return query.sql.replace(/\?(\d+)/g, (_, n: string) => literal(query.params[Number(n) - 1]));
+}
+
+function literal(value: SqlValue | undefined): string {
+  if (value === undefined) throw new Error('missing SQL parameter');
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('SQL numbers must be finite');
+    return String(value);
+  }
+  return `'${value.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,174 @@
+// The administrator's page: people, groups and memberships. Administrators only. The changes
+// are the same guarded SQL the admin command line runs (worker/db/people.ts); a guard that
+// refuses gives a clear 409 and nothing changes. Membership changes reach open consoles at once.
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { lobbyStub } from '../../objects/lobby/lobby.ts';
+import { STAFF_RANKS } from '../../objects/protocol.ts';
+import type { AppEnv } from '../app-env.ts';
+import { randomId } from '../auth/encoding.ts';
+import { hashPassword } from '../auth/password.ts';
+import { requireAgent } from '../auth/session.ts';
+import { DEFAULT_MAX_CHATS, people, type Query } from '../db/people.ts';
+import type { Env } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { readBody } from '../validate.ts';
+
+/** The shortest password an administrator may set. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+const name = z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(100));
+const password = z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(1024));
+const role = z.enum(STAFF_RANKS);
+const maxChats = z.int().check(z.minimum(1), z.maximum(100));
+
+const NewAgent = z.object({
+  email: z.email().check(z.maxLength(254)),
+  name,
+  role,
+  password,
+  maxChats: z.optional(maxChats),
+  groupIds: z.array(z.string()),
+});
+const NewGroup = z.object({ name, memberIds: z.array(z.string()).check(z.minLength(1)) });
+
+async function rows<T>(db: D1Database, query: Query): Promise<T[]> {
+  return (await db.prepare(query.sql).bind(...query.params).all<T>()).results;
+}
+
+/** Runs a guarded change; no returned row means a guard refused it. */
+async function change(db: D1Database, query: Query, code: string, message: string): Promise<void> {
+  if ((await rows(db, query)).length === 0) throw new ApiError(409, code, message);
+}
+
+async function requireAgentRow(db: D1Database, id: string): Promise<void> {
+  const found = await db.prepare('SELECT 1 FROM agents WHERE id = ?').bind(id).first();
+  if (!found) throw new ApiError(404, 'not_found', 'No such agent.');
+}
+
+async function requireGroupRow(db: D1Database, id: string): Promise<void> {
+  const found = await db.prepare('SELECT 1 FROM groups WHERE id = ?').bind(id).first();
+  if (!found) throw new ApiError(404, 'not_found', 'No such group.');
+}
+
+/** Tells the agent's open consoles their groups now. */
+async function refreshMemberships(env: Env, agentId: string): Promise<void> {
+  const groupIds = (await rows<{ id: string }>(env.DB, people.groupIdsOf(agentId))).map((g) => g.id);
+  await lobbyStub(env).setMemberships(agentId, groupIds);
+}
+
+async function signOutEverywhere(env: Env, agentId: string): Promise<void> {
+  await rows(env.DB, people.endSessions(agentId));
+  await lobbyStub(env).disconnect(agentId);
+}
+
+export const adminRoutes = new Hono<AppEnv>()
+  .use(requireAgent())
+  .use(async function requireAdmin(c, next) {
+    if (c.get('agent').role !== 'admin') throw new ApiError(403, 'forbidden', 'Only administrators can do this.');
+    await next();
+  })
+  .get('/agents', async (c) => c.json({ agents: await rows(c.env.DB, people.listAgents()) }))
+  .post('/agents', async (c) => {
+    const body = await readBody(c, NewAgent);
+    for (const g of body.groupIds) await requireGroupRow(c.env.DB, g);
+    const id = randomId();
+    const create = people.createAgent({
+      id,
+      email: body.email,
+      name: body.name,
+      role: body.role,
+      passwordHash: await hashPassword(body.password),
+      maxChats: body.maxChats ?? DEFAULT_MAX_CHATS,
+      now: Date.now(),
+    });
+    const stmts = [create, ...body.groupIds.map((g) => people.addMember(id, g))].map((s) => c.env.DB.prepare(s.sql).bind(...s.params));
+    const [created] = await c.env.DB.batch(stmts);
+    if (!created || created.results.length === 0) throw new ApiError(409, 'email_taken', 'An agent with that email exists.');
+    return c.json({ id }, 201);
+  })
+  .put('/agents/:id/role', async (c) => {
+    const id = c.req.param('id');
+    const body = await readBody(c, z.object({ role }));
+    await requireAgentRow(c.env.DB, id);
+    await change(c.env.DB, people.setRole(id, body.role), 'last_admin', 'The deployment must keep an enabled administrator.');
+    return c.json({ id, role: body.role });
+  })
+  .put('/agents/:id/disabled', async (c) => {
+    const id = c.req.param('id');
+    const body = await readBody(c, z.object({ disabled: z.boolean() }));
+    await requireAgentRow(c.env.DB, id);
+    await change(
+      c.env.DB,
+      people.setDisabled(id, body.disabled),
+      'would_orphan',
+      'Disabling would leave the deployment without an administrator or a group without members.',
+    );
+    if (body.disabled) await signOutEverywhere(c.env, id);
+    return c.json({ id, disabled: body.disabled });
+  })
+  .put('/agents/:id/password', async (c) => {
+    const id = c.req.param('id');
+    const body = await readBody(c, z.object({ password }));
+    await requireAgentRow(c.env.DB, id);
+    await change(c.env.DB, people.setPassword(id, await hashPassword(body.password)), 'not_found', 'No such agent.');
+    await signOutEverywhere(c.env, id);
+    return c.body(null, 204);
+  })
+  .put('/agents/:id/profile', async (c) => {
+    const id = c.req.param('id');
+    const body = await readBody(c, z.object({ name, maxChats }));
+    await requireAgentRow(c.env.DB, id);
+    await change(c.env.DB, people.setProfile(id, body.name, body.maxChats), 'not_found', 'No such agent.');
+    return c.json({ id, ...body });
+  })
+  .get('/groups', async (c) => c.json({ groups: await rows(c.env.DB, people.listGroups()) }))
+  .post('/groups', async (c) => {
+    const body = await readBody(c, NewGroup);
+    for (const a of body.memberIds) await requireAgentRow(c.env.DB, a);
+    const id = randomId(8);
+    const create = people.createGroup({ id, name: body.name, now: Date.now() });
+    const [created] = await c.env.DB.batch(
+      [create, ...body.memberIds.map((a) => people.addMember(a, id))].map((s) => c.env.DB.prepare(s.sql).bind(...s.params)),
+    ).catch(() => {
+      // The name was taken: the memberships then refer to no group and the batch rolls back.
+      throw new ApiError(409, 'name_taken', 'A group with that name exists.');
+    });
+    if (!created || created.results.length === 0) throw new ApiError(409, 'name_taken', 'A group with that name exists.');
+    for (const a of body.memberIds) await refreshMemberships(c.env, a);
+    return c.json({ id }, 201);
+  })
+  .put('/groups/:id', async (c) => {
+    const id = c.req.param('id');
+    const body = await readBody(c, z.object({ name }));
+    await requireGroupRow(c.env.DB, id);
+    await change(c.env.DB, people.renameGroup(id, body.name), 'name_taken', 'A group with that name exists.');
+    return c.json({ id, name: body.name });
+  })
+  .delete('/groups/:id', async (c) => {
+    const id = c.req.param('id');
+    await requireGroupRow(c.env.DB, id);
+    const members = (await c.env.DB.prepare('SELECT agent_id AS id FROM memberships WHERE group_id = ?').bind(id).all<{ id: string }>())
+      .results;
+    await change(c.env.DB, people.deleteGroup(id), 'group_has_open_chats', 'The group still has chats waiting or under way.');
+    for (const m of members) await refreshMemberships(c.env, m.id);
+    return c.body(null, 204);
+  })
+  .put('/groups/:id/members/:agentId', async (c) => {
+    const { id, agentId } = c.req.param();
+    await requireGroupRow(c.env.DB, id);
+    await requireAgentRow(c.env.DB, agentId);
+    await rows(c.env.DB, people.addMember(agentId, id));
+    await refreshMemberships(c.env, agentId);
+    return c.body(null, 204);
+  })
+  .delete('/groups/:id/members/:agentId', async (c) => {
+    const { id, agentId } = c.req.param();
+    await requireGroupRow(c.env.DB, id);
+    await requireAgentRow(c.env.DB, agentId);
+    const member = await c.env.DB.prepare('SELECT 1 FROM memberships WHERE agent_id = ? AND group_id = ?').bind(agentId, id).first();
+    if (!member) throw new ApiError(404, 'not_member', 'That agent is not in the group.');
+    await change(c.env.DB, people.removeMember(agentId, id), 'last_member', 'A group must keep at least one enabled member.');
+    await refreshMemberships(c.env, agentId);
+    return c.body(null, 204);
+  });

@@ -22,5 +22,7 @@ export default defineConfig({
   test: {
     include: ['test/workers/**/*.test.ts'],
     setupFiles: ['test/workers/setup.ts'],
+    // Some stories drive many requests through workerd; none waits on a clock.
+    testTimeout: 30_000,
   },
 });

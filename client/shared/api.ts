@@ -1,7 +1,7 @@
 // One way for both clients to call the Worker's JSON API (docs/api.md): same-origin cookies, JSON
 // bodies, a time limit, and the `{error: {code, message}}` envelope turned into an ApiError.
 // The HTTP response shapes live here because objects/protocol.ts only defines socket frames.
-import type { ChatListRow } from '../../objects/protocol.ts';
+import type { ChatListRow, Presence } from '../../objects/protocol.ts';
 
 /** A request that has not answered after this long is abandoned. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -28,6 +28,18 @@ export interface ChatListResponse {
 }
 export interface ChatRowResponse {
   chat: ChatListRow;
+}
+/** `GET /api/agents`: the colleagues who share a group with the caller. */
+export interface Colleague {
+  id: string;
+  name: string;
+  email: string;
+  role: Agent['role'];
+  groupIds: string[];
+  presence: Presence;
+}
+export interface ColleaguesResponse {
+  agents: Colleague[];
 }
 export interface CreatedChat {
   chatId: string;

@@ -2,8 +2,13 @@
 // every attempt (so a chat resumes with `after=<lastSeq>`), keeps the line alive with pings and
 // exposes its state as a signal. It knows nothing about chats: frames go to the caller's handler.
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { ClientFrame } from '../../objects/protocol.ts';
 import { reconnectDelay } from './backoff.ts';
+
+/**
+ * The keep-alive frame, byte for byte: both objects answer it with an auto-response (which does
+ * not wake a hibernating object) only when the text matches exactly.
+ */
+const PING_FRAME = '{"type":"ping"}';
 
 /** A ping goes out this often; a socket that stays silent for a whole interval after it is dead. */
 export const KEEPALIVE_INTERVAL_MS = 20_000;
@@ -26,12 +31,12 @@ export interface SocketOptions<F> {
   onDown?: () => void;
 }
 
-export interface LiveSocket {
+export interface LiveSocket<Out> {
   readonly state: ReadonlySignal<ConnectionState>;
   /** Attempts that failed since the socket was last open. */
   readonly failures: ReadonlySignal<number>;
   /** Sends a frame if the socket is open; returns whether it went out. */
-  send(frame: ClientFrame): boolean;
+  send(frame: Out): boolean;
   /** Drops the current connection (if any) and connects again at once. */
   reconnect(): void;
   /** Closes for good. */
@@ -44,7 +49,10 @@ export function socketUrl(path: string): string {
   return `${scheme}//${location.host}${path}`;
 }
 
-export function openSocket<F extends { type: string }>(options: SocketOptions<F>): LiveSocket {
+/** `In`: the frames the server sends (a union on `type`); `Out`: the frames we may send. */
+export function openSocket<In extends { type: string }, Out extends { type: string }>(
+  options: SocketOptions<In>,
+): LiveSocket<Out> {
   const state = signal<ConnectionState>('connecting');
   const failures = signal(0);
   let ws: WebSocket | null = null;
@@ -79,7 +87,7 @@ export function openSocket<F extends { type: string }>(options: SocketOptions<F>
     socket.onmessage = (event: MessageEvent) => {
       if (ws !== socket) return;
       heardSincePing = true;
-      const frame = parseFrame<F>(event.data);
+      const frame = parseFrame<In>(event.data);
       if (frame) options.onFrame(frame);
     };
     socket.onclose = (event: CloseEvent) => {
@@ -87,9 +95,7 @@ export function openSocket<F extends { type: string }>(options: SocketOptions<F>
       // 4000–4999 are application codes: the server refused us on purpose, so retrying is pointless.
       if (event.code >= 4000 && event.code < 5000) {
         ws = null;
-        clearTimers();
-        stopped = true;
-        state.value = 'closed';
+        stop();
         options.onDown?.();
         return;
       }
@@ -100,7 +106,7 @@ export function openSocket<F extends { type: string }>(options: SocketOptions<F>
   function keepAlive(socket: WebSocket): void {
     if (!heardSincePing) return drop(socket);
     heardSincePing = false;
-    socket.send(JSON.stringify({ type: 'ping' } satisfies ClientFrame));
+    socket.send(PING_FRAME);
   }
 
   /** Gives up on a socket that is hung; its close handshake could take minutes, so don't wait. */
@@ -119,6 +125,13 @@ export function openSocket<F extends { type: string }>(options: SocketOptions<F>
     options.onDown?.();
     retryTimer = setTimeout(connect, reconnectDelay(failures.value));
     failures.value += 1;
+  }
+
+  function stop(): void {
+    stopped = true;
+    removeEventListener('online', onOnline);
+    clearTimers();
+    state.value = 'closed';
   }
 
   /** When the browser comes back online, don't sit out the rest of a long backoff. */
@@ -149,20 +162,17 @@ export function openSocket<F extends { type: string }>(options: SocketOptions<F>
       connect();
     },
     close() {
-      stopped = true;
-      removeEventListener('online', onOnline);
-      clearTimers();
       if (ws !== null) {
         ws.onopen = ws.onmessage = ws.onclose = null;
         ws.close(1000);
         ws = null;
       }
-      state.value = 'closed';
+      stop();
     },
   };
 }
 
-function parseFrame<F extends { type: string }>(raw: unknown): F | null {
+function parseFrame<In extends { type: string }>(raw: unknown): In | null {
   if (typeof raw !== 'string') return null;
   let data: unknown;
   try {
@@ -174,5 +184,5 @@ function parseFrame<F extends { type: string }>(raw: unknown): F | null {
   // The one trusted cast per socket: the server builds every frame from the unions in
   // objects/protocol.ts (`satisfies ServerFrame` / `LobbyFrame`); we only checked the envelope.
   // Handlers switch on `type` with a `never` default, so an unknown type is ignored, not misread.
-  return data as F;
+  return data as In;
 }

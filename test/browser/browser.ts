@@ -3,7 +3,7 @@
 // auto-waiting locators; nothing sleeps for a fixed time.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../../scripts/process.ts';
 
 /** Debian's Chromium; set CHROMIUM_PATH to use another build. */
@@ -63,7 +63,7 @@ export async function startChat(widget: FrameLocator, visitor: Visitor): Promise
 // ---- both sides -----------------------------------------------------------------------------
 
 /** Writes a message in the composer labelled "Message" inside `scope` and sends it. */
-export async function send(scope: Page | FrameLocator, text: string): Promise<void> {
+export async function send(scope: Page | FrameLocator | Locator, text: string): Promise<void> {
   await scope.getByRole('textbox', { name: 'Message' }).fill(text);
   await scope.getByRole('button', { name: 'Send', exact: true }).click();
 }

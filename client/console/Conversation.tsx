@@ -1,0 +1,92 @@
+// A chat's log as staff see it: visitor and agent messages on opposite sides, system events
+// (queued, taken, ended) as small centred lines, and coaching lines marked as staff-only.
+import type { ChatEvent } from '../../objects/protocol.ts';
+import type { Conversation as ConversationModel, Outgoing } from '../shared/conversation.ts';
+import { useStickToBottom } from '../shared/useStickToBottom.ts';
+import { formatTime } from './time.ts';
+
+export function Conversation({ conversation }: { conversation: ConversationModel }) {
+  const events = conversation.events.value;
+  const outbox = conversation.outbox.value;
+  const log = useStickToBottom(events.length + outbox.length);
+  return (
+    <div class="conversation" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} ref={log}>
+      {events.map((event) => (
+        <EventLine key={event.seq} event={event} />
+      ))}
+      {outbox.map((message) => (
+        <PendingLine key={message.id} message={message} conversation={conversation} />
+      ))}
+    </div>
+  );
+}
+
+function EventLine({ event }: { event: ChatEvent }) {
+  const time = <time dateTime={new Date(event.at).toISOString()}>{formatTime(event.at)}</time>;
+  switch (event.kind) {
+    case 'queued':
+      return (
+        <p class="system">
+          {event.visitor.name} started a chat in {event.groupName} · {time}
+        </p>
+      );
+    case 'message':
+      return (
+        <div class={`msg ${event.from.role === 'visitor' ? 'msg-visitor' : 'msg-agent'}`}>
+          <p class="msg-meta">
+            {event.from.name} · {time}
+          </p>
+          <p class="msg-text">{event.text}</p>
+        </div>
+      );
+    case 'coaching':
+      return (
+        <div class="msg msg-coaching">
+          <p class="msg-meta">
+            <span class="coach-label">Coaching</span> {event.from.name} · {time} · not visible to the customer
+          </p>
+          <p class="msg-text">{event.text}</p>
+        </div>
+      );
+    case 'taken':
+      return (
+        <p class="system">
+          {event.fromAgent ? `${event.agent.name} took the chat from ${event.fromAgent.name}` : `${event.agent.name} took the chat`} ·{' '}
+          {time}
+        </p>
+      );
+    case 'ended':
+      return (
+        <p class="system">
+          {event.by.role === 'visitor' ? `${event.by.name} (customer)` : event.by.name} ended the chat · {time}
+        </p>
+      );
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+function PendingLine({ message, conversation }: { message: Outgoing; conversation: ConversationModel }) {
+  const coaching = message.kind === 'coach';
+  return (
+    <div class={`msg ${coaching ? 'msg-coaching' : 'msg-agent'} ${message.error ? 'msg-failed' : 'msg-pending'}`}>
+      <p class="msg-meta">
+        {coaching ? <span class="coach-label">Coaching</span> : null} You · {message.error ? 'not sent' : 'sending…'}
+      </p>
+      <p class="msg-text">{message.text}</p>
+      {message.error ? (
+        <p class="msg-error">
+          {message.error}{' '}
+          <button type="button" class="link" onClick={() => conversation.retry(message.id)}>
+            Retry
+          </button>{' '}
+          <button type="button" class="link" onClick={() => conversation.discard(message.id)}>
+            Discard
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

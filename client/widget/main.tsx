@@ -1,0 +1,43 @@
+// Entry point of the visitor widget page (/widget.html). Reads the page's query (?group=, ?embed=1),
+// creates the model, renders it, and owns the effects that reach outside the model: the document
+// title and the messages exchanged with the loader (/widget.js) when embedded in another site.
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import { App } from './App.tsx';
+import { createWidgetModel } from './model.ts';
+import './widget.css';
+
+/** Messages between this page and the loader carry this marker, so other postMessage traffic is ignored. */
+const MESSAGE_SOURCE = 'switchboard';
+
+const params = new URLSearchParams(location.search);
+const embedded = params.get('embed') === '1' && window.parent !== window;
+const model = createWidgetModel({ groupId: params.get('group') });
+
+/** Ask the loader on the embedding page to hide the panel. It owns the iframe, so it decides. */
+function close(): void {
+  window.parent.postMessage({ source: MESSAGE_SOURCE, type: 'close' }, '*');
+}
+
+if (embedded) {
+  document.documentElement.classList.add('embedded');
+  addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close();
+  });
+  // The loader says `open` each time it shows the panel: put focus where the visitor will type.
+  addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== window.parent) return;
+    const data: unknown = event.data;
+    if (typeof data === 'object' && data !== null && 'source' in data && data.source === MESSAGE_SOURCE && 'type' in data && data.type === 'open') {
+      document.querySelector<HTMLElement>('.widget textarea:not([disabled]), .widget input, .widget button.primary')?.focus();
+    }
+  });
+}
+
+effect(() => {
+  const chat = model.session.value?.conversation.chat.value;
+  document.title = chat ? `Chat · ${chat.groupName}` : 'Chat with us';
+});
+
+const root = document.getElementById('app');
+if (root) render(<App model={model} onClose={embedded ? close : null} />, root);

@@ -1,0 +1,39 @@
+// The pre-chat form's rules, as a pure function from values to messages, so the form can show
+// each problem next to its field (and the rules can be tested without a DOM).
+import { MAX_TEXT_LENGTH } from '../shared/limits.ts';
+
+export interface PreChatValues {
+  name: string;
+  email: string;
+  question: string;
+  groupId: string;
+}
+
+export type PreChatField = keyof PreChatValues;
+export type PreChatErrors = Partial<Record<PreChatField, string>>;
+
+/** The order fields appear in, so the first invalid one can be focused. */
+export const PRE_CHAT_FIELDS: readonly PreChatField[] = ['name', 'email', 'groupId', 'question'];
+
+const NAME_MAX = 100;
+const EMAIL_MAX = 254;
+// Deliberately loose: something@something.something, no spaces. The server has the last word.
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function validatePreChat(values: PreChatValues): PreChatErrors {
+  const errors: PreChatErrors = {};
+  const name = values.name.trim();
+  const email = values.email.trim();
+  if (name === '') errors.name = 'Please enter your name.';
+  else if (name.length > NAME_MAX) errors.name = `Please keep your name under ${NAME_MAX} characters.`;
+  if (email === '') errors.email = 'Please enter your email address.';
+  else if (email.length > EMAIL_MAX || !EMAIL_SHAPE.test(email)) errors.email = 'Please enter a valid email address, like name@example.com.';
+  if (values.groupId === '') errors.groupId = 'Please choose who you would like to talk to.';
+  if (values.question.trim() === '') errors.question = 'Please tell us what you need help with.';
+  else if (values.question.length > MAX_TEXT_LENGTH) errors.question = `Please keep your question under ${MAX_TEXT_LENGTH} characters.`;
+  return errors;
+}
+
+export function firstInvalid(errors: PreChatErrors): PreChatField | null {
+  return PRE_CHAT_FIELDS.find((field) => errors[field] !== undefined) ?? null;
+}

@@ -1,0 +1,85 @@
+// `npm start`: everything a newcomer needs to try Switchboard on one machine, with no account.
+// Local secrets, the client build, the D1 migrations and the demo data, then `wrangler dev`.
+// Each step is safe to repeat; data stays in .wrangler/state between runs.
+import { buildClient } from './build.ts';
+import { ensureDevVars } from './dev-vars.ts';
+import { applyMigrations } from './migrate.ts';
+import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PASSWORD, seedDemoData } from './seed.ts';
+import { assertPortFree, startDevServer, waitUntilReady } from './serve.ts';
+
+const DEFAULT_PORT = 8787;
+const IP = '127.0.0.1';
+
+function step(text: string): void {
+  console.log(`\n▶ ${text}`);
+}
+
+function portFromEnv(): number {
+  const raw = process.env['PORT'];
+  if (!raw) return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not "${raw}".`);
+  return port;
+}
+
+function banner(url: string): string {
+  const groupName = (id: string) => DEMO_GROUPS.find((g) => g.id === id)?.name ?? id;
+  const emails = DEMO_AGENTS.map((a) => `    ${a.email.padEnd(26)} ${a.role}, ${a.groups.map(groupName).join(' + ')}`);
+  return [
+    '',
+    '────────────────────────────────────────────────────────────────────',
+    ' Switchboard is running.',
+    '',
+    `  Agent console    ${url}/`,
+    `  Demo web page    ${url}/demo.html     (click the chat button)`,
+    `  Full-page chat   ${url}/widget.html`,
+    '',
+    '  Sign in to the console as:',
+    ...emails,
+    `  Password for all: ${DEMO_PASSWORD}`,
+    '',
+    '  Data is kept in .wrangler/state. Press Ctrl-C to stop.',
+    '────────────────────────────────────────────────────────────────────',
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const port = portFromEnv();
+  await assertPortFree(port, IP);
+
+  step('Local secrets (.dev.vars)');
+  const devVars = ensureDevVars();
+  console.log(devVars === 'kept' ? 'TOKEN_SECRET already set.' : 'Wrote a random TOKEN_SECRET to .dev.vars.');
+
+  step('Building the console and the widget (vite build)');
+  await buildClient();
+
+  step('Applying D1 migrations (local)');
+  await applyMigrations();
+
+  step('Seeding demo data');
+  await seedDemoData({ quiet: true });
+  console.log(`${DEMO_AGENTS.length} agents and ${DEMO_GROUPS.length} groups in place (existing rows are left as they are).`);
+
+  step(`Starting wrangler dev on http://${IP}:${port}`);
+  const server = startDevServer({ port, ip: IP });
+  // Ctrl-C and `kill` go to wrangler, which shuts workerd down; we leave when it has.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void server.stop(signal));
+  }
+  try {
+    await waitUntilReady(server);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  console.log(banner(server.url));
+  const code = await server.exited;
+  process.exitCode = code ?? 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(`\nnpm start failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,18 @@
+// End-to-end tests in a real browser: a global setup runs the real server (`wrangler dev`, as
+// `npm start` does, on a free port with its own state folder) and the tests drive Chromium through
+// playwright-core. They run one file at a time against that one server.
+import { defineConfig } from 'vitest/config';
+
+/** wrangler's first bundle, workerd's start and a browser launch all fit well inside this. */
+const SLOW_STEP_MS = 120_000;
+
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['test/browser/global-setup.ts'],
+    testTimeout: SLOW_STEP_MS,
+    hookTimeout: SLOW_STEP_MS,
+    fileParallelism: false,
+  },
+});

@@ -58,23 +58,26 @@ export interface ChatSnapshot {
 
 // ---- client → server -------------------------------------------------------------------------
 
-const clientId = z.string().check(z.minLength(1), z.maxLength(MAX_CLIENT_ID_LENGTH));
-const text = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
-
-export const ClientFrameSchema = z.discriminatedUnion('type', [
-  /** A customer-visible message. Resending the same id returns the stored event. */
-  z.object({ type: z.literal('send'), id: clientId, text }),
-  /** A staff-only coaching line. Refused on a visitor's socket. */
-  z.object({ type: z.literal('coach'), id: clientId, text }),
-  /** The agent pulls the chat from the queue; refused if someone already has it. */
-  z.object({ type: z.literal('take') }),
-  /** A manager or administrator takes the chat over from the agent who has it. */
-  z.object({ type: z.literal('take-over') }),
-  /** Either side ends the chat. */
-  z.object({ type: z.literal('end') }),
-  /** Keep-alive; answered with `pong` (auto-response, does not wake the object). */
-  z.object({ type: z.literal('ping') }),
-]);
+function clientFrameSchema() {
+  const clientId = z.string().check(z.minLength(1), z.maxLength(MAX_CLIENT_ID_LENGTH));
+  const text = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
+  return z.discriminatedUnion('type', [
+    /** A customer-visible message. Resending the same id returns the stored event. */
+    z.object({ type: z.literal('send'), id: clientId, text }),
+    /** A staff-only coaching line. Refused on a visitor's socket. */
+    z.object({ type: z.literal('coach'), id: clientId, text }),
+    /** The agent pulls the chat from the queue; refused if someone already has it. */
+    z.object({ type: z.literal('take') }),
+    /** A manager or administrator takes the chat over from the agent who has it. */
+    z.object({ type: z.literal('take-over') }),
+    /** Either side ends the chat. */
+    z.object({ type: z.literal('end') }),
+    /** Keep-alive; answered with `pong` (auto-response, does not wake the object). */
+    z.object({ type: z.literal('ping') }),
+  ]);
+}
+/** Built by a function marked pure, so a client that only needs a constant does not ship zod. */
+export const ClientFrameSchema = /* @__PURE__ */ clientFrameSchema();
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type ClientFrameType = ClientFrame['type'];
 export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['send', 'coach', 'take', 'take-over', 'end', 'ping'];
@@ -178,6 +181,8 @@ export interface ChatListRow {
   endedAt: number | null;
   lastAgentMessageAt: number | null;
   messageCount: number;
+  /** The chat's last sequence number when the row was written: a higher one is newer. */
+  version: number;
 }
 
 /** An agent's presence as colleagues see it. Offline means no console is open. */
@@ -195,9 +200,12 @@ export type LobbyFrame =
   | { type: 'error'; code: ErrorCode; message: string }
   | { type: 'pong' };
 
-export const LobbyClientFrameSchema = z.discriminatedUnion('type', [
-  /** Set your own presence (offline is not a choice: it is closing the console). */
-  z.object({ type: z.literal('presence'), status: z.enum(['online', 'away']) }),
-  z.object({ type: z.literal('ping') }),
-]);
+function lobbyClientFrameSchema() {
+  return z.discriminatedUnion('type', [
+    /** Set your own presence (offline is not a choice: it is closing the console). */
+    z.object({ type: z.literal('presence'), status: z.enum(['online', 'away']) }),
+    z.object({ type: z.literal('ping') }),
+  ]);
+}
+export const LobbyClientFrameSchema = /* @__PURE__ */ lobbyClientFrameSchema();
 export type LobbyClientFrame = z.infer<typeof LobbyClientFrameSchema>;

@@ -10,6 +10,7 @@ export const PROJECTION_INTERVAL_MS = 1000;
 export function listRow(
   state: Exclude<ChatState, { status: 'new' }>,
   counters: { messageCount: number; lastAgentMessageAt: number | null },
+  version: number,
 ): ChatListRow {
   const agent = state.status === 'queued' ? null : state.agent;
   return {
@@ -26,6 +27,7 @@ export function listRow(
     endedAt: state.status === 'ended' ? state.endedAt : null,
     lastAgentMessageAt: counters.lastAgentMessageAt,
     messageCount: counters.messageCount,
+    version,
   };
 }
 
@@ -33,7 +35,7 @@ export function listRow(
  * Upserts the row. `version` is the object's last sequence number: a write that arrives late
  * (D1 calls from one object may overlap) never overwrites a newer one.
  */
-export async function writeChatRow(db: D1Database, row: ChatListRow, version: number): Promise<void> {
+export async function writeChatRow(db: D1Database, row: ChatListRow): Promise<void> {
   const upsert = db
     .prepare(
       `INSERT INTO chats (id, status, group_id, group_name, visitor_name, visitor_email, agent_id, agent_name,
@@ -60,7 +62,7 @@ export async function writeChatRow(db: D1Database, row: ChatListRow, version: nu
       row.endedAt,
       row.lastAgentMessageAt,
       row.messageCount,
-      version,
+      row.version,
     );
   // Remember every agent the chat was ever assigned to (My Completed lists it for each of them).
   const assigned = row.agentId

@@ -177,9 +177,9 @@ export class ChatRoom extends DurableObject<Env> {
   async #project(): Promise<void> {
     const state = this.#state;
     if (state.status === 'new') return;
-    const row = listRow(state, this.#log.counters());
+    const row = listRow(state, this.#log.counters(), this.#log.lastSeq);
     try {
-      await writeChatRow(this.env.DB, row, this.#log.lastSeq);
+      await writeChatRow(this.env.DB, row);
       await lobbyStub(this.env).publish(row);
     } catch (err) {
       // D1 or the lobby was unreachable: try again from the alarm rather than lose the change.

@@ -38,6 +38,7 @@ function toListRow(r: ChatRecord): ChatListRow {
     endedAt: r.endedAt,
     lastAgentMessageAt: r.lastAgentMessageAt,
     messageCount: r.messageCount,
+    version: r.version,
   };
 }
 

@@ -138,12 +138,17 @@ export const people = {
   },
 };
 
-/** Inlines the parameters as SQL literals, for `wrangler d1 execute --command`, which takes none. */
-export function inlineSql(query: Query): string {
-  return query.sql.replace(/\?(\d+)/g, (_, n: string) => literal(query.params[Number(n) - 1]));
+/**
+ * Inlines the parameters as SQL literals, for `wrangler d1 execute --command`, which takes none.
+ * `raw` replaces parameter N with an SQL expression instead (the CLI names an agent by a
+ * sub-select on their email, so one command both finds and changes).
+ */
+export function inlineSql(query: Query, raw: Partial<Record<number, string>> = {}): string {
+  return query.sql.replace(/\?(\d+)/g, (_, n: string) => raw[Number(n)] ?? literal(query.params[Number(n) - 1]));
 }
 
-function literal(value: SqlValue | undefined): string {
+/** An SQL string literal, quotes doubled. */
+export function literal(value: SqlValue | undefined): string {
   if (value === undefined) throw new Error('missing SQL parameter');
   if (value === null) return 'NULL';
   if (typeof value === 'number') {

@@ -1,0 +1,248 @@
+// `npm run admin -- <command>`: the administrator's command line. It changes people and groups
+// in D1 through `wrangler d1 execute`, on the local database by default or the deployed one with
+// `--remote`, using the same guarded SQL as the console's administration page
+// (worker/db/people.ts). Passwords come from SWITCHBOARD_PASSWORD or a prompt, never an argument.
+import { parseArgs } from 'node:util';
+import { randomId } from '../worker/auth/encoding.ts';
+import { hashPassword } from '../worker/auth/password.ts';
+import { DEFAULT_MAX_CHATS, inlineSql, literal, people } from '../worker/db/people.ts';
+import { STAFF_RANKS, type StaffRank } from '../objects/protocol.ts';
+import { type D1Target, executeD1, type Row } from './d1.ts';
+import { readPassword } from './prompt.ts';
+
+export const USAGE = `Usage: npm run admin -- [--remote | --persist-to <dir>] <command>
+
+People
+  agents list
+  agents create <email> --name <name> [--role agent|manager|admin] [--max-chats <n>] [--group <group>]...
+  agents disable <email>
+  agents enable <email>
+  agents password <email>
+  agents role <email> <agent|manager|admin>
+Groups
+  groups list
+  groups create <name> --member <email> [--member <email>]...
+  groups rename <group> <new name>
+  groups delete <group>
+  members add <email> <group>
+  members remove <email> <group>
+
+<group> is a group's name or id. Passwords are read from SWITCHBOARD_PASSWORD, or asked for.
+Without --remote the local database (.wrangler/state, as npm start uses) is changed.`;
+
+/** A wrong or missing argument: usage is printed and the exit code is 2. */
+export class UsageError extends Error {}
+/** A change the rules refuse, or a name that does not exist: exit code 1. */
+export class Refused extends Error {}
+
+const MIN_PASSWORD_LENGTH = 10;
+const agentRef = (email: string) => `(SELECT id FROM agents WHERE email = ${literal(email.trim().toLowerCase())})`;
+
+interface Context {
+  target: D1Target;
+  out: (line: string) => void;
+}
+
+async function one(ctx: Context, sql: string): Promise<Row[]> {
+  const results = await executeD1(sql, ctx.target);
+  return results[0] ?? [];
+}
+
+/**
+ * Checks, in one wrangler call, that every email names an agent and every group exists, and
+ * returns the groups' ids. A name that does not exist is refused before anything changes.
+ */
+async function lookUp(ctx: Context, emails: string[], groups: string[]): Promise<string[]> {
+  const queries = [...emails.map((e) => people.findAgentByEmail(e)), ...groups.map((g) => people.findGroup(g))];
+  if (queries.length === 0) return [];
+  const results = await executeD1(queries.map((q) => inlineSql(q)).join(';\n'), ctx.target);
+  emails.forEach((e, i) => {
+    if ((results[i] ?? []).length === 0) throw new Refused(`No agent with email ${e}.`);
+  });
+  return groups.map((g, i) => {
+    const found = results[emails.length + i]?.[0];
+    if (!found) throw new Refused(`No group named ${g}.`);
+    return String(found['id']);
+  });
+}
+
+/** Runs a guarded change (its first statement) and any follow-ups in one call; no row back means refused. */
+async function change(ctx: Context, statements: string[], why: string): Promise<void> {
+  const [first] = await executeD1(statements.join(';\n'), ctx.target);
+  if (!first || first.length === 0) throw new Refused(why);
+}
+
+function role(value: string | undefined): StaffRank {
+  if (!value || !(STAFF_RANKS as readonly string[]).includes(value)) throw new UsageError(`Role must be one of: ${STAFF_RANKS.join(', ')}.`);
+  return value as StaffRank;
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`${name} must be a whole number from 1 to 100.`);
+  return n;
+}
+
+async function newPassword(): Promise<string> {
+  const password = process.env['SWITCHBOARD_PASSWORD'] ?? (await readPassword('New password: '));
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  return password;
+}
+
+function table(ctx: Context, rows: Row[], columns: string[]): void {
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  ctx.out(line(columns));
+  for (const r of rows) ctx.out(line(columns.map((c) => String(r[c] ?? ''))));
+}
+
+/** Runs one command; throws UsageError or Refused. */
+export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      'max-chats': { type: 'string' },
+      group: { type: 'string', multiple: true },
+      member: { type: 'string', multiple: true },
+    },
+  });
+  const [noun, verb, a, b, ...extra] = positionals;
+  const want = (n: number) => {
+    const got = positionals.length - 2;
+    if (got !== n || extra.length > 0) throw new UsageError(`\`${noun} ${verb}\` takes ${n} argument${n === 1 ? '' : 's'}.`);
+  };
+  /** Sessions of the agent are ended only if the change before them was made. */
+  const endSessionsIf = (condition: string) =>
+    `DELETE FROM sessions WHERE agent_id = ${agentRef(a!)} AND EXISTS (SELECT 1 FROM agents WHERE id = ${agentRef(a!)} AND ${condition})`;
+
+  switch (`${noun} ${verb}`) {
+    case 'agents list':
+      want(0);
+      return table(ctx, await one(ctx, inlineSql(people.listAgents())), ['email', 'name', 'role', 'disabled', 'maxChats', 'groups']);
+    case 'groups list':
+      want(0);
+      return table(ctx, await one(ctx, inlineSql(people.listGroups())), ['id', 'name', 'members', 'memberEmails']);
+    case 'agents create': {
+      want(1);
+      if (!values.name) throw new UsageError('`agents create` needs --name.');
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a!)) throw new UsageError(`${a} is not an email address.`);
+      const groupIds = await lookUp(ctx, [], values.group ?? []);
+      const rank = role(values.role ?? 'agent');
+      const maxChats = positiveInt(values['max-chats'], '--max-chats', DEFAULT_MAX_CHATS);
+      const id = randomId();
+      const create = people.createAgent({
+        id,
+        email: a!,
+        name: values.name,
+        role: rank,
+        passwordHash: await hashPassword(await newPassword()),
+        maxChats,
+        now: Date.now(),
+      });
+      // Memberships are added only if the agent was created (the insert of a refused one finds no agent).
+      const memberships = groupIds.map(
+        (g) => `INSERT INTO memberships (agent_id, group_id) SELECT id, ${literal(g)} FROM agents WHERE id = ${literal(id)}`,
+      );
+      await change(ctx, [inlineSql(create), ...memberships], `An agent with email ${a} exists already.`);
+      return ctx.out(`Created ${rank} ${a}${groupIds.length ? ` in ${values.group!.join(', ')}` : ''}.`);
+    }
+    case 'agents disable':
+    case 'agents enable': {
+      want(1);
+      await lookUp(ctx, [a!], []);
+      const disable = verb === 'disable';
+      await change(
+        ctx,
+        [inlineSql(people.setDisabled('', disable), { 1: agentRef(a!) }), ...(disable ? [endSessionsIf('disabled = 1')] : [])],
+        'Refused: that would leave the deployment without an enabled administrator, or a group without an enabled member.',
+      );
+      return ctx.out(`${disable ? 'Disabled' : 'Enabled'} ${a}${disable ? ' and signed them out everywhere' : ''}.`);
+    }
+    case 'agents password': {
+      want(1);
+      const hash = await hashPassword(await newPassword());
+      await change(ctx, [inlineSql(people.setPassword('', hash), { 1: agentRef(a!) }), endSessionsIf('1')], `No agent with email ${a}.`);
+      return ctx.out(`Set a new password for ${a} and signed them out everywhere.`);
+    }
+    case 'agents role': {
+      want(2);
+      const rank = role(b);
+      await lookUp(ctx, [a!], []);
+      await change(ctx, [inlineSql(people.setRole('', rank), { 1: agentRef(a!) })], 'Refused: the deployment must keep an enabled administrator.');
+      return ctx.out(`${a} is now ${rank}.`);
+    }
+    case 'groups create': {
+      want(1);
+      const members = values.member ?? [];
+      if (members.length === 0) throw new UsageError('`groups create` needs at least one --member, so the group is never empty.');
+      await lookUp(ctx, members, []);
+      const id = randomId(8);
+      const memberships = members.map(
+        (m) => `INSERT INTO memberships (agent_id, group_id) SELECT ${agentRef(m)}, id FROM groups WHERE id = ${literal(id)}`,
+      );
+      await change(ctx, [inlineSql(people.createGroup({ id, name: a!, now: Date.now() })), ...memberships], `A group named ${a} exists already.`);
+      return ctx.out(`Created group ${a} (${id}) with ${members.join(', ')}.`);
+    }
+    case 'groups rename': {
+      want(2);
+      const [groupId] = await lookUp(ctx, [], [a!]);
+      await change(ctx, [inlineSql(people.renameGroup(groupId!, b!))], `A group named ${b} exists already.`);
+      return ctx.out(`Renamed ${a} to ${b}.`);
+    }
+    case 'groups delete': {
+      want(1);
+      const [groupId] = await lookUp(ctx, [], [a!]);
+      await change(ctx, [inlineSql(people.deleteGroup(groupId!))], `Refused: ${a} still has chats waiting or under way.`);
+      return ctx.out(`Deleted group ${a}.`);
+    }
+    case 'members add':
+    case 'members remove': {
+      want(2);
+      const [groupId] = await lookUp(ctx, [a!], [b!]);
+      if (verb === 'add') {
+        await executeD1(inlineSql(people.addMember('', groupId!), { 1: agentRef(a!) }), ctx.target);
+        return ctx.out(`Added ${a} to ${b}.`);
+      }
+      await change(
+        ctx,
+        [inlineSql(people.removeMember('', groupId!), { 1: agentRef(a!) })],
+        `Refused: ${a} is not in ${b}, or is its last enabled member.`,
+      );
+      return ctx.out(`Removed ${a} from ${b}.`);
+    }
+    default:
+      throw new UsageError(noun ? `Unknown command: ${[noun, verb].filter(Boolean).join(' ')}.` : 'No command given.');
+  }
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const remote = argv.includes('--remote');
+  const at = argv.indexOf('--persist-to');
+  const persistTo = at >= 0 ? argv[at + 1] : undefined;
+  const rest = argv.filter((x, i) => x !== '--remote' && i !== at && i !== at + 1);
+  const ctx: Context = { target: { remote, persistTo }, out: (line) => console.log(line) };
+  try {
+    if (at >= 0 && (!persistTo || remote)) throw new UsageError('--persist-to needs a folder, and cannot be used with --remote.');
+    if (rest.length === 0 || rest[0] === 'help' || rest[0] === '--help') {
+      console.log(USAGE);
+      return rest.length === 0 ? 2 : 0;
+    }
+    await runAdmin(rest, ctx);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,113 @@
+// `npm run admin` against a real local database: people and groups change, wrong arguments print
+// usage and exit 2, and the rules refuse (exit 1) what would leave a group without members or the
+// deployment without an administrator.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../scripts/migrate.ts';
+import { ROOT } from '../../scripts/process.ts';
+
+const state = mkdtempSync(join(tmpdir(), 'switchboard-cli-'));
+const PASSWORD = 'a-long-enough-password';
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the admin command with `--persist-to <tmp>` and waits for it: the program `npm run admin`
+ * runs (tsx scripts/admin.ts), started directly to spare npm's start-up on every call; one test
+ * goes through npm itself.
+ */
+function admin(args: string[], env: Record<string, string> = { SWITCHBOARD_PASSWORD: PASSWORD }, viaNpm = false): Promise<Outcome> {
+  const command = viaNpm
+    ? ['npm', ['run', '-s', 'admin', '--', '--persist-to', state, ...args]] as const
+    : [process.execPath, ['--import', 'tsx', 'scripts/admin.ts', '--persist-to', state, ...args]] as const;
+  return new Promise((resolve) => {
+    execFile(
+      command[0],
+      [...command[1]],
+      { cwd: ROOT, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  await applyMigrations({ persistTo: state, quiet: true });
+});
+
+afterAll(() => rmSync(state, { recursive: true, force: true }));
+
+describe('npm run admin', () => {
+  it('creates the first administrator, a group and an agent, and lists them', async () => {
+    const first = await admin(['agents', 'create', 'root@example.test', '--name', 'Root', '--role', 'admin'], undefined, true);
+    expect(first).toMatchObject({ code: 0, stdout: 'Created admin root@example.test.\n' });
+    expect((await admin(['groups', 'create', 'Sales', '--member', 'root@example.test'])).code).toBe(0);
+    const created = await admin(['agents', 'create', 'ann@example.test', '--name', "Ann O'Neil", '--group', 'Sales']);
+    expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining('Created agent ann@example.test in Sales') });
+
+    const agents = await admin(['agents', 'list']);
+    expect(agents.stdout).toMatch(/ann@example\.test\s+Ann O'Neil\s+agent\s+0\s+5\s+Sales/);
+    const groups = await admin(['groups', 'list']);
+    expect(groups.stdout).toMatch(/Sales\s+2\s+/);
+  });
+
+  it('refuses to leave a group without members or the deployment without an administrator', async () => {
+    expect((await admin(['members', 'remove', 'ann@example.test', 'Sales'])).code).toBe(0);
+    const last = await admin(['members', 'remove', 'root@example.test', 'Sales']);
+    expect(last).toMatchObject({ code: 1, stderr: expect.stringContaining('last enabled member') });
+    const demote = await admin(['agents', 'role', 'root@example.test', 'manager']);
+    expect(demote).toMatchObject({ code: 1, stderr: expect.stringContaining('enabled administrator') });
+    expect((await admin(['agents', 'disable', 'root@example.test'])).code).toBe(1);
+    // Nothing changed.
+    expect((await admin(['agents', 'list'])).stdout).toMatch(/root@example\.test\s+Root\s+admin\s+0/);
+    expect((await admin(['groups', 'list'])).stdout).toMatch(/Sales\s+1\s+root@example\.test/);
+  });
+
+  it('disables, re-enables, renames and changes roles and passwords', async () => {
+    expect((await admin(['agents', 'disable', 'ann@example.test'])).code).toBe(0);
+    expect((await admin(['agents', 'enable', 'ann@example.test'])).code).toBe(0);
+    expect((await admin(['agents', 'role', 'ann@example.test', 'admin'])).code).toBe(0);
+    // With two administrators, the first may step down.
+    expect((await admin(['agents', 'role', 'root@example.test', 'manager'])).code).toBe(0);
+    expect((await admin(['agents', 'password', 'ann@example.test'], { SWITCHBOARD_PASSWORD: 'another-long-one' })).code).toBe(0);
+    expect((await admin(['groups', 'rename', 'Sales', 'Sales EMEA'])).code).toBe(0);
+    const list = await admin(['agents', 'list']);
+    expect(list.stdout).toMatch(/ann@example\.test\s+Ann O'Neil\s+admin\s+0/);
+    expect(list.stdout).toMatch(/root@example\.test\s+Root\s+manager\s+0\s+5\s+Sales EMEA/);
+  });
+
+  it('prints usage and exits 2 on wrong or missing arguments, and never takes a password as one', async () => {
+    for (const args of [
+      [],
+      ['agents'],
+      ['agents', 'frob'],
+      ['agents', 'create', 'not-an-email', '--name', 'X'],
+      ['agents', 'create', 'x@example.test'],
+      ['agents', 'role', 'ann@example.test', 'emperor'],
+      ['agents', 'create', 'x@example.test', '--name', 'X', '--password', 'secret'],
+      ['groups', 'create', 'Empty'],
+      ['members', 'add', 'ann@example.test'],
+    ]) {
+      const out = await admin(args);
+      expect(out.code, args.join(' ')).toBe(2);
+      expect(out.stdout + out.stderr).toContain('Usage: npm run admin');
+    }
+    const weak = await admin(['agents', 'create', 'x@example.test', '--name', 'X'], { SWITCHBOARD_PASSWORD: 'short' });
+    expect(weak.code).toBe(2);
+    const noTerminal = await admin(['agents', 'create', 'x@example.test', '--name', 'X'], { SWITCHBOARD_PASSWORD: '' });
+    expect(noTerminal.code).toBe(2);
+    expect((await admin(['agents', 'list'])).stdout).not.toContain('x@example.test');
+  });
+
+  it('names what does not exist', async () => {
+    const out = await admin(['members', 'add', 'nobody@example.test', 'Sales EMEA']);
+    expect(out).toMatchObject({ code: 1, stderr: expect.stringContaining('No agent with email nobody@example.test') });
+    expect((await admin(['groups', 'delete', 'Nowhere'])).stderr).toContain('No group named Nowhere');
+  });
+});

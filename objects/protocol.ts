@@ -16,6 +16,13 @@ export const STAFF_RANKS: readonly StaffRank[] = ['agent', 'manager', 'admin'];
 /** Who may see an event: everyone in the chat, or staff only (coaching, internal events). */
 export type Audience = 'all' | 'staff';
 export type ChatStatus = 'queued' | 'active' | 'ended';
+/**
+ * A chat's severity as the list shows it (the seed's status colours): none = grey (no idle issue),
+ * normal = green (active, normal idle), warning = yellow (idle warning), high = red (high idle
+ * warning), closed = red (ended).
+ */
+export type IdleLevel = 'none' | 'normal' | 'warning' | 'high' | 'closed';
+export const IDLE_LEVELS: readonly IdleLevel[] = ['none', 'normal', 'warning', 'high', 'closed'];
 
 export interface Person {
   role: Role;
@@ -31,12 +38,27 @@ interface EventBase {
   at: number;
 }
 
+/** Where a transfer sends a chat: another group's queue, or straight to an agent. */
+export type TransferTarget =
+  | { kind: 'group'; groupId: string; groupName: string }
+  | { kind: 'agent'; agent: Person };
+
 export type ChatEvent =
   | (EventBase & { kind: 'queued'; audience: 'all'; groupId: string; groupName: string; visitor: Person })
   | (EventBase & { kind: 'message'; audience: 'all'; clientId: string; from: Person; text: string })
   | (EventBase & { kind: 'coaching'; audience: 'staff'; clientId: string; from: Person; text: string })
   | (EventBase & { kind: 'taken'; audience: 'all'; agent: Person; fromAgent: Person | null })
-  | (EventBase & { kind: 'ended'; audience: 'all'; by: Person });
+  | (EventBase & { kind: 'ended'; audience: 'all'; by: Person })
+  | (EventBase & {
+      kind: 'transferred';
+      audience: 'all';
+      by: Person;
+      fromGroupName: string;
+      fromAgent: Person | null;
+      to: TransferTarget;
+    })
+  /** A follow-up was scheduled (dueAt) or cleared (null). Staff only. */
+  | (EventBase & { kind: 'follow-up'; audience: 'staff'; by: Person; dueAt: number | null });
 
 export type ChatEventKind = ChatEvent['kind'];
 
@@ -97,7 +119,10 @@ export type ErrorCode =
   | 'chat_ended'
   | 'agent_at_capacity'
   | 'already_open'
-  | 'not_open';
+  | 'not_open'
+  | 'not_ended'
+  | 'no_change'
+  | 'duplicate';
 
 export type ServerFrame =
   /** First frame on every socket: who you are and the chat as it stands. */
@@ -108,6 +133,8 @@ export type ServerFrame =
   | { type: 'synced'; lastSeq: number }
   /** The chat's status or assignment changed (sent with the event that changed it). */
   | { type: 'chat'; chat: ChatSnapshot }
+  /** While queued: how many chats are ahead in the group's queue, plus one (1 = next). */
+  | { type: 'queue'; position: number }
   | { type: 'error'; code: ErrorCode; message: string; id?: string }
   | { type: 'pong' };
 
@@ -181,6 +208,11 @@ export interface ChatListRow {
   endedAt: number | null;
   lastAgentMessageAt: number | null;
   messageCount: number;
+  /** Since when nobody on staff has written (see objects/chat/timers.ts). */
+  idleSince: number;
+  idleLevel: IdleLevel;
+  /** When a follow-up is due, if one is scheduled. */
+  followUpAt: number | null;
   /** The chat's last sequence number when the row was written: a higher one is newer. */
   version: number;
 }
@@ -193,6 +225,8 @@ export type LobbyFrame =
   | { type: 'welcome'; groupIds: string[]; presence: Presence }
   /** A chat in one of your groups changed (new, taken, ended, counters). */
   | { type: 'chat'; chat: ChatListRow }
+  /** A chat was deleted. */
+  | { type: 'removed'; chatId: string; groupId: string }
   /** A colleague in one of your groups came online, went away or went offline. */
   | { type: 'presence'; agentId: string; name: string; status: Presence }
   /** Your group memberships changed: lists should be fetched again. */

@@ -5,6 +5,7 @@
 import type { Audience, ChatEvent, EventDraft, Role } from '../protocol.ts';
 import { rolesFor } from '../protocol.ts';
 import type { ChatState } from './logic.ts';
+import type { Counters } from './projection.ts';
 
 export interface StoredEvent {
   seq: number;
@@ -15,6 +16,8 @@ export interface StoredEvent {
 export class EventLog {
   readonly #sql: SqlStorage;
   #lastSeq: number;
+  /** What the lists count, kept up to date as events are appended. */
+  readonly counters: Counters;
 
   constructor(sql: SqlStorage) {
     this.#sql = sql;
@@ -30,6 +33,14 @@ export class EventLog {
     sql.exec('CREATE UNIQUE INDEX IF NOT EXISTS events_sender_client ON events (sender, client_id)');
     sql.exec('CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
     this.#lastSeq = sql.exec<{ s: number | null }>('SELECT MAX(seq) AS s FROM events').one().s ?? 0;
+    const row = sql
+      .exec<{ n: number; last: number | null }>(
+        `SELECT COUNT(*) AS n,
+                MAX(CASE WHEN sender LIKE 'agent:%' THEN json_extract(body, '$.at') END) AS last
+           FROM events WHERE kind = 'message'`,
+      )
+      .one();
+    this.counters = { messageCount: row.n, lastAgentMessageAt: row.last };
   }
 
   get lastSeq(): number {
@@ -38,7 +49,10 @@ export class EventLog {
 
   loadState(): ChatState {
     const row = this.#sql.exec<{ body: string }>('SELECT body FROM state WHERE id = 1').toArray()[0];
-    return row ? (JSON.parse(row.body) as ChatState) : { status: 'new' };
+    if (!row) return { status: 'new' };
+    const state = JSON.parse(row.body) as ChatState;
+    // Chats stored before follow-ups existed have none.
+    return state.status === 'new' || state.status === 'deleted' ? state : { ...state, followUpAt: state.followUpAt ?? null };
   }
 
   saveState(state: ChatState): void {
@@ -53,21 +67,34 @@ export class EventLog {
     return row && { seq: row.seq, json: row.body };
   }
 
-  append(draft: EventDraft, sender: string | null): { event: ChatEvent; json: string } {
+  /**
+   * Appends the event; undefined if this sender already used its client id (nothing is stored:
+   * the caller answers with `findBySender`). One statement per message: the unique index both
+   * de-duplicates and refuses, with no look-up first.
+   */
+  append(draft: EventDraft, sender: string | null): { event: ChatEvent; json: string } | undefined {
     const seq = this.#lastSeq + 1;
     const event = { ...draft, seq } as ChatEvent;
     const json = JSON.stringify(event);
     const clientId = 'clientId' in event ? event.clientId : null;
-    this.#sql.exec(
-      'INSERT INTO events (seq, kind, audience, sender, client_id, body) VALUES (?, ?, ?, ?, ?, ?)',
-      seq,
-      event.kind,
-      event.audience,
-      clientId === null ? null : sender,
-      clientId,
-      json,
-    );
+    const inserted = this.#sql
+      .exec(
+        `INSERT INTO events (seq, kind, audience, sender, client_id, body) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (sender, client_id) DO NOTHING RETURNING seq`,
+        seq,
+        event.kind,
+        event.audience,
+        clientId === null ? null : sender,
+        clientId,
+        json,
+      )
+      .toArray();
+    if (inserted.length === 0) return undefined;
     this.#lastSeq = seq;
+    if (event.kind === 'message') {
+      this.counters.messageCount += 1;
+      if (event.from.role === 'agent') this.counters.lastAgentMessageAt = event.at;
+    }
     return { event, json };
   }
 
@@ -83,17 +110,5 @@ export class EventLog {
       )
       .toArray()
       .map((r) => ({ seq: r.seq, json: r.body }));
-  }
-
-  /** The counters the lists show, recomputed from the log. */
-  counters(): { messageCount: number; lastAgentMessageAt: number | null } {
-    const row = this.#sql
-      .exec<{ n: number; last: number | null }>(
-        `SELECT COUNT(*) AS n,
-                MAX(CASE WHEN sender LIKE 'agent:%' THEN json_extract(body, '$.at') END) AS last
-           FROM events WHERE kind = 'message'`,
-      )
-      .one();
-    return { messageCount: row.n, lastAgentMessageAt: row.last };
   }
 }

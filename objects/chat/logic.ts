@@ -1,8 +1,9 @@
-// The chat's state machine: queued → active → ended, as a pure function
-// `transition(state, command, now) → { state, events }` that the ChatRoom object applies.
-// No I/O, no clock of its own and no `cloudflare:*` or `node:*` import, so it is tested in plain
-// Node and under Deno. Refusals are return values with a stable code, never exceptions.
-import type { ChatSnapshot, ChatStatus, ErrorCode, EventDraft, Person } from '../protocol.ts';
+// The chat's state machine: queued → active → ended (→ deleted), with transfers between groups
+// and agents and follow-ups, as a pure function `transition(state, command, now) → { state,
+// events }` that the ChatRoom object applies. No I/O, no clock of its own and no `cloudflare:*` or
+// `node:*` import, so it is tested in plain Node and under Deno. Refusals are return values with a
+// stable code, never exceptions.
+import type { ChatSnapshot, ChatStatus, ErrorCode, EventDraft, Person, TransferTarget } from '../protocol.ts';
 import { MAX_TEXT_LENGTH } from '../protocol.ts';
 
 export interface ChatInfo {
@@ -14,18 +15,29 @@ export interface ChatInfo {
   question: string;
 }
 
+/** What every opened chat has, whatever its status. */
+interface Opened {
+  info: ChatInfo;
+  startedAt: number;
+  /** When a follow-up is due, if one was scheduled (staff only). */
+  followUpAt: number | null;
+}
+
 export type ChatState =
   | { status: 'new' }
-  | { status: 'queued'; info: ChatInfo; startedAt: number }
-  | { status: 'active'; info: ChatInfo; startedAt: number; takenAt: number; agent: Person }
-  | {
-      status: 'ended';
-      info: ChatInfo;
-      startedAt: number;
-      takenAt: number | null;
-      agent: Person | null;
-      endedAt: number;
-    };
+  | (Opened & { status: 'queued' })
+  | (Opened & { status: 'active'; takenAt: number; agent: Person })
+  | (Opened & { status: 'ended'; takenAt: number | null; agent: Person | null; endedAt: number })
+  /** Deleted once ended: the host wipes its storage. */
+  | { status: 'deleted' };
+
+export type OpenState = Extract<ChatState, Opened>;
+
+/** Who gives a command: the person, and whether they supervise (manager or administrator). */
+export interface Actor {
+  person: Person;
+  supervisor: boolean;
+}
 
 export type Command =
   | { type: 'open'; info: ChatInfo }
@@ -34,23 +46,28 @@ export type Command =
   | { type: 'send'; from: Person; clientId: string; text: string }
   | { type: 'coach'; from: Person; clientId: string; text: string }
   /** `supervisor`: a manager or administrator, who may end a chat assigned to someone else. */
-  | { type: 'end'; by: Person; supervisor: boolean };
+  | { type: 'end'; by: Person; supervisor: boolean }
+  /** To another group (back to its queue) or to an agent (assigned at once). */
+  | { type: 'transfer'; by: Actor; to: TransferTarget }
+  | { type: 'follow-up'; by: Person; at: number | null }
+  | { type: 'delete'; by: Person };
 
-export type Outcome =
-  | { ok: true; state: ChatState; events: EventDraft[] }
-  | { ok: false; code: ErrorCode; message: string };
+export type Outcome = { ok: true; state: ChatState; events: EventDraft[] } | { ok: false; code: ErrorCode; message: string };
 
 function refuse(code: ErrorCode, message: string): Outcome {
   return { ok: false, code, message };
 }
 
+const ENDED = (): Outcome => refuse('chat_ended', 'This chat has ended.');
+
 export function transition(state: ChatState, command: Command, now: number): Outcome {
+  if (state.status === 'deleted') return refuse('not_open', 'This chat was deleted.');
   if (command.type === 'open') {
     if (state.status !== 'new') return refuse('already_open', 'This chat has already been started.');
     const { info } = command;
     return {
       ok: true,
-      state: { status: 'queued', info, startedAt: now },
+      state: { status: 'queued', info, startedAt: now, followUpAt: null },
       events: [
         { kind: 'queued', audience: 'all', at: now, groupId: info.groupId, groupName: info.groupName, visitor: info.visitor },
         { kind: 'message', audience: 'all', at: now, clientId: `question:${info.id}`, from: info.visitor, text: info.question },
@@ -60,80 +77,106 @@ export function transition(state: ChatState, command: Command, now: number): Out
   if (state.status === 'new') return refuse('not_open', 'This chat has not been started.');
 
   switch (command.type) {
-    case 'take': {
-      if (command.agent.role !== 'agent') return refuse('not_allowed', 'Only an agent can take a chat.');
-      if (state.status === 'ended') return refuse('chat_ended', 'This chat has ended.');
-      if (state.status === 'active') {
-        if (state.agent.id === command.agent.id) return refuse('already_yours', 'You already have this chat.');
-        if (!command.takeover) return refuse('already_taken', `${state.agent.name} has already taken this chat.`);
-        return {
-          ok: true,
-          // Queue time stays what it was: takenAt marks the first take.
-          state: { ...state, agent: command.agent },
-          events: [{ kind: 'taken', audience: 'all', at: now, agent: command.agent, fromAgent: state.agent }],
-        };
-      }
-      return {
-        ok: true,
-        state: { status: 'active', info: state.info, startedAt: state.startedAt, takenAt: now, agent: command.agent },
-        events: [{ kind: 'taken', audience: 'all', at: now, agent: command.agent, fromAgent: null }],
-      };
-    }
-    case 'send': {
-      const bad = checkText(command.text);
-      if (bad) return bad;
-      if (state.status === 'ended') return refuse('chat_ended', 'This chat has ended.');
-      if (command.from.role === 'agent') {
-        // An agent writes only once the chat is theirs; a visitor may write while queued.
-        if (state.status !== 'active') return refuse('not_active', 'Take the chat before writing to the customer.');
-        if (state.agent.id !== command.from.id) return refuse('not_assigned', 'This chat is assigned to another agent.');
-      }
-      return {
-        ok: true,
-        state,
-        events: [{ kind: 'message', audience: 'all', at: now, clientId: command.clientId, from: command.from, text: command.text }],
-      };
-    }
-    case 'coach': {
-      const bad = checkText(command.text);
-      if (bad) return bad;
-      if (command.from.role !== 'agent') return refuse('not_allowed', 'Only staff can coach.');
-      if (state.status !== 'active') {
-        return state.status === 'ended'
-          ? refuse('chat_ended', 'This chat has ended.')
-          : refuse('not_active', 'Coaching is available once the chat is active.');
-      }
-      return {
-        ok: true,
-        state,
-        events: [{ kind: 'coaching', audience: 'staff', at: now, clientId: command.clientId, from: command.from, text: command.text }],
-      };
-    }
+    case 'take':
+      return take(state, command.agent, command.takeover, now);
+    case 'send':
+    case 'coach':
+      return write(state, command, now);
     case 'end': {
       if (state.status === 'ended') return refuse('chat_ended', 'This chat has already ended.');
       if (command.by.role === 'agent' && state.status === 'active' && state.agent.id !== command.by.id && !command.supervisor) {
         return refuse('not_assigned', 'Only the assigned agent can end this chat.');
       }
-      const agent = state.status === 'active' ? state.agent : null;
-      const takenAt = state.status === 'active' ? state.takenAt : null;
+      const { agent, takenAt } = state.status === 'active' ? state : { agent: null, takenAt: null };
       return {
         ok: true,
-        state: { status: 'ended', info: state.info, startedAt: state.startedAt, takenAt, agent, endedAt: now },
+        state: { ...opened(state), status: 'ended', takenAt, agent, endedAt: now },
         events: [{ kind: 'ended', audience: 'all', at: now, by: command.by }],
       };
     }
+    case 'transfer':
+      return transfer(state, command.by, command.to, now);
+    case 'follow-up': {
+      if (command.by.role !== 'agent') return refuse('not_allowed', 'Only staff can schedule a follow-up.');
+      if (command.at !== null && command.at <= now) return refuse('invalid_frame', 'A follow-up must be in the future.');
+      return {
+        ok: true,
+        state: { ...state, followUpAt: command.at },
+        events: [{ kind: 'follow-up', audience: 'staff', at: now, by: command.by, dueAt: command.at }],
+      };
+    }
+    case 'delete':
+      if (command.by.role !== 'agent') return refuse('not_allowed', 'Only staff can delete a chat.');
+      if (state.status !== 'ended') return refuse('not_ended', 'Only completed chats can be deleted; end this one first.');
+      return { ok: true, state: { status: 'deleted' }, events: [] };
   }
 }
 
-function checkText(text: string): Outcome | null {
-  if (text.trim().length === 0) return refuse('invalid_frame', 'A message cannot be empty.');
-  if (text.length > MAX_TEXT_LENGTH) return refuse('text_too_long', `Text is limited to ${MAX_TEXT_LENGTH} characters.`);
-  return null;
+function opened(state: OpenState): Opened {
+  return { info: state.info, startedAt: state.startedAt, followUpAt: state.followUpAt };
 }
 
-/** What participants may know about the chat; undefined before it is opened. */
+function take(state: OpenState, agent: Person, takeover: boolean, now: number): Outcome {
+  if (agent.role !== 'agent') return refuse('not_allowed', 'Only an agent can take a chat.');
+  if (state.status === 'ended') return ENDED();
+  if (state.status === 'active') {
+    if (state.agent.id === agent.id) return refuse('already_yours', 'You already have this chat.');
+    if (!takeover) return refuse('already_taken', `${state.agent.name} has already taken this chat.`);
+    return {
+      ok: true,
+      // Queue time stays what it was: takenAt marks the first take.
+      state: { ...state, agent },
+      events: [{ kind: 'taken', audience: 'all', at: now, agent, fromAgent: state.agent }],
+    };
+  }
+  return {
+    ok: true,
+    state: { ...opened(state), status: 'active', takenAt: now, agent },
+    events: [{ kind: 'taken', audience: 'all', at: now, agent, fromAgent: null }],
+  };
+}
+
+function write(state: OpenState, command: Extract<Command, { type: 'send' | 'coach' }>, now: number): Outcome {
+  const { from, clientId, text } = command;
+  if (text.trim().length === 0) return refuse('invalid_frame', 'A message cannot be empty.');
+  if (text.length > MAX_TEXT_LENGTH) return refuse('text_too_long', `Text is limited to ${MAX_TEXT_LENGTH} characters.`);
+  if (command.type === 'coach') {
+    if (from.role !== 'agent') return refuse('not_allowed', 'Only staff can coach.');
+    if (state.status === 'ended') return ENDED();
+    if (state.status !== 'active') return refuse('not_active', 'Coaching is available once the chat is active.');
+    return { ok: true, state, events: [{ kind: 'coaching', audience: 'staff', at: now, clientId, from, text }] };
+  }
+  if (state.status === 'ended') return ENDED();
+  if (from.role === 'agent') {
+    // An agent writes only once the chat is theirs; a visitor may write while queued.
+    if (state.status !== 'active') return refuse('not_active', 'Take the chat before writing to the customer.');
+    if (state.agent.id !== from.id) return refuse('not_assigned', 'This chat is assigned to another agent.');
+  }
+  return { ok: true, state, events: [{ kind: 'message', audience: 'all', at: now, clientId, from, text }] };
+}
+
+function transfer(state: OpenState, by: Actor, to: TransferTarget, now: number): Outcome {
+  if (by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can transfer a chat.');
+  if (state.status === 'ended') return ENDED();
+  if (state.status === 'active' && state.agent.id !== by.person.id && !by.supervisor) {
+    return refuse('not_assigned', 'Only the assigned agent or a manager can transfer this chat.');
+  }
+  const fromAgent = state.status === 'active' ? state.agent : null;
+  const base = opened(state);
+  const event = { kind: 'transferred', audience: 'all', at: now, by: by.person, fromGroupName: state.info.groupName, fromAgent, to } as const;
+  if (to.kind === 'group') {
+    if (to.groupId === state.info.groupId && state.status === 'queued') return refuse('no_change', 'The chat is already in that queue.');
+    const info = { ...state.info, groupId: to.groupId, groupName: to.groupName };
+    return { ok: true, state: { ...base, info, status: 'queued' }, events: [event] };
+  }
+  if (fromAgent?.id === to.agent.id) return refuse('no_change', `${to.agent.name} already has this chat.`);
+  const takenAt = state.status === 'active' ? state.takenAt : now;
+  return { ok: true, state: { ...base, status: 'active', takenAt, agent: to.agent }, events: [event] };
+}
+
+/** What participants may know about the chat; undefined before it is opened and once deleted. */
 export function snapshot(state: ChatState): ChatSnapshot | undefined {
-  if (state.status === 'new') return undefined;
+  if (state.status === 'new' || state.status === 'deleted') return undefined;
   const status: ChatStatus = state.status;
   return {
     id: state.info.id,

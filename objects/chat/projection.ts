@@ -2,16 +2,18 @@
 // live queue about it. Never on a message's hot path: state changes are projected at once,
 // counters at most once per PROJECTION_INTERVAL_MS through the object's alarm.
 import type { ChatListRow } from '../protocol.ts';
-import type { ChatState } from './logic.ts';
+import type { OpenState } from './logic.ts';
+import { idleLevel, idleSince, type Thresholds } from './timers.ts';
 
-/** How often, at most, a chat's counters (message count, last agent message) reach D1. */
-export const PROJECTION_INTERVAL_MS = 1000;
+/** How long, at most, a new message count or idle reset waits before it reaches D1 and the lists. */
+export const PROJECTION_INTERVAL_MS = 500;
 
-export function listRow(
-  state: Exclude<ChatState, { status: 'new' }>,
-  counters: { messageCount: number; lastAgentMessageAt: number | null },
-  version: number,
-): ChatListRow {
+export interface Counters {
+  messageCount: number;
+  lastAgentMessageAt: number | null;
+}
+
+export function listRow(state: OpenState, counters: Counters, version: number, now: number, t: Thresholds): ChatListRow {
   const agent = state.status === 'queued' ? null : state.agent;
   return {
     id: state.info.id,
@@ -27,25 +29,30 @@ export function listRow(
     endedAt: state.status === 'ended' ? state.endedAt : null,
     lastAgentMessageAt: counters.lastAgentMessageAt,
     messageCount: counters.messageCount,
+    idleSince: idleSince(state, counters.lastAgentMessageAt),
+    idleLevel: idleLevel(state, counters.lastAgentMessageAt, now, t),
+    followUpAt: state.followUpAt,
     version,
   };
 }
 
 /**
  * Upserts the row. `version` is the object's last sequence number: a write that arrives late
- * (D1 calls from one object may overlap) never overwrites a newer one.
+ * never overwrites a newer one (the object also sends its writes one after another).
  */
 export async function writeChatRow(db: D1Database, row: ChatListRow): Promise<void> {
   const upsert = db
     .prepare(
       `INSERT INTO chats (id, status, group_id, group_name, visitor_name, visitor_email, agent_id, agent_name,
-                          started_at, taken_at, ended_at, last_agent_message_at, message_count, version)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                          started_at, taken_at, ended_at, last_agent_message_at, message_count,
+                          idle_since, idle_level, follow_up_at, version)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
        ON CONFLICT (id) DO UPDATE SET
          status = excluded.status, group_id = excluded.group_id, group_name = excluded.group_name,
          agent_id = excluded.agent_id, agent_name = excluded.agent_name, taken_at = excluded.taken_at,
          ended_at = excluded.ended_at, last_agent_message_at = excluded.last_agent_message_at,
-         message_count = excluded.message_count, version = excluded.version
+         message_count = excluded.message_count, idle_since = excluded.idle_since,
+         idle_level = excluded.idle_level, follow_up_at = excluded.follow_up_at, version = excluded.version
        WHERE excluded.version >= chats.version`,
     )
     .bind(
@@ -62,6 +69,9 @@ export async function writeChatRow(db: D1Database, row: ChatListRow): Promise<vo
       row.endedAt,
       row.lastAgentMessageAt,
       row.messageCount,
+      row.idleSince,
+      row.idleLevel,
+      row.followUpAt,
       row.version,
     );
   // Remember every agent the chat was ever assigned to (My Completed lists it for each of them).
@@ -73,4 +83,18 @@ export async function writeChatRow(db: D1Database, row: ChatListRow): Promise<vo
       ]
     : [];
   await db.batch([upsert, ...assigned]);
+}
+
+export async function deleteChatRow(db: D1Database, chatId: string): Promise<void> {
+  await db.batch([
+    db.prepare('DELETE FROM chats WHERE id = ?').bind(chatId),
+    db.prepare('DELETE FROM chat_agents WHERE chat_id = ?').bind(chatId),
+  ]);
+}
+
+export async function readThresholdSettings(db: D1Database): Promise<Record<string, string>> {
+  const { results } = await db
+    .prepare("SELECT key, value FROM settings WHERE key IN ('idle_warning_seconds', 'idle_high_seconds')")
+    .all<{ key: string; value: string }>();
+  return Object.fromEntries(results.map((r) => [r.key, r.value]));
 }

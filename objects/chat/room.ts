@@ -1,30 +1,42 @@
-// One chat = one Durable Object: the single source of truth for its log, its state and who
-// receives what. The pure decisions live in logic.ts; this host parses, decides, stores, sends.
-// It deliberately does no D1 write or object call per message: see projection.ts.
+// One chat = one Durable Object: the single source of truth for its log, its state, its timers
+// and who receives what. The pure decisions live in logic.ts and timers.ts; this host parses,
+// decides, stores, sends and schedules. It deliberately does no D1 write or object call per
+// message: counters reach D1 coalesced, through the alarm (see projection.ts).
 import { DurableObject } from 'cloudflare:workers';
-import type { Env } from '../../worker/env.ts';
-import type { ChatSnapshot, ErrorCode, Person, Role, ServerFrame } from '../protocol.ts';
-import { parseClientFrame, rolesFor } from '../protocol.ts';
-import { type Caller, isSupervisor, parseIdentity } from '../identity.ts';
 import { agentLoad } from '../../worker/db/agents.ts';
+import type { Env } from '../../worker/env.ts';
+import { type Caller, isSupervisor, parseIdentity } from '../identity.ts';
 import { lobbyStub } from '../lobby/lobby.ts';
+import type { ChatSnapshot, ErrorCode, ServerFrame, TransferTarget } from '../protocol.ts';
+import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
-import type { ChatInfo, ChatState, Command, Outcome } from './logic.ts';
+import type { ChatInfo, ChatState, Command, OpenState } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
-import { listRow, PROJECTION_INTERVAL_MS, writeChatRow } from './projection.ts';
+import { deleteChatRow, listRow, PROJECTION_INTERVAL_MS, readThresholdSettings, writeChatRow } from './projection.ts';
+import { DEFAULT_THRESHOLDS, nextWake, type Thresholds, thresholdsFrom } from './timers.ts';
 
-export type CommandResult = { ok: true; chat: ChatSnapshot } | { ok: false; code: ErrorCode; message: string };
+export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
 
 /** Matched by the runtime without waking the object (Hibernation API auto-response). */
 const PING = JSON.stringify({ type: 'ping' });
 const PONG = JSON.stringify({ type: 'pong' } satisfies ServerFrame);
+/** Close code sent to every socket of a chat that was deleted. */
+export const CLOSE_DELETED = 4404;
 
 export class ChatRoom extends DurableObject<Env> {
   readonly #log: EventLog;
   #state: ChatState;
-  /** True while an alarm is set to project the counters; lost on hibernation, which is harmless. */
-  #projectionDue = false;
+  #thresholds: Thresholds = DEFAULT_THRESHOLDS;
+  /** When the counters must next reach D1, if they changed since the last projection. */
+  #projectionDueAt: number | null = null;
+  /** The alarm as this instance last set it (unknown after waking: then it is set again). */
+  #alarmAt: number | null = null;
+  /** Projections run one after another, so D1 and the lists never see them out of order. */
+  #projecting: Promise<void> = Promise.resolve();
+  #queuePosition: number | null = null;
+  /** Each socket's caller, read once from its attachment (which survives hibernation). */
+  readonly #callers = new WeakMap<WebSocket, Caller>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -36,18 +48,58 @@ export class ChatRoom extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
 
-  // ---- RPC from the Worker -------------------------------------------------------------------
+  // ---- RPC from the Worker and the Lobby -----------------------------------------------------
 
   async open(info: ChatInfo): Promise<CommandResult> {
+    this.#thresholds = thresholdsFrom(await readThresholdSettings(this.env.DB));
     return this.#command({ type: 'open', info });
   }
 
   async take(caller: Caller, takeover: boolean): Promise<CommandResult> {
-    return this.#take(caller, takeover);
+    if (caller.rank === null) return { ok: false, code: 'not_allowed', message: 'Only an agent can take a chat.' };
+    if (takeover && !isSupervisor(caller)) {
+      return { ok: false, code: 'not_allowed', message: 'Only managers and administrators can take over a chat.' };
+    }
+    const full = await this.#atCapacity(caller.person.id, 'You');
+    return full ?? this.#command({ type: 'take', agent: caller.person, takeover });
   }
 
   async end(caller: Caller): Promise<CommandResult> {
     return this.#command({ type: 'end', by: caller.person, supervisor: isSupervisor(caller) });
+  }
+
+  /** The Worker has checked that a target agent belongs to the chat's group, or that the group exists. */
+  async transfer(caller: Caller, to: TransferTarget): Promise<CommandResult> {
+    if (to.kind === 'agent') {
+      const full = await this.#atCapacity(to.agent.id, to.agent.name);
+      if (full) return full;
+    }
+    return this.#command({ type: 'transfer', by: { person: caller.person, supervisor: isSupervisor(caller) }, to });
+  }
+
+  async setFollowUp(caller: Caller, at: number | null): Promise<CommandResult> {
+    return this.#command({ type: 'follow-up', by: caller.person, at });
+  }
+
+  /** Deletes an ended chat: its log, its row and its sockets. */
+  async delete(caller: Caller): Promise<CommandResult> {
+    const before = this.#state;
+    const outcome = transition(before, { type: 'delete', by: caller.person }, Date.now());
+    if (!outcome.ok) return outcome;
+    if (before.status === 'new' || before.status === 'deleted') throw new Error('only an opened chat can be deleted');
+    this.#state = outcome.state;
+    for (const ws of this.ctx.getWebSockets()) answerClose(ws, CLOSE_DELETED, 'chat deleted');
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    await deleteChatRow(this.env.DB, before.info.id);
+    await lobbyStub(this.env).removed(before.info.id, before.info.groupId);
+    return { ok: true, chat: null };
+  }
+
+  /** The Lobby tells a queued chat its place in the queue; the visitor sees it at once. */
+  setQueuePosition(position: number | null): void {
+    this.#queuePosition = position;
+    if (position !== null) this.#broadcast(['visitor', 'agent'], JSON.stringify({ type: 'queue', position } satisfies ServerFrame));
   }
 
   getSnapshot(): ChatSnapshot | null {
@@ -61,7 +113,6 @@ export class ChatRoom extends DurableObject<Env> {
     const caller = parseIdentity(request.headers);
     const chat = snapshot(this.#state);
     if (!caller) return jsonError(400, 'bad_identity', 'The caller is not named.');
-    const you = caller.person;
     if (!chat) return jsonError(404, 'not_found', 'No such chat.');
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
       return jsonError(426, 'upgrade_required', 'Expected a WebSocket upgrade.');
@@ -70,6 +121,7 @@ export class ChatRoom extends DurableObject<Env> {
     const after = /^\d{1,15}$/.test(afterParam) ? Number(afterParam) : -1;
     if (after < 0) return jsonError(400, 'bad_after', '`after` must be a sequence number (0 or more).');
 
+    const you = caller.person;
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [you.role]);
     server.serializeAttachment(caller satisfies Caller);
@@ -78,44 +130,41 @@ export class ChatRoom extends DurableObject<Env> {
     send(server, { type: 'welcome', role: you.role, you, chat, lastSeq: this.#log.lastSeq });
     for (const stored of this.#log.since(after, you.role)) server.send(eventFrame(stored.json));
     send(server, { type: 'synced', lastSeq: this.#log.lastSeq });
+    if (chat.status === 'queued' && this.#queuePosition !== null) send(server, { type: 'queue', position: this.#queuePosition });
     return new Response(null, { status: 101, webSocket: client });
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
-    const caller = ws.deserializeAttachment() as Caller;
-    const you = caller.person;
+    const caller = this.#callerOf(ws);
     const parsed = parseClientFrame(raw);
     if (!parsed.ok) return sendError(ws, parsed.code, parsed.message, parsed.id);
     const frame = parsed.frame;
+    let result: CommandResult;
     switch (frame.type) {
       case 'ping':
         return send(ws, { type: 'pong' });
       case 'send':
       case 'coach': {
-        // A resend of an id this sender already used gets the stored event back, nothing new.
-        const stored = this.#log.findBySender(senderKey(you), frame.id);
-        if (stored) return ws.send(eventFrame(stored.json));
-        const command: Command = { type: frame.type, from: you, clientId: frame.id, text: frame.text };
-        const result = await this.#command(command);
-        if (!result.ok) sendError(ws, result.code, result.message, frame.id);
-        return;
+        result = await this.#command({ type: frame.type, from: caller.person, clientId: frame.id, text: frame.text });
+        if (result.ok) return;
+        // A resend of an id this sender already used gets the stored event back, nothing new
+        // (also when the chat has ended since the first send).
+        const stored = this.#log.findBySender(senderKey(caller), frame.id);
+        return stored ? ws.send(eventFrame(stored.json)) : sendError(ws, result.code, result.message, frame.id);
       }
       case 'take':
-      case 'take-over': {
-        const result = await this.#take(caller, frame.type === 'take-over');
-        if (!result.ok) sendError(ws, result.code, result.message);
-        return;
-      }
-      case 'end': {
-        const result = await this.end(caller);
-        if (!result.ok) sendError(ws, result.code, result.message);
-        return;
-      }
+      case 'take-over':
+        result = await this.take(caller, frame.type === 'take-over');
+        break;
+      case 'end':
+        result = await this.end(caller);
+        break;
       default: {
         const unhandled: never = frame;
         return unhandled;
       }
     }
+    if (!result.ok) sendError(ws, result.code, result.message);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -123,75 +172,103 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    // Alarms are delivered at least once; projecting the whole row is idempotent.
-    this.#projectionDue = false;
+    // Alarms are delivered at least once; projecting the whole row is idempotent. Thresholds are
+    // read afresh, so an administrator's change applies from each chat's next wake-up.
+    this.#alarmAt = null;
+    this.#projectionDueAt = null;
+    if (!isOpen(this.#state)) return;
+    this.#thresholds = thresholdsFrom(await readThresholdSettings(this.env.DB));
     await this.#project();
   }
 
   // ---- applying decisions --------------------------------------------------------------------
 
-  /** A pull from the queue, or a supervisor's take-over; either way within the agent's capacity. */
-  async #take(caller: Caller, takeover: boolean): Promise<CommandResult> {
-    if (caller.rank === null) return { ok: false, code: 'not_allowed', message: 'Only an agent can take a chat.' };
-    if (takeover && !isSupervisor(caller)) {
-      return { ok: false, code: 'not_allowed', message: 'Only managers and administrators can take over a chat.' };
-    }
-    // Capacity is read from D1 (not the hot path: takes are rare). A take that arrives while
-    // this read is under way is still decided by the state machine, so only one can win.
-    const load = await agentLoad(this.env.DB, caller.person.id);
-    if (load.active >= load.maxChats) {
-      return { ok: false, code: 'agent_at_capacity', message: `You already have ${load.active} chats, your maximum.` };
-    }
-    return this.#command({ type: 'take', agent: caller.person, takeover });
-  }
-
   /** Decide, store, send; state changes are then projected to D1 and the live queue at once. */
   async #command(command: Command): Promise<CommandResult> {
     const before = this.#state;
-    const outcome: Outcome = transition(this.#state, command, Date.now());
+    const now = Date.now();
+    const outcome = transition(before, command, now);
     if (!outcome.ok) return outcome;
-    const sender = 'from' in command ? senderKey(command.from) : null;
+    const sender = 'from' in command ? senderKey({ person: command.from }) : null;
     for (const draft of outcome.events) {
-      const { event, json } = this.#log.append(draft, sender);
-      this.#broadcast(rolesFor(event.audience), eventFrame(json));
+      const appended = this.#log.append(draft, sender);
+      // Only a message or coaching line can collide: the caller then sends the stored one back.
+      if (!appended) return { ok: false, code: 'duplicate', message: 'Already stored.' };
+      this.#broadcast(rolesFor(appended.event.audience), eventFrame(appended.json));
     }
     this.#state = outcome.state;
-    const chat = snapshot(outcome.state);
-    if (!chat) throw new Error('a successful command always leaves an open chat');
+    const chat = snapshot(outcome.state) ?? null;
     // The logic returns the same state object when only the log grew (messages, coaching).
     if (outcome.state !== before) {
       this.#log.saveState(outcome.state);
-      this.#broadcast(['visitor', 'agent'], JSON.stringify({ type: 'chat', chat } satisfies ServerFrame));
+      if (chat) this.#broadcast(['visitor', 'agent'], JSON.stringify({ type: 'chat', chat } satisfies ServerFrame));
+      if (chat?.status !== 'queued') this.#queuePosition = null;
       await this.#project();
-    } else if (!this.#projectionDue) {
-      this.#projectionDue = true;
-      void this.ctx.storage.setAlarm(Date.now() + PROJECTION_INTERVAL_MS);
+    } else if (this.#projectionDueAt === null) {
+      // Counters changed: they reach D1 within PROJECTION_INTERVAL_MS, one write for many messages.
+      this.#projectionDueAt = now + PROJECTION_INTERVAL_MS;
+      this.#schedule(now);
     }
     return { ok: true, chat };
   }
 
-  #broadcast(roles: readonly Role[], json: string): void {
+  async #atCapacity(agentId: string, who: string): Promise<CommandResult | null> {
+    // Capacity is read from D1 (not the hot path: takes are rare). A take that arrives while this
+    // read is under way is still decided by the state machine, so only one can win.
+    const load = await agentLoad(this.env.DB, agentId);
+    if (load.active < load.maxChats) return null;
+    const has = who === 'You' ? 'You already have' : `${who} already has`;
+    return { ok: false, code: 'agent_at_capacity', message: `${has} ${load.active} chats, the most allowed.` };
+  }
+
+  #callerOf(ws: WebSocket): Caller {
+    let caller = this.#callers.get(ws);
+    if (!caller) {
+      caller = ws.deserializeAttachment() as Caller;
+      this.#callers.set(ws, caller);
+    }
+    return caller;
+  }
+
+  #broadcast(roles: readonly ('visitor' | 'agent')[], json: string): void {
     for (const role of roles) sendAll(this.ctx.getWebSockets(role), json);
   }
 
-  async #project(): Promise<void> {
-    const state = this.#state;
-    if (state.status === 'new') return;
-    const row = listRow(state, this.#log.counters(), this.#log.lastSeq);
-    try {
-      await writeChatRow(this.env.DB, row);
-      await lobbyStub(this.env).publish(row);
-    } catch (err) {
-      // D1 or the lobby was unreachable: try again from the alarm rather than lose the change.
-      console.error('projection failed', err);
-      this.#projectionDue = true;
-      await this.ctx.storage.setAlarm(Date.now() + PROJECTION_INTERVAL_MS);
-    }
+  /** Sets the one alarm to the nearest moment the object must wake, if that changed. */
+  #schedule(now: number): void {
+    if (!isOpen(this.#state)) return;
+    const next = nextWake(this.#state, this.#log.counters.lastAgentMessageAt, now, this.#thresholds, this.#projectionDueAt);
+    if (next === this.#alarmAt) return;
+    this.#alarmAt = next;
+    void (next === null ? this.ctx.storage.deleteAlarm() : this.ctx.storage.setAlarm(next));
+  }
+
+  #project(): Promise<void> {
+    this.#projecting = this.#projecting.then(async () => {
+      const state = this.#state;
+      if (!isOpen(state)) return;
+      const now = Date.now();
+      const row = listRow(state, this.#log.counters, this.#log.lastSeq, now, this.#thresholds);
+      try {
+        await writeChatRow(this.env.DB, row);
+        await lobbyStub(this.env).publish(row);
+      } catch (err) {
+        // D1 or the lobby was unreachable: try again from the alarm rather than lose the change.
+        console.error('projection failed', err);
+        this.#projectionDueAt = now + PROJECTION_INTERVAL_MS;
+      }
+      this.#schedule(now);
+    });
+    return this.#projecting;
   }
 }
 
-function senderKey(person: Person): string {
-  return `${person.role}:${person.id}`;
+function isOpen(state: ChatState): state is OpenState {
+  return state.status !== 'new' && state.status !== 'deleted';
+}
+
+function senderKey(caller: Pick<Caller, 'person'>): string {
+  return `${caller.person.role}:${caller.person.id}`;
 }
 
 function eventFrame(eventJson: string): string {

@@ -8,6 +8,7 @@ import type { Env } from '../../worker/env.ts';
 import type { ChatListRow, LobbyFrame, Presence } from '../protocol.ts';
 import { LobbyClientFrameSchema } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
+import { changedPositions, queuePositions, type Waiting } from './queue.ts';
 
 export const LOBBY_NAME = 'lobby';
 
@@ -34,6 +35,9 @@ export class Lobby extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    // The waiting chats and the position each was last told, kept in the object's own SQLite.
+    ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS waiting (
+      chat_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, started_at INTEGER NOT NULL, told INTEGER)`);
   }
 
   /** Accepts a console socket for an agent the Worker has already authenticated. */
@@ -53,6 +57,13 @@ export class Lobby extends DurableObject<Env> {
   publish(chat: ChatListRow): void {
     const frame = JSON.stringify({ type: 'chat', chat } satisfies LobbyFrame);
     sendAll(this.#subscribers((s) => s.groupIds.includes(chat.groupId)), frame);
+    this.#updateQueue(chat.id, chat.status === 'queued' ? { chatId: chat.id, groupId: chat.groupId, startedAt: chat.startedAt } : null);
+  }
+
+  removed(chatId: string, groupId: string): void {
+    const frame = JSON.stringify({ type: 'removed', chatId, groupId } satisfies LobbyFrame);
+    sendAll(this.#subscribers((s) => s.groupIds.includes(groupId)), frame);
+    this.#updateQueue(chatId, null);
   }
 
   /** Presence of each agent asked about. */
@@ -105,6 +116,39 @@ export class Lobby extends DurableObject<Env> {
     const sub = ws.deserializeAttachment() as LobbySubscriber | null;
     answerClose(ws, code, reason);
     if (sub) this.#announce(sub.agentId);
+  }
+
+  // ---- the queue -----------------------------------------------------------------------------
+
+  /** Records whether the chat waits, then tells every waiting chat whose place changed. */
+  #updateQueue(chatId: string, waiting: Waiting | null): void {
+    const sql = this.ctx.storage.sql;
+    const present = sql.exec('SELECT 1 FROM waiting WHERE chat_id = ?', chatId).toArray().length > 0;
+    if (waiting) {
+      sql.exec(
+        `INSERT INTO waiting (chat_id, group_id, started_at) VALUES (?, ?, ?)
+         ON CONFLICT (chat_id) DO UPDATE SET group_id = excluded.group_id, started_at = excluded.started_at`,
+        waiting.chatId,
+        waiting.groupId,
+        waiting.startedAt,
+      );
+    } else if (present) {
+      sql.exec('DELETE FROM waiting WHERE chat_id = ?', chatId);
+    } else {
+      return; // Not waiting before or now: no place changed.
+    }
+    const rows = sql
+      .exec<{ chat_id: string; group_id: string; started_at: number; told: number | null }>('SELECT * FROM waiting')
+      .toArray();
+    const told = new Map(rows.filter((r) => r.told !== null).map((r) => [r.chat_id, r.told!]));
+    const now = queuePositions(rows.map((r) => ({ chatId: r.chat_id, groupId: r.group_id, startedAt: r.started_at })));
+    for (const [id, position] of changedPositions(now, told)) {
+      sql.exec('UPDATE waiting SET told = ? WHERE chat_id = ?', position, id);
+      // Not awaited: a chat calling publish() must not wait on calls back into other chats.
+      void this.env.CHAT_ROOM.get(this.env.CHAT_ROOM.idFromName(id))
+        .setQueuePosition(position)
+        .catch((err: unknown) => console.error('queue position not delivered', err));
+    }
   }
 
   // ---- presence ------------------------------------------------------------------------------

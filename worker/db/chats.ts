@@ -38,6 +38,9 @@ function toListRow(r: ChatRecord): ChatListRow {
     endedAt: r.endedAt,
     lastAgentMessageAt: r.lastAgentMessageAt,
     messageCount: r.messageCount,
+    idleSince: r.idleSince,
+    idleLevel: r.idleLevel,
+    followUpAt: r.followUpAt,
     version: r.version,
   };
 }

@@ -11,6 +11,8 @@ export const agents = sqliteTable('agents', {
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   /** The most chats this agent may hold at once; taking or being assigned one more is refused. */
   maxChats: integer('max_chats').notNull().default(5),
+  /** The person's console preferences (visible fields and their widths), as JSON. */
+  preferences: text('preferences').notNull().default('{}'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -58,6 +60,9 @@ export const chats = sqliteTable(
     endedAt: integer('ended_at'),
     lastAgentMessageAt: integer('last_agent_message_at'),
     messageCount: integer('message_count').notNull().default(0),
+    idleSince: integer('idle_since').notNull().default(0),
+    idleLevel: text('idle_level', { enum: ['none', 'normal', 'warning', 'high', 'closed'] }).notNull().default('none'),
+    followUpAt: integer('follow_up_at'),
     /** The chat object's last sequence number when this row was written: older writes never win. */
     version: integer('version').notNull().default(0),
   },

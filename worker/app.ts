@@ -5,15 +5,19 @@ import type { AppEnv } from './app-env.ts';
 import { errorResponse, notFound } from './errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, colleagueRoutes, meRoutes } from './routes/auth.ts';
+import { bulkRoutes } from './routes/bulk.ts';
 import { chatRoutes } from './routes/chats.ts';
+import { preferenceRoutes } from './routes/preferences.ts';
 import { lobbyRoutes } from './routes/lobby.ts';
 import { publicRoutes, visitorRoutes } from './routes/visitor.ts';
 
 export const app = new Hono<AppEnv>()
   .route('/api/auth', authRoutes)
+  .route('/api/me/preferences', preferenceRoutes)
   .route('/api/me', meRoutes)
   .route('/api/agents', colleagueRoutes)
   .route('/api/chats', chatRoutes)
+  .route('/api/bulk', bulkRoutes)
   .route('/api/lobby', lobbyRoutes)
   .route('/api/public', publicRoutes)
   .route('/api/visitor', visitorRoutes)

@@ -1,6 +1,6 @@
 // Named queries over the `chats` projection. Every query an agent makes is joined with their
 // memberships, so an agent never lists or opens a chat outside their groups.
-import { and, asc, desc, eq, exists, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatListRow } from '../../objects/protocol.ts';
 import { chatAgents, chats, memberships } from './schema.ts';
@@ -18,8 +18,9 @@ export type ChatFilter =
   | { view: 'global' };
 export type ChatView = ChatFilter['view'];
 export const CHAT_VIEWS: readonly ChatView[] = ['my-active', 'my-completed', 'queued', 'group', 'global'];
-/** The most rows one list request returns. */
-export const LIST_LIMIT = 200;
+/** The most rows one list request returns (one page). */
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
 
 type ChatRecord = typeof chats.$inferSelect;
 
@@ -45,43 +46,132 @@ function toListRow(r: ChatRecord): ChatListRow {
   };
 }
 
-function filterSql(db: ReturnType<typeof drizzle>, agentId: string, filter: ChatFilter): [SQL | undefined, SQL] {
+function filterSql(db: ReturnType<typeof drizzle>, agentId: string, filter: ChatFilter): SQL | undefined {
   switch (filter.view) {
     case 'my-active':
-      return [and(eq(chats.agentId, agentId), eq(chats.status, 'active')), asc(chats.startedAt)];
+      return and(eq(chats.agentId, agentId), eq(chats.status, 'active'));
     case 'my-completed': {
       // Every chat the agent was ever assigned to, even one transferred away before it ended.
       const wasMine = db
         .select({ one: chatAgents.chatId })
         .from(chatAgents)
         .where(and(eq(chatAgents.chatId, chats.id), eq(chatAgents.agentId, agentId)));
-      return [and(eq(chats.status, 'ended'), exists(wasMine)), desc(chats.endedAt)];
+      return and(eq(chats.status, 'ended'), exists(wasMine));
     }
     case 'queued':
-      return [eq(chats.status, 'queued'), asc(chats.startedAt)];
+      return eq(chats.status, 'queued');
     case 'group':
-      return [
-        and(
-          eq(chats.groupId, filter.groupId),
-          filter.state === 'active' ? inArray(chats.status, ['queued', 'active']) : eq(chats.status, 'ended'),
-        ),
-        desc(chats.startedAt),
-      ];
+      return and(
+        eq(chats.groupId, filter.groupId),
+        filter.state === 'active' ? inArray(chats.status, ['queued', 'active']) : eq(chats.status, 'ended'),
+      );
     case 'global':
-      return [undefined, desc(chats.startedAt)];
+      return undefined;
   }
 }
 
-export async function listChats(db: D1Database, agentId: string, filter: ChatFilter): Promise<ChatListRow[]> {
+/** The list's columns a person can sort by (the seed's columns, less the checkbox). */
+export const SORT_KEYS = ['status', 'user', 'group', 'started', 'queueTime', 'idle', 'messages', 'agent'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface ListOptions {
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+  now: number;
+}
+
+/** What each column sorts by. Times that still run (queue time, idle) are measured at `now`. */
+function sortExpression(key: SortKey, now: number): SQL {
+  const stop = sql`(CASE WHEN ${chats.status} = 'ended' THEN ${chats.endedAt} ELSE ${now} END)`;
+  switch (key) {
+    case 'status':
+      return sql`(CASE ${chats.status} WHEN 'queued' THEN 0 WHEN 'active' THEN 1 ELSE 2 END) * 10 +
+                 (CASE ${chats.idleLevel} WHEN 'none' THEN 0 WHEN 'normal' THEN 1 WHEN 'warning' THEN 2 WHEN 'high' THEN 3 ELSE 4 END)`;
+    case 'user':
+      return sql`${chats.visitorName} COLLATE NOCASE`;
+    case 'group':
+      return sql`${chats.groupName} COLLATE NOCASE`;
+    case 'started':
+      return sql`${chats.startedAt}`;
+    case 'queueTime':
+      return sql`COALESCE(${chats.takenAt}, ${stop}) - ${chats.startedAt}`;
+    case 'idle':
+      return sql`${stop} - ${chats.idleSince}`;
+    case 'messages':
+      return sql`${chats.messageCount}`;
+    case 'agent':
+      return sql`${chats.agentName} COLLATE NOCASE`;
+  }
+}
+
+/**
+ * One page of a list, sorted by any column in either direction; ties are always decided by idle
+ * time in the same direction (as the seed says), then by id so pages never overlap.
+ */
+export async function listChats(
+  db: D1Database,
+  agentId: string,
+  filter: ChatFilter,
+  options: ListOptions,
+): Promise<{ chats: ChatListRow[]; total: number }> {
   const orm = drizzle(db);
-  const [where, order] = filterSql(orm, agentId, filter);
-  const rows = await orm
+  const where = filterSql(orm, agentId, filter);
+  const order = options.dir === 'asc' ? asc : desc;
+  const mine = and(eq(memberships.groupId, chats.groupId), eq(memberships.agentId, agentId));
+  const [rows, counted] = await Promise.all([
+    orm
+      .select({ chat: chats })
+      .from(chats)
+      .innerJoin(memberships, mine)
+      .where(where)
+      .orderBy(order(sortExpression(options.sort, options.now)), order(sortExpression('idle', options.now)), asc(chats.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    orm.select({ n: count() }).from(chats).innerJoin(memberships, mine).where(where),
+  ]);
+  return { chats: rows.map((r) => toListRow(r.chat)), total: counted[0]?.n ?? 0 };
+}
+
+export interface ChatCounts {
+  myActive: number;
+  queued: number;
+  groups: Record<string, { active: number; inactive: number }>;
+}
+
+/** The numbers the navigation shows beside each view, in one query. */
+export async function countChats(db: D1Database, agentId: string): Promise<ChatCounts> {
+  const { results } = await db
+    .prepare(
+      `SELECT c.group_id AS groupId,
+              SUM(c.status IN ('queued', 'active')) AS active,
+              SUM(c.status = 'ended') AS inactive,
+              SUM(c.status = 'queued') AS queued,
+              SUM(c.status = 'active' AND c.agent_id = ?1) AS myActive
+         FROM memberships m JOIN chats c ON c.group_id = m.group_id
+        WHERE m.agent_id = ?1
+        GROUP BY c.group_id`,
+    )
+    .bind(agentId)
+    .all<{ groupId: string; active: number; inactive: number; queued: number; myActive: number }>();
+  const counts: ChatCounts = { myActive: 0, queued: 0, groups: {} };
+  for (const r of results) {
+    counts.myActive += r.myActive;
+    counts.queued += r.queued;
+    counts.groups[r.groupId] = { active: r.active, inactive: r.inactive };
+  }
+  return counts;
+}
+
+/** Of the given chats, those in the agent's groups, with their status. */
+export async function chatsForAgent(db: D1Database, agentId: string, chatIds: string[]): Promise<ChatListRow[]> {
+  if (chatIds.length === 0) return [];
+  const rows = await drizzle(db)
     .select({ chat: chats })
     .from(chats)
     .innerJoin(memberships, and(eq(memberships.groupId, chats.groupId), eq(memberships.agentId, agentId)))
-    .where(where)
-    .orderBy(order)
-    .limit(LIST_LIMIT);
+    .where(inArray(chats.id, chatIds));
   return rows.map((r) => toListRow(r.chat));
 }
 

@@ -3,6 +3,8 @@
 // refuses gives a clear 409 and nothing changes. Membership changes reach open consoles at once.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { readThresholdSettings } from '../../objects/chat/projection.ts';
+import { thresholdsFrom } from '../../objects/chat/timers.ts';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
 import { STAFF_RANKS } from '../../objects/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -31,6 +33,17 @@ const NewAgent = z.object({
   groupIds: z.array(z.string()),
 });
 const NewGroup = z.object({ name, memberIds: z.array(z.string()).check(z.minLength(1)) });
+
+/** Idle thresholds for the list's status colours, in seconds (a day at most). */
+const Settings = z.object({
+  idleWarningSeconds: z.int().check(z.minimum(1), z.maximum(86_400)),
+  idleHighSeconds: z.int().check(z.minimum(1), z.maximum(86_400)),
+});
+
+async function readSettings(db: D1Database): Promise<z.infer<typeof Settings>> {
+  const t = thresholdsFrom(await readThresholdSettings(db));
+  return { idleWarningSeconds: t.idleWarningMs / 1000, idleHighSeconds: t.idleHighMs / 1000 };
+}
 
 async function rows<T>(db: D1Database, query: Query): Promise<T[]> {
   return (await db.prepare(query.sql).bind(...query.params).all<T>()).results;
@@ -121,6 +134,16 @@ export const adminRoutes = new Hono<AppEnv>()
     await requireAgentRow(c.env.DB, id);
     await change(c.env.DB, people.setProfile(id, body.name, body.maxChats), 'not_found', 'No such agent.');
     return c.json({ id, ...body });
+  })
+  .get('/settings', async (c) => c.json({ settings: await readSettings(c.env.DB) }))
+  .put('/settings', async (c) => {
+    const body = await readBody(c, Settings);
+    if (body.idleHighSeconds < body.idleWarningSeconds) {
+      throw new ApiError(400, 'invalid_body', 'The high-idle threshold cannot be below the idle warning.');
+    }
+    const put = c.env.DB.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    await c.env.DB.batch([put.bind('idle_warning_seconds', String(body.idleWarningSeconds)), put.bind('idle_high_seconds', String(body.idleHighSeconds))]);
+    return c.json({ settings: body });
   })
   .get('/groups', async (c) => c.json({ groups: await rows(c.env.DB, people.listGroups()) }))
   .post('/groups', async (c) => {

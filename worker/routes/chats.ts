@@ -1,64 +1,60 @@
-// Agents' chat routes: lists from D1, take and end through the chat's object, and the chat's
-// WebSocket upgrade, forwarded to the object (Hono's upgradeWebSocket cannot hibernate).
-// Every route first finds the chat among the caller's groups: outside them it does not exist.
+// Agents' chat routes: lists and counts from D1; take, transfer, follow-up, end and delete
+// through the chat's object; the chat's WebSocket upgrade, forwarded to the object (Hono's
+// upgradeWebSocket cannot hibernate). Every route first finds the chat among the caller's groups:
+// outside them it does not exist. Actions on several chats are in bulk.ts.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { CommandResult } from '../../objects/chat/room.ts';
-import { type Caller, identityHeaders } from '../../objects/identity.ts';
-import type { AppEnv, SessionAgent } from '../app-env.ts';
+import { identityHeaders } from '../../objects/identity.ts';
+import type { AppEnv } from '../app-env.ts';
 import { requireAgent } from '../auth/session.ts';
-import { type ChatFilter, findChatForAgent, listChats } from '../db/chats.ts';
 import { groupsOf } from '../db/agents.ts';
-import type { Env } from '../env.ts';
+import { countChats, DEFAULT_PAGE_SIZE, listChats, MAX_PAGE_SIZE, SORT_KEYS } from '../db/chats.ts';
 import { ApiError } from '../errors.ts';
+import { readBody } from '../validate.ts';
+import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './chat-actions.ts';
 
-export function chatStub(env: Env, chatId: string) {
-  return env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
-}
-
-export function callerOf(agent: SessionAgent): Caller {
-  return { person: { role: 'agent', id: agent.id, name: agent.name }, rank: agent.role };
-}
-
-async function requireChat(env: Env, agent: SessionAgent, chatId: string) {
-  const chat = await findChatForAgent(env.DB, agent.id, chatId);
-  if (!chat) throw new ApiError(404, 'not_found', 'No such chat in your groups.');
-  return chat;
-}
+export { callerOf, chatStub } from './chat-actions.ts';
 
 function answer(result: CommandResult) {
   if (result.ok) return { chat: result.chat };
   throw new ApiError(result.code === 'not_allowed' ? 403 : 409, result.code, result.message);
 }
 
+const page = {
+  sort: z._default(z.enum(SORT_KEYS), 'started'),
+  dir: z._default(z.enum(['asc', 'desc']), 'desc'),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
+  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)), 0),
+};
 const ListQuery = z.discriminatedUnion('view', [
-  z.object({ view: z.enum(['my-active', 'my-completed', 'queued', 'global']) }),
-  z.object({ view: z.literal('group'), group: z.string().check(z.minLength(1)), state: z.enum(['active', 'inactive']) }),
+  z.object({ view: z.enum(['my-active', 'my-completed', 'queued', 'global']), ...page }),
+  z.object({ view: z.literal('group'), group: z.string().check(z.minLength(1)), state: z.enum(['active', 'inactive']), ...page }),
 ]);
-
-function parseFilter(query: Record<string, string>): ChatFilter {
-  const parsed = ListQuery.safeParse({ view: 'my-active', ...query });
-  if (!parsed.success) {
-    throw new ApiError(
-      400,
-      'bad_view',
-      'view must be my-active, my-completed, queued, global, or group (with group=<id> and state=active|inactive).',
-    );
-  }
-  const q = parsed.data;
-  return q.view === 'group' ? { view: 'group', groupId: q.group, state: q.state } : { view: q.view };
-}
 
 export const chatRoutes = new Hono<AppEnv>()
   .use(requireAgent())
   .get('/', async (c) => {
     const agent = c.get('agent');
-    const filter = parseFilter(c.req.query());
-    if (filter.view === 'group' && !(await groupsOf(c.env.DB, agent.id)).some((g) => g.id === filter.groupId)) {
+    const parsed = ListQuery.safeParse({ view: 'my-active', ...c.req.query() });
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'view'))].join(', ');
+      throw new ApiError(
+        400,
+        'bad_view',
+        `Invalid list request (${fields}): view is my-active, my-completed, queued, global, or group with group=<id> and ` +
+          `state=active|inactive; sort is one of ${SORT_KEYS.join(', ')}; dir is asc or desc.`,
+      );
+    }
+    const q = parsed.data;
+    if (q.view === 'group' && !(await groupsOf(c.env.DB, agent.id)).some((g) => g.id === q.group)) {
       throw new ApiError(404, 'not_found', 'No such group among yours.');
     }
-    return c.json({ chats: await listChats(c.env.DB, agent.id, filter) });
+    const filter = q.view === 'group' ? { view: q.view, groupId: q.group, state: q.state } : { view: q.view };
+    const options = { sort: q.sort, dir: q.dir, limit: q.limit, offset: q.offset, now: Date.now() };
+    return c.json(await listChats(c.env.DB, agent.id, filter, options));
   })
+  .get('/counts', async (c) => c.json(await countChats(c.env.DB, c.get('agent').id)))
   .get('/:id', async (c) => c.json({ chat: await requireChat(c.env, c.get('agent'), c.req.param('id')) }))
   .post('/:id/take', async (c) => {
     const agent = c.get('agent');
@@ -70,10 +66,28 @@ export const chatRoutes = new Hono<AppEnv>()
     const chat = await requireChat(c.env, agent, c.req.param('id'));
     return c.json(answer(await chatStub(c.env, chat.id).take(callerOf(agent), true)));
   })
+  .post('/:id/transfer', async (c) => {
+    const agent = c.get('agent');
+    const chat = await requireChat(c.env, agent, c.req.param('id'));
+    const to = await resolveTarget(c.env, (await readBody(c, TransferBody)).to, chat.groupId);
+    return c.json(answer(await chatStub(c.env, chat.id).transfer(callerOf(agent), to)));
+  })
+  .put('/:id/follow-up', async (c) => {
+    const agent = c.get('agent');
+    const chat = await requireChat(c.env, agent, c.req.param('id'));
+    const { at } = await readBody(c, z.object({ at: z.nullable(z.int().check(z.minimum(0))) }));
+    return c.json(answer(await chatStub(c.env, chat.id).setFollowUp(callerOf(agent), at)));
+  })
   .post('/:id/end', async (c) => {
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id'));
     return c.json(answer(await chatStub(c.env, chat.id).end(callerOf(agent))));
+  })
+  .delete('/:id', async (c) => {
+    const agent = c.get('agent');
+    const chat = await requireChat(c.env, agent, c.req.param('id'));
+    answer(await chatStub(c.env, chat.id).delete(callerOf(agent)));
+    return c.body(null, 204);
   })
   .get('/:id/ws', async (c) => {
     const agent = c.get('agent');

@@ -1,0 +1,60 @@
+// Actions on the chats an agent selected in a list: transfer them, or delete them. Every chat is
+// checked before anything changes: one outside the caller's groups, or (for delete) one not yet
+// completed, refuses the whole request with the chats named, and nothing changes.
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from '../app-env.ts';
+import { requireAgent } from '../auth/session.ts';
+import { chatsForAgent } from '../db/chats.ts';
+import type { Env } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { readBody } from '../validate.ts';
+import { callerOf, chatStub, resolveTarget, TransferTo } from './chat-actions.ts';
+
+/** The most chats one bulk action takes. */
+export const MAX_BULK = 100;
+
+const chatIds = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(MAX_BULK));
+
+async function selected(env: Env, agentId: string, ids: string[]) {
+  const unique = [...new Set(ids)];
+  const chats = await chatsForAgent(env.DB, agentId, unique);
+  const missing = unique.filter((id) => !chats.some((ch) => ch.id === id));
+  if (missing.length > 0) throw new ApiError(404, 'not_found', `Not found in your groups: ${missing.join(', ')}.`);
+  return chats;
+}
+
+export const bulkRoutes = new Hono<AppEnv>()
+  .use(requireAgent())
+  .post('/delete', async (c) => {
+    const body = await readBody(c, z.object({ chatIds }));
+    const chats = await selected(c.env, c.get('agent').id, body.chatIds);
+    const open = chats.filter((ch) => ch.status !== 'ended');
+    if (open.length > 0) {
+      const names = open.map((ch) => `${ch.visitorName} (${ch.status})`).join(', ');
+      throw new ApiError(409, 'not_ended', `Only completed chats can be deleted; still open: ${names}. Nothing was deleted.`);
+    }
+    // Ended chats stay ended, so the check above still holds as each is deleted.
+    const caller = callerOf(c.get('agent'));
+    for (const ch of chats) {
+      const result = await chatStub(c.env, ch.id).delete(caller);
+      if (!result.ok) throw new ApiError(409, result.code, result.message);
+    }
+    return c.json({ deleted: chats.map((ch) => ch.id) });
+  })
+  .post('/transfer', async (c) => {
+    const body = await readBody(c, z.object({ chatIds, to: TransferTo }));
+    const chats = await selected(c.env, c.get('agent').id, body.chatIds);
+    const ended = chats.filter((ch) => ch.status === 'ended');
+    if (ended.length > 0) throw new ApiError(409, 'chat_ended', `Completed chats cannot be transferred: ${ended.map((ch) => ch.visitorName).join(', ')}.`);
+    const targets = await Promise.all(chats.map((ch) => resolveTarget(c.env, body.to, ch.groupId)));
+    const caller = callerOf(c.get('agent'));
+    // Each transfer is its own chat's decision: one may be refused (say, the agent is full) while
+    // the others go through; the answer says which.
+    const results = [];
+    for (const [i, ch] of chats.entries()) {
+      const result = await chatStub(c.env, ch.id).transfer(caller, targets[i]!);
+      results.push(result.ok ? { chatId: ch.id, ok: true } : { chatId: ch.id, ok: false, code: result.code, message: result.message });
+    }
+    return c.json({ results });
+  });

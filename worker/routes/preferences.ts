@@ -1,0 +1,41 @@
+// Each person's console preferences: which list columns show and how wide (the seed's Visible
+// Fields). Kept in D1 so they follow the person to any browser.
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from '../app-env.ts';
+import { requireAgent } from '../auth/session.ts';
+import { SORT_KEYS } from '../db/chats.ts';
+import { readBody } from '../validate.ts';
+
+/** Column widths a person may set, in pixels. */
+export const MIN_COLUMN_WIDTH = 40;
+export const MAX_COLUMN_WIDTH = 600;
+
+const Preferences = z.object({
+  columns: z
+    .array(
+      z.object({
+        id: z.enum(SORT_KEYS),
+        width: z.int().check(z.minimum(MIN_COLUMN_WIDTH), z.maximum(MAX_COLUMN_WIDTH)),
+      }),
+    )
+    .check(z.maxLength(SORT_KEYS.length)),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
+export const preferenceRoutes = new Hono<AppEnv>()
+  .use(requireAgent())
+  .get('/', async (c) => {
+    const row = await c.env.DB.prepare('SELECT preferences FROM agents WHERE id = ?').bind(c.get('agent').id).first<{ preferences: string }>();
+    const stored = Preferences.safeParse(JSON.parse(row?.preferences ?? '{}'));
+    return c.json({ preferences: stored.success ? stored.data : null });
+  })
+  .put('/', async (c) => {
+    const preferences = await readBody(c, Preferences);
+    const ids = preferences.columns.map((col) => col.id);
+    if (new Set(ids).size !== ids.length) {
+      return c.json({ error: { code: 'invalid_body', message: 'Each column may appear once.' } }, 400);
+    }
+    await c.env.DB.prepare('UPDATE agents SET preferences = ? WHERE id = ?').bind(JSON.stringify(preferences), c.get('agent').id).run();
+    return c.json({ preferences });
+  });

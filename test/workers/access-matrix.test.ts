@@ -4,7 +4,7 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
-import { ORIGIN, seedWorld, signInAs, startChat, type World } from './helpers.ts';
+import { ORIGIN, seedWorld, signInAs, startChat, TEST_THRESHOLDS, type World } from './helpers.ts';
 
 const PERSONAS = ['anonymous', 'visitorHere', 'visitorOther', 'agentIn', 'agentOut', 'manager', 'admin'] as const;
 type Persona = (typeof PERSONAS)[number];
@@ -89,7 +89,7 @@ const MATRIX: Record<string, Door> = {
   'GET /api/admin/settings': { path: () => '/api/admin/settings', expect: adminOnly(200) },
   'PUT /api/admin/settings': {
     path: () => '/api/admin/settings',
-    body: () => ({ idleWarningSeconds: 120, idleHighSeconds: 300 }),
+    body: () => TEST_THRESHOLDS,
     expect: adminOnly(200),
   },
   'GET /api/chats/:id/ws': { path: (s) => `/api/chats/${s.chatId}/ws`, upgrade: true, expect: staff(101, 404, 101, 101) },

@@ -9,6 +9,12 @@ import { hashPassword } from '../../worker/auth/password.ts';
 export const ORIGIN = 'http://switchboard.test';
 /** Fewer PBKDF2 rounds than production: the tests check the scheme, not its cost. */
 const TEST_ITERATIONS = 1000;
+/**
+ * Idle thresholds while the tests run: short, so a test can watch a chat turn yellow and red.
+ * Settings are shared by every test file, so every test that sets them uses these.
+ */
+export const TEST_THRESHOLDS = { idleWarningSeconds: 1, idleHighSeconds: 2 };
+
 /** How long a test waits for a frame before it fails with a clear message. */
 const FRAME_WAIT_MS = 3000;
 

@@ -8,6 +8,10 @@ import * as z from 'zod/mini';
 export const MAX_TEXT_LENGTH = 4000;
 /** The longest client-generated message id. */
 export const MAX_CLIENT_ID_LENGTH = 64;
+/** The shortest password an administrator may set (console and command line). */
+export const MIN_PASSWORD_LENGTH = 10;
+/** How many chats an agent may hold at once unless an administrator says otherwise. */
+export const DEFAULT_MAX_CHATS = 5;
 
 export type Role = 'visitor' | 'agent';
 /** A staff member's standing: managers and administrators may act on others' chats. */
@@ -57,6 +61,8 @@ export type ChatEvent =
       fromAgent: Person | null;
       to: TransferTarget;
     })
+  /** A member of staff joined the conversation openly (barge-in): the customer sees them. */
+  | (EventBase & { kind: 'joined'; audience: 'all'; person: Person })
   /** A follow-up was scheduled (dueAt) or cleared (null). Staff only. */
   | (EventBase & { kind: 'follow-up'; audience: 'staff'; by: Person; dueAt: number | null });
 
@@ -92,6 +98,8 @@ function clientFrameSchema() {
     z.object({ type: z.literal('take') }),
     /** A manager or administrator takes the chat over from the agent who has it. */
     z.object({ type: z.literal('take-over') }),
+    /** A coach joins the conversation openly (barge-in). */
+    z.object({ type: z.literal('join') }),
     /** Either side ends the chat. */
     z.object({ type: z.literal('end') }),
     /** Keep-alive; answered with `pong` (auto-response, does not wake the object). */
@@ -102,7 +110,7 @@ function clientFrameSchema() {
 export const ClientFrameSchema = /* @__PURE__ */ clientFrameSchema();
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type ClientFrameType = ClientFrame['type'];
-export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['send', 'coach', 'take', 'take-over', 'end', 'ping'];
+export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['send', 'coach', 'take', 'take-over', 'join', 'end', 'ping'];
 
 // ---- server → client -------------------------------------------------------------------------
 
@@ -129,12 +137,19 @@ export type ServerFrame =
   | { type: 'welcome'; role: Role; you: Person; chat: ChatSnapshot; lastSeq: number }
   /** One event of the log. Replayed events (after=N) arrive as these too, in order, before `synced`. */
   | { type: 'event'; event: ChatEvent }
+  /**
+   * A resent message (same client id) was already stored as event `seq`: nothing new was stored.
+   * The event itself reached this client in the live stream or reaches it in the replay, once.
+   */
+  | { type: 'ack'; id: string; seq: number }
   /** The replay is complete; everything up to `lastSeq` has been sent. */
   | { type: 'synced'; lastSeq: number }
   /** The chat's status or assignment changed (sent with the event that changed it). */
   | { type: 'chat'; chat: ChatSnapshot }
   /** While queued: how many chats are ahead in the group's queue, plus one (1 = next). */
   | { type: 'queue'; position: number }
+  /** Staff only: who on staff has this chat open right now (monitoring, coaching or assigned). */
+  | { type: 'viewers'; viewers: Person[] }
   | { type: 'error'; code: ErrorCode; message: string; id?: string }
   | { type: 'pong' };
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { randomId } from '../worker/auth/encoding.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 import { DEFAULT_MAX_CHATS, inlineSql, literal, people } from '../worker/db/people.ts';
-import { STAFF_RANKS, type StaffRank } from '../objects/protocol.ts';
+import { MIN_PASSWORD_LENGTH, STAFF_RANKS, type StaffRank } from '../objects/protocol.ts';
 import { type D1Target, executeD1, type Row } from './d1.ts';
 import { readPassword } from './prompt.ts';
 
@@ -35,7 +35,6 @@ export class UsageError extends Error {}
 /** A change the rules refuse, or a name that does not exist: exit code 1. */
 export class Refused extends Error {}
 
-const MIN_PASSWORD_LENGTH = 10;
 const agentRef = (email: string) => `(SELECT id FROM agents WHERE email = ${literal(email.trim().toLowerCase())})`;
 
 interface Context {

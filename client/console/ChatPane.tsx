@@ -1,11 +1,11 @@
 // The preview pane: the open chat's header (visitor, email, group, status, agent), its toolbar
-// (Take, End Chat), the conversation, the response box and the coaching box. Which controls are
-// enabled follows the chat's snapshot and who is signed in.
-import { useEffect, useState } from 'preact/hooks';
+// (Take; Take over for managers and administrators; End Chat), the conversation, the response box
+// and the coaching box. Which controls show and are enabled follows the chat's snapshot and who
+// is signed in; the server still decides, and its refusal is shown beside the toolbar.
 import type { ChatStatus } from '../../objects/protocol.ts';
 import { Composer } from '../shared/Composer.tsx';
 import type { ConnectionState } from '../shared/socket.ts';
-import type { OpenChat } from './chat.ts';
+import { isSupervisor, type OpenChat } from './chat.ts';
 import { StatusBadge } from './ChatTable.tsx';
 import { Conversation } from './Conversation.tsx';
 import type { ConsoleModel } from './model.ts';
@@ -14,17 +14,21 @@ import { formatDuration, formatStarted, now, queueTime } from './time.ts';
 export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat }) {
   const { conversation, socket } = chat;
   const snapshot = conversation.chat.value;
-  const row = model.rows.value.get(chat.chatId) ?? chat.row.value;
+  const row = model.lists.value.rows.get(chat.chatId) ?? chat.row.value;
   const connection = socket.state.value;
   const online = connection === 'open';
   const meId = model.me.agent.id;
   const status = snapshot?.status ?? row?.status ?? null;
   const mine = snapshot?.agent?.id === meId;
-  const [taking, setTaking] = useState(false);
-  useEffect(() => setTaking(false), [status, conversation.notice.value]);
+  const supervisor = isSupervisor(model.me.agent.role);
+  const pending = chat.pending.value;
+  const problem = chat.actionError.value ?? conversation.notice.value;
 
-  const canTake = online && status === 'queued' && !taking;
-  const canEnd = online && status === 'active' && mine;
+  const canTake = online && status === 'queued' && pending === null;
+  /** Someone else has the chat and I supervise: I may take it over. */
+  const othersChat = status === 'active' && snapshot?.agent != null && !mine;
+  const showTakeOver = supervisor && othersChat;
+  const canEnd = online && status === 'active' && (mine || supervisor) && pending === null;
   const canWrite = status === 'active' && mine;
   const canCoach = status === 'active';
 
@@ -68,17 +72,15 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
       </dl>
 
       <div class="toolbar" role="toolbar" aria-label="Chat actions">
-        <button
-          type="button"
-          class="primary"
-          disabled={!canTake}
-          onClick={() => {
-            if (conversation.command({ type: 'take' })) setTaking(true);
-          }}
-        >
+        <button type="button" class="primary" disabled={!canTake} onClick={() => void chat.act('take')}>
           Take
         </button>
-        <button type="button" disabled={!canEnd} onClick={() => conversation.command({ type: 'end' })}>
+        {showTakeOver ? (
+          <button type="button" disabled={!online || pending !== null} onClick={() => void chat.act('take-over')}>
+            Take over
+          </button>
+        ) : null}
+        <button type="button" disabled={!canEnd} onClick={() => void chat.act('end')}>
           End Chat
         </button>
         <span class={`pane-connection conn-${connection}`} aria-live="polite">
@@ -86,10 +88,17 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
         </span>
       </div>
 
-      {conversation.notice.value ? (
+      {problem ? (
         <p class="notice" role="alert">
-          {conversation.notice.value}{' '}
-          <button type="button" class="link" onClick={() => conversation.dismissNotice()}>
+          {problem}{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              chat.dismissActionError();
+              conversation.dismissNotice();
+            }}
+          >
             Dismiss
           </button>
         </p>
@@ -104,7 +113,7 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
           button="Send"
           placeholder="Reply to the customer…"
           disabled={!canWrite}
-          disabledReason={writeBlocker(status, mine)}
+          disabledReason={writeBlocker(status, mine, supervisor)}
           onSend={(text) => conversation.write('send', text)}
         />
         <Composer
@@ -121,10 +130,10 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
   );
 }
 
-function writeBlocker(status: ChatStatus | null, mine: boolean): string {
+function writeBlocker(status: ChatStatus | null, mine: boolean, supervisor: boolean): string {
   if (status === 'queued') return 'Take the chat to reply.';
   if (status === 'ended') return 'This chat has ended.';
-  if (status === 'active' && !mine) return 'Another agent has this chat.';
+  if (status === 'active' && !mine) return supervisor ? 'Another agent has this chat: take it over to reply.' : 'Another agent has this chat.';
   return 'Loading…';
 }
 

@@ -4,14 +4,14 @@ import type { JSX } from 'preact';
 import type { ChatListRow } from '../../objects/protocol.ts';
 import type { ConsoleModel } from './model.ts';
 import { formatDuration, formatStarted, now, queueTime } from './time.ts';
-import { STATUS_LABELS, viewInfo } from './views.ts';
+import { STATUS_LABELS, viewEmpty, viewTitle } from './views.ts';
 
 export function StatusBadge({ status }: { status: ChatListRow['status'] }) {
   return <span class={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
 export function ChatTable({ model }: { model: ConsoleModel }) {
-  const info = viewInfo(model.view.value);
+  const view = model.view.value;
   const rows = model.visible.value;
   const selectedId = model.selected.value?.chatId ?? null;
   const current = now.value;
@@ -24,8 +24,8 @@ export function ChatTable({ model }: { model: ConsoleModel }) {
 
   return (
     <div class="table-wrap">
-      <table class="chats">
-        <caption class="sr-only">{info.label} chats</caption>
+      <table class="chats" aria-busy={model.loading.value ? 'true' : undefined}>
+        <caption class="sr-only">{viewTitle(view, model.groupName)} chats</caption>
         <thead>
           <tr>
             <th scope="col">Status</th>
@@ -63,7 +63,7 @@ export function ChatTable({ model }: { model: ConsoleModel }) {
           ))}
           {rows.length === 0 ? (
             <tr class="empty">
-              <td colSpan={7}>{model.loading.value ? 'Loading…' : info.empty}</td>
+              <td colSpan={7}>{model.loading.value || (!model.viewLoaded.value && !model.listError.value) ? 'Loading…' : viewEmpty(view)}</td>
             </tr>
           ) : null}
         </tbody>

@@ -3,7 +3,7 @@
 import type { ChatEvent } from '../../objects/protocol.ts';
 import type { Conversation as ConversationModel, Outgoing } from '../shared/conversation.ts';
 import { useStickToBottom } from '../shared/useStickToBottom.ts';
-import { formatTime } from './time.ts';
+import { formatStarted, formatTime } from './time.ts';
 
 export function Conversation({ conversation }: { conversation: ConversationModel }) {
   const events = conversation.events.value;
@@ -59,6 +59,28 @@ function EventLine({ event }: { event: ChatEvent }) {
       return (
         <p class="system">
           {event.by.role === 'visitor' ? `${event.by.name} (customer)` : event.by.name} ended the chat · {time}
+        </p>
+      );
+    case 'transferred':
+      return (
+        <p class="system">
+          {event.by.name} transferred the chat from {event.fromGroupName} to{' '}
+          {event.to.kind === 'group' ? event.to.groupName : event.to.agent.name} · {time}
+        </p>
+      );
+    case 'joined':
+      return (
+        <p class="system">
+          {event.person.name} joined the conversation · {time}
+        </p>
+      );
+    case 'follow-up':
+      return (
+        <p class="system">
+          {event.dueAt === null
+            ? `${event.by.name} cleared the follow-up`
+            : `${event.by.name} scheduled a follow-up for ${formatStarted(event.dueAt, event.at)}`}{' '}
+          · {time}
         </p>
       );
     default: {

@@ -1,5 +1,6 @@
 // Who is signed in to the console: `GET /api/me` on load decides, the sign-in form and the
-// Sign out button change it, and any 401 from elsewhere ends it. Signals and actions only.
+// Sign out buttons (here, or everywhere) change it, and any 401 from elsewhere ends it.
+// Signals and actions only.
 import { signal } from '@preact/signals';
 import { ApiError, describeError, getJson, post, postJson, type MeResponse } from '../shared/api.ts';
 
@@ -16,6 +17,8 @@ export function createSession() {
   const state = signal<SessionState>({ status: 'loading' });
   const busy = signal(false);
   const error = signal<string | null>(null);
+  /** Why "Sign out everywhere" did not happen (the session stays as it was). */
+  const signOutError = signal<string | null>(null);
 
   async function load(): Promise<void> {
     try {
@@ -56,6 +59,21 @@ export function createSession() {
     state.value = { status: 'signed-out', reason: null };
   }
 
+  /** Ends every session of this agent (all browsers, all consoles), then shows the sign-in form. */
+  async function signOutEverywhere(): Promise<void> {
+    signOutError.value = null;
+    try {
+      await post('/api/auth/logout-all');
+    } catch (failure) {
+      // A 401 means there was no session left to end; anything else left the sessions alive.
+      if (!isUnauthenticated(failure)) {
+        signOutError.value = describeError(failure);
+        return;
+      }
+    }
+    state.value = { status: 'signed-out', reason: null };
+  }
+
   /** Asks the server whether we are still signed in; only a 401 changes anything. */
   async function check(): Promise<void> {
     try {
@@ -65,5 +83,5 @@ export function createSession() {
     }
   }
 
-  return { state, busy, error, load, signIn, signOut, check, expire };
+  return { state, busy, error, signOutError, load, signIn, signOut, signOutEverywhere, check, expire };
 }

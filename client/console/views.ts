@@ -1,27 +1,35 @@
-// The console's chat lists as pure functions: which view a row belongs to, how each view sorts,
-// and how a fetched page or a live change updates the one map of rows every view is cut from.
-// No signals, no fetch: tested directly.
+// The console's chat views as data and pure rules: which lists exist (the seed's My Active, My
+// Completed, Queue, each group's Active and Inactive, Global Live Chats), how each is asked of the
+// server, how it sorts, and whether a live lobby row belongs in it. No signals, no fetch.
 import type { ChatListRow, ChatStatus } from '../../objects/protocol.ts';
 
-export type ViewId = 'my-active' | 'my-completed' | 'queued';
+export type GroupState = 'active' | 'inactive';
 
-export interface ViewInfo {
-  id: ViewId;
-  /** The nav button's name. */
-  label: string;
-  /** What the table says when it has no rows. */
-  empty: string;
+/** One list, named as `GET /api/chats` names it (worker/routes/chats.ts). */
+export type ChatView =
+  | { kind: 'my-active' }
+  | { kind: 'my-completed' }
+  | { kind: 'queued' }
+  | { kind: 'global' }
+  | { kind: 'group'; groupId: string; state: GroupState };
+
+export const MY_ACTIVE: ChatView = { kind: 'my-active' };
+export const MY_COMPLETED: ChatView = { kind: 'my-completed' };
+export const QUEUED: ChatView = { kind: 'queued' };
+export const GLOBAL: ChatView = { kind: 'global' };
+
+export function groupView(groupId: string, state: GroupState): ChatView {
+  return { kind: 'group', groupId, state };
 }
 
-export const VIEWS: readonly ViewInfo[] = [
-  { id: 'my-active', label: 'My Active', empty: 'You have no active chats.' },
-  { id: 'my-completed', label: 'My Completed', empty: 'You have not completed any chats yet.' },
-  { id: 'queued', label: 'Queue', empty: 'No one is waiting in your groups.' },
+/** The nav's first block, in the seed's order; groups and Global Live Chats follow. */
+export const OWN_VIEWS: readonly { view: ChatView; label: string }[] = [
+  { view: MY_ACTIVE, label: 'My Active' },
+  { view: MY_COMPLETED, label: 'My Completed' },
+  { view: QUEUED, label: 'Queue' },
 ];
 
-export function viewInfo(id: ViewId): ViewInfo {
-  return VIEWS.find((v) => v.id === id) ?? { id, label: id, empty: '' };
-}
+export const GROUP_STATE_LABELS: Readonly<Record<GroupState, string>> = { active: 'Active', inactive: 'Inactive' };
 
 export const STATUS_LABELS: Readonly<Record<ChatStatus, string>> = {
   queued: 'Queued',
@@ -29,49 +37,96 @@ export const STATUS_LABELS: Readonly<Record<ChatStatus, string>> = {
   ended: 'Ended',
 };
 
-export function belongsTo(row: ChatListRow, view: ViewId, meId: string): boolean {
-  switch (view) {
+/** A stable string for a view, to key maps and compare views. */
+export function viewKey(view: ChatView): string {
+  return view.kind === 'group' ? `group:${view.state}:${view.groupId}` : view.kind;
+}
+
+export function sameView(a: ChatView, b: ChatView): boolean {
+  return viewKey(a) === viewKey(b);
+}
+
+/** The most rows one list asks for: the server's largest page (MAX_PAGE_SIZE in worker/db/chats.ts). */
+export const LIST_PAGE_SIZE = 200;
+
+/** Own lists show the longest waiting first; the others the newest first. */
+export function startedOrder(view: ChatView): 'asc' | 'desc' {
+  return view.kind === 'my-active' || view.kind === 'queued' ? 'asc' : 'desc';
+}
+
+/** The query string of `GET /api/chats` for this view, asking for the order `compareForView` keeps. */
+export function viewQuery(view: ChatView): string {
+  const which =
+    view.kind === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}&state=${view.state}` : `view=${view.kind}`;
+  return `${which}&sort=started&dir=${startedOrder(view)}&limit=${LIST_PAGE_SIZE}`;
+}
+
+/** The view's heading; a group's view names the group (or says it is gone). */
+export function viewTitle(view: ChatView, groupName: (id: string) => string | undefined): string {
+  switch (view.kind) {
     case 'my-active':
-      return row.agentId === meId && row.status === 'active';
+      return 'My Active';
     case 'my-completed':
-      return row.agentId === meId && row.status === 'ended';
+      return 'My Completed';
     case 'queued':
-      return row.status === 'queued';
+      return 'Queue';
+    case 'global':
+      return 'Global Live Chats';
+    case 'group':
+      return `${groupName(view.groupId) ?? 'Group'} — ${GROUP_STATE_LABELS[view.state]}`;
   }
 }
 
-/** Queue and My Active: longest waiting first. My Completed: most recently ended first. */
-export function sortForView(view: ViewId, rows: ChatListRow[]): ChatListRow[] {
-  switch (view) {
+/** What the table says when the view has no rows. */
+export function viewEmpty(view: ChatView): string {
+  switch (view.kind) {
     case 'my-active':
-    case 'queued':
-      return rows.sort((a, b) => a.startedAt - b.startedAt);
+      return 'You have no active chats.';
     case 'my-completed':
-      return rows.sort((a, b) => (b.endedAt ?? b.startedAt) - (a.endedAt ?? a.startedAt));
+      return 'You have not completed any chats yet.';
+    case 'queued':
+      return 'No one is waiting in your groups.';
+    case 'global':
+      return 'No chats in your groups yet.';
+    case 'group':
+      return view.state === 'active' ? 'No chats waiting or under way in this group.' : 'No ended chats in this group.';
   }
 }
 
-export function rowsOf(rows: ReadonlyMap<string, ChatListRow>, view: ViewId, meId: string): ChatListRow[] {
-  return sortForView(view, [...rows.values()].filter((row) => belongsTo(row, view, meId)));
+/** Who is asking: the signed-in agent and the groups their lobby socket follows. */
+export interface ViewContext {
+  meId: string;
+  groupIds: ReadonlySet<string>;
 }
 
-/** One live change: insert or update the row, or drop it once no view of ours shows it. */
-export function upsertRow(rows: ReadonlyMap<string, ChatListRow>, row: ChatListRow, meId: string): Map<string, ChatListRow> {
-  const next = new Map(rows);
-  if (VIEWS.some((view) => belongsTo(row, view.id, meId))) next.set(row.id, row);
-  else next.delete(row.id);
-  return next;
+/**
+ * What one live lobby row does to a view: `in` (show it), `out` (drop it) or `unchanged`.
+ * Each rule matches the server's query in worker/db/chats.ts. My Completed lists chats the agent
+ * was *ever* assigned to, but a lobby row names only the current agent: so a row can join it
+ * (ended, mine) and never leaves it on a live change; a refetch has the last word.
+ */
+export function liveMembership(row: ChatListRow, view: ChatView, ctx: ViewContext): 'in' | 'out' | 'unchanged' {
+  const inMyGroups = ctx.groupIds.has(row.groupId);
+  const verdict = (belongs: boolean) => (belongs && inMyGroups ? 'in' : 'out');
+  switch (view.kind) {
+    case 'my-active':
+      return verdict(row.agentId === ctx.meId && row.status === 'active');
+    case 'my-completed':
+      if (!inMyGroups) return 'out';
+      return row.agentId === ctx.meId && row.status === 'ended' ? 'in' : 'unchanged';
+    case 'queued':
+      return verdict(row.status === 'queued');
+    case 'global':
+      return verdict(true);
+    case 'group': {
+      const stateMatches = view.state === 'active' ? row.status !== 'ended' : row.status === 'ended';
+      return verdict(row.groupId === view.groupId && stateMatches);
+    }
+  }
 }
 
-/** A fresh page of one view from the server replaces everything we held for that view. */
-export function replaceView(
-  rows: ReadonlyMap<string, ChatListRow>,
-  view: ViewId,
-  fetched: readonly ChatListRow[],
-  meId: string,
-): Map<string, ChatListRow> {
-  const next = new Map(rows);
-  for (const [id, row] of next) if (belongsTo(row, view, meId)) next.delete(id);
-  for (const row of fetched) next.set(row.id, row);
-  return next;
+/** The order `viewQuery` asks the server for, kept as live rows arrive: by start, then by id. */
+export function compareForView(view: ChatView): (a: ChatListRow, b: ChatListRow) => number {
+  const sign = startedOrder(view) === 'asc' ? 1 : -1;
+  return (a, b) => sign * (a.startedAt - b.startedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

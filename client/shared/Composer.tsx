@@ -3,7 +3,7 @@
 // what sending means (the conversation's outbox).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { MAX_TEXT_LENGTH } from './limits.ts';
+import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 
 export interface ComposerProps {
   /** The textarea's accessible name, e.g. "Message". */

@@ -1,7 +1,7 @@
 // One way for both clients to call the Worker's JSON API (docs/api.md): same-origin cookies, JSON
 // bodies, a time limit, and the `{error: {code, message}}` envelope turned into an ApiError.
 // The HTTP response shapes live here because objects/protocol.ts only defines socket frames.
-import type { ChatListRow, Presence } from '../../objects/protocol.ts';
+import type { ChatListRow, Presence, StaffRank } from '../../objects/protocol.ts';
 
 /** A request that has not answered after this long is abandoned. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -14,7 +14,7 @@ export interface Agent {
   id: string;
   email: string;
   name: string;
-  role: 'agent' | 'manager' | 'admin';
+  role: StaffRank;
 }
 export interface MeResponse {
   agent: Agent;
@@ -45,6 +45,35 @@ export interface CreatedChat {
   chatId: string;
   token: string;
 }
+/** `GET /api/admin/agents`: one row per person, `groups` being their groups' names joined by ", ". */
+export interface AdminAgent {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRank;
+  disabled: boolean;
+  maxChats: number;
+  /** The group names, for reading ("Sales, Support"). */
+  groups: string;
+  groupIds: string[];
+}
+export interface AdminAgentsResponse {
+  agents: AdminAgent[];
+}
+/** `GET /api/admin/groups`: `memberEmails` joined by ", " for reading; `memberIds` to act on. */
+export interface AdminGroup {
+  id: string;
+  name: string;
+  members: number;
+  memberEmails: string;
+  memberIds: string[];
+}
+export interface AdminGroupsResponse {
+  groups: AdminGroup[];
+}
+export interface CreatedResponse {
+  id: string;
+}
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
@@ -58,7 +87,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+async function request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -107,6 +136,15 @@ export async function postJson<T>(path: string, body?: unknown): Promise<T> {
 /** A POST whose answer has no body (e.g. 204 from logout). */
 export async function post(path: string): Promise<void> {
   await request('POST', path);
+}
+
+/** A PUT whose answer the caller does not need (it refetches instead). */
+export async function put(path: string, body?: unknown): Promise<void> {
+  await request('PUT', path, body);
+}
+
+export async function del(path: string): Promise<void> {
+  await request('DELETE', path);
 }
 
 /** The sentence to show a person for any failure. */

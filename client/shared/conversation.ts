@@ -35,6 +35,10 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
   const you = signal<Person | null>(null);
   /** True between `synced` and the loss of the connection: new messages may go out at once. */
   const synced = signal(false);
+  /** While queued: 1 means next in line; null when not queued or not told yet. */
+  const queuePosition = signal<number | null>(null);
+  /** Staff only: who on staff has the chat open now (the server sends it to agents' sockets). */
+  const viewers = signal<readonly Person[]>([]);
   /** The last error not tied to a message (e.g. a refused take), for the person to read. */
   const notice = signal<string | null>(null);
 
@@ -77,6 +81,7 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
           synced.value = false;
           chat.value = frame.chat;
           you.value = frame.you;
+          if (frame.chat.status !== 'queued') queuePosition.value = null;
           if (frame.lastSeq < lastSeq.value) {
             // Our copy claims events the chat never had (e.g. storage from another deployment):
             // forget it and replay the whole log.
@@ -98,8 +103,21 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
         });
         return 'ok';
       case 'chat':
-        chat.value = frame.chat;
-        if (frame.chat.status === 'ended') failPending('Not sent: the chat has ended.');
+        batch(() => {
+          chat.value = frame.chat;
+          if (frame.chat.status !== 'queued') queuePosition.value = null;
+          if (frame.chat.status === 'ended') failPending('Not sent: the chat has ended.');
+        });
+        return 'ok';
+      case 'ack':
+        // Stored already: the event is in our log (or arrives in the replay), so stop resending.
+        if (outbox.value.some((m) => m.id === frame.id)) outbox.value = outbox.value.filter((m) => m.id !== frame.id);
+        return 'ok';
+      case 'queue':
+        queuePosition.value = frame.position;
+        return 'ok';
+      case 'viewers':
+        viewers.value = frame.viewers;
         return 'ok';
       case 'error': {
         const { id, message } = frame;
@@ -128,6 +146,8 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
     you,
     synced,
     notice,
+    queuePosition,
+    viewers,
     handle,
     /** Queues a message (or coaching line) and sends it now if the connection is ready. */
     write(kind: Outgoing['kind'], text: string): void {

@@ -135,6 +135,19 @@ function EventLine({ event }: { event: ChatEvent }) {
           {event.by.role === 'visitor' ? 'You ended the chat' : `${event.by.name} ended the chat`} · {time}
         </p>
       );
+    case 'transferred':
+      return (
+        <p class="system">
+          {event.to.kind === 'group'
+            ? `Your chat was passed to ${event.to.groupName}`
+            : `Your chat was passed to ${event.to.agent.name}`}{' '}
+          · {time}
+        </p>
+      );
+    case 'joined':
+      return <p class="system">{event.person.name} has joined the chat · {time}</p>;
+    case 'follow-up':
+      return null; // staff-only: the server never sends these to a visitor
     default: {
       const unhandled: never = event;
       return unhandled;

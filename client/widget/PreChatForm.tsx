@@ -1,6 +1,6 @@
 // The form a visitor fills in before a chat starts: name, email, group and first question, each
 // with its label and its own error message. It reads the model's signals and calls its actions.
-import { MAX_TEXT_LENGTH } from '../shared/limits.ts';
+import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 import type { PreChatField } from './validation.ts';
 import type { WidgetModel } from './model.ts';
 

@@ -1,6 +1,6 @@
 // The pre-chat form's rules, as a pure function from values to messages, so the form can show
 // each problem next to its field (and the rules can be tested without a DOM).
-import { MAX_TEXT_LENGTH } from '../shared/limits.ts';
+import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 
 export interface PreChatValues {
   name: string;

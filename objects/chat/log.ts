@@ -51,8 +51,10 @@ export class EventLog {
     const row = this.#sql.exec<{ body: string }>('SELECT body FROM state WHERE id = 1').toArray()[0];
     if (!row) return { status: 'new' };
     const state = JSON.parse(row.body) as ChatState;
-    // Chats stored before follow-ups existed have none.
-    return state.status === 'new' || state.status === 'deleted' ? state : { ...state, followUpAt: state.followUpAt ?? null };
+    // Chats stored before follow-ups and open joins existed have none.
+    if (state.status === 'new' || state.status === 'deleted') return state;
+    const withFollowUp = { ...state, followUpAt: state.followUpAt ?? null };
+    return withFollowUp.status === 'active' ? { ...withFollowUp, joined: withFollowUp.joined ?? [] } : withFollowUp;
   }
 
   saveState(state: ChatState): void {

@@ -26,7 +26,8 @@ interface Opened {
 export type ChatState =
   | { status: 'new' }
   | (Opened & { status: 'queued' })
-  | (Opened & { status: 'active'; takenAt: number; agent: Person })
+  /** `joined`: staff who joined openly (barge-in) and now write to the customer too. */
+  | (Opened & { status: 'active'; takenAt: number; agent: Person; joined: Person[] })
   | (Opened & { status: 'ended'; takenAt: number | null; agent: Person | null; endedAt: number })
   /** Deleted once ended: the host wipes its storage. */
   | { status: 'deleted' };
@@ -50,6 +51,8 @@ export type Command =
   /** To another group (back to its queue) or to an agent (assigned at once). */
   | { type: 'transfer'; by: Actor; to: TransferTarget }
   | { type: 'follow-up'; by: Person; at: number | null }
+  /** A coach joins openly: the customer is told, and the coach's messages reach them. */
+  | { type: 'join'; by: Person }
   | { type: 'delete'; by: Person };
 
 export type Outcome = { ok: true; state: ChatState; events: EventDraft[] } | { ok: false; code: ErrorCode; message: string };
@@ -105,6 +108,18 @@ export function transition(state: ChatState, command: Command, now: number): Out
         events: [{ kind: 'follow-up', audience: 'staff', at: now, by: command.by, dueAt: command.at }],
       };
     }
+    case 'join': {
+      const by = command.by;
+      if (by.role !== 'agent') return refuse('not_allowed', 'Only staff can join a chat.');
+      if (state.status === 'ended') return ENDED();
+      if (state.status !== 'active') return refuse('not_active', 'A chat can be joined once an agent has taken it.');
+      if (state.agent.id === by.id || state.joined.some((p) => p.id === by.id)) return refuse('already_yours', 'You are already in this chat.');
+      return {
+        ok: true,
+        state: { ...state, joined: [...state.joined, by] },
+        events: [{ kind: 'joined', audience: 'all', at: now, person: by }],
+      };
+    }
     case 'delete':
       if (command.by.role !== 'agent') return refuse('not_allowed', 'Only staff can delete a chat.');
       if (state.status !== 'ended') return refuse('not_ended', 'Only completed chats can be deleted; end this one first.');
@@ -125,13 +140,13 @@ function take(state: OpenState, agent: Person, takeover: boolean, now: number): 
     return {
       ok: true,
       // Queue time stays what it was: takenAt marks the first take.
-      state: { ...state, agent },
+      state: { ...state, agent, joined: state.joined.filter((p) => p.id !== agent.id) },
       events: [{ kind: 'taken', audience: 'all', at: now, agent, fromAgent: state.agent }],
     };
   }
   return {
     ok: true,
-    state: { ...opened(state), status: 'active', takenAt: now, agent },
+    state: { ...opened(state), status: 'active', takenAt: now, agent, joined: [] },
     events: [{ kind: 'taken', audience: 'all', at: now, agent, fromAgent: null }],
   };
 }
@@ -150,7 +165,9 @@ function write(state: OpenState, command: Extract<Command, { type: 'send' | 'coa
   if (from.role === 'agent') {
     // An agent writes only once the chat is theirs; a visitor may write while queued.
     if (state.status !== 'active') return refuse('not_active', 'Take the chat before writing to the customer.');
-    if (state.agent.id !== from.id) return refuse('not_assigned', 'This chat is assigned to another agent.');
+    if (state.agent.id !== from.id && !state.joined.some((p) => p.id === from.id)) {
+      return refuse('not_assigned', 'This chat is assigned to another agent: coach, or join it first.');
+    }
   }
   return { ok: true, state, events: [{ kind: 'message', audience: 'all', at: now, clientId, from, text }] };
 }
@@ -171,7 +188,7 @@ function transfer(state: OpenState, by: Actor, to: TransferTarget, now: number):
   }
   if (fromAgent?.id === to.agent.id) return refuse('no_change', `${to.agent.name} already has this chat.`);
   const takenAt = state.status === 'active' ? state.takenAt : now;
-  return { ok: true, state: { ...base, status: 'active', takenAt, agent: to.agent }, events: [event] };
+  return { ok: true, state: { ...base, status: 'active', takenAt, agent: to.agent, joined: [] }, events: [event] };
 }
 
 /** What participants may know about the chat; undefined before it is opened and once deleted. */

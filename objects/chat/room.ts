@@ -7,7 +7,7 @@ import { agentLoad } from '../../worker/db/agents.ts';
 import type { Env } from '../../worker/env.ts';
 import { type Caller, isSupervisor, parseIdentity } from '../identity.ts';
 import { lobbyStub } from '../lobby/lobby.ts';
-import type { ChatSnapshot, ErrorCode, ServerFrame, TransferTarget } from '../protocol.ts';
+import type { ChatEvent, ChatSnapshot, ErrorCode, ServerFrame, TransferTarget } from '../protocol.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
@@ -106,6 +106,16 @@ export class ChatRoom extends DurableObject<Env> {
     return snapshot(this.#state) ?? null;
   }
 
+  /**
+   * The whole log as `role` may see it: for a visitor, never a staff-only event. Every
+   * transcript, print view and email is built from this, so they all keep the same promise.
+   */
+  transcript(role: 'visitor' | 'agent'): { chat: ChatSnapshot; events: ChatEvent[] } | null {
+    const chat = snapshot(this.#state);
+    if (!chat) return null;
+    return { chat, events: this.#log.since(0, role).map((e) => JSON.parse(e.json) as ChatEvent) };
+  }
+
   // ---- sockets -------------------------------------------------------------------------------
 
   /** The Worker forwards an authenticated upgrade here, naming the caller in a header. */
@@ -131,6 +141,7 @@ export class ChatRoom extends DurableObject<Env> {
     for (const stored of this.#log.since(after, you.role)) server.send(eventFrame(stored.json));
     send(server, { type: 'synced', lastSeq: this.#log.lastSeq });
     if (chat.status === 'queued' && this.#queuePosition !== null) send(server, { type: 'queue', position: this.#queuePosition });
+    if (you.role === 'agent') this.#announceViewers();
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -147,14 +158,17 @@ export class ChatRoom extends DurableObject<Env> {
       case 'coach': {
         result = await this.#command({ type: frame.type, from: caller.person, clientId: frame.id, text: frame.text });
         if (result.ok) return;
-        // A resend of an id this sender already used gets the stored event back, nothing new
-        // (also when the chat has ended since the first send).
+        // A resend of an id this sender already used is acknowledged with the stored event's seq,
+        // and nothing new is stored (also when the chat has ended since the first send).
         const stored = this.#log.findBySender(senderKey(caller), frame.id);
-        return stored ? ws.send(eventFrame(stored.json)) : sendError(ws, result.code, result.message, frame.id);
+        return stored ? send(ws, { type: 'ack', id: frame.id, seq: stored.seq }) : sendError(ws, result.code, result.message, frame.id);
       }
       case 'take':
       case 'take-over':
         result = await this.take(caller, frame.type === 'take-over');
+        break;
+      case 'join':
+        result = await this.#command({ type: 'join', by: caller.person });
         break;
       case 'end':
         result = await this.end(caller);
@@ -169,6 +183,14 @@ export class ChatRoom extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     answerClose(ws, code, reason);
+    if (this.#callerOf(ws).person.role === 'agent') this.#announceViewers(ws);
+  }
+
+  /** Tells staff in the chat who on staff has it open. Never sent to the visitor. */
+  #announceViewers(leaving?: WebSocket): void {
+    const staff = this.ctx.getWebSockets('agent').filter((ws) => ws !== leaving && ws.readyState === WebSocket.OPEN);
+    const viewers = new Map(staff.map((ws) => [this.#callerOf(ws).person.id, this.#callerOf(ws).person]));
+    sendAll(staff, JSON.stringify({ type: 'viewers', viewers: [...viewers.values()] } satisfies ServerFrame));
   }
 
   override async alarm(): Promise<void> {

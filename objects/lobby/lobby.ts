@@ -88,8 +88,9 @@ export class Lobby extends DurableObject<Env> {
 
   /** The agent was signed out everywhere or disabled: close their consoles. */
   disconnect(agentId: string): void {
-    for (const { ws } of this.#sockets(agentId)) answerClose(ws, 4001, 'signed out');
-    this.#announce(agentId);
+    const sockets = this.#sockets(agentId);
+    for (const { ws } of sockets) answerClose(ws, 4001, 'signed out');
+    if (sockets[0]) this.#announce(agentId, sockets[0].sub);
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
@@ -115,7 +116,7 @@ export class Lobby extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     const sub = ws.deserializeAttachment() as LobbySubscriber | null;
     answerClose(ws, code, reason);
-    if (sub) this.#announce(sub.agentId);
+    if (sub) this.#announce(sub.agentId, sub);
   }
 
   // ---- the queue -----------------------------------------------------------------------------
@@ -179,12 +180,16 @@ export class Lobby extends DurableObject<Env> {
     return mine.some((s) => s.sub.status === 'online') ? 'online' : 'away';
   }
 
-  /** Tells every colleague who shares a group with the agent about the agent's presence. */
-  #announce(agentId: string): void {
+  /**
+   * Tells every colleague who shares a group with the agent about the agent's presence. `known`
+   * names the agent when their last console has just closed (and so is no longer listed).
+   */
+  #announce(agentId: string, known?: LobbySubscriber): void {
     const everyone = this.#all();
-    const theirs = everyone.find((s) => s.sub.agentId === agentId)?.sub;
-    const groups = new Set(theirs?.groupIds ?? everyone.flatMap((s) => s.sub.groupIds));
-    const name = theirs?.name ?? '';
+    const theirs = everyone.find((s) => s.sub.agentId === agentId)?.sub ?? known;
+    if (!theirs) return;
+    const groups = new Set(theirs.groupIds);
+    const name = theirs.name;
     const frame = JSON.stringify({ type: 'presence', agentId, name, status: this.#presence(agentId) } satisfies LobbyFrame);
     sendAll(this.#subscribers((s) => s.groupIds.some((g) => groups.has(g))), frame);
   }

@@ -79,14 +79,36 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('banner').getByText('Live', { exact: true }).waitFor();
 }
 
-export async function showView(page: Page, view: 'Queue' | 'My Active' | 'My Completed'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Live chats' }).getByRole('button', { name: view }).click();
+export function nav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Live chats' });
+}
+
+export async function showView(page: Page, view: 'Queue' | 'My Active' | 'My Completed' | 'Global Live Chats'): Promise<void> {
+  await nav(page).getByRole('button', { name: view }).click();
   await page.getByRole('heading', { level: 1, name: view }).waitFor();
 }
 
-/** The chat ids the current view's table lists, once it has finished loading. */
+/** One group's Active or Inactive chats; the nav names its buttons e.g. "Sales Active". */
+export async function showGroupView(page: Page, group: string, state: 'Active' | 'Inactive'): Promise<void> {
+  await nav(page).getByRole('button', { name: `${group} ${state}`, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `${group} — ${state}` }).waitFor();
+}
+
+/** The administrator's page, with its two sections. */
+export async function openAdministration(page: Page): Promise<{ people: Locator; groups: Locator }> {
+  await nav(page).getByRole('button', { name: 'Administration' }).click();
+  const people = page.getByRole('region', { name: 'People' });
+  const groups = page.getByRole('region', { name: 'Groups' });
+  // The tables are filled once both lists have arrived.
+  await people.locator('tbody tr[data-agent-id]').first().waitFor();
+  await groups.locator('tbody tr[data-group-id]').first().waitFor();
+  return { people, groups };
+}
+
+/** The chat ids the current view's table lists, once it has finished loading (aria-busy gone). */
 export async function listedChatIds(page: Page): Promise<string[]> {
-  const table = page.locator('table.chats');
+  const table = page.locator('table.chats:not([aria-busy="true"])');
+  await table.waitFor();
   await table.getByText('Loading…').waitFor({ state: 'detached' });
   return table.locator('tbody tr[data-chat-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-chat-id') ?? ''));
 }

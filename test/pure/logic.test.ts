@@ -187,3 +187,78 @@ describe('snapshot', () => {
     assert.equal(snapshot(run(open, take(alice), end(alice)))?.endedAt, 1002);
   });
 });
+
+const carol: Person = { role: 'agent', id: 'carol', name: 'Carol' };
+const billing = { kind: 'group', groupId: 'billing', groupName: 'Billing' } as const;
+const transfer = (by: Person, to: Extract<Command, { type: 'transfer' }>['to'], supervisor = false): Command => ({
+  type: 'transfer',
+  by: { person: by, supervisor },
+  to,
+});
+
+describe('join (barge-in)', () => {
+  it('lets a coach join an active chat openly, after which they may write to the customer', () => {
+    const active = run(open, take(alice));
+    assert.equal(refusal(active, say(bob)), 'not_assigned');
+    const out = transition(active, { type: 'join', by: bob }, 50);
+    assert.ok(out.ok);
+    assert.deepEqual(out.events, [{ kind: 'joined', audience: 'all', at: 50, person: bob }]);
+    assert.ok(transition(out.state, say(bob), 51).ok);
+    assert.equal(refusal(out.state, { type: 'join', by: bob }), 'already_yours');
+  });
+
+  it('is refused before the chat is taken, after it ends, and for visitors', () => {
+    assert.equal(refusal(run(open), { type: 'join', by: bob }), 'not_active');
+    assert.equal(refusal(run(open, take(alice), end(alice)), { type: 'join', by: bob }), 'chat_ended');
+    assert.equal(refusal(run(open, take(alice)), { type: 'join', by: visitor }), 'not_allowed');
+  });
+});
+
+describe('transfer', () => {
+  it('sends an active chat back to another group’s queue, dropping its agent', () => {
+    const out = transition(run(open, take(alice)), transfer(alice, billing), 70);
+    assert.ok(out.ok && out.state.status === 'queued');
+    assert.equal(out.state.info.groupName, 'Billing');
+    assert.deepEqual(out.events[0], { kind: 'transferred', audience: 'all', at: 70, by: alice, fromGroupName: 'Sales', fromAgent: alice, to: billing });
+  });
+
+  it('hands a chat straight to an agent, queued or active', () => {
+    const fromQueue = transition(run(open), transfer(bob, { kind: 'agent', agent: carol }), 80);
+    assert.ok(fromQueue.ok && fromQueue.state.status === 'active');
+    assert.deepEqual(fromQueue.state.agent, carol);
+    assert.equal(fromQueue.state.takenAt, 80);
+    const fromAgent = transition(run(open, take(alice)), transfer(alice, { kind: 'agent', agent: carol }), 90);
+    assert.ok(fromAgent.ok && fromAgent.state.status === 'active');
+    assert.equal(fromAgent.state.takenAt, 1001);
+  });
+
+  it('is refused to someone else’s chat unless supervising, once ended, and when nothing would change', () => {
+    const active = run(open, take(alice));
+    assert.equal(refusal(active, transfer(bob, billing)), 'not_assigned');
+    assert.ok(transition(active, transfer(bob, billing, true), 1).ok);
+    assert.equal(refusal(run(open, end(visitor)), transfer(alice, billing)), 'chat_ended');
+    assert.equal(refusal(run(open), transfer(alice, { kind: 'group', groupId: 'sales', groupName: 'Sales' })), 'no_change');
+    assert.equal(refusal(active, transfer(alice, { kind: 'agent', agent: alice })), 'no_change');
+    assert.equal(refusal(active, transfer(visitor, billing)), 'not_allowed');
+  });
+});
+
+describe('follow-up and delete', () => {
+  it('schedules and clears a staff-only follow-up in any status', () => {
+    const out = transition(run(open, end(visitor)), { type: 'follow-up', by: alice, at: 9999 }, 100);
+    assert.ok(out.ok && out.state.status === 'ended');
+    assert.equal(out.state.followUpAt, 9999);
+    assert.equal(out.events[0]?.audience, 'staff');
+    assert.equal(refusal(run(open), { type: 'follow-up', by: alice, at: 4000 }), 'invalid_frame');
+    assert.equal(refusal(run(open), { type: 'follow-up', by: visitor, at: 9999 }), 'not_allowed');
+  });
+
+  it('deletes only a completed chat, and then nothing more happens to it', () => {
+    assert.equal(refusal(run(open, take(alice)), { type: 'delete', by: alice }), 'not_ended');
+    const out = transition(run(open, end(visitor)), { type: 'delete', by: alice }, 1);
+    assert.ok(out.ok);
+    assert.deepEqual(out.state, { status: 'deleted' });
+    assert.equal(refusal(out.state, say(visitor)), 'not_open');
+    assert.equal(snapshot(out.state), undefined);
+  });
+});

@@ -15,7 +15,7 @@ const info = {
 };
 const agent = { role: 'agent' as const, id: 'a', name: 'A' };
 const queued: OpenState = { status: 'queued', info, startedAt: 1000, followUpAt: null };
-const active: OpenState = { status: 'active', info, startedAt: 1000, takenAt: 5000, agent, followUpAt: null };
+const active: OpenState = { status: 'active', info, startedAt: 1000, takenAt: 5000, agent, joined: [], followUpAt: null };
 const ended: OpenState = { status: 'ended', info, startedAt: 1000, takenAt: 5000, agent, endedAt: 9000, followUpAt: null };
 
 describe('idle time', () => {

@@ -57,6 +57,11 @@ const MATRIX: Record<string, Door> = {
   'POST /api/chats/:id/take': { mutates: 'chat', path: (s) => `/api/chats/${s.chatId}/take`, expect: staff(200, 404, 200, 200) },
   'POST /api/chats/:id/take-over': { mutates: 'chat', path: (s) => `/api/chats/${s.chatId}/take-over`, expect: staff(403, 404, 200, 200) },
   'POST /api/chats/:id/end': { mutates: 'chat', path: (s) => `/api/chats/${s.chatId}/end`, expect: staff(200, 404, 200, 200) },
+  'GET /api/chats/:id/transcript': { path: (s) => `/api/chats/${s.chatId}/transcript`, expect: staff(200, 404, 200, 200) },
+  'GET /api/visitor/chats/:id/transcript': {
+    path: (s) => `/api/visitor/chats/${s.chatId}/transcript`,
+    expect: { anonymous: 401, visitorHere: 200, visitorOther: 401, agentIn: 401, agentOut: 401, manager: 401, admin: 401 },
+  },
   'GET /api/chats/counts': { path: () => '/api/chats/counts', expect: staff(200, 200, 200, 200) },
   'POST /api/chats/:id/transfer': {
     mutates: 'chat',

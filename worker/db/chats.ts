@@ -70,8 +70,10 @@ function filterSql(db: ReturnType<typeof drizzle>, agentId: string, filter: Chat
   }
 }
 
-/** The list's columns a person can sort by (the seed's columns, less the checkbox). */
-export const SORT_KEYS = ['status', 'user', 'group', 'started', 'queueTime', 'idle', 'messages', 'agent'] as const;
+/** The list's columns (the seed's, less the checkbox), each of which a person can sort by. */
+export const COLUMN_IDS = ['status', 'user', 'group', 'started', 'queueTime', 'idle', 'messages', 'agent'] as const;
+/** Sorts: every column, and when a chat ended (My Completed lists the latest first). */
+export const SORT_KEYS = [...COLUMN_IDS, 'ended'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface ListOptions {
@@ -103,6 +105,8 @@ function sortExpression(key: SortKey, now: number): SQL {
       return sql`${chats.messageCount}`;
     case 'agent':
       return sql`${chats.agentName} COLLATE NOCASE`;
+    case 'ended':
+      return sql`${chats.endedAt}`;
   }
 }
 

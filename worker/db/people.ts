@@ -21,7 +21,7 @@ const NOT_SOLE_MEMBER = `NOT EXISTS (
     SELECT 1 FROM memberships o JOIN agents oa ON oa.id = o.agent_id
      WHERE o.group_id = m.group_id AND o.agent_id <> ?1 AND oa.disabled = 0))`;
 
-export const DEFAULT_MAX_CHATS = 5;
+export { DEFAULT_MAX_CHATS } from '../../objects/protocol.ts';
 
 export const people = {
   createAgent(a: { id: string; email: string; name: string; role: StaffRank; passwordHash: string; maxChats: number; now: number }) {
@@ -118,7 +118,8 @@ export const people = {
     return q(
       `SELECT a.id, a.email, a.name, a.role, a.disabled, a.max_chats AS maxChats,
               COALESCE((SELECT group_concat(g.name, ', ') FROM memberships m JOIN groups g ON g.id = m.group_id
-                         WHERE m.agent_id = a.id), '') AS groups
+                         WHERE m.agent_id = a.id), '') AS groups,
+              COALESCE((SELECT json_group_array(m.group_id) FROM memberships m WHERE m.agent_id = a.id), '[]') AS groupIds
          FROM agents a ORDER BY a.email`,
     );
   },
@@ -128,7 +129,8 @@ export const people = {
       `SELECT g.id, g.name,
               (SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id) AS members,
               COALESCE((SELECT group_concat(a.email, ', ') FROM memberships m JOIN agents a ON a.id = m.agent_id
-                         WHERE m.group_id = g.id), '') AS memberEmails
+                         WHERE m.group_id = g.id), '') AS memberEmails,
+              COALESCE((SELECT json_group_array(m.agent_id) FROM memberships m WHERE m.group_id = g.id), '[]') AS memberIds
          FROM groups g ORDER BY g.name`,
     );
   },

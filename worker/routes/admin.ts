@@ -6,18 +6,17 @@ import * as z from 'zod/mini';
 import { readThresholdSettings } from '../../objects/chat/projection.ts';
 import { thresholdsFrom } from '../../objects/chat/timers.ts';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
-import { STAFF_RANKS } from '../../objects/protocol.ts';
+import { MIN_PASSWORD_LENGTH, STAFF_RANKS } from '../../objects/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
 import { randomId } from '../auth/encoding.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireAgent } from '../auth/session.ts';
-import { DEFAULT_MAX_CHATS, people, type Query } from '../db/people.ts';
+import { people, type Query } from '../db/people.ts';
+import { DEFAULT_MAX_CHATS } from '../../objects/protocol.ts';
 import type { Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { readBody } from '../validate.ts';
 
-/** The shortest password an administrator may set. */
-export const MIN_PASSWORD_LENGTH = 10;
 
 const name = z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(100));
 const password = z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(1024));
@@ -81,7 +80,10 @@ export const adminRoutes = new Hono<AppEnv>()
     if (c.get('agent').role !== 'admin') throw new ApiError(403, 'forbidden', 'Only administrators can do this.');
     await next();
   })
-  .get('/agents', async (c) => c.json({ agents: await rows(c.env.DB, people.listAgents()) }))
+  .get('/agents', async (c) => {
+    const agents = await rows<{ disabled: number; groupIds: string }>(c.env.DB, people.listAgents());
+    return c.json({ agents: agents.map((a) => ({ ...a, disabled: a.disabled === 1, groupIds: JSON.parse(a.groupIds) as string[] })) });
+  })
   .post('/agents', async (c) => {
     const body = await readBody(c, NewAgent);
     for (const g of body.groupIds) await requireGroupRow(c.env.DB, g);
@@ -105,6 +107,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const body = await readBody(c, z.object({ role }));
     await requireAgentRow(c.env.DB, id);
     await change(c.env.DB, people.setRole(id, body.role), 'last_admin', 'The deployment must keep an enabled administrator.');
+    // The person's open consoles fetch who they are again (what they may do changed).
+    await refreshMemberships(c.env, id);
     return c.json({ id, role: body.role });
   })
   .put('/agents/:id/disabled', async (c) => {
@@ -145,7 +149,10 @@ export const adminRoutes = new Hono<AppEnv>()
     await c.env.DB.batch([put.bind('idle_warning_seconds', String(body.idleWarningSeconds)), put.bind('idle_high_seconds', String(body.idleHighSeconds))]);
     return c.json({ settings: body });
   })
-  .get('/groups', async (c) => c.json({ groups: await rows(c.env.DB, people.listGroups()) }))
+  .get('/groups', async (c) => {
+    const groups = await rows<{ memberIds: string }>(c.env.DB, people.listGroups());
+    return c.json({ groups: groups.map((g) => ({ ...g, memberIds: JSON.parse(g.memberIds) as string[] })) });
+  })
   .post('/groups', async (c) => {
     const body = await readBody(c, NewGroup);
     for (const a of body.memberIds) await requireAgentRow(c.env.DB, a);
@@ -166,6 +173,9 @@ export const adminRoutes = new Hono<AppEnv>()
     const body = await readBody(c, z.object({ name }));
     await requireGroupRow(c.env.DB, id);
     await change(c.env.DB, people.renameGroup(id, body.name), 'name_taken', 'A group with that name exists.');
+    // Members' consoles show the new name at once.
+    const members = await c.env.DB.prepare('SELECT agent_id AS id FROM memberships WHERE group_id = ?').bind(id).all<{ id: string }>();
+    for (const m of members.results) await refreshMemberships(c.env, m.id);
     return c.json({ id, name: body.name });
   })
   .delete('/groups/:id', async (c) => {

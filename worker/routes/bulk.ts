@@ -21,7 +21,8 @@ async function selected(env: Env, agentId: string, ids: string[]) {
   const chats = await chatsForAgent(env.DB, agentId, unique);
   const missing = unique.filter((id) => !chats.some((ch) => ch.id === id));
   if (missing.length > 0) throw new ApiError(404, 'not_found', `Not found in your groups: ${missing.join(', ')}.`);
-  return chats;
+  // In the order they were asked for, so answers line up with the selection.
+  return unique.map((id) => chats.find((ch) => ch.id === id)!);
 }
 
 export const bulkRoutes = new Hono<AppEnv>()

@@ -89,6 +89,12 @@ export const chatRoutes = new Hono<AppEnv>()
     answer(await chatStub(c.env, chat.id).delete(callerOf(agent)));
     return c.body(null, 204);
   })
+  .get('/:id/transcript', async (c) => {
+    const chat = await requireChat(c.env, c.get('agent'), c.req.param('id'));
+    const transcript = await chatStub(c.env, chat.id).transcript('agent');
+    if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
+    return c.json({ ...transcript, row: chat });
+  })
   .get('/:id/ws', async (c) => {
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id'));

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../app-env.ts';
 import { requireAgent } from '../auth/session.ts';
-import { SORT_KEYS } from '../db/chats.ts';
+import { COLUMN_IDS } from '../db/chats.ts';
 import { readBody } from '../validate.ts';
 
 /** Column widths a person may set, in pixels. */
@@ -15,11 +15,11 @@ const Preferences = z.object({
   columns: z
     .array(
       z.object({
-        id: z.enum(SORT_KEYS),
+        id: z.enum(COLUMN_IDS),
         width: z.int().check(z.minimum(MIN_COLUMN_WIDTH), z.maximum(MAX_COLUMN_WIDTH)),
       }),
     )
-    .check(z.maxLength(SORT_KEYS.length)),
+    .check(z.maxLength(COLUMN_IDS.length)),
 });
 export type Preferences = z.infer<typeof Preferences>;
 

@@ -22,6 +22,14 @@ const StartChat = z.object({
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 
+/** The chat id, once the visitor's token is shown to open exactly that chat. */
+async function requireToken(secret: string, chatId: string, token: string | undefined): Promise<string> {
+  if (!(await verifyVisitorToken(secret, token ?? '', chatId, Date.now()))) {
+    throw new ApiError(401, 'bad_token', 'This link does not open that chat.');
+  }
+  return chatId;
+}
+
 export const publicRoutes = new Hono<AppEnv>().get('/groups', async (c) => c.json({ groups: await listGroups(c.env.DB) }));
 
 export const visitorRoutes = new Hono<AppEnv>()
@@ -43,12 +51,14 @@ export const visitorRoutes = new Hono<AppEnv>()
     const token = await issueVisitorToken(c.env.TOKEN_SECRET, id, Date.now() + ttlMs);
     return c.json({ chatId: id, token }, 201);
   })
+  .get('/chats/:id/transcript', async (c) => {
+    const chatId = await requireToken(c.env.TOKEN_SECRET, c.req.param('id'), c.req.query('token'));
+    const transcript = await chatStub(c.env, chatId).transcript('visitor');
+    if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
+    return c.json(transcript);
+  })
   .get('/chats/:id/ws', async (c) => {
-    const chatId = c.req.param('id');
-    const token = c.req.query('token') ?? '';
-    if (!(await verifyVisitorToken(c.env.TOKEN_SECRET, token, chatId, Date.now()))) {
-      throw new ApiError(401, 'bad_token', 'This link does not open that chat.');
-    }
+    const chatId = await requireToken(c.env.TOKEN_SECRET, c.req.param('id'), c.req.query('token'));
     const chat = await findChat(c.env.DB, chatId);
     if (!chat) throw new ApiError(404, 'not_found', 'No such chat.');
     const req = c.req.raw;

@@ -1,0 +1,45 @@
+// The Administration page (administrators only): People and Groups, each with its table, its
+// "Add" form and one alert region where the server's refusals are shown in its own words.
+import type { AdminModel, AdminSection } from './model.ts';
+import { AddGroupForm } from './AddGroupForm.tsx';
+import { AddPersonForm } from './AddPersonForm.tsx';
+import { GroupsTable } from './GroupsTable.tsx';
+import { PeopleTable } from './PeopleTable.tsx';
+import './admin.css';
+
+export function AdminPage({ admin }: { admin: AdminModel }) {
+  return (
+    <div class="admin">
+      <h1>Administration</h1>
+      <p class="sr-only" role="status">
+        {admin.announcement.value}
+      </p>
+      <section class="admin-section" aria-labelledby="admin-people">
+        <h2 id="admin-people">People</h2>
+        <Refusal admin={admin} section="people" />
+        <PeopleTable admin={admin} />
+        <AddPersonForm admin={admin} />
+      </section>
+      <section class="admin-section" aria-labelledby="admin-groups">
+        <h2 id="admin-groups">Groups</h2>
+        <Refusal admin={admin} section="groups" />
+        <GroupsTable admin={admin} />
+        <AddGroupForm admin={admin} />
+      </section>
+    </div>
+  );
+}
+
+/** The section's last refusal; it stays until dismissed or the next change in the section. */
+function Refusal({ admin, section }: { admin: AdminModel; section: AdminSection }) {
+  const message = admin.errors[section].value;
+  if (message === null) return null;
+  return (
+    <p class="notice" role="alert">
+      {message}{' '}
+      <button type="button" class="link" onClick={() => admin.dismissError(section)}>
+        Dismiss
+      </button>
+    </p>
+  );
+}

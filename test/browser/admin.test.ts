@@ -1,0 +1,109 @@
+// The Administration page in a real browser: an administrator adds Bob to Sales and Bob's open
+// console follows at once (a new group in his nav, its waiting chat in his lists, no reload);
+// and a change the server refuses (a group's last member) is shown as the server's message.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
+import { DEMO_PASSWORD } from '../../scripts/seed.ts';
+import {
+  launchBrowser,
+  listedChatIds,
+  nav,
+  newPerson,
+  openAdministration,
+  openWidgetOnDemoPage,
+  screenshot,
+  showGroupView,
+  showView,
+  signIn,
+  startChat,
+} from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const BOB = { email: 'bob@switchboard.local', label: 'Bob Agent (bob@switchboard.local)' };
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** The row of one group in the Groups table, found by its name. */
+function groupRow(page: Page, name: string) {
+  return page
+    .getByRole('region', { name: 'Groups' })
+    .locator('tbody tr[data-group-id]')
+    .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+}
+
+test('an administrator adds Bob to Sales; his console shows the group and its waiting chat without a reload', async () => {
+  const shop = (await newPerson(browser, baseUrl)).page;
+  const bob = (await newPerson(browser, baseUrl)).page;
+  const admin = (await newPerson(browser, baseUrl)).page;
+  onTestFailed(() => screenshot({ visitor: shop, bob, admin }, 'admin-membership'));
+  const tag = unique();
+  const sam = { name: `Sam ${tag}`, email: `sam.${tag}@example.test`, question: 'Do you offer volume discounts?', group: 'Sales' };
+
+  // Bob (Support only) watches Global Live Chats; the marker dies with a reload.
+  await signIn(bob, BOB.email, DEMO_PASSWORD);
+  await showView(bob, 'Global Live Chats');
+  await bob.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  expect(await nav(bob).getByRole('button', { name: 'Sales Active', exact: true }).count()).toBe(0);
+
+  const widget = await openWidgetOnDemoPage(shop);
+  await startChat(widget, sam);
+  await widget.getByText('Waiting for an agent…').waitFor();
+
+  // The administrator (in Sales) sees the chat arrive, so it exists and was announced.
+  await signIn(admin, 'admin@switchboard.local', DEMO_PASSWORD);
+  await showView(admin, 'Global Live Chats');
+  const row = admin.locator('tbody tr[data-chat-id]', { hasText: sam.name });
+  await row.waitFor();
+  const chatId = await row.getAttribute('data-chat-id');
+  expect(chatId).toBeTruthy();
+
+  // Bob does not: not live, and not after fetching Global Live Chats again.
+  await showView(bob, 'My Active');
+  await showView(bob, 'Global Live Chats');
+  expect(await listedChatIds(bob)).not.toContain(chatId);
+
+  await openAdministration(admin);
+  const sales = groupRow(admin, 'Sales');
+  await sales.getByLabel('Person to add to Sales').selectOption({ label: BOB.label });
+  await sales.getByRole('button', { name: 'Add member' }).click();
+  await sales.getByRole('list', { name: 'Members of Sales' }).getByText(BOB.email).waitFor();
+
+  // Bob's console follows without a reload: Sales in the nav, Sam's chat in his current view…
+  await nav(bob).getByRole('button', { name: 'Sales Active', exact: true }).waitFor();
+  await expect.poll(() => listedChatIds(bob)).toContain(chatId);
+  // …and in Sales' Active chats.
+  await showGroupView(bob, 'Sales', 'Active');
+  await expect.poll(() => listedChatIds(bob)).toContain(chatId);
+  expect(await bob.evaluate(() => '__sameDocument' in window)).toBe(true);
+});
+
+test("the administrator's page shows the server's refusal to remove a group's last member, and keeps the member", async () => {
+  const admin = (await newPerson(browser, baseUrl)).page;
+  onTestFailed(() => screenshot({ admin }, 'admin-refusal'));
+  const group = `Solo ${unique()}`;
+
+  await signIn(admin, 'admin@switchboard.local', DEMO_PASSWORD);
+  const { groups } = await openAdministration(admin);
+  await groups.getByLabel('Group name').fill(group);
+  await groups.getByRole('checkbox', { name: BOB.label }).check();
+  await groups.getByRole('button', { name: 'Add group' }).click();
+
+  const row = groupRow(admin, group);
+  const members = row.getByRole('list', { name: `Members of ${group}` });
+  await members.getByText(BOB.email).waitFor();
+  await row.getByRole('button', { name: `Remove Bob Agent from ${group}` }).click();
+
+  await groups.getByRole('alert').getByText('A group must keep at least one enabled member.').waitFor();
+  // Refetched or not, Bob is still the group's member.
+  await members.getByText(BOB.email).waitFor();
+  expect(await members.getByRole('listitem').count()).toBe(1);
+});

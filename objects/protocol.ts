@@ -42,6 +42,30 @@ interface EventBase {
   at: number;
 }
 
+/** A file sent in a chat. */
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  uploadedBy: Role;
+}
+
+/** Files a chat accepts: at most this size, of these types. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const ALLOWED_FILE_TYPES: readonly string[] = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'text/csv',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
 /** Where a transfer sends a chat: another group's queue, or straight to an agent. */
 export type TransferTarget =
   | { kind: 'group'; groupId: string; groupName: string }
@@ -63,6 +87,10 @@ export type ChatEvent =
     })
   /** A member of staff joined the conversation openly (barge-in): the customer sees them. */
   | (EventBase & { kind: 'joined'; audience: 'all'; person: Person })
+  /** A file was sent in the chat (the bytes are in R2; fetch them through the chat's files route). */
+  | (EventBase & { kind: 'file'; audience: 'all'; from: Person; file: Attachment })
+  /** The customer's post-chat survey. Staff only: the agent's chat view shows it. */
+  | (EventBase & { kind: 'survey'; audience: 'staff'; rating: number; comment: string })
   /** A follow-up was scheduled (dueAt) or cleared (null). Staff only. */
   | (EventBase & { kind: 'follow-up'; audience: 'staff'; by: Person; dueAt: number | null });
 
@@ -130,7 +158,8 @@ export type ErrorCode =
   | 'not_open'
   | 'not_ended'
   | 'no_change'
-  | 'duplicate';
+  | 'duplicate'
+  | 'already_rated';
 
 export type ServerFrame =
   /** First frame on every socket: who you are and the chat as it stands. */

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { errorResponse, notFound } from './errors.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { messageRoutes } from './routes/messages.ts';
 import { authRoutes, colleagueRoutes, meRoutes } from './routes/auth.ts';
 import { bulkRoutes } from './routes/bulk.ts';
 import { chatRoutes } from './routes/chats.ts';
@@ -21,6 +22,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/lobby', lobbyRoutes)
   .route('/api/public', publicRoutes)
   .route('/api/visitor', visitorRoutes)
+  .route('/api/messages', messageRoutes)
   .route('/api/admin', adminRoutes);
 
 app.onError(errorResponse);

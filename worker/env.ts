@@ -10,4 +10,9 @@ export interface Env {
   /** Signs visitor tokens. A secret: `.dev.vars` locally, `wrangler secret put` deployed. */
   TOKEN_SECRET: string;
   VISITOR_TOKEN_TTL: string;
+  /** Files sent in chats. */
+  FILES: R2Bucket;
+  /** Transcripts by email (Email Service's send_email binding). */
+  EMAIL: SendEmail;
+  SENDER_EMAIL: string;
 }

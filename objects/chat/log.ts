@@ -51,10 +51,13 @@ export class EventLog {
     const row = this.#sql.exec<{ body: string }>('SELECT body FROM state WHERE id = 1').toArray()[0];
     if (!row) return { status: 'new' };
     const state = JSON.parse(row.body) as ChatState;
-    // Chats stored before follow-ups and open joins existed have none.
+    // Chats stored before later features existed are read with those features' empty values.
     if (state.status === 'new' || state.status === 'deleted') return state;
-    const withFollowUp = { ...state, followUpAt: state.followUpAt ?? null };
-    return withFollowUp.status === 'active' ? { ...withFollowUp, joined: withFollowUp.joined ?? [] } : withFollowUp;
+    const info = { ...state.info, fields: state.info.fields ?? {}, language: state.info.language ?? null };
+    const upgraded = { ...state, info, followUpAt: state.followUpAt ?? null };
+    if (upgraded.status === 'active') return { ...upgraded, joined: upgraded.joined ?? [] };
+    if (upgraded.status === 'ended') return { ...upgraded, rated: upgraded.rated ?? false };
+    return upgraded;
   }
 
   saveState(state: ChatState): void {

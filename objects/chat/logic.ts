@@ -3,7 +3,7 @@
 // events }` that the ChatRoom object applies. No I/O, no clock of its own and no `cloudflare:*` or
 // `node:*` import, so it is tested in plain Node and under Deno. Refusals are return values with a
 // stable code, never exceptions.
-import type { ChatSnapshot, ChatStatus, ErrorCode, EventDraft, Person, TransferTarget } from '../protocol.ts';
+import type { Attachment, ChatSnapshot, ChatStatus, ErrorCode, EventDraft, Person, TransferTarget } from '../protocol.ts';
 import { MAX_TEXT_LENGTH } from '../protocol.ts';
 
 export interface ChatInfo {
@@ -13,6 +13,9 @@ export interface ChatInfo {
   visitor: Person;
   visitorEmail: string;
   question: string;
+  /** Custom fields given at the start (pre-chat form, widget options, live chat link). */
+  fields: Record<string, string>;
+  language: string | null;
 }
 
 /** What every opened chat has, whatever its status. */
@@ -28,7 +31,7 @@ export type ChatState =
   | (Opened & { status: 'queued' })
   /** `joined`: staff who joined openly (barge-in) and now write to the customer too. */
   | (Opened & { status: 'active'; takenAt: number; agent: Person; joined: Person[] })
-  | (Opened & { status: 'ended'; takenAt: number | null; agent: Person | null; endedAt: number })
+  | (Opened & { status: 'ended'; takenAt: number | null; agent: Person | null; endedAt: number; rated: boolean })
   /** Deleted once ended: the host wipes its storage. */
   | { status: 'deleted' };
 
@@ -53,7 +56,11 @@ export type Command =
   | { type: 'follow-up'; by: Person; at: number | null }
   /** A coach joins openly: the customer is told, and the coach's messages reach them. */
   | { type: 'join'; by: Person }
-  | { type: 'delete'; by: Person };
+  | { type: 'delete'; by: Person }
+  /** A file was stored in R2; this records it in the chat (not once it has ended). */
+  | { type: 'file'; from: Person; file: Attachment }
+  /** The customer's post-chat survey: once, after the end. */
+  | { type: 'survey'; rating: number; comment: string };
 
 export type Outcome = { ok: true; state: ChatState; events: EventDraft[] } | { ok: false; code: ErrorCode; message: string };
 
@@ -93,7 +100,7 @@ export function transition(state: ChatState, command: Command, now: number): Out
       const { agent, takenAt } = state.status === 'active' ? state : { agent: null, takenAt: null };
       return {
         ok: true,
-        state: { ...opened(state), status: 'ended', takenAt, agent, endedAt: now },
+        state: { ...opened(state), status: 'ended', takenAt, agent, endedAt: now, rated: false },
         events: [{ kind: 'ended', audience: 'all', at: now, by: command.by }],
       };
     }
@@ -118,6 +125,20 @@ export function transition(state: ChatState, command: Command, now: number): Out
         ok: true,
         state: { ...state, joined: [...state.joined, by] },
         events: [{ kind: 'joined', audience: 'all', at: now, person: by }],
+      };
+    }
+    case 'file':
+      if (state.status === 'ended') return ENDED();
+      return { ok: true, state, events: [{ kind: 'file', audience: 'all', at: now, from: command.from, file: command.file }] };
+    case 'survey': {
+      if (state.status !== 'ended') return refuse('not_ended', 'The survey opens once the chat has ended.');
+      if (state.rated) return refuse('already_rated', 'This chat has been rated already.');
+      const rating = Math.round(command.rating);
+      if (rating < 1 || rating > 5) return refuse('invalid_frame', 'A rating is 1 to 5.');
+      return {
+        ok: true,
+        state: { ...state, rated: true },
+        events: [{ kind: 'survey', audience: 'staff', at: now, rating, comment: command.comment }],
       };
     }
     case 'delete':

@@ -2,7 +2,7 @@
 // live queue about it. Never on a message's hot path: state changes are projected at once,
 // counters at most once per PROJECTION_INTERVAL_MS through the object's alarm.
 import type { ChatListRow } from '../protocol.ts';
-import type { OpenState } from './logic.ts';
+import type { ChatInfo, OpenState } from './logic.ts';
 import { idleLevel, idleSince, type Thresholds } from './timers.ts';
 
 /** How long, at most, a new message count or idle reset waits before it reaches D1 and the lists. */
@@ -40,13 +40,13 @@ export function listRow(state: OpenState, counters: Counters, version: number, n
  * Upserts the row. `version` is the object's last sequence number: a write that arrives late
  * never overwrites a newer one (the object also sends its writes one after another).
  */
-export async function writeChatRow(db: D1Database, row: ChatListRow): Promise<void> {
+export async function writeChatRow(db: D1Database, row: ChatListRow, info: Pick<ChatInfo, 'fields' | 'language'>): Promise<void> {
   const upsert = db
     .prepare(
       `INSERT INTO chats (id, status, group_id, group_name, visitor_name, visitor_email, agent_id, agent_name,
                           started_at, taken_at, ended_at, last_agent_message_at, message_count,
-                          idle_since, idle_level, follow_up_at, version)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                          idle_since, idle_level, follow_up_at, version, custom_fields, language)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
        ON CONFLICT (id) DO UPDATE SET
          status = excluded.status, group_id = excluded.group_id, group_name = excluded.group_name,
          agent_id = excluded.agent_id, agent_name = excluded.agent_name, taken_at = excluded.taken_at,
@@ -73,6 +73,8 @@ export async function writeChatRow(db: D1Database, row: ChatListRow): Promise<vo
       row.idleLevel,
       row.followUpAt,
       row.version,
+      JSON.stringify(info.fields),
+      info.language,
     );
   // Remember every agent the chat was ever assigned to (My Completed lists it for each of them).
   const assigned = row.agentId

@@ -7,7 +7,7 @@ import { agentLoad } from '../../worker/db/agents.ts';
 import type { Env } from '../../worker/env.ts';
 import { type Caller, isSupervisor, parseIdentity } from '../identity.ts';
 import { lobbyStub } from '../lobby/lobby.ts';
-import type { ChatEvent, ChatSnapshot, ErrorCode, ServerFrame, TransferTarget } from '../protocol.ts';
+import type { Attachment, ChatEvent, ChatSnapshot, ErrorCode, ServerFrame, TransferTarget } from '../protocol.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
@@ -79,6 +79,16 @@ export class ChatRoom extends DurableObject<Env> {
 
   async setFollowUp(caller: Caller, at: number | null): Promise<CommandResult> {
     return this.#command({ type: 'follow-up', by: caller.person, at });
+  }
+
+  /** Records a file already stored in R2 as an event of the chat. */
+  async attachFile(caller: Caller, file: Attachment): Promise<CommandResult> {
+    return this.#command({ type: 'file', from: caller.person, file });
+  }
+
+  /** The customer's post-chat survey, once, after the end. */
+  async rate(rating: number, comment: string): Promise<CommandResult> {
+    return this.#command({ type: 'survey', rating, comment });
   }
 
   /** Deletes an ended chat: its log, its row and its sockets. */
@@ -272,7 +282,7 @@ export class ChatRoom extends DurableObject<Env> {
       const now = Date.now();
       const row = listRow(state, this.#log.counters, this.#log.lastSeq, now, this.#thresholds);
       try {
-        await writeChatRow(this.env.DB, row);
+        await writeChatRow(this.env.DB, row, state.info);
         await lobbyStub(this.env).publish(row);
       } catch (err) {
         // D1 or the lobby was unreachable: try again from the alarm rather than lose the change.

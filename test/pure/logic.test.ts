@@ -16,6 +16,8 @@ const info: ChatInfo = {
   visitor,
   visitorEmail: 'vera@example.test',
   question: 'Do you ship to Norway?',
+  fields: {},
+  language: null,
 };
 
 /** Applies commands in order, failing the test on the first refusal. */

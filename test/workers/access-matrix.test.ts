@@ -26,6 +26,8 @@ interface Door {
    */
   mutates?: 'world' | 'chat';
   body?: (s: Scene) => unknown;
+  /** Sends a small text file as the body, as a file upload does. */
+  upload?: boolean;
   path: (s: Scene) => string;
   upgrade?: boolean;
   expect: Record<Persona, number>;
@@ -45,6 +47,16 @@ const staff = (agentIn: number, agentOut: number, manager: number, admin: number
   admin,
 });
 const adminOnly = (status: number) => staff(403, 403, 403, status);
+/** Only the holder of this chat's token gets past the door. */
+const visitorOnly = (status: number): Record<Persona, number> => ({
+  anonymous: 401,
+  visitorHere: status,
+  visitorOther: 401,
+  agentIn: 401,
+  agentOut: 401,
+  manager: 401,
+  admin: 401,
+});
 
 const MATRIX: Record<string, Door> = {
   'POST /api/auth/login': { path: () => '/api/auth/login', body: (s) => ({ email: `${s.unique}@y.test`, password: 'wrong' }), mutates: 'world', expect: all(401) },
@@ -62,6 +74,74 @@ const MATRIX: Record<string, Door> = {
     path: (s) => `/api/visitor/chats/${s.chatId}/transcript`,
     expect: { anonymous: 401, visitorHere: 200, visitorOther: 401, agentIn: 401, agentOut: 401, manager: 401, admin: 401 },
   },
+  'POST /api/chats/:id/files': {
+    mutates: 'chat',
+    path: (s) => `/api/chats/${s.chatId}/files`,
+    upload: true,
+    expect: staff(201, 404, 201, 201),
+  },
+  // No such file: staff who may see the chat reach the file look-up (404 not_found) all the same.
+  'GET /api/chats/:id/files/:fileId': { path: (s) => `/api/chats/${s.chatId}/files/nope`, expect: staff(404, 404, 404, 404) },
+  'POST /api/chats/:id/transcript-email': {
+    path: (s) => `/api/chats/${s.chatId}/transcript-email`,
+    body: () => ({ addresses: 'someone@example.test' }),
+    expect: staff(409, 404, 409, 409),
+  },
+  'GET /api/messages': { path: () => '/api/messages', expect: staff(200, 200, 200, 200) },
+  'POST /api/messages/:id/handled': { path: () => '/api/messages/nope/handled', expect: staff(404, 404, 404, 404) },
+  'GET /api/public/config': { path: () => '/api/public/config', expect: all(200) },
+  'GET /api/public/kb/search': { path: () => '/api/public/kb/search?q=password', expect: all(200) },
+  'GET /api/public/kb/articles/:id': { path: () => '/api/public/kb/articles/nope', expect: all(404) },
+  'POST /api/public/kb/deflections': {
+    path: () => '/api/public/kb/deflections',
+    body: (s) => ({ articleId: 'nope', groupId: s.world.groupA, question: 'q' }),
+    expect: all(404),
+  },
+  'POST /api/visitor/messages': {
+    path: () => '/api/visitor/messages',
+    body: (s) => ({ name: 'V', email: 'v@example.test', message: 'Call me back', groupId: s.world.groupA }),
+    expect: all(201),
+  },
+  'POST /api/visitor/chats/:id/files': {
+    mutates: 'chat',
+    path: (s) => `/api/visitor/chats/${s.chatId}/files`,
+    upload: true,
+    expect: visitorOnly(201),
+  },
+  'GET /api/visitor/chats/:id/files/:fileId': { path: (s) => `/api/visitor/chats/${s.chatId}/files/nope`, expect: visitorOnly(404) },
+  'POST /api/visitor/chats/:id/transcript-email': {
+    path: (s) => `/api/visitor/chats/${s.chatId}/transcript-email`,
+    body: () => ({}),
+    expect: visitorOnly(409),
+  },
+  'POST /api/visitor/chats/:id/survey': {
+    path: (s) => `/api/visitor/chats/${s.chatId}/survey`,
+    body: () => ({ rating: 5 }),
+    expect: visitorOnly(409),
+  },
+  'GET /api/admin/kb': { path: () => '/api/admin/kb', expect: adminOnly(200) },
+  'POST /api/admin/kb': { path: () => '/api/admin/kb', body: () => ({ title: 'T', body: 'B' }), expect: adminOnly(201) },
+  'PUT /api/admin/kb/:id': { path: () => '/api/admin/kb/nope', body: () => ({ title: 'T', body: 'B' }), expect: adminOnly(404) },
+  'POST /api/admin/kb/:id/publish': { path: () => '/api/admin/kb/nope/publish', expect: adminOnly(404) },
+  'POST /api/admin/kb/:id/unpublish': { path: () => '/api/admin/kb/nope/unpublish', expect: adminOnly(404) },
+  'DELETE /api/admin/kb/:id': { path: () => '/api/admin/kb/nope', expect: adminOnly(404) },
+  'GET /api/admin/kb/stats': { path: () => '/api/admin/kb/stats', expect: adminOnly(200) },
+  'GET /api/admin/links': { path: () => '/api/admin/links', expect: adminOnly(200) },
+  'POST /api/admin/links': {
+    mutates: 'world',
+    path: () => '/api/admin/links',
+    body: (s) => ({ slug: `l-${s.unique.slice(0, 8)}`, name: 'L', groupId: s.world.groupA }),
+    expect: adminOnly(201),
+  },
+  'DELETE /api/admin/links/:slug': { path: () => '/api/admin/links/nope', expect: adminOnly(404) },
+  'GET /api/admin/fields': { path: () => '/api/admin/fields', expect: adminOnly(200) },
+  'POST /api/admin/fields': {
+    mutates: 'world',
+    path: () => '/api/admin/fields',
+    body: (s) => ({ key: `f-${s.unique.slice(0, 8)}`, label: 'Order number', type: 'text' }),
+    expect: adminOnly(201),
+  },
+  'DELETE /api/admin/fields/:key': { path: () => '/api/admin/fields/nope', expect: adminOnly(404) },
   'GET /api/chats/counts': { path: () => '/api/chats/counts', expect: staff(200, 200, 200, 200) },
   'POST /api/chats/:id/transfer': {
     mutates: 'chat',
@@ -186,8 +266,13 @@ async function knock(route: string, door: Door, persona: Persona, shared: Scene)
   const headers = new Headers({ Origin: ORIGIN });
   if (cookie) headers.set('Cookie', cookie);
   if (door.upgrade) headers.set('Upgrade', 'websocket');
-  const body = door.body ? JSON.stringify(door.body(s)) : undefined;
+  let body = door.body ? JSON.stringify(door.body(s)) : undefined;
   if (body) headers.set('content-type', 'application/json');
+  if (door.upload) {
+    body = 'order 1234\n';
+    headers.set('content-type', 'text/plain');
+    headers.set('x-filename', 'note.txt');
+  }
   const res = await SELF.fetch(`${ORIGIN}${path}`, { method, headers, body });
   if (res.webSocket) {
     res.webSocket.accept();

@@ -63,6 +63,9 @@ export const chats = sqliteTable(
     idleSince: integer('idle_since').notNull().default(0),
     idleLevel: text('idle_level', { enum: ['none', 'normal', 'warning', 'high', 'closed'] }).notNull().default('none'),
     followUpAt: integer('follow_up_at'),
+    /** The custom fields given when the chat started (JSON object of strings). */
+    customFields: text('custom_fields').notNull().default('{}'),
+    language: text('language'),
     /** The chat object's last sequence number when this row was written: older writes never win. */
     version: integer('version').notNull().default(0),
   },
@@ -96,4 +99,96 @@ export const signInFailures = sqliteTable('sign_in_failures', {
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+});
+
+/** Knowledge-base articles. Only published ones are indexed for customers (kb_search, FTS5). */
+export const kbArticles = sqliteTable(
+  'kb_articles',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    /** Plain text: it is always shown as text, never as HTML. */
+    body: text('body').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('kb_articles_status').on(t.status, t.updatedAt)],
+);
+
+/** A visitor said an article solved their problem before any chat was created. */
+export const kbDeflections = sqliteTable(
+  'kb_deflections',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id').notNull(),
+    groupId: text('group_id').notNull(),
+    question: text('question').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('kb_deflections_article').on(t.articleId)],
+);
+
+/** Named live chat links: open a chat in a group with preset fields. */
+export const chatLinks = sqliteTable('chat_links', {
+  slug: text('slug').primaryKey(),
+  name: text('name').notNull(),
+  groupId: text('group_id')
+    .notNull()
+    .references(() => groups.id, { onDelete: 'cascade' }),
+  /** Preset custom fields, JSON object of strings. */
+  fields: text('fields').notNull().default('{}'),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** The custom fields an administrator defined for chats (asked in the pre-chat form). */
+export const customFields = sqliteTable('custom_fields', {
+  key: text('key').primaryKey(),
+  label: text('label').notNull(),
+  type: text('type', { enum: ['text', 'number', 'select'] }).notNull(),
+  required: integer('required', { mode: 'boolean' }).notNull().default(false),
+  /** For select fields: the choices, JSON array of strings. */
+  options: text('options').notNull().default('[]'),
+  position: integer('position').notNull().default(0),
+});
+
+/** Files sent in a chat; the bytes are in R2 under `r2_key`. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    chatId: text('chat_id').notNull(),
+    r2Key: text('r2_key').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: text('uploaded_by', { enum: ['visitor', 'agent'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attachments_chat').on(t.chatId)],
+);
+
+/** Messages visitors left while no agent of the group was online. */
+export const offlineMessages = sqliteTable(
+  'offline_messages',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    message: text('message').notNull(),
+    customFields: text('custom_fields').notNull().default('{}'),
+    createdAt: integer('created_at').notNull(),
+    handledBy: text('handled_by'),
+    handledAt: integer('handled_at'),
+  },
+  (t) => [index('offline_messages_group').on(t.groupId, t.handledAt, t.createdAt)],
+);
+
+/** Post-chat surveys: one per chat. */
+export const surveys = sqliteTable('surveys', {
+  chatId: text('chat_id').primaryKey(),
+  rating: integer('rating').notNull(),
+  comment: text('comment').notNull().default(''),
+  createdAt: integer('created_at').notNull(),
 });

@@ -16,6 +16,7 @@ import { DEFAULT_MAX_CHATS } from '../../objects/protocol.ts';
 import type { Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { readBody } from '../validate.ts';
+import { adminContentRoutes } from './admin-content.ts';
 
 
 const name = z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(100));
@@ -204,4 +205,5 @@ export const adminRoutes = new Hono<AppEnv>()
     await change(c.env.DB, people.removeMember(agentId, id), 'last_member', 'A group must keep at least one enabled member.');
     await refreshMemberships(c.env, agentId);
     return c.body(null, 204);
-  });
+  })
+  .route('/', adminContentRoutes);

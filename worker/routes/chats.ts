@@ -10,7 +10,9 @@ import type { AppEnv } from '../app-env.ts';
 import { requireAgent } from '../auth/session.ts';
 import { groupsOf } from '../db/agents.ts';
 import { countChats, DEFAULT_PAGE_SIZE, listChats, MAX_PAGE_SIZE, SORT_KEYS } from '../db/chats.ts';
+import { parseAddresses, sendTranscript } from '../email.ts';
 import { ApiError } from '../errors.ts';
+import { serveUpload, storeUpload } from '../files.ts';
 import { readBody } from '../validate.ts';
 import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './chat-actions.ts';
 
@@ -94,6 +96,25 @@ export const chatRoutes = new Hono<AppEnv>()
     const transcript = await chatStub(c.env, chat.id).transcript('agent');
     if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
     return c.json({ ...transcript, row: chat });
+  })
+  .post('/:id/files', async (c) => {
+    const agent = c.get('agent');
+    const chat = await requireChat(c.env, agent, c.req.param('id'));
+    return c.json({ file: await storeUpload(c.env, chat.id, callerOf(agent), c.req.raw) }, 201);
+  })
+  .get('/:id/files/:fileId', async (c) => {
+    const chat = await requireChat(c.env, c.get('agent'), c.req.param('id'));
+    return serveUpload(c.env, chat.id, c.req.param('fileId'));
+  })
+  .post('/:id/transcript-email', async (c) => {
+    const chat = await requireChat(c.env, c.get('agent'), c.req.param('id'));
+    const { addresses } = await readBody(c, z.object({ addresses: z.string().check(z.maxLength(2000)) }));
+    const to = parseAddresses(addresses);
+    // What the customer may read: an emailed transcript never carries coaching or internal events.
+    const transcript = await chatStub(c.env, chat.id).transcript('visitor');
+    if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
+    await sendTranscript(c.env, to, transcript);
+    return c.json({ sent: to.length }, 202);
   })
   .get('/:id/ws', async (c) => {
     const agent = c.get('agent');

@@ -1,5 +1,7 @@
-// The customer's side: the groups to pick from, starting a chat, and the chat's socket for the
-// holder of that chat's signed token. Nothing here ever returns staff-only content.
+// The customer's side once they start: starting a chat (with custom fields, from a live chat
+// link), leaving a message when nobody is online, and, holding the chat's signed token, its
+// socket, files, transcript (by email too) and survey. Nothing here ever returns staff-only
+// content: transcripts come from the chat's visitor view of its log.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { type Caller, identityHeaders } from '../../objects/identity.ts';
@@ -7,36 +9,72 @@ import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
 import { randomId } from '../auth/encoding.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../auth/visitor-token.ts';
-import { findGroup, listGroups } from '../db/agents.ts';
+import { findGroup } from '../db/agents.ts';
 import { findChat } from '../db/chats.ts';
+import { findLink, listFields } from '../db/customer.ts';
+import { parseAddresses, sendTranscript } from '../email.ts';
+import type { Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { checkFields } from '../fields.ts';
+import { serveUpload, storeUpload } from '../files.ts';
 import { readBody } from '../validate.ts';
-import { chatStub } from './chats.ts';
+import { chatStub } from './chat-actions.ts';
+
+export { publicRoutes } from './public.ts';
+
+/** The longest survey comment. */
+export const MAX_COMMENT_LENGTH = 2000;
 
 const trimmed = (max: number) => z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(max));
+const fields = z.optional(z.record(z.string(), z.union([z.string(), z.number()])));
 
 const StartChat = z.object({
   name: trimmed(100),
   email: z.email().check(z.maxLength(254)),
   question: trimmed(MAX_TEXT_LENGTH),
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),
+  fields,
+  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/))),
+  link: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 
+const LeaveMessage = z.object({
+  name: trimmed(100),
+  email: z.email().check(z.maxLength(254)),
+  message: trimmed(MAX_TEXT_LENGTH),
+  groupId: z.string().check(z.minLength(1), z.maxLength(64)),
+  fields,
+});
+
+/** The group to use and the custom fields to keep: a live chat link's presets win over the form's. */
+async function prepare(env: Env, body: { groupId: string; fields?: Record<string, string | number>; link?: string }) {
+  const link = body.link ? await findLink(env.DB, body.link) : undefined;
+  if (body.link && !link) throw new ApiError(404, 'unknown_link', 'This chat link does not exist (any more).');
+  const group = await findGroup(env.DB, link?.groupId ?? body.groupId);
+  if (!group) throw new ApiError(404, 'unknown_group', 'No such group.');
+  const checked = checkFields(await listFields(env.DB), { ...body.fields, ...link?.fields });
+  if (!checked.ok) throw new ApiError(400, 'invalid_field', checked.message);
+  return { group, fields: checked.values };
+}
+
 /** The chat id, once the visitor's token is shown to open exactly that chat. */
-async function requireToken(secret: string, chatId: string, token: string | undefined): Promise<string> {
-  if (!(await verifyVisitorToken(secret, token ?? '', chatId, Date.now()))) {
+async function requireToken(env: Env, chatId: string, token: string | undefined): Promise<string> {
+  if (!(await verifyVisitorToken(env.TOKEN_SECRET, token ?? '', chatId, Date.now()))) {
     throw new ApiError(401, 'bad_token', 'This link does not open that chat.');
   }
   return chatId;
 }
 
-export const publicRoutes = new Hono<AppEnv>().get('/groups', async (c) => c.json({ groups: await listGroups(c.env.DB) }));
+async function visitorOf(env: Env, chatId: string): Promise<Caller> {
+  const chat = await findChat(env.DB, chatId);
+  if (!chat) throw new ApiError(404, 'not_found', 'No such chat.');
+  return { person: { role: 'visitor', id: chatId, name: chat.visitorName }, rank: null };
+}
 
 export const visitorRoutes = new Hono<AppEnv>()
   .post('/chats', async (c) => {
     const body = await readBody(c, StartChat);
-    const group = await findGroup(c.env.DB, body.groupId);
-    if (!group) throw new ApiError(404, 'unknown_group', 'No such group.');
+    const { group, fields: values } = await prepare(c.env, body);
     const id = randomId();
     const result = await chatStub(c.env, id).open({
       id,
@@ -45,23 +83,68 @@ export const visitorRoutes = new Hono<AppEnv>()
       visitor: { role: 'visitor', id, name: body.name },
       visitorEmail: body.email.toLowerCase(),
       question: body.question,
+      fields: values,
+      language: body.language ?? null,
     });
     if (!result.ok) throw new ApiError(409, result.code, result.message);
     const ttlMs = Number(c.env.VISITOR_TOKEN_TTL) * 1000;
     const token = await issueVisitorToken(c.env.TOKEN_SECRET, id, Date.now() + ttlMs);
     return c.json({ chatId: id, token }, 201);
   })
+  .post('/messages', async (c) => {
+    const body = await readBody(c, LeaveMessage);
+    const { group, fields: values } = await prepare(c.env, body);
+    const id = randomId();
+    await c.env.DB.prepare(
+      'INSERT INTO offline_messages (id, group_id, name, email, message, custom_fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+      .bind(id, group.id, body.name, body.email.toLowerCase(), body.message, JSON.stringify(values), Date.now())
+      .run();
+    return c.json({ id }, 201);
+  })
   .get('/chats/:id/transcript', async (c) => {
-    const chatId = await requireToken(c.env.TOKEN_SECRET, c.req.param('id'), c.req.query('token'));
+    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
     const transcript = await chatStub(c.env, chatId).transcript('visitor');
     if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
     return c.json(transcript);
   })
-  .get('/chats/:id/ws', async (c) => {
-    const chatId = await requireToken(c.env.TOKEN_SECRET, c.req.param('id'), c.req.query('token'));
+  .post('/chats/:id/transcript-email', async (c) => {
+    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const body = await readBody(c, z.object({ email: z.optional(z.string().check(z.maxLength(254))) }));
     const chat = await findChat(c.env.DB, chatId);
-    if (!chat) throw new ApiError(404, 'not_found', 'No such chat.');
+    const transcript = await chatStub(c.env, chatId).transcript('visitor');
+    if (!chat || !transcript) throw new ApiError(404, 'not_found', 'No such chat.');
+    // A customer's copy goes to one address: theirs, or one they type.
+    const to = parseAddresses(body.email ?? chat.visitorEmail);
+    if (to.length > 1) throw new ApiError(400, 'invalid_body', 'Give one email address.');
+    await sendTranscript(c.env, to, transcript);
+    return c.json({ sent: true }, 202);
+  })
+  .post('/chats/:id/survey', async (c) => {
+    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const body = await readBody(
+      c,
+      z.object({ rating: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(MAX_COMMENT_LENGTH))) }),
+    );
+    const comment = body.comment?.trim() ?? '';
+    const result = await chatStub(c.env, chatId).rate(body.rating, comment);
+    if (!result.ok) throw new ApiError(409, result.code, result.message);
+    await c.env.DB.prepare('INSERT OR IGNORE INTO surveys (chat_id, rating, comment, created_at) VALUES (?, ?, ?, ?)')
+      .bind(chatId, body.rating, comment, Date.now())
+      .run();
+    return c.json({ rated: true }, 201);
+  })
+  .post('/chats/:id/files', async (c) => {
+    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    return c.json({ file: await storeUpload(c.env, chatId, await visitorOf(c.env, chatId), c.req.raw) }, 201);
+  })
+  .get('/chats/:id/files/:fileId', async (c) => {
+    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    return serveUpload(c.env, chatId, c.req.param('fileId'));
+  })
+  .get('/chats/:id/ws', async (c) => {
+    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const caller = await visitorOf(c.env, chatId);
     const req = c.req.raw;
-    const caller: Caller = { person: { role: 'visitor', id: chatId, name: chat.visitorName }, rank: null };
     return chatStub(c.env, chatId).fetch(new Request(req, { headers: identityHeaders(caller, req.headers) }));
   });

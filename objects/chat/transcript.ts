@@ -1,0 +1,47 @@
+// A chat as plain text, for email and print. It is built from the events one audience may see
+// (ChatRoom.transcript), so a customer's copy can never hold a coaching line. Pure.
+import type { ChatEvent, ChatSnapshot } from '../protocol.ts';
+
+function clock(at: number): string {
+  return new Date(at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+function line(event: ChatEvent): string | null {
+  switch (event.kind) {
+    case 'queued':
+      return `Chat started in ${event.groupName}.`;
+    case 'message':
+      return `${event.from.name}: ${event.text}`;
+    case 'coaching':
+      return `[coaching] ${event.from.name}: ${event.text}`;
+    case 'taken':
+      return `${event.agent.name} joined the chat.`;
+    case 'joined':
+      return `${event.person.name} joined the chat.`;
+    case 'transferred':
+      return event.to.kind === 'group' ? `Transferred to ${event.to.groupName}.` : `Transferred to ${event.to.agent.name}.`;
+    case 'file':
+      return `${event.from.name} sent a file: ${event.file.filename}`;
+    case 'ended':
+      return `${event.by.name} ended the chat.`;
+    case 'survey':
+      return `[survey] Rated ${event.rating}/5${event.comment ? `: ${event.comment}` : ''}`;
+    case 'follow-up':
+      return event.dueAt === null ? '[follow-up] cleared' : `[follow-up] due ${clock(event.dueAt)}`;
+  }
+}
+
+export function transcriptText(chat: ChatSnapshot, events: readonly ChatEvent[]): string {
+  const head = [
+    `Chat with ${chat.visitor.name}`,
+    `Group: ${chat.groupName}`,
+    `Started: ${clock(chat.startedAt)}`,
+    ...(chat.agent ? [`Agent: ${chat.agent.name}`] : []),
+    ...(chat.endedAt ? [`Ended: ${clock(chat.endedAt)}`] : []),
+  ];
+  const body = events.flatMap((e) => {
+    const text = line(e);
+    return text === null ? [] : [`[${clock(e.at)}] ${text}`];
+  });
+  return [...head, '', ...body, ''].join('\n');
+}

@@ -1,0 +1,103 @@
+// The administrator's content for the customer's side: knowledge-base articles (with their
+// deflection counts), live chat links and the custom fields of the pre-chat form.
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from '../app-env.ts';
+import { randomId } from '../auth/encoding.ts';
+import { findGroup } from '../db/agents.ts';
+import { deleteArticle, listArticles, listFields, listLinks, saveArticle, setArticleStatus } from '../db/customer.ts';
+import { ApiError } from '../errors.ts';
+import { readBody } from '../validate.ts';
+
+/** The longest article body (characters). */
+export const MAX_ARTICLE_LENGTH = 50_000;
+
+const Article = z.object({
+  title: z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(200)),
+  body: z.string().check(z.minLength(1), z.maxLength(MAX_ARTICLE_LENGTH)),
+});
+const slugOrKey = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
+const Link = z.object({
+  slug: slugOrKey,
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  groupId: z.string().check(z.minLength(1), z.maxLength(64)),
+  fields: z._default(z.record(z.string(), z.string().check(z.maxLength(500))), {}),
+});
+const Field = z.object({
+  key: slugOrKey,
+  label: z.string().check(z.minLength(1), z.maxLength(100)),
+  type: z.enum(['text', 'number', 'select']),
+  required: z._default(z.boolean(), false),
+  options: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)), []),
+});
+
+/** Mounted inside the admin routes, behind their administrator check. */
+export const adminContentRoutes = new Hono<AppEnv>()
+  .get('/kb', async (c) => c.json({ articles: await listArticles(c.env.DB) }))
+  .post('/kb', async (c) => {
+    const body = await readBody(c, Article);
+    const id = randomId(8);
+    await saveArticle(c.env.DB, { id, ...body, now: Date.now() }, true);
+    return c.json({ id }, 201);
+  })
+  .put('/kb/:id', async (c) => {
+    const body = await readBody(c, Article);
+    if (!(await saveArticle(c.env.DB, { id: c.req.param('id'), ...body, now: Date.now() }, false))) throw new ApiError(404, 'not_found', 'No such article.');
+    return c.json({ id: c.req.param('id') });
+  })
+  .post('/kb/:id/publish', async (c) => {
+    if (!(await setArticleStatus(c.env.DB, c.req.param('id'), 'published', Date.now()))) throw new ApiError(404, 'not_found', 'No such article.');
+    return c.json({ status: 'published' });
+  })
+  .post('/kb/:id/unpublish', async (c) => {
+    if (!(await setArticleStatus(c.env.DB, c.req.param('id'), 'draft', Date.now()))) throw new ApiError(404, 'not_found', 'No such article.');
+    return c.json({ status: 'draft' });
+  })
+  .delete('/kb/:id', async (c) => {
+    if (!(await deleteArticle(c.env.DB, c.req.param('id')))) throw new ApiError(404, 'not_found', 'No such article.');
+    return c.body(null, 204);
+  })
+  .get('/kb/stats', async (c) => {
+    const articles = await listArticles(c.env.DB);
+    const chats = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM chats').first<{ n: number }>();
+    return c.json({
+      articles: articles.map(({ id, title, status, deflections }) => ({ id, title, status, deflections })),
+      deflections: articles.reduce((n, a) => n + a.deflections, 0),
+      chatsStarted: chats?.n ?? 0,
+    });
+  })
+  .get('/links', async (c) => c.json({ links: await listLinks(c.env.DB) }))
+  .post('/links', async (c) => {
+    const body = await readBody(c, Link);
+    if (!(await findGroup(c.env.DB, body.groupId))) throw new ApiError(404, 'unknown_group', 'No such group.');
+    const made = await c.env.DB.prepare(
+      'INSERT INTO chat_links (slug, name, group_id, fields, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING RETURNING slug',
+    )
+      .bind(body.slug, body.name, body.groupId, JSON.stringify(body.fields), Date.now())
+      .first();
+    if (!made) throw new ApiError(409, 'slug_taken', 'A link with that address exists.');
+    return c.json({ slug: body.slug }, 201);
+  })
+  .delete('/links/:slug', async (c) => {
+    const gone = await c.env.DB.prepare('DELETE FROM chat_links WHERE slug = ? RETURNING slug').bind(c.req.param('slug')).first();
+    if (!gone) throw new ApiError(404, 'not_found', 'No such link.');
+    return c.body(null, 204);
+  })
+  .get('/fields', async (c) => c.json({ fields: await listFields(c.env.DB) }))
+  .post('/fields', async (c) => {
+    const body = await readBody(c, Field);
+    if (body.type === 'select' && body.options.length === 0) throw new ApiError(400, 'invalid_body', 'A select field needs options.');
+    const made = await c.env.DB.prepare(
+      `INSERT INTO custom_fields (key, label, type, required, options, position)
+       VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM custom_fields)) ON CONFLICT (key) DO NOTHING RETURNING key`,
+    )
+      .bind(body.key, body.label, body.type, body.required ? 1 : 0, JSON.stringify(body.options))
+      .first();
+    if (!made) throw new ApiError(409, 'key_taken', 'A field with that key exists.');
+    return c.json({ key: body.key }, 201);
+  })
+  .delete('/fields/:key', async (c) => {
+    const gone = await c.env.DB.prepare('DELETE FROM custom_fields WHERE key = ? RETURNING key').bind(c.req.param('key')).first();
+    if (!gone) throw new ApiError(404, 'not_found', 'No such field.');
+    return c.body(null, 204);
+  });

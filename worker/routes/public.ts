@@ -1,0 +1,55 @@
+// What anyone may ask before a chat exists: the groups and whether anyone is online in them, the
+// custom fields, a live chat link's presets, and the knowledge base (published articles only).
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { lobbyStub } from '../../objects/lobby/lobby.ts';
+import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
+import type { AppEnv } from '../app-env.ts';
+import { randomId } from '../auth/encoding.ts';
+import { findGroup, listGroups } from '../db/agents.ts';
+import { findArticle, findLink, listFields, searchArticles } from '../db/customer.ts';
+import { ApiError } from '../errors.ts';
+import { readBody } from '../validate.ts';
+
+/** How many articles the suggestions page shows at most. */
+export const MAX_SUGGESTIONS = 10;
+
+const Deflection = z.object({
+  articleId: z.string().check(z.minLength(1), z.maxLength(64)),
+  groupId: z.string().check(z.minLength(1), z.maxLength(64)),
+  question: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)),
+});
+
+export const publicRoutes = new Hono<AppEnv>()
+  .get('/groups', async (c) => c.json({ groups: await listGroups(c.env.DB) }))
+  .get('/config', async (c) => {
+    const slug = c.req.query('link');
+    const link = slug ? await findLink(c.env.DB, slug) : null;
+    if (slug && !link) throw new ApiError(404, 'unknown_link', 'This chat link does not exist (any more).');
+    const [groups, fields] = await Promise.all([listGroups(c.env.DB), listFields(c.env.DB)]);
+    const lobby = lobbyStub(c.env);
+    const online = await Promise.all(groups.map((g) => lobby.onlineIn(g.id)));
+    return c.json({ groups: groups.map((g, i) => ({ ...g, online: online[i] ?? 0 })), fields, link });
+  })
+  .get('/kb/search', async (c) => {
+    const q = c.req.query('q') ?? '';
+    const limit = Number(c.req.query('limit') ?? '5');
+    if (q.trim() === '' || q.length > MAX_TEXT_LENGTH) throw new ApiError(400, 'invalid_query', `q is 1 to ${MAX_TEXT_LENGTH} characters.`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) throw new ApiError(400, 'invalid_query', `limit is 1 to ${MAX_SUGGESTIONS}.`);
+    return c.json({ articles: await searchArticles(c.env.DB, q, limit) });
+  })
+  .get('/kb/articles/:id', async (c) => {
+    const article = await findArticle(c.env.DB, c.req.param('id'));
+    if (!article || article.status !== 'published') throw new ApiError(404, 'not_found', 'No such article.');
+    return c.json({ article: { id: article.id, title: article.title, body: article.body, updatedAt: article.updatedAt } });
+  })
+  .post('/kb/deflections', async (c) => {
+    const body = await readBody(c, Deflection);
+    const article = await findArticle(c.env.DB, body.articleId);
+    if (!article || article.status !== 'published') throw new ApiError(404, 'not_found', 'No such article.');
+    if (!(await findGroup(c.env.DB, body.groupId))) throw new ApiError(404, 'unknown_group', 'No such group.');
+    await c.env.DB.prepare('INSERT INTO kb_deflections (id, article_id, group_id, question, created_at) VALUES (?, ?, ?, ?, ?)')
+      .bind(randomId(), body.articleId, body.groupId, body.question, Date.now())
+      .run();
+    return c.json({ counted: true }, 201);
+  });

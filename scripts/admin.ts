@@ -7,7 +7,9 @@ import { randomId } from '../worker/auth/encoding.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 import { DEFAULT_MAX_CHATS, inlineSql, literal, people } from '../worker/db/people.ts';
 import { MIN_PASSWORD_LENGTH, STAFF_RANKS, type StaffRank } from '../objects/protocol.ts';
-import { type D1Target, executeD1, type Row } from './d1.ts';
+import { executeD1, type Row } from './d1.ts';
+import { change, type Context, Refused, table, UsageError } from './admin-core.ts';
+import { runKb } from './admin-kb.ts';
 import { readPassword } from './prompt.ts';
 
 export const USAGE = `Usage: npm run admin -- [--remote | --persist-to <dir>] <command>
@@ -26,21 +28,18 @@ Groups
   groups delete <group>
   members add <email> <group>
   members remove <email> <group>
+Knowledge base
+  kb list
+  kb create --title <title> --body-file <path>
+  kb edit <id> [--title <title>] [--body-file <path>]
+  kb publish <id>
+  kb unpublish <id>
+  kb delete <id>
 
 <group> is a group's name or id. Passwords are read from SWITCHBOARD_PASSWORD, or asked for.
 Without --remote the local database (.wrangler/state, as npm start uses) is changed.`;
 
-/** A wrong or missing argument: usage is printed and the exit code is 2. */
-export class UsageError extends Error {}
-/** A change the rules refuse, or a name that does not exist: exit code 1. */
-export class Refused extends Error {}
-
 const agentRef = (email: string) => `(SELECT id FROM agents WHERE email = ${literal(email.trim().toLowerCase())})`;
-
-interface Context {
-  target: D1Target;
-  out: (line: string) => void;
-}
 
 async function one(ctx: Context, sql: string): Promise<Row[]> {
   const results = await executeD1(sql, ctx.target);
@@ -65,12 +64,6 @@ async function lookUp(ctx: Context, emails: string[], groups: string[]): Promise
   });
 }
 
-/** Runs a guarded change (its first statement) and any follow-ups in one call; no row back means refused. */
-async function change(ctx: Context, statements: string[], why: string): Promise<void> {
-  const [first] = await executeD1(statements.join(';\n'), ctx.target);
-  if (!first || first.length === 0) throw new Refused(why);
-}
-
 function role(value: string | undefined): StaffRank {
   if (!value || !(STAFF_RANKS as readonly string[]).includes(value)) throw new UsageError(`Role must be one of: ${STAFF_RANKS.join(', ')}.`);
   return value as StaffRank;
@@ -89,13 +82,6 @@ async function newPassword(): Promise<string> {
   return password;
 }
 
-function table(ctx: Context, rows: Row[], columns: string[]): void {
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  ctx.out(line(columns));
-  for (const r of rows) ctx.out(line(columns.map((c) => String(r[c] ?? ''))));
-}
-
 /** Runs one command; throws UsageError or Refused. */
 export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -108,6 +94,8 @@ export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
       'max-chats': { type: 'string' },
       group: { type: 'string', multiple: true },
       member: { type: 'string', multiple: true },
+      title: { type: 'string' },
+      'body-file': { type: 'string' },
     },
   });
   const [noun, verb, a, b, ...extra] = positionals;
@@ -119,6 +107,7 @@ export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
   const endSessionsIf = (condition: string) =>
     `DELETE FROM sessions WHERE agent_id = ${agentRef(a!)} AND EXISTS (SELECT 1 FROM agents WHERE id = ${agentRef(a!)} AND ${condition})`;
 
+  if (noun === 'kb') return runKb(verb, positionals.slice(2), values, ctx);
   switch (`${noun} ${verb}`) {
     case 'agents list':
       want(0);

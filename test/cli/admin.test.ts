@@ -2,7 +2,7 @@
 // usage and exit 2, and the rules refuse (exit 1) what would leave a group without members or the
 // deployment without an administrator.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,20 @@ describe('npm run admin', () => {
     const noTerminal = await admin(['agents', 'create', 'x@example.test', '--name', 'X'], { SWITCHBOARD_PASSWORD: '' });
     expect(noTerminal.code).toBe(2);
     expect((await admin(['agents', 'list'])).stdout).not.toContain('x@example.test');
+  });
+
+  it('writes knowledge-base articles that customers find once published', async () => {
+    const bodyFile = join(state, 'article.txt');
+    writeFileSync(bodyFile, 'Open Settings; then choose "Reset password".\n');
+    const created = await admin(['kb', 'create', '--title', 'Resetting a password', '--body-file', bodyFile]);
+    expect(created.code).toBe(0);
+    const id = /Created draft (\S+):/.exec(created.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect((await admin(['kb', 'publish', id!])).code).toBe(0);
+    expect((await admin(['kb', 'list'])).stdout).toMatch(new RegExp(`${id}\\s+published\\s+0\\s+Resetting a password`));
+    expect((await admin(['kb', 'unpublish', id!])).code).toBe(0);
+    expect((await admin(['kb', 'create', '--title', 'No body'])).code).toBe(2);
+    expect((await admin(['kb', 'publish', 'nope'])).code).toBe(1);
   });
 
   it('names what does not exist', async () => {

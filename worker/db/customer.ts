@@ -3,6 +3,8 @@
 import type { Attachment } from '../../objects/protocol.ts';
 import type { CustomField } from '../fields.ts';
 import { ftsQuery } from '../kb/query.ts';
+import { kbSql } from './kb-sql.ts';
+import type { Query } from './people.ts';
 
 export interface ChatLink {
   slug: string;
@@ -75,35 +77,22 @@ export async function listArticles(db: D1Database): Promise<(Article & { deflect
   return results;
 }
 
-/** The statements that keep the search index equal to the published articles. */
-function reindex(db: D1Database, id: string): D1PreparedStatement[] {
-  return [
-    db.prepare('DELETE FROM kb_search WHERE article_id = ?').bind(id),
-    db
-      .prepare(`INSERT INTO kb_search (article_id, title, body) SELECT id, title, body FROM kb_articles WHERE id = ? AND status = 'published'`)
-      .bind(id),
-  ];
+/** Runs a change and then the re-index, in one batch (one transaction): true if the change hit a row. */
+async function changeArticle(db: D1Database, change: Query, id: string): Promise<boolean> {
+  const [result] = await db.batch([change, ...kbSql.reindex(id)].map((s) => db.prepare(s.sql).bind(...s.params)));
+  return (result?.results.length ?? 0) > 0;
 }
 
-export async function saveArticle(db: D1Database, a: { id: string; title: string; body: string; now: number }, create: boolean): Promise<boolean> {
-  const write = create
-    ? db.prepare(`INSERT INTO kb_articles (id, title, body, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'draft', ?4, ?4)`).bind(a.id, a.title, a.body, a.now)
-    : db.prepare('UPDATE kb_articles SET title = ?2, body = ?3, updated_at = ?4 WHERE id = ?1').bind(a.id, a.title, a.body, a.now);
-  const [result] = await db.batch([write, ...reindex(db, a.id)]);
-  return (result?.meta.changes ?? 0) > 0;
+export function saveArticle(db: D1Database, a: { id: string; title: string; body: string; now: number }, create: boolean): Promise<boolean> {
+  return changeArticle(db, create ? kbSql.create(a) : kbSql.update(a), a.id);
 }
 
-export async function setArticleStatus(db: D1Database, id: string, status: Article['status'], now: number): Promise<boolean> {
-  const [result] = await db.batch([
-    db.prepare('UPDATE kb_articles SET status = ?2, updated_at = ?3 WHERE id = ?1').bind(id, status, now),
-    ...reindex(db, id),
-  ]);
-  return (result?.meta.changes ?? 0) > 0;
+export function setArticleStatus(db: D1Database, id: string, status: Article['status'], now: number): Promise<boolean> {
+  return changeArticle(db, kbSql.setStatus(id, status, now), id);
 }
 
-export async function deleteArticle(db: D1Database, id: string): Promise<boolean> {
-  const [result] = await db.batch([db.prepare('DELETE FROM kb_articles WHERE id = ?').bind(id), ...reindex(db, id)]);
-  return (result?.meta.changes ?? 0) > 0;
+export function deleteArticle(db: D1Database, id: string): Promise<boolean> {
+  return changeArticle(db, kbSql.delete(id), id);
 }
 
 export async function insertAttachment(db: D1Database, chatId: string, r2Key: string, file: Attachment, now: number): Promise<void> {

@@ -15,4 +15,6 @@ export interface Env {
   /** Transcripts by email (Email Service's send_email binding). */
   EMAIL: SendEmail;
   SENDER_EMAIL: string;
+  /** Workers AI, for translation. Absent locally and wherever it is not configured. */
+  AI?: Ai;
 }

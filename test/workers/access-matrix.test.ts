@@ -142,6 +142,12 @@ const MATRIX: Record<string, Door> = {
     expect: adminOnly(201),
   },
   'DELETE /api/admin/fields/:key': { path: () => '/api/admin/fields/nope', expect: adminOnly(404) },
+  // Locally there is no Workers AI: staff who may see the chat are told translation is off.
+  'POST /api/chats/:id/translate': {
+    path: (s) => `/api/chats/${s.chatId}/translate`,
+    body: () => ({ language: 'de' }),
+    expect: staff(503, 404, 503, 503),
+  },
   'GET /api/chats/counts': { path: () => '/api/chats/counts', expect: staff(200, 200, 200, 200) },
   'POST /api/chats/:id/transfer': {
     mutates: 'chat',

@@ -64,7 +64,9 @@ export const authRoutes = new Hono<AppEnv>()
 
 export const meRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) => {
   const agent = c.get('agent');
-  return c.json({ agent, groups: await groupsOf(c.env.DB, agent.id) });
+  // What this deployment can do: translation needs a Workers AI binding.
+  const features = { translation: c.env.AI !== undefined };
+  return c.json({ agent, groups: await groupsOf(c.env.DB, agent.id), features });
 });
 
 export const colleagueRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) => {

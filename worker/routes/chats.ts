@@ -13,6 +13,7 @@ import { countChats, DEFAULT_PAGE_SIZE, listChats, MAX_PAGE_SIZE, SORT_KEYS } fr
 import { parseAddresses, sendTranscript } from '../email.ts';
 import { ApiError } from '../errors.ts';
 import { serveUpload, storeUpload } from '../files.ts';
+import { translateChat, translatorFor } from '../translate.ts';
 import { readBody } from '../validate.ts';
 import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './chat-actions.ts';
 
@@ -115,6 +116,18 @@ export const chatRoutes = new Hono<AppEnv>()
     if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
     await sendTranscript(c.env, to, transcript);
     return c.json({ sent: to.length }, 202);
+  })
+  .post('/:id/translate', async (c) => {
+    const chat = await requireChat(c.env, c.get('agent'), c.req.param('id'));
+    const { language } = await readBody(c, z.object({ language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)) }));
+    const translator = translatorFor(c.env.AI);
+    if (!translator) {
+      throw new ApiError(503, 'translation_off', 'Translation is not configured: this deployment has no Workers AI binding (AI).');
+    }
+    if (chat.status !== 'ended') throw new ApiError(409, 'not_ended', 'Translation is available once the chat has ended.');
+    const transcript = await chatStub(c.env, chat.id).transcript('agent');
+    if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
+    return c.json({ language, lines: await translateChat(translator, transcript.events, language) });
   })
   .get('/:id/ws', async (c) => {
     const agent = c.get('agent');

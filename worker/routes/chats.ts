@@ -13,7 +13,8 @@ import { countChats, DEFAULT_PAGE_SIZE, listChats, MAX_PAGE_SIZE, SORT_KEYS } fr
 import { parseAddresses, sendTranscript } from '../email.ts';
 import { ApiError } from '../errors.ts';
 import { serveUpload, storeUpload } from '../files.ts';
-import { translateChat, translatorFor } from '../translate.ts';
+import { translateChat } from '../translate.ts';
+import { translatorFor } from '../translate-ai.ts';
 import { readBody } from '../validate.ts';
 import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './chat-actions.ts';
 

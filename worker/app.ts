@@ -25,5 +25,8 @@ export const app = new Hono<AppEnv>()
   .route('/api/messages', messageRoutes)
   .route('/api/admin', adminRoutes);
 
+/** A live chat link's address: the full-page widget with the link's presets. */
+app.get('/chat/:slug', (c) => c.redirect(`/widget.html?link=${encodeURIComponent(c.req.param('slug'))}`, 302));
+
 app.onError(errorResponse);
 app.notFound(notFound);

@@ -9,13 +9,18 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** The input field at fault, where there is one (a form can show the message beside it). */
+    readonly field?: string,
   ) {
     super(message);
   }
 }
 
 export function errorResponse(err: Error, c: Context): Response {
-  if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
+  if (err instanceof ApiError) {
+    const field = err.field === undefined ? {} : { field: err.field };
+    return c.json({ error: { code: err.code, message: err.message, ...field } }, err.status);
+  }
   console.error('unexpected error', err);
   return c.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, 500);
 }

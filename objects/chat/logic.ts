@@ -133,6 +133,7 @@ export function transition(state: ChatState, command: Command, now: number): Out
     case 'survey': {
       if (state.status !== 'ended') return refuse('not_ended', 'The survey opens once the chat has ended.');
       if (state.rated) return refuse('already_rated', 'This chat has been rated already.');
+      if (state.agent === null) return refuse('not_allowed', 'No agent took this chat, so there is nothing to rate.');
       const rating = Math.round(command.rating);
       if (rating < 1 || rating > 5) return refuse('invalid_frame', 'A rating is 1 to 5.');
       return {

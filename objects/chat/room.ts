@@ -91,6 +91,16 @@ export class ChatRoom extends DurableObject<Env> {
     return this.#command({ type: 'survey', rating, comment });
   }
 
+  /** Counts a customer's transcript email; false once `max` have been sent for this chat. */
+  claimTranscriptEmail(max: number): boolean {
+    const sql = this.ctx.storage.sql;
+    sql.exec('CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+    const sent = sql.exec<{ n: number }>("SELECT n FROM counters WHERE name = 'transcript_emails'").toArray()[0]?.n ?? 0;
+    if (sent >= max) return false;
+    sql.exec("INSERT INTO counters (name, n) VALUES ('transcript_emails', 1) ON CONFLICT (name) DO UPDATE SET n = n + 1");
+    return true;
+  }
+
   /** Deletes an ended chat: its log, its row and its sockets. */
   async delete(caller: Caller): Promise<CommandResult> {
     const before = this.#state;

@@ -148,6 +148,7 @@ const MATRIX: Record<string, Door> = {
     body: () => ({ language: 'de' }),
     expect: staff(503, 404, 503, 503),
   },
+  'GET /chat/:slug': { path: () => '/chat/orders', expect: all(302) },
   'GET /api/chats/counts': { path: () => '/api/chats/counts', expect: staff(200, 200, 200, 200) },
   'POST /api/chats/:id/transfer': {
     mutates: 'chat',
@@ -279,7 +280,7 @@ async function knock(route: string, door: Door, persona: Persona, shared: Scene)
     headers.set('content-type', 'text/plain');
     headers.set('x-filename', 'note.txt');
   }
-  const res = await SELF.fetch(`${ORIGIN}${path}`, { method, headers, body });
+  const res = await SELF.fetch(`${ORIGIN}${path}`, { method, headers, body, redirect: 'manual' });
   if (res.webSocket) {
     res.webSocket.accept();
     res.webSocket.close();

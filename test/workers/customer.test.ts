@@ -72,9 +72,11 @@ describe('live chat links and custom fields', () => {
   it('start a chat in the link’s group with its preset fields, and check the fields given', async () => {
     const world = await seedWorld();
     const adam = await signInAs(world.adam);
-    const key = `plan-${world.groupA.slice(3, 9).toLowerCase()}`;
+    // Keys and slugs are lower-case letters, digits and dashes: made from the test's random tag.
+    const safe = (id: string) => id.slice(3).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+    const key = `plan-${safe(world.groupA)}`;
     expect((await json('POST', '/api/admin/fields', adam, { key, label: 'Plan', type: 'select', options: ['free', 'pro'] })).status).toBe(201);
-    const slug = `orders-${world.groupB.slice(3, 9).toLowerCase()}`;
+    const slug = `orders-${safe(world.groupB)}`;
     expect((await json('POST', '/api/admin/links', adam, { slug, name: 'Orders', groupId: world.groupB, fields: { [key]: 'pro' } })).status).toBe(201);
 
     const config = (await (await api(`/api/public/config?link=${slug}`)).json()) as { link: { groupId: string }; fields: { key: string }[] };
@@ -93,7 +95,10 @@ describe('live chat links and custom fields', () => {
 
     const bad = await start({ fields: { [key]: 'enterprise' } });
     expect(bad.status).toBe(400);
-    expect(await code(bad)).toBe('invalid_field');
+    expect(await bad.json()).toMatchObject({ error: { code: 'invalid_field', field: key } });
+    const redirect = await api(`/chat/${slug}`, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe(`/widget.html?link=${slug}`);
     expect((await json('DELETE', `/api/admin/fields/${key}`, adam)).status).toBe(204);
   });
 });
@@ -173,6 +178,10 @@ describe('after the chat', () => {
   it('takes one survey, which the agent sees and the visitor’s stream does not carry', async () => {
     const world = await seedWorld();
     const alice = await signInAs(world.alice);
+    const unanswered = await startChat(world.groupA);
+    await api(`/api/chats/${unanswered.chatId}/end`, { method: 'POST', headers: { Cookie: alice } });
+    const noAgent = await json('POST', `/api/visitor/chats/${unanswered.chatId}/survey?token=${encodeURIComponent(unanswered.token)}`, null, { rating: 3 });
+    expect(await code(noAgent)).toBe('not_allowed');
     const { chatId, token } = await startChat(world.groupA);
     const rate = (body: unknown) => json('POST', `/api/visitor/chats/${chatId}/survey?token=${encodeURIComponent(token)}`, null, body);
     expect(await code(await rate({ rating: 5 }))).toBe('not_ended');
@@ -197,6 +206,11 @@ describe('after the chat', () => {
     await api(`/api/chats/${chatId}/end`, { method: 'POST', headers: { Cookie: alice } });
     expect((await visitorEmail({})).status).toBe(202);
     expect((await visitorEmail({ email: 'a@x.test; b@x.test' })).status).toBe(400);
+    expect((await visitorEmail({ email: 'me@x.test' })).status).toBe(202);
+    expect((await visitorEmail({})).status).toBe(202);
+    const fourth = await visitorEmail({});
+    expect(fourth.status).toBe(429);
+    expect(await code(fourth)).toBe('too_many_emails');
     const staff = (addresses: string) => json('POST', `/api/chats/${chatId}/transcript-email`, alice, { addresses });
     expect((await staff('one@example.test; two@example.test')).status).toBe(202);
     expect((await staff('not-an-address')).status).toBe(400);

@@ -44,7 +44,11 @@ const LeaveMessage = z.object({
   message: trimmed(MAX_TEXT_LENGTH),
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),
   fields,
+  link: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
+
+/** How many transcript emails a customer may ask for, per chat (the address is theirs to type). */
+export const MAX_TRANSCRIPT_EMAILS = 3;
 
 /** The group to use and the custom fields to keep: a live chat link's presets win over the form's. */
 async function prepare(env: Env, body: { groupId: string; fields?: Record<string, string | number>; link?: string }) {
@@ -53,7 +57,7 @@ async function prepare(env: Env, body: { groupId: string; fields?: Record<string
   const group = await findGroup(env.DB, link?.groupId ?? body.groupId);
   if (!group) throw new ApiError(404, 'unknown_group', 'No such group.');
   const checked = checkFields(await listFields(env.DB), { ...body.fields, ...link?.fields });
-  if (!checked.ok) throw new ApiError(400, 'invalid_field', checked.message);
+  if (!checked.ok) throw new ApiError(400, 'invalid_field', checked.message, checked.key);
   return { group, fields: checked.values };
 }
 
@@ -114,9 +118,14 @@ export const visitorRoutes = new Hono<AppEnv>()
     const chat = await findChat(c.env.DB, chatId);
     const transcript = await chatStub(c.env, chatId).transcript('visitor');
     if (!chat || !transcript) throw new ApiError(404, 'not_found', 'No such chat.');
-    // A customer's copy goes to one address: theirs, or one they type.
+    // A customer's copy goes to one address: theirs, or one they type; a few times at most, so
+    // the form cannot be used to send mail to strangers in bulk.
     const to = parseAddresses(body.email ?? chat.visitorEmail);
     if (to.length > 1) throw new ApiError(400, 'invalid_body', 'Give one email address.');
+    if (transcript.chat.status !== 'ended') throw new ApiError(409, 'not_ended', 'A transcript can be emailed once the chat has ended.');
+    if (!(await chatStub(c.env, chatId).claimTranscriptEmail(MAX_TRANSCRIPT_EMAILS))) {
+      throw new ApiError(429, 'too_many_emails', `A transcript can be emailed ${MAX_TRANSCRIPT_EMAILS} times per chat.`);
+    }
     await sendTranscript(c.env, to, transcript);
     return c.json({ sent: true }, 202);
   })

@@ -1,6 +1,7 @@
 // Builds the browser side of Switchboard into dist/client, which the Worker serves as static
-// assets from the same origin: the agent console (/), the visitor widget (/widget.html), the demo
-// shop (/demo.html) and the embed loader (/widget.js). `vite` alone serves them in development,
+// assets from the same origin: the agent console (/), the visitor widget (/widget.html, which is
+// also the full-page live chat link: /widget.html?link=<slug>), the demo shop (/demo.html) and the
+// embed loader (/widget.js). `vite` alone serves them in development,
 // passing /api (and its sockets) to a running `wrangler dev`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

@@ -1,20 +1,38 @@
-// The console's top level: loading, the sign-in form, or the workspace of a signed-in agent.
+// The console page's top level: loading, the sign-in form, or what a signed-in agent opened: the
+// workspace, one chat in a pop-out window, or a chat's print view.
 import type { ReadonlySignal } from '@preact/signals';
 import type { ConsoleModel } from './model.ts';
+import type { PopoutModel } from './popout.ts';
+import { PopoutScreen } from './PopoutScreen.tsx';
+import type { PrintModel } from './print.ts';
+import { PrintView } from './PrintView.tsx';
 import type { Session } from './session.ts';
 import { SignIn } from './SignIn.tsx';
 import { Workspace } from './Workspace.tsx';
 
-export function App({ session, model }: { session: Session; model: ReadonlySignal<ConsoleModel | null> }) {
+/** What the signed-in page holds, by the page's mode (page-mode.ts). */
+export type Opened =
+  | { kind: 'console'; model: ConsoleModel }
+  | { kind: 'popout'; model: PopoutModel }
+  | { kind: 'print'; model: PrintModel };
+
+export function App({ session, opened }: { session: Session; opened: ReadonlySignal<Opened | null> }) {
   const state = session.state.value;
-  const workspace = model.value;
+  const page = opened.value;
   if (state.status === 'signed-out') return <SignIn session={session} reason={state.reason} />;
-  if (state.status === 'loading' || workspace === null) {
+  if (state.status === 'loading' || page === null) {
     return (
       <p class="boot" role="status">
         Loading Switchboard…
       </p>
     );
   }
-  return <Workspace model={workspace} session={session} />;
+  switch (page.kind) {
+    case 'console':
+      return <Workspace model={page.model} session={session} />;
+    case 'popout':
+      return <PopoutScreen model={page.model} />;
+    case 'print':
+      return <PrintView model={page.model} />;
+  }
 }

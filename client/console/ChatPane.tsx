@@ -1,39 +1,55 @@
-// The preview pane: the open chat's header (visitor, email, group, status, agent), its toolbar
-// (Take; Take over for managers and administrators; End Chat), the conversation, the response box
-// and the coaching box. Which controls show and are enabled follows the chat's snapshot and who
-// is signed in; the server still decides, and its refusal is shown beside the toolbar.
-import type { ChatStatus } from '../../objects/protocol.ts';
+// The chat pane, in the console's preview or a pop-out window: the chat's header (visitor, email,
+// group, status, agent, follow-up), its toolbar, who else on staff is viewing, the Conversation
+// and History tabs, the response box and, to its right, the Coaching box (staff only).
+import type { ChatEvent } from '../../objects/protocol.ts';
 import { Composer } from '../shared/Composer.tsx';
-import type { ConnectionState } from '../shared/socket.ts';
-import { isSupervisor, type OpenChat } from './chat.ts';
-import { StatusBadge } from './ChatTable.tsx';
+import type { OpenChat, PaneTab } from './chat.ts';
+import { ChatToolbar } from './ChatToolbar.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { Conversation } from './Conversation.tsx';
-import type { ConsoleModel } from './model.ts';
+import { FollowUpDialog } from './FollowUpDialog.tsx';
+import { History } from './History.tsx';
+import type { PaneHost } from './pane-host.ts';
+import { followUpFrom, joinedStaff, paneAbilities, type PaneContext, writeBlocker } from './pane-rules.ts';
+import { STATUS_LABELS } from './status.ts';
+import { type TabSpec, Tabs } from './Tabs.tsx';
 import { formatDuration, formatStarted, now, queueTime } from './time.ts';
+import { TransferDialog } from './TransferDialog.tsx';
 
-export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat }) {
-  const { conversation, socket } = chat;
+function tabsFor(events: readonly ChatEvent[]): TabSpec<PaneTab>[] {
+  const tabs: TabSpec<PaneTab>[] = [{ id: 'conversation', label: 'Conversation' }];
+  if (events.length > 0) tabs.push({ id: 'history', label: 'History' });
+  return tabs;
+}
+
+export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
+  const { conversation } = chat;
   const snapshot = conversation.chat.value;
-  const row = model.lists.value.rows.get(chat.chatId) ?? chat.row.value;
-  const connection = socket.state.value;
-  const online = connection === 'open';
-  const meId = model.me.agent.id;
-  const status = snapshot?.status ?? row?.status ?? null;
-  const mine = snapshot?.agent?.id === meId;
-  const supervisor = isSupervisor(model.me.agent.role);
+  const events = conversation.events.value;
+  const row = host.rowOf(chat.chatId) ?? chat.row.value;
+  const me = host.me.agent;
   const pending = chat.pending.value;
-  const problem = chat.actionError.value ?? conversation.notice.value;
-
-  const canTake = online && status === 'queued' && pending === null;
-  /** Someone else has the chat and I supervise: I may take it over. */
-  const othersChat = status === 'active' && snapshot?.agent != null && !mine;
-  const showTakeOver = supervisor && othersChat;
-  const canEnd = online && status === 'active' && (mine || supervisor) && pending === null;
-  const canWrite = status === 'active' && mine;
-  const canCoach = status === 'active';
+  const ctx: PaneContext = {
+    chat: snapshot,
+    meId: me.id,
+    rank: me.role,
+    joined: joinedStaff(events),
+    online: chat.socket.state.value === 'open',
+    busy: pending !== null,
+  };
+  const can = paneAbilities(ctx);
+  const status = snapshot?.status ?? row?.status ?? null;
+  const logged = followUpFrom(events);
+  const followUp = logged !== undefined ? logged : (row?.followUpAt ?? null);
+  const clock = now.value;
+  const dialog = chat.dialog.value;
+  const problem = dialog === null ? (chat.actionError.value ?? conversation.notice.value) : conversation.notice.value;
+  const others = conversation.viewers.value.filter((p) => p.id !== me.id);
+  const tabs = tabsFor(events);
+  const tab = tabs.some((t) => t.id === chat.tab.value) ? chat.tab.value : 'conversation';
 
   return (
-    <article class="pane" aria-labelledby="pane-title">
+    <article class="pane" aria-labelledby="pane-title" data-chat-id={chat.chatId}>
       <header class="pane-header">
         <div class="pane-who">
           <h2 id="pane-title">{snapshot?.visitor.name ?? row?.visitorName ?? 'Loading chat…'}</h2>
@@ -43,7 +59,7 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
             </a>
           ) : null}
         </div>
-        <button type="button" class="quiet" aria-label="Close preview" title="Close preview" onClick={() => model.select(null)}>
+        <button type="button" class="quiet" aria-label={host.inPopout ? 'Close window' : 'Close preview'} onClick={() => host.close()}>
           ×
         </button>
       </header>
@@ -51,7 +67,7 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
       <dl class="pane-facts">
         <div>
           <dt>Status</dt>
-          <dd>{status ? <StatusBadge status={status} /> : '—'}</dd>
+          <dd>{status ? <span class={`badge badge-${status}`}>{STATUS_LABELS[status]}</span> : '—'}</dd>
         </div>
         <div>
           <dt>Group</dt>
@@ -65,28 +81,22 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
           <div>
             <dt>Started</dt>
             <dd>
-              {formatStarted(snapshot.startedAt, now.value)} · queued {formatDuration(queueTime(snapshot, now.value))}
+              {formatStarted(snapshot.startedAt, clock)} · queued {formatDuration(queueTime(snapshot, clock))}
+            </dd>
+          </div>
+        ) : null}
+        {followUp !== null ? (
+          <div>
+            <dt>Follow-up</dt>
+            <dd class={followUp <= clock ? 'follow-up-due' : undefined}>
+              {followUp <= clock ? 'Due since ' : ''}
+              {formatStarted(followUp, clock)}
             </dd>
           </div>
         ) : null}
       </dl>
 
-      <div class="toolbar" role="toolbar" aria-label="Chat actions">
-        <button type="button" class="primary" disabled={!canTake} onClick={() => void chat.act('take')}>
-          Take
-        </button>
-        {showTakeOver ? (
-          <button type="button" disabled={!online || pending !== null} onClick={() => void chat.act('take-over')}>
-            Take over
-          </button>
-        ) : null}
-        <button type="button" disabled={!canEnd} onClick={() => void chat.act('end')}>
-          End Chat
-        </button>
-        <span class={`pane-connection conn-${connection}`} aria-live="polite">
-          {connectionText(connection)}
-        </span>
-      </div>
+      <ChatToolbar chat={chat} can={can} inPopout={host.inPopout} />
 
       {problem ? (
         <p class="notice" role="alert">
@@ -104,7 +114,13 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
         </p>
       ) : null}
 
-      <Conversation conversation={conversation} />
+      <p class="viewers" aria-live="polite">
+        {others.length > 0 ? `Also viewing: ${others.map((p) => p.name).join(', ')}` : ''}
+      </p>
+
+      <Tabs label="Chat sections" idPrefix={`chat-${chat.chatId}`} tabs={tabs} selected={tab} onSelect={(t) => chat.showTab(t)}>
+        {tab === 'history' ? <History events={events} now={clock} /> : <Conversation conversation={conversation} chatId={chat.chatId} />}
+      </Tabs>
 
       <div class="composers">
         <Composer
@@ -112,40 +128,58 @@ export function ChatPane({ model, chat }: { model: ConsoleModel; chat: OpenChat 
           label="Message"
           button="Send"
           placeholder="Reply to the customer…"
-          disabled={!canWrite}
-          disabledReason={writeBlocker(status, mine, supervisor)}
+          disabled={!can.write}
+          disabledReason={writeBlocker(ctx)}
           onSend={(text) => conversation.write('send', text)}
         />
-        <Composer
-          class="coaching"
-          label="Coaching note"
-          button="Coach"
-          placeholder="Coach the agent (staff only)…"
-          disabled={!canCoach}
-          disabledReason="Coaching opens while the chat is active."
-          onSend={(text) => conversation.write('coach', text)}
-        />
+        <section class="coaching-box" aria-label="Coaching">
+          <p class="coaching-title">
+            Coaching <span>· only staff see this</span>
+          </p>
+          <Composer
+            class="coaching"
+            label="Coaching"
+            button="Coach"
+            placeholder="Coach the agent…"
+            disabled={!can.coach}
+            disabledReason="Coaching opens while the chat is active."
+            onSend={(text) => conversation.write('coach', text)}
+          />
+        </section>
       </div>
+
+      {dialog === 'transfer' ? (
+        <TransferDialog
+          title="Transfer chat"
+          targets={host.targets}
+          chatGroupIds={[snapshot?.groupId ?? row?.groupId ?? '']}
+          meId={me.id}
+          busy={pending === 'transfer'}
+          error={chat.actionError.value}
+          onSubmit={(to) => void chat.transfer(to)}
+          onCancel={() => chat.closeDialog()}
+        />
+      ) : null}
+      {dialog === 'follow-up' ? (
+        <FollowUpDialog
+          current={followUp}
+          now={clock}
+          busy={pending === 'follow-up'}
+          error={chat.actionError.value}
+          onSave={(at) => void chat.setFollowUp(at)}
+          onCancel={() => chat.closeDialog()}
+        />
+      ) : null}
+      {dialog === 'delete' ? (
+        <ConfirmDialog
+          title="Delete this chat?"
+          message={`The chat with ${snapshot?.visitor.name ?? row?.visitorName ?? 'this customer'} and its transcript cannot be restored.${chat.actionError.value ? ` ${chat.actionError.value}` : ''}`}
+          confirm="Delete Chat"
+          busy={pending === 'delete'}
+          onConfirm={() => void chat.remove()}
+          onCancel={() => chat.closeDialog()}
+        />
+      ) : null}
     </article>
   );
-}
-
-function writeBlocker(status: ChatStatus | null, mine: boolean, supervisor: boolean): string {
-  if (status === 'queued') return 'Take the chat to reply.';
-  if (status === 'ended') return 'This chat has ended.';
-  if (status === 'active' && !mine) return supervisor ? 'Another agent has this chat: take it over to reply.' : 'Another agent has this chat.';
-  return 'Loading…';
-}
-
-function connectionText(state: ConnectionState): string {
-  switch (state) {
-    case 'connecting':
-      return 'Connecting…';
-    case 'open':
-      return '';
-    case 'reconnecting':
-      return 'Reconnecting…';
-    case 'closed':
-      return 'This chat is not available.';
-  }
 }

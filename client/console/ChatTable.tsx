@@ -1,42 +1,83 @@
-// One view's chats as a table (Status, User, Group, Started, Queue Time, Agent, Messages).
-// A row opens its chat in the preview pane on click, Enter or Space; rows carry data-chat-id.
+// One page of a view's chats as a table with the person's visible columns at their widths. A
+// header is a button that sorts by its column (again: the other way), with aria-sort on the
+// header. Each row has a checkbox for the list's actions; a row opens its chat in the preview pane
+// on click, Enter or Space, and in a window of its own on double-click. Rows carry data-chat-id.
 import type { JSX } from 'preact';
-import type { ChatListRow } from '../../objects/protocol.ts';
+import { useEffect, useRef } from 'preact/hooks';
+import { cellClass, cellContent } from './cells.tsx';
+import { COLUMN_LABELS } from './columns.ts';
 import type { ConsoleModel } from './model.ts';
-import { formatDuration, formatStarted, now, queueTime } from './time.ts';
-import { STATUS_LABELS, viewEmpty, viewTitle } from './views.ts';
+import { openPopout } from './page-mode.ts';
+import type { HeaderState } from './selection.ts';
+import { ariaSort } from './sorting.ts';
+import { now } from './time.ts';
+import { viewEmpty, viewTitle } from './views.ts';
 
-export function StatusBadge({ status }: { status: ChatListRow['status'] }) {
-  return <span class={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>;
+/** The checkbox column's width, in pixels. */
+const CHECK_COLUMN_WIDTH = 40;
+
+function HeaderCheckbox({ state, onToggle }: { state: HeaderState; onToggle(): void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return <input ref={ref} type="checkbox" aria-label="Select all chats on this page" checked={state === 'all'} onChange={onToggle} />;
 }
 
 export function ChatTable({ model }: { model: ConsoleModel }) {
-  const view = model.view.value;
-  const rows = model.visible.value;
+  const list = model.list;
+  const view = list.view.value;
+  const rows = list.visible.value;
+  const columns = model.fields.columns.value;
+  const sort = list.sort.value;
+  const checked = list.checked.value;
   const selectedId = model.selected.value?.chatId ?? null;
   const current = now.value;
+  const width = CHECK_COLUMN_WIDTH + columns.reduce((sum, c) => sum + c.width, 0);
+  // Until the person's columns are known, show none rather than flash the defaults.
+  if (!model.fields.loaded.value) {
+    return (
+      <p class="table-wrap boot" role="status">
+        Loading…
+      </p>
+    );
+  }
 
   function onKeyDown(event: JSX.TargetedKeyboardEvent<HTMLTableRowElement>, id: string): void {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
+    // Keys on the row's checkbox are the checkbox's own.
+    if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return;
     event.preventDefault();
     model.select(id);
   }
 
   return (
     <div class="table-wrap">
-      <table class="chats" aria-busy={model.loading.value ? 'true' : undefined}>
+      <table class="chats" style={{ width: `${width}px` }} aria-busy={list.loading.value ? 'true' : undefined}>
         <caption class="sr-only">{viewTitle(view, model.groupName)} chats</caption>
+        <colgroup>
+          <col style={{ width: `${CHECK_COLUMN_WIDTH}px` }} />
+          {columns.map((c) => (
+            <col key={c.id} data-column={c.id} style={{ width: `${c.width}px` }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
-            <th scope="col">Status</th>
-            <th scope="col">User</th>
-            <th scope="col">Group</th>
-            <th scope="col">Started</th>
-            <th scope="col">Queue Time</th>
-            <th scope="col">Agent</th>
-            <th scope="col" class="num">
-              Messages
+            <th scope="col" class="check">
+              <HeaderCheckbox state={list.header.value} onToggle={() => list.checkAll()} />
             </th>
+            {columns.map((c) => {
+              const sorted = ariaSort(sort, c.id);
+              return (
+                <th key={c.id} scope="col" data-column={c.id} aria-sort={sorted} class={c.id === 'messages' ? 'num' : undefined}>
+                  <button type="button" class="sort" onClick={() => list.sortBy(c.id)}>
+                    {COLUMN_LABELS[c.id]}
+                    <span class="sort-mark" aria-hidden="true">
+                      {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -48,22 +89,29 @@ export function ChatTable({ model }: { model: ConsoleModel }) {
               class={row.id === selectedId ? 'selected' : undefined}
               aria-current={row.id === selectedId ? 'true' : undefined}
               onClick={() => model.select(row.id)}
+              onDblClick={() => openPopout(row.id)}
               onKeyDown={(event) => onKeyDown(event, row.id)}
             >
-              <td>
-                <StatusBadge status={row.status} />
+              <td class="check" onClick={(event) => event.stopPropagation()} onDblClick={(event) => event.stopPropagation()}>
+                <input
+                  type="checkbox"
+                  aria-label={`Select chat with ${row.visitorName}`}
+                  checked={checked.has(row.id)}
+                  onChange={(event) => list.check(row.id, event.currentTarget.checked)}
+                />
               </td>
-              <td>{row.visitorName}</td>
-              <td>{row.groupName}</td>
-              <td>{formatStarted(row.startedAt, current)}</td>
-              <td class={row.status === 'queued' ? 'waiting' : undefined}>{formatDuration(queueTime(row, current))}</td>
-              <td>{row.agentName ?? '—'}</td>
-              <td class="num">{row.messageCount}</td>
+              {columns.map((c) => (
+                <td key={c.id} data-column={c.id} class={cellClass(c.id, row)}>
+                  {cellContent(c.id, row, current)}
+                </td>
+              ))}
             </tr>
           ))}
           {rows.length === 0 ? (
             <tr class="empty">
-              <td colSpan={7}>{model.loading.value || (!model.viewLoaded.value && !model.listError.value) ? 'Loading…' : viewEmpty(view)}</td>
+              <td colSpan={columns.length + 1}>
+                {list.loading.value || (!list.loaded.value && !list.error.value) ? 'Loading…' : viewEmpty(view)}
+              </td>
             </tr>
           ) : null}
         </tbody>

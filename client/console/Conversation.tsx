@@ -1,18 +1,19 @@
 // A chat's log as staff see it: visitor and agent messages on opposite sides, system events
-// (queued, taken, ended) as small centred lines, and coaching lines marked as staff-only.
+// (queued, taken, ended, transferred, joined, follow-ups) as small centred lines, and coaching
+// lines inline in time order, on their own background with a "Coaching" label: staff only.
 import type { ChatEvent } from '../../objects/protocol.ts';
 import type { Conversation as ConversationModel, Outgoing } from '../shared/conversation.ts';
 import { useStickToBottom } from '../shared/useStickToBottom.ts';
 import { formatStarted, formatTime } from './time.ts';
 
-export function Conversation({ conversation }: { conversation: ConversationModel }) {
+export function Conversation({ conversation, chatId }: { conversation: ConversationModel; chatId: string }) {
   const events = conversation.events.value;
   const outbox = conversation.outbox.value;
   const log = useStickToBottom(events.length + outbox.length);
   return (
     <div class="conversation" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} ref={log}>
       {events.map((event) => (
-        <EventLine key={event.seq} event={event} />
+        <EventLine key={event.seq} event={event} chatId={chatId} />
       ))}
       {outbox.map((message) => (
         <PendingLine key={message.id} message={message} conversation={conversation} />
@@ -21,7 +22,7 @@ export function Conversation({ conversation }: { conversation: ConversationModel
   );
 }
 
-function EventLine({ event }: { event: ChatEvent }) {
+function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
   const time = <time dateTime={new Date(event.at).toISOString()}>{formatTime(event.at)}</time>;
   switch (event.kind) {
     case 'queued':
@@ -41,7 +42,7 @@ function EventLine({ event }: { event: ChatEvent }) {
       );
     case 'coaching':
       return (
-        <div class="msg msg-coaching">
+        <div class="msg msg-coaching" data-coaching="true">
           <p class="msg-meta">
             <span class="coach-label">Coaching</span> {event.from.name} · {time} · not visible to the customer
           </p>
@@ -72,6 +73,25 @@ function EventLine({ event }: { event: ChatEvent }) {
       return (
         <p class="system">
           {event.person.name} joined the conversation · {time}
+        </p>
+      );
+    case 'file':
+      return (
+        <div class={`msg ${event.from.role === 'visitor' ? 'msg-visitor' : 'msg-agent'}`}>
+          <p class="msg-meta">
+            {event.from.name} · {time}
+          </p>
+          <p class="msg-text">
+            <a href={`/api/chats/${encodeURIComponent(chatId)}/files/${encodeURIComponent(event.file.id)}`} download={event.file.filename}>
+              {event.file.filename}
+            </a>
+          </p>
+        </div>
+      );
+    case 'survey':
+      return (
+        <p class="system">
+          Survey: rated {event.rating} of 5{event.comment ? ` — “${event.comment}”` : ''} · staff only · {time}
         </p>
       );
     case 'follow-up':

@@ -1,31 +1,68 @@
 // The navigation pane, in the seed's order: My Active, My Completed, Queue; each of my groups with
 // its Active and Inactive chats; Global Live Chats; Administration for administrators; then the
-// team with each colleague's presence. Buttons only: the model decides what each one shows.
+// team with each colleague's presence. Beside each view, how many chats it has (from the counts
+// model, refreshed as the lobby reports changes). Buttons only: the model decides what each shows.
 import type { ComponentChildren } from 'preact';
+import type { ChatCounts } from '../shared/api.ts';
 import type { ConsoleModel } from './model.ts';
 import { PRESENCE_LABELS } from './team.ts';
-import { type ChatView, GLOBAL, GROUP_STATE_LABELS, type GroupState, groupView, OWN_VIEWS, QUEUED, sameView } from './views.ts';
+import { type ChatView, GLOBAL, GROUP_STATE_LABELS, type GroupState, groupView, OWN_VIEWS, sameView, viewKey } from './views.ts';
 
 const GROUP_STATES: readonly GroupState[] = ['active', 'inactive'];
 
+/** How many chats a view has, when the counts say (My Completed has no count). */
+function countOf(view: ChatView, counts: ChatCounts | null, global: number): number | null {
+  if (counts === null) return null;
+  switch (view.kind) {
+    case 'my-active':
+      return counts.myActive;
+    case 'queued':
+      return counts.queued;
+    case 'group':
+      return counts.groups[view.groupId]?.[view.state] ?? 0;
+    case 'global':
+      return global;
+    case 'my-completed':
+      return null;
+  }
+}
+
 export function Nav({ model }: { model: ConsoleModel }) {
-  const current = model.screen.value === 'chats' ? model.view.value : null;
+  const current = model.screen.value === 'chats' ? model.list.view.value : null;
   const groups = model.groups.value;
   const team = model.team.list.value;
   const queued = model.queueCount.value;
+  const counts = model.counts.counts.value;
+  const global = model.counts.global.value;
   const onAdmin = model.screen.value === 'admin';
 
   const item = (view: ChatView, label: ComponentChildren) => {
     const here = current !== null && sameView(current, view);
+    const count = countOf(view, counts, global);
+    // The count is read as the button's description, so the button's name stays its label.
+    const countId = `nav-count-${viewKey(view).replace(/[^\w-]/g, '_')}`;
     return (
-      <button
-        type="button"
-        class={here ? 'current' : undefined}
-        aria-current={here ? 'page' : undefined}
-        onClick={() => model.showView(view)}
-      >
-        {label}
-      </button>
+      <>
+        <button
+          type="button"
+          class={here ? 'current' : undefined}
+          aria-current={here ? 'page' : undefined}
+          aria-describedby={count === null ? undefined : countId}
+          onClick={() => model.showView(view)}
+        >
+          <span class="nav-label">{label}</span>
+          {count === null ? null : (
+            <span class={`count ${view.kind === 'queued' && count > 0 ? 'count-waiting' : ''}`} aria-hidden="true" data-count={count}>
+              {count}
+            </span>
+          )}
+        </button>
+        {count === null ? null : (
+          <span id={countId} class="sr-only">
+            {count === 1 ? '1 chat' : `${count} chats`}
+          </span>
+        )}
+      </>
     );
   };
 
@@ -34,19 +71,7 @@ export function Nav({ model }: { model: ConsoleModel }) {
       <h2 class="nav-title">Live Chats</h2>
       <ul class="nav-own">
         {OWN_VIEWS.map(({ view, label }) => (
-          <li key={view.kind}>
-            {item(
-              view,
-              <>
-                {label}
-                {sameView(view, QUEUED) && queued > 0 ? (
-                  <span class="count" aria-hidden="true">
-                    {queued}
-                  </span>
-                ) : null}
-              </>,
-            )}
-          </li>
+          <li key={view.kind}>{item(view, label)}</li>
         ))}
       </ul>
       <p class="sr-only" aria-live="polite">

@@ -1,8 +1,9 @@
 // The signed-in console: the header, the navigation pane, and either the selected view's table
-// with the preview pane, or (for administrators) the Administration page.
+// (with its toolbar) and the preview pane, or (for administrators) the Administration page.
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { ChatPane } from './ChatPane.tsx';
 import { ChatTable } from './ChatTable.tsx';
+import { ListToolbar } from './ListToolbar.tsx';
 import type { ConsoleModel } from './model.ts';
 import { Nav } from './Nav.tsx';
 import type { Session } from './session.ts';
@@ -12,6 +13,7 @@ import { viewTitle } from './views.ts';
 export function Workspace({ model, session }: { model: ConsoleModel; session: Session }) {
   const chat = model.selected.value;
   const admin = model.screen.value === 'admin' ? model.admin : null;
+  const list = model.list;
 
   return (
     <div class="console">
@@ -25,7 +27,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
         <main class="main">
           <section class="list" aria-labelledby="list-title">
             <div class="list-head">
-              <h1 id="list-title">{viewTitle(model.view.value, model.groupName)}</h1>
+              <h1 id="list-title">{viewTitle(list.view.value, model.groupName)}</h1>
               {model.lobbyNotice.value ? (
                 <p class="notice" role="alert">
                   {model.lobbyNotice.value}{' '}
@@ -34,20 +36,21 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
                   </button>
                 </p>
               ) : null}
-              {model.listError.value ? (
+              {list.error.value ? (
                 <p class="notice" role="alert">
-                  {model.listError.value}{' '}
-                  <button type="button" class="link" onClick={() => void model.refresh()}>
+                  {list.error.value}{' '}
+                  <button type="button" class="link" onClick={() => void list.refresh()}>
                     Try again
                   </button>
                 </p>
               ) : null}
             </div>
+            <ListToolbar model={model} />
             <ChatTable model={model} />
           </section>
           <section class="preview" aria-label="Chat preview">
             {chat ? (
-              <ChatPane key={chat.chatId} model={model} chat={chat} />
+              <ChatPane key={chat.chatId} host={model.paneHost} chat={chat} />
             ) : (
               <p class="preview-empty">Select a chat to see the conversation.</p>
             )}

@@ -1,19 +1,22 @@
-// The chat open in the console's preview pane: its conversation (shared with the widget's logic)
-// over the agent socket `/api/chats/<id>/ws`, which authenticates with the session cookie.
-// Take, Take over and End Chat are HTTP calls whose refusals come back as `{error: {code, message}}`;
-// what they change arrives over the socket (events and `chat` frames), never from the HTTP answer.
+// The chat open in the preview pane (or a pop-out window): its conversation (shared with the
+// widget's logic) over the agent socket `/api/chats/<id>/ws`, which authenticates with the session
+// cookie, and the toolbar's actions. Take, Take over, End, Transfer, Follow-up and Delete are HTTP
+// calls whose refusals come back as `{error: {code, message}}`; Join is a socket frame. What they
+// change arrives over the socket (events and `chat` frames), never from the HTTP answer.
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { ChatListRow, ClientFrame, ServerFrame, StaffRank } from '../../objects/protocol.ts';
-import { describeError, getJson, post, type ChatRowResponse } from '../shared/api.ts';
+import type { ChatListRow, ClientFrame, ServerFrame } from '../../objects/protocol.ts';
+import { del, describeError, getJson, post, put, type ChatRowResponse, type TransferTo } from '../shared/api.ts';
 import { createConversation, type Conversation, type ConversationSeed } from '../shared/conversation.ts';
 import { openSocket, type LiveSocket } from '../shared/socket.ts';
 
-/** The toolbar's actions, named as their routes are: POST /api/chats/:id/<action>. */
-export type ChatAction = 'take' | 'take-over' | 'end';
+/** The toolbar's actions that wait for an HTTP answer. */
+export type ChatAction = 'take' | 'take-over' | 'end' | 'transfer' | 'follow-up' | 'delete';
+export type PaneDialog = 'transfer' | 'follow-up' | 'delete' | null;
+export type PaneTab = 'conversation' | 'history';
 
-/** Managers and administrators may take over and end chats assigned to someone else. */
-export function isSupervisor(rank: StaffRank): boolean {
-  return rank === 'manager' || rank === 'admin';
+export interface OpenChatOptions {
+  /** The chat was deleted from here. */
+  onDeleted(): void;
 }
 
 export interface OpenChat {
@@ -26,13 +29,24 @@ export interface OpenChat {
   pending: ReadonlySignal<ChatAction | null>;
   /** The server's refusal of the last toolbar action (e.g. "Bob has already taken this chat."). */
   actionError: ReadonlySignal<string | null>;
-  act(action: ChatAction): Promise<void>;
+  dialog: ReadonlySignal<PaneDialog>;
+  tab: ReadonlySignal<PaneTab>;
+  act(action: 'take' | 'take-over' | 'end'): Promise<void>;
+  transfer(to: TransferTo): Promise<void>;
+  /** Schedules a follow-up (milliseconds since the epoch) or clears it (null). */
+  setFollowUp(at: number | null): Promise<void>;
+  remove(): Promise<void>;
+  /** Joins the conversation openly (barge-in): the customer is told, and my messages reach them. */
+  join(): void;
+  openDialog(dialog: Exclude<PaneDialog, null>): void;
+  closeDialog(): void;
+  showTab(tab: PaneTab): void;
   dismissActionError(): void;
   /** Closes the socket and returns what to keep for reopening it later. */
   close(): ConversationSeed;
 }
 
-export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRow | null): OpenChat {
+export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRow | null, options: OpenChatOptions): OpenChat {
   const path = `/api/chats/${encodeURIComponent(chatId)}`;
   const conversation = createConversation(seed, (frame) => socket.send(frame));
   const socket = openSocket<ServerFrame, ClientFrame>({
@@ -45,12 +59,33 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
   const known = signal<ChatListRow | null>(row);
   const pending = signal<ChatAction | null>(null);
   const actionError = signal<string | null>(null);
+  const dialog = signal<PaneDialog>(null);
+  const tab = signal<PaneTab>('conversation');
   if (row === null) {
     getJson<ChatRowResponse>(path).then(
       ({ chat }) => (known.value = chat),
       () => undefined, // the header just shows less; the socket reports real problems
     );
   }
+
+  /** Runs one action; a refusal is shown (in the open dialog, if any), success closes the dialog. */
+  async function run(action: ChatAction, call: () => Promise<void>): Promise<boolean> {
+    if (pending.value !== null) return false;
+    pending.value = action;
+    actionError.value = null;
+    conversation.dismissNotice();
+    try {
+      await call();
+      dialog.value = null;
+      return true;
+    } catch (error) {
+      actionError.value = describeError(error);
+      return false;
+    } finally {
+      pending.value = null;
+    }
+  }
+
   return {
     chatId,
     conversation,
@@ -58,18 +93,35 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     row: known,
     pending,
     actionError,
+    dialog,
+    tab,
     async act(action) {
-      if (pending.value !== null) return;
-      pending.value = action;
+      await run(action, () => post(`${path}/${action}`));
+    },
+    async transfer(to) {
+      await run('transfer', () => post(`${path}/transfer`, { to }));
+    },
+    async setFollowUp(at) {
+      await run('follow-up', () => put(`${path}/follow-up`, { at }));
+    },
+    async remove() {
+      if (await run('delete', () => del(path))) options.onDeleted();
+    },
+    join() {
       actionError.value = null;
-      conversation.dismissNotice();
-      try {
-        await post(`${path}/${action}`);
-      } catch (error) {
-        actionError.value = describeError(error);
-      } finally {
-        pending.value = null;
-      }
+      if (!conversation.command({ type: 'join' })) actionError.value = 'Not connected: try again in a moment.';
+    },
+    openDialog(next) {
+      actionError.value = null;
+      dialog.value = next;
+    },
+    closeDialog() {
+      if (pending.value !== null) return;
+      dialog.value = null;
+      actionError.value = null; // it was shown in the dialog
+    },
+    showTab(next) {
+      tab.value = next;
     },
     dismissActionError() {
       actionError.value = null;

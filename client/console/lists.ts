@@ -2,12 +2,20 @@
 // pure functions: a fetched page of a view, a live lobby row, a change of groups. A row is stored
 // once (so every view shows the same, newest copy); a row older than the one held is ignored.
 // Rows stay held after every view has dropped them, so a late, older frame cannot bring one back.
+// A view holds one page in the server's order; a live row joins it where the server would put it,
+// and the caller refetches the page soon after, so page bounds and totals end up exact.
 import type { ChatListRow } from '../../objects/protocol.ts';
-import { type ChatView, compareForView, liveMembership, type ViewContext, viewKey } from './views.ts';
+import { compareRows } from './sorting.ts';
+import { type ChatView, liveMembership, type PageQuery, type ViewContext, viewKey } from './views.ts';
 
 export interface TrackedView {
   view: ChatView;
+  /** The page last asked for, and when (running times are compared as of then). */
+  page: PageQuery;
+  fetchedAt: number;
   ids: ReadonlySet<string>;
+  /** How many chats the whole view has, as last answered and adjusted by live rows since. */
+  total: number;
 }
 
 export interface Lists {
@@ -39,11 +47,18 @@ export function applyLive(lists: Lists, row: ChatListRow, ctx: ViewContext): Lis
     const ids = new Set(tracked.ids);
     if (verdict === 'in') ids.add(row.id);
     else ids.delete(row.id);
-    views.set(key, { view: tracked.view, ids });
+    views.set(key, { ...tracked, ids, total: Math.max(0, tracked.total + (verdict === 'in' ? 1 : -1)) });
   }
   const rows = new Map(lists.rows);
   rows.set(row.id, row);
   return { rows, views };
+}
+
+export interface FetchedPage {
+  page: PageQuery;
+  chats: readonly ChatListRow[];
+  total: number;
+  fetchedAt: number;
 }
 
 /**
@@ -54,19 +69,21 @@ export function applyLive(lists: Lists, row: ChatListRow, ctx: ViewContext): Lis
 export function applyFetched(
   lists: Lists,
   view: ChatView,
-  fetched: readonly ChatListRow[],
+  fetched: FetchedPage,
   ctx: ViewContext,
   liveSince: Iterable<ChatListRow> = [],
 ): Lists {
   const rows = new Map(lists.rows);
   const ids = new Set<string>();
-  for (const row of fetched) {
+  let total = fetched.total;
+  for (const row of fetched.chats) {
     const best = newer(rows.get(row.id), row);
     rows.set(row.id, best);
     if (best === row || liveMembership(best, view, ctx) !== 'out') ids.add(row.id);
+    else total -= 1;
   }
   const views = new Map(lists.views);
-  views.set(viewKey(view), { view, ids });
+  views.set(viewKey(view), { view, page: fetched.page, fetchedAt: fetched.fetchedAt, ids, total: Math.max(0, total) });
   let next: Lists = { rows, views };
   for (const row of liveSince) next = applyLive(next, row, ctx);
   return next;
@@ -78,7 +95,7 @@ export function keepGroups(lists: Lists, groupIds: ReadonlySet<string>): Lists {
   for (const [key, tracked] of lists.views) {
     if (tracked.view.kind === 'group' && !groupIds.has(tracked.view.groupId)) continue;
     const ids = new Set([...tracked.ids].filter((id) => groupIds.has(lists.rows.get(id)?.groupId ?? '')));
-    views.set(key, { view: tracked.view, ids });
+    views.set(key, { ...tracked, ids, total: Math.max(0, tracked.total - (tracked.ids.size - ids.size)) });
   }
   const rows = new Map([...lists.rows].filter(([, row]) => groupIds.has(row.groupId)));
   return { rows, views };
@@ -95,14 +112,14 @@ export function forgetChat(lists: Lists, chatId: string): Lists {
     }
     const ids = new Set(tracked.ids);
     ids.delete(chatId);
-    views.set(key, { view: tracked.view, ids });
+    views.set(key, { ...tracked, ids, total: Math.max(0, tracked.total - 1) });
   }
   const rows = new Map(lists.rows);
   rows.delete(chatId);
   return { rows, views };
 }
 
-/** The rows a view lists, in its order (empty if it was never fetched). */
+/** The rows a view lists, in the order its page was asked for (empty if it was never fetched). */
 export function rowsIn(lists: Lists, view: ChatView): ChatListRow[] {
   const tracked = lists.views.get(viewKey(view));
   if (tracked === undefined) return [];
@@ -111,10 +128,22 @@ export function rowsIn(lists: Lists, view: ChatView): ChatListRow[] {
     const row = lists.rows.get(id);
     if (row !== undefined) rows.push(row);
   }
-  return rows.sort(compareForView(view));
+  return rows.sort(compareRows(tracked.page.sort, tracked.fetchedAt));
 }
 
 /** Whether a view has been fetched at least once (so an empty list means empty, not unknown). */
 export function isLoaded(lists: Lists, view: ChatView): boolean {
   return lists.views.has(viewKey(view));
+}
+
+/** The view's total as last known (0 before its first answer). */
+export function totalOf(lists: Lists, view: ChatView): number {
+  return lists.views.get(viewKey(view))?.total ?? 0;
+}
+
+/** Whether this live row changes which chats the view lists (so its page should be fetched again). */
+export function changesMembership(before: Lists, after: Lists, view: ChatView): boolean {
+  const a = before.views.get(viewKey(view));
+  const b = after.views.get(viewKey(view));
+  return a !== undefined && b !== undefined && a.ids !== b.ids;
 }

@@ -1,30 +1,57 @@
 // Entry point of the agent console (/). Owns the effects that reach outside the models: creating
-// and disposing the workspace as the session signs in and out, the clock, and the document title
-// (which counts waiting chats so a background tab still shows the queue).
+// and disposing what the page opened (the workspace, a pop-out chat, a print view) as the session
+// signs in and out, the clock, the document title (which counts waiting chats so a background tab
+// still shows the queue) and closing a pop-out window.
 import { effect, signal, untracked } from '@preact/signals';
 import { render } from 'preact';
-import { App } from './App.tsx';
-import { createConsole, type ConsoleModel } from './model.ts';
+import { App, type Opened } from './App.tsx';
+import { createConsole } from './model.ts';
+import { pageMode } from './page-mode.ts';
+import { createPopout } from './popout.ts';
+import { createPrint } from './print.ts';
 import { createSession } from './session.ts';
 import { startClock } from './time.ts';
 import './console.css';
+import './lists.css';
+import './dialog.css';
+import './pane.css';
 
 const session = createSession();
-const workspace = signal<ConsoleModel | null>(null);
+const mode = pageMode(location.search);
+const opened = signal<Opened | null>(null);
 
 effect(() => {
   const state = session.state.value;
   if (state.status !== 'signed-in') return;
-  const model = untracked(() => createConsole(state.me, session));
-  workspace.value = model;
+  const page = untracked((): Opened => {
+    switch (mode.kind) {
+      case 'console':
+        return { kind: 'console', model: createConsole(state.me, session) };
+      case 'popout':
+        return { kind: 'popout', model: createPopout(state.me, mode.chatId, () => window.close()) };
+      case 'print':
+        return { kind: 'print', model: createPrint(mode.chatId) };
+    }
+  });
+  opened.value = page;
   return () => {
-    model.dispose();
-    workspace.value = null;
+    if (page.kind !== 'print') page.model.dispose();
+    opened.value = null;
   };
 });
 
 effect(() => {
-  const queued = workspace.value?.queueCount.value ?? 0;
+  const page = opened.value;
+  if (page?.kind === 'popout') {
+    const name = page.model.chat.conversation.chat.value?.visitor.name;
+    document.title = name ? `Chat with ${name} — Switchboard` : 'Chat — Switchboard';
+    return;
+  }
+  if (page?.kind === 'print') {
+    document.title = 'Transcript — Switchboard';
+    return;
+  }
+  const queued = page?.model.queueCount.value ?? 0;
   document.title = queued > 0 ? `(${queued}) Switchboard` : 'Switchboard';
 });
 
@@ -32,4 +59,4 @@ startClock();
 void session.load();
 
 const root = document.getElementById('app');
-if (root) render(<App session={session} model={workspace} />, root);
+if (root) render(<App session={session} opened={opened} />, root);

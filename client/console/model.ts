@@ -1,18 +1,24 @@
-// The signed-in console as signals and actions: the current view (or the administrator's page),
-// the lists every view is cut from, the live lobby socket that keeps them and the team current,
+// The signed-in console as signals and actions: the current screen (lists or the administrator's
+// page), the list with its sorting, paging and checked rows, the counts beside the nav, the
+// person's visible fields, the live lobby socket that keeps all of them and the team current,
 // and the chat open in the preview pane. It never touches the DOM; the entry point owns page
-// effects (title) and disposal.
+// effects (title, windows) and disposal.
 import { computed, effect, signal } from '@preact/signals';
-import type { ChatListRow, LobbyClientFrame, LobbyFrame } from '../../objects/protocol.ts';
-import { ApiError, describeError, getJson, type ChatListResponse, type Group, type MeResponse } from '../shared/api.ts';
+import type { LobbyClientFrame, LobbyFrame } from '../../objects/protocol.ts';
+import { getJson, type Group, type MeResponse } from '../shared/api.ts';
 import { EMPTY_SEED, type ConversationSeed } from '../shared/conversation.ts';
 import { openSocket } from '../shared/socket.ts';
 import { createAdmin, type AdminModel } from './admin/model.ts';
+import { createBulk } from './bulk.ts';
 import { openChat, type OpenChat } from './chat.ts';
-import { applyFetched, applyLive, EMPTY_LISTS, forgetChat, isLoaded, keepGroups, rowsIn, type Lists } from './lists.ts';
+import { affectsCounts, createCounts } from './counts.ts';
+import { createListModel } from './list-model.ts';
+import type { PaneHost } from './pane-host.ts';
 import type { Session } from './session.ts';
+import { createTransferTargets } from './targets.ts';
 import { createTeam } from './team.ts';
-import { type ChatView, MY_ACTIVE, QUEUED, sameView, type ViewContext, viewQuery } from './views.ts';
+import { type ChatView, sameView, type ViewContext } from './views.ts';
+import { createVisibleFields } from './visible-fields.ts';
 
 /** After this many failed lobby reconnects, check whether the session itself has ended. */
 export const SESSION_CHECK_AFTER_FAILURES = 3;
@@ -25,11 +31,8 @@ const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b
 
 export function createConsole(me: MeResponse, session: Session) {
   const meId = me.agent.id;
+  const expire = () => session.expire();
   const screen = signal<Screen>('chats');
-  const view = signal<ChatView>(MY_ACTIVE);
-  const lists = signal<Lists>(EMPTY_LISTS);
-  const loading = signal(false);
-  const listError = signal<string | null>(null);
   /** A message from the lobby itself (its `error` frames). */
   const lobbyNotice = signal<string | null>(null);
   /** Names for the nav, from `/api/me`. */
@@ -38,59 +41,30 @@ export function createConsole(me: MeResponse, session: Session) {
   const groupIds = signal<ReadonlySet<string>>(new Set(me.groups.map((g) => g.id)));
   const ctx = computed<ViewContext>(() => ({ meId, groupIds: groupIds.value }));
   const team = createTeam(meId);
-  const visible = computed(() => rowsIn(lists.value, view.value));
-  const viewLoaded = computed(() => isLoaded(lists.value, view.value));
-  const queueCount = computed(() => rowsIn(lists.value, QUEUED).length);
+  const list = createListModel(ctx, expire);
+  const counts = createCounts(expire);
+  const fields = createVisibleFields(expire);
+  const targets = createTransferTargets(groups);
   const selected = signal<OpenChat | null>(null);
   /** Conversations opened before, so reopening one resumes with `after=<lastSeq>`. */
   const seeds = new Map<string, ConversationSeed>();
 
-  // Live changes that land while a fetch is in flight are re-applied on top of its answer.
-  let fetching = 0;
-  const liveWhileFetching = new Map<string, ChatListRow>();
+  const bulk = createBulk({
+    selection: list.selection,
+    clearChecks: list.clearChecks,
+    forget: (ids) => ids.forEach((id) => list.removed(id)),
+    onSignedOut: expire,
+  });
 
-  function failed(error: unknown): void {
-    if (error instanceof ApiError && error.status === 401) session.expire();
-    else listError.value = describeError(error);
-  }
-
-  async function fetchView(target: ChatView): Promise<void> {
-    fetching += 1;
-    try {
-      const { chats } = await getJson<ChatListResponse>(`/api/chats?${viewQuery(target)}`);
-      // We may have left the group while the request was in flight.
-      if (target.kind === 'group' && !groupIds.value.has(target.groupId)) return;
-      lists.value = applyFetched(lists.value, target, chats, ctx.value, liveWhileFetching.values());
-    } finally {
-      fetching -= 1;
-      if (fetching === 0) liveWhileFetching.clear();
-    }
-  }
-
-  /** Refetches the current view, and the queue too, since its count is always shown. */
   async function refresh(): Promise<void> {
-    const current = view.value;
-    loading.value = true;
-    try {
-      await Promise.all(sameView(current, QUEUED) ? [fetchView(current)] : [fetchView(current), fetchView(QUEUED)]);
-      listError.value = null;
-    } catch (error) {
-      failed(error);
-    } finally {
-      loading.value = false;
-    }
+    await Promise.all([list.refresh(), counts.load()]);
   }
 
-  /** Our groups are now these: views and rows of groups we left go, and so does their view. */
+  /** Our groups are now these: views and rows of groups we left go, and so does their chat. */
   function followGroups(ids: ReadonlySet<string>): void {
     if (sameIds(ids, groupIds.value)) return;
     groupIds.value = ids;
-    lists.value = keepGroups(lists.value, ids);
-    const current = view.value;
-    if (current.kind === 'group' && !ids.has(current.groupId)) {
-      view.value = MY_ACTIVE;
-      void refresh();
-    }
+    list.followGroups(ids);
     const open = selected.value?.conversation.chat.value ?? null;
     if (open !== null && !ids.has(open.groupId)) select(null);
   }
@@ -101,8 +75,8 @@ export function createConsole(me: MeResponse, session: Session) {
       const fresh = await getJson<MeResponse>('/api/me');
       groups.value = fresh.groups;
       followGroups(new Set(fresh.groups.map((g) => g.id)));
-    } catch (error) {
-      failed(error);
+    } catch {
+      void session.check();
     }
   }
 
@@ -119,13 +93,16 @@ export function createConsole(me: MeResponse, session: Session) {
           void team.load();
           return;
         }
-        case 'chat':
-          if (fetching > 0) liveWhileFetching.set(frame.chat.id, frame.chat);
-          lists.value = applyLive(lists.value, frame.chat, ctx.value);
+        case 'chat': {
+          const held = list.lists.value.rows.get(frame.chat.id);
+          list.live(frame.chat);
+          if (affectsCounts(held, frame.chat)) counts.refreshSoon();
           return;
+        }
         case 'removed':
-          liveWhileFetching.delete(frame.chatId);
-          lists.value = forgetChat(lists.value, frame.chatId);
+          list.removed(frame.chatId);
+          counts.refreshSoon();
+          if (selected.value?.chatId === frame.chatId) select(null);
           return;
         case 'presence':
           team.apply(frame);
@@ -159,31 +136,47 @@ export function createConsole(me: MeResponse, session: Session) {
     const current = selected.value;
     if (current?.chatId === chatId) return;
     if (current) seeds.set(current.chatId, current.close());
-    selected.value =
-      chatId === null ? null : openChat(chatId, seeds.get(chatId) ?? EMPTY_SEED, lists.value.rows.get(chatId) ?? null);
+    if (chatId === null) {
+      selected.value = null;
+      return;
+    }
+    selected.value = openChat(chatId, seeds.get(chatId) ?? EMPTY_SEED, list.lists.value.rows.get(chatId) ?? null, {
+      onDeleted() {
+        seeds.delete(chatId);
+        list.removed(chatId);
+        if (selected.value?.chatId === chatId) select(null);
+      },
+    });
   }
 
   const admin: AdminModel | null =
-    me.agent.role === 'admin'
-      ? createAdmin({ onSignedOut: () => session.expire(), onGroupsChanged: () => void reloadGroups() })
-      : null;
+    me.agent.role === 'admin' ? createAdmin({ onSignedOut: expire, onGroupsChanged: () => void reloadGroups() }) : null;
+
+  const paneHost: PaneHost = {
+    me,
+    targets,
+    rowOf: (chatId) => list.lists.value.rows.get(chatId) ?? null,
+    close: () => select(null),
+    inPopout: false,
+  };
 
   void refresh();
+  void fields.load();
 
   return {
     me,
     groups,
     team,
     admin,
+    list,
+    counts,
+    fields,
+    bulk,
+    targets,
+    paneHost,
     lobbyNotice,
     screen,
-    view,
-    lists,
-    visible,
-    viewLoaded,
-    queueCount,
-    loading,
-    listError,
+    queueCount: counts.queued,
     lobbyState: lobby.state,
     selected,
     refresh,
@@ -193,9 +186,9 @@ export function createConsole(me: MeResponse, session: Session) {
     showView(next: ChatView): void {
       const wasAdmin = screen.value === 'admin';
       screen.value = 'chats';
-      if (sameView(view.value, next) && !wasAdmin) return;
-      view.value = next;
-      void refresh();
+      if (sameView(list.view.value, next) && !wasAdmin) return;
+      list.show(next);
+      void counts.load();
     },
     showAdmin(): void {
       if (admin === null) return;
@@ -212,6 +205,8 @@ export function createConsole(me: MeResponse, session: Session) {
     dispose(): void {
       select(null);
       stopSessionCheck();
+      list.dispose();
+      counts.dispose();
       lobby.close();
     },
   };

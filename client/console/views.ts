@@ -1,7 +1,9 @@
 // The console's chat views as data and pure rules: which lists exist (the seed's My Active, My
 // Completed, Queue, each group's Active and Inactive, Global Live Chats), how each is asked of the
-// server, how it sorts, and whether a live lobby row belongs in it. No signals, no fetch.
-import type { ChatListRow, ChatStatus } from '../../objects/protocol.ts';
+// server, its default order, and whether a live lobby row belongs in it. No signals, no fetch.
+import type { ChatListRow } from '../../objects/protocol.ts';
+import { PAGE_SIZE } from './paging.ts';
+import type { Sort } from './sorting.ts';
 
 export type GroupState = 'active' | 'inactive';
 
@@ -31,12 +33,6 @@ export const OWN_VIEWS: readonly { view: ChatView; label: string }[] = [
 
 export const GROUP_STATE_LABELS: Readonly<Record<GroupState, string>> = { active: 'Active', inactive: 'Inactive' };
 
-export const STATUS_LABELS: Readonly<Record<ChatStatus, string>> = {
-  queued: 'Queued',
-  active: 'Active',
-  ended: 'Ended',
-};
-
 /** A stable string for a view, to key maps and compare views. */
 export function viewKey(view: ChatView): string {
   return view.kind === 'group' ? `group:${view.state}:${view.groupId}` : view.kind;
@@ -46,19 +42,22 @@ export function sameView(a: ChatView, b: ChatView): boolean {
   return viewKey(a) === viewKey(b);
 }
 
-/** The most rows one list asks for: the server's largest page (MAX_PAGE_SIZE in worker/db/chats.ts). */
-export const LIST_PAGE_SIZE = 200;
-
-/** Own lists show the longest waiting first; the others the newest first. */
-export function startedOrder(view: ChatView): 'asc' | 'desc' {
-  return view.kind === 'my-active' || view.kind === 'queued' ? 'asc' : 'desc';
+/** Until a header is clicked: own lists show the longest waiting first, the others the newest first. */
+export function defaultSort(view: ChatView): Sort {
+  return { key: 'started', dir: view.kind === 'my-active' || view.kind === 'queued' ? 'asc' : 'desc' };
 }
 
-/** The query string of `GET /api/chats` for this view, asking for the order `compareForView` keeps. */
-export function viewQuery(view: ChatView): string {
+/** Which page of a view, in which order. */
+export interface PageQuery {
+  sort: Sort;
+  offset: number;
+}
+
+/** The query string of `GET /api/chats` for one page of this view. */
+export function viewQuery(view: ChatView, page: PageQuery, limit = PAGE_SIZE): string {
   const which =
     view.kind === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}&state=${view.state}` : `view=${view.kind}`;
-  return `${which}&sort=started&dir=${startedOrder(view)}&limit=${LIST_PAGE_SIZE}`;
+  return `${which}&sort=${page.sort.key}&dir=${page.sort.dir}&limit=${limit}&offset=${page.offset}`;
 }
 
 /** The view's heading; a group's view names the group (or says it is gone). */
@@ -123,10 +122,4 @@ export function liveMembership(row: ChatListRow, view: ChatView, ctx: ViewContex
       return verdict(row.groupId === view.groupId && stateMatches);
     }
   }
-}
-
-/** The order `viewQuery` asks the server for, kept as live rows arrive: by start, then by id. */
-export function compareForView(view: ChatView): (a: ChatListRow, b: ChatListRow) => number {
-  const sign = startedOrder(view) === 'asc' ? 1 : -1;
-  return (a, b) => sign * (a.startedAt - b.startedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -1,7 +1,7 @@
 // One way for both clients to call the Worker's JSON API (docs/api.md): same-origin cookies, JSON
 // bodies, a time limit, and the `{error: {code, message}}` envelope turned into an ApiError.
 // The HTTP response shapes live here because objects/protocol.ts only defines socket frames.
-import type { ChatListRow, Presence, StaffRank } from '../../objects/protocol.ts';
+import type { ChatEvent, ChatListRow, ChatSnapshot, Presence, StaffRank } from '../../objects/protocol.ts';
 
 /** A request that has not answered after this long is abandoned. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -23,11 +23,31 @@ export interface MeResponse {
 export interface GroupsResponse {
   groups: Group[];
 }
+/** `GET /api/chats`: one page, and how many chats the whole view has. */
 export interface ChatListResponse {
   chats: ChatListRow[];
+  total: number;
 }
 export interface ChatRowResponse {
   chat: ChatListRow;
+}
+/** `GET /api/chats/counts`: the numbers beside the navigation's views. */
+export interface ChatCounts {
+  myActive: number;
+  queued: number;
+  groups: Record<string, { active: number; inactive: number }>;
+}
+/** `GET /api/chats/:id/transcript` (staff): the whole log, staff-only events included. */
+export interface TranscriptResponse {
+  chat: ChatSnapshot;
+  events: ChatEvent[];
+  row: ChatListRow;
+}
+/** Where a transfer sends chats (`POST /api/chats/:id/transfer`, `POST /api/bulk/transfer`). */
+export type TransferTo = { kind: 'group'; groupId: string } | { kind: 'agent'; agentId: string };
+/** `POST /api/bulk/transfer`: one answer per chat, in the order asked. */
+export interface BulkTransferResponse {
+  results: { chatId: string; ok: boolean; code?: string; message?: string }[];
 }
 /** `GET /api/agents`: the colleagues who share a group with the caller. */
 export interface Colleague {
@@ -106,7 +126,8 @@ async function request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, 
   return res;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** A failed response as an ApiError; exported for callers that send raw bodies (the widget's uploads). */
+export async function toApiError(res: Response): Promise<ApiError> {
   const data: unknown = await res.json().catch(() => null);
   if (typeof data === 'object' && data !== null && 'error' in data) {
     const { error } = data;
@@ -133,9 +154,14 @@ export async function postJson<T>(path: string, body?: unknown): Promise<T> {
   return readJson<T>(await request('POST', path, body ?? {}));
 }
 
-/** A POST whose answer has no body (e.g. 204 from logout). */
-export async function post(path: string): Promise<void> {
-  await request('POST', path);
+/** A POST whose answer the caller does not need (e.g. 204 from logout). */
+export async function post(path: string, body?: unknown): Promise<void> {
+  await request('POST', path, body);
+}
+
+/** A PUT whose JSON answer the caller reads. */
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  return readJson<T>(await request('PUT', path, body));
 }
 
 /** A PUT whose answer the caller does not need (it refetches instead). */

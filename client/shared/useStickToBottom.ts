@@ -1,5 +1,6 @@
 // Keeps a scrolling message log pinned to its newest line, unless the reader has scrolled up to
-// read something older; then new lines arrive below without yanking the view away.
+// read something older; then new lines arrive below without yanking the view away. A log whose
+// box shrinks (the console's list above it grew, the window was resized) stays pinned too.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
@@ -17,7 +18,14 @@ export function useStickToBottom(size: number) {
       atBottom.current = node.scrollHeight - node.scrollTop - node.clientHeight < STICK_THRESHOLD_PX;
     };
     node.addEventListener('scroll', onScroll, { passive: true });
-    return () => node.removeEventListener('scroll', onScroll);
+    const resized = new ResizeObserver(() => {
+      if (atBottom.current) node.scrollTop = node.scrollHeight;
+    });
+    resized.observe(node);
+    return () => {
+      node.removeEventListener('scroll', onScroll);
+      resized.disconnect();
+    };
   }, []);
 
   useLayoutEffect(() => {

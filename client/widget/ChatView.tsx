@@ -1,11 +1,15 @@
-// The visitor's side of a running chat: its status, the message log, the send box and the
-// End chat / Start a new chat buttons. Everything shown comes from the session's signals.
+// The visitor's side of a running chat: its status and place in the queue, the message log (files
+// as download links), the send box with "Send file", and End chat; once ended, what comes after
+// (AfterChat) and Start a new chat. Everything shown comes from the session's signals.
 import type { ChatEvent, ChatSnapshot } from '../../objects/protocol.ts';
 import { Composer } from '../shared/Composer.tsx';
 import type { Outgoing } from '../shared/conversation.ts';
 import type { ConnectionState } from '../shared/socket.ts';
 import { useStickToBottom } from '../shared/useStickToBottom.ts';
+import { AfterChat } from './AfterChat.tsx';
+import { fileUrl, formatSize } from './files.ts';
 import { OFFER_RESTART_AFTER_FAILURES, type ChatSession, type WidgetModel } from './model.ts';
+import { SendFile } from './SendFile.tsx';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
@@ -19,13 +23,17 @@ export function ChatView({ model, session }: { model: WidgetModel; session: Chat
   const ended = chat?.status === 'ended' || events.some((e) => e.kind === 'ended');
   const gone = connection === 'closed' && !ended;
   const log = useStickToBottom(events.length + outbox.length);
+  const position = conversation.queuePosition.value;
+  const queued = !ended && chat?.status === 'queued' && position !== null;
+  const fileHref = (fileId: string) => fileUrl(session.chatId, fileId, session.token);
 
   return (
-    <section class="chat" aria-label="Chat">
+    <section class={`chat${ended ? ' chat-ended' : ''}`} aria-label="Chat">
       <div class="chat-status">
-        <p class={`status status-${ended ? 'ended' : (chat?.status ?? 'queued')}`} aria-live="polite">
-          {statusLine(chat, ended)}
-        </p>
+        <div aria-live="polite">
+          <p class={`status status-${ended ? 'ended' : (chat?.status ?? 'queued')}`}>{statusLine(chat, ended)}</p>
+          {queued ? <p class="queue">You are number {position} in the queue</p> : null}
+        </div>
         {!ended && !gone ? (
           <button type="button" class="quiet" disabled={connection !== 'open'} onClick={() => conversation.command({ type: 'end' })}>
             End chat
@@ -38,7 +46,7 @@ export function ChatView({ model, session }: { model: WidgetModel; session: Chat
 
       <div class="log" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} ref={log}>
         {events.map((event) => (
-          <EventLine key={event.seq} event={event} />
+          <EventLine key={event.seq} event={event} fileHref={fileHref} />
         ))}
         {outbox.map((message) => (
           <PendingLine
@@ -62,6 +70,7 @@ export function ChatView({ model, session }: { model: WidgetModel; session: Chat
       {ended || gone ? (
         <div class="chat-over">
           {gone ? <p>This chat is no longer available.</p> : null}
+          {ended ? <AfterChat session={session} agentTookPart={events.some((e) => e.kind === 'taken' || e.kind === 'joined')} /> : null}
           <button type="button" class="primary" onClick={() => model.startOver()}>
             Start a new chat
           </button>
@@ -69,6 +78,7 @@ export function ChatView({ model, session }: { model: WidgetModel; session: Chat
       ) : (
         <>
           <Composer label="Message" button="Send" placeholder="Type your message…" focusOnMount onSend={(text) => conversation.write('send', text)} />
+          <SendFile session={session} />
           {failures >= OFFER_RESTART_AFTER_FAILURES ? (
             <p class="restart">
               Still can't connect?{' '}
@@ -109,7 +119,7 @@ function connectionLine(state: ConnectionState, failures: number, gone: boolean)
   }
 }
 
-function EventLine({ event }: { event: ChatEvent }) {
+function EventLine({ event, fileHref }: { event: ChatEvent; fileHref: (fileId: string) => string }) {
   const time = timeFormat.format(event.at);
   switch (event.kind) {
     case 'queued':
@@ -146,6 +156,23 @@ function EventLine({ event }: { event: ChatEvent }) {
       );
     case 'joined':
       return <p class="system">{event.person.name} has joined the chat · {time}</p>;
+    case 'file': {
+      const mine = event.from.role === 'visitor';
+      return (
+        <div class={`msg ${mine ? 'msg-mine' : 'msg-theirs'}`}>
+          <p class="msg-meta">
+            {mine ? 'You' : event.from.name} sent a file · <time dateTime={new Date(event.at).toISOString()}>{time}</time>
+          </p>
+          <p class="msg-text">
+            <a href={fileHref(event.file.id)} download={event.file.filename}>
+              {event.file.filename}
+            </a>{' '}
+            <span class="file-size">({formatSize(event.file.size)})</span>
+          </p>
+        </div>
+      );
+    }
+    case 'survey':
     case 'follow-up':
       return null; // staff-only: the server never sends these to a visitor
     default: {

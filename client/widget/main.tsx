@@ -1,18 +1,26 @@
-// Entry point of the visitor widget page (/widget.html). Reads the page's query (?group=, ?embed=1),
-// creates the model, renders it, and owns the effects that reach outside the model: the document
-// title and the messages exchanged with the loader (/widget.js) when embedded in another site.
+// Entry point of the visitor widget page (/widget.html, also the full-page live chat link
+// /widget.html?link=<slug>). Reads the page's options (options.ts), creates the model, renders it,
+// and owns the effects that reach outside the model: the document title, the site's colour, and
+// the messages exchanged with the loader (/widget.js) when embedded in another site.
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { createWidgetModel } from './model.ts';
+import { inkFor, readOptions } from './options.ts';
 import './widget.css';
 
 /** Messages between this page and the loader carry this marker, so other postMessage traffic is ignored. */
 const MESSAGE_SOURCE = 'switchboard';
 
-const params = new URLSearchParams(location.search);
-const embedded = params.get('embed') === '1' && window.parent !== window;
-const model = createWidgetModel({ groupId: params.get('group') });
+const options = readOptions(location.search);
+const embedded = options.embedded && window.parent !== window;
+const model = createWidgetModel(options);
+
+if (options.color) {
+  // Only the header and main buttons take the site's colour, each with the ink that reads on it.
+  document.documentElement.style.setProperty('--brand', options.color);
+  document.documentElement.style.setProperty('--brand-ink', inkFor(options.color));
+}
 
 /** Ask the loader on the embedding page to hide the panel. It owns the iframe, so it decides. */
 function close(): void {
@@ -29,6 +37,7 @@ if (embedded) {
     if (event.source !== window.parent) return;
     const data: unknown = event.data;
     if (typeof data === 'object' && data !== null && 'source' in data && data.source === MESSAGE_SOURCE && 'type' in data && data.type === 'open') {
+      model.reopened();
       document.querySelector<HTMLElement>('.widget textarea:not([disabled]), .widget input, .widget button.primary')?.focus();
     }
   });

@@ -1,81 +1,135 @@
-// The visitor widget as signals and actions: the pre-chat form, then one chat with its socket.
-// It never touches the DOM; components read these signals and call these actions, and the
-// entry point owns page-level effects (title, messages to the embedding page).
-import { computed, effect, signal } from '@preact/signals';
-import type { ClientFrame, ServerFrame } from '../../objects/protocol.ts';
-import { describeError, getJson, postJson, type CreatedChat, type Group, type GroupsResponse } from '../shared/api.ts';
-import { createConversation, type Conversation } from '../shared/conversation.ts';
-import { openSocket, type LiveSocket } from '../shared/socket.ts';
+// The visitor widget as signals and actions: the form, then (when the knowledge base has answers)
+// the suggested articles, then one chat; or a message left when nobody is online. It never
+// touches the DOM; components read these signals and call these actions, and the entry point
+// owns page-level effects (title, colours, messages to the embedding page).
+import { signal } from '@preact/signals';
+import { describeError } from '../shared/api.ts';
+import { countDeflection, createChat, fetchArticle, leaveMessage, searchArticles, type Article, type Suggestion } from './customer-api.ts';
+import { createFormModel } from './form-model.ts';
+import type { WidgetOptions } from './options.ts';
+import { startSession, type ChatSession } from './session.ts';
 import { clearChat, loadChat, saveChat, type StoredChat } from './storage.ts';
-import { firstInvalid, validatePreChat, type PreChatErrors, type PreChatField, type PreChatValues } from './validation.ts';
+
+export type { ChatSession } from './session.ts';
 
 /** After this many failed reconnects in a row, offer to start over (the chat may be gone). */
 export const OFFER_RESTART_AFTER_FAILURES = 5;
 
-export interface ChatSession {
-  chatId: string;
-  conversation: Conversation;
-  socket: LiveSocket<ClientFrame>;
-  stop: () => void;
-}
+/** Where the visitor is before a chat exists. */
+export type Step =
+  | { name: 'form' }
+  /** The intermediary page: articles that may answer the question, before the chat is created. */
+  | { name: 'suggestions'; articles: Suggestion[] }
+  | { name: 'article'; articles: Suggestion[]; id: string; article: Article | null; error: string | null }
+  /** An article solved it: no chat was created. */
+  | { name: 'solved' }
+  | { name: 'message' }
+  | { name: 'message-sent'; email: string };
 
 export type WidgetModel = ReturnType<typeof createWidgetModel>;
 
-export function createWidgetModel(options: { groupId: string | null }) {
-  const groups = signal<Group[] | null>(null);
-  const groupsError = signal<string | null>(null);
-  const values = signal<PreChatValues>({ name: '', email: '', question: '', groupId: options.groupId ?? '' });
-  const attempted = signal(false);
-  const errors = computed<PreChatErrors>(() => (attempted.value ? validatePreChat(values.value) : {}));
-  const submitting = signal(false);
-  const submitError = signal<string | null>(null);
+export function createWidgetModel(options: WidgetOptions) {
+  const form = createFormModel(options);
+  const step = signal<Step>({ name: 'form' });
+  /** What is under way, in words for a status line; null when idle. */
+  const busy = signal<string | null>(null);
+  /** A failure on the suggestions pages (the form shows its own). */
+  const error = signal<string | null>(null);
   const session = signal<ChatSession | null>(null);
 
-  async function loadGroups(): Promise<void> {
-    groupsError.value = null;
+  /** Returns false when the form has problems (the form then focuses the first one). */
+  async function submit(): Promise<boolean> {
+    if (busy.value !== null) return true;
+    if (!form.check()) return false;
+    busy.value = 'Looking for answers…';
+    let articles: Suggestion[] = [];
     try {
-      const { groups: list } = await getJson<GroupsResponse>('/api/public/groups');
-      groups.value = list;
-      const chosen = values.value.groupId;
-      if (!list.some((g) => g.id === chosen)) {
-        // An unknown ?group= (or none): preselect the only group, otherwise let the visitor choose.
-        values.value = { ...values.value, groupId: list.length === 1 && list[0] ? list[0].id : '' };
-      }
-    } catch (error) {
-      groupsError.value = describeError(error);
+      articles = await searchArticles(form.values.value.question.trim());
+    } catch {
+      // Suggestions are a help, not a gate: without them the visitor goes straight to the chat.
     }
+    if (articles.length === 0) return startChat().then(() => true);
+    busy.value = null;
+    error.value = null;
+    step.value = { name: 'suggestions', articles };
+    return true;
   }
 
-  function setField(field: PreChatField, value: string): void {
-    values.value = { ...values.value, [field]: value };
-  }
-
-  /** Validates and starts the chat; returns the first invalid field for the form to focus. */
-  async function submit(): Promise<PreChatField | null> {
-    attempted.value = true;
-    const invalid = firstInvalid(errors.value);
-    if (invalid !== null || submitting.value) return invalid;
-    submitting.value = true;
-    submitError.value = null;
-    const { name, email, question, groupId } = values.value;
+  async function startChat(): Promise<void> {
+    busy.value = 'Starting your chat…';
     try {
-      const created = await postJson<CreatedChat>('/api/visitor/chats', {
-        name: name.trim(),
-        email: email.trim(),
-        question: question.trim(),
-        groupId,
-      });
-      const stored: StoredChat = { chatId: created.chatId, token: created.token, lastSeq: 0, events: [], outbox: [] };
+      const body = form.chatBody();
+      const created = await createChat(body);
+      const stored: StoredChat = { ...created, lastSeq: 0, events: [], outbox: [], email: body.email, rated: false };
       saveChat(stored);
-      values.value = { ...values.value, question: '' };
-      attempted.value = false;
+      form.clearQuestion();
+      step.value = { name: 'form' };
       session.value = startSession(stored);
-    } catch (error) {
-      submitError.value = describeError(error);
+    } catch (failure) {
+      // Back to the form, where the problem is shown next to its field when it has one.
+      step.value = { name: 'form' };
+      form.refused(failure);
     } finally {
-      submitting.value = false;
+      busy.value = null;
     }
-    return null;
+  }
+
+  async function openArticle(id: string): Promise<void> {
+    const current = step.value;
+    if (current.name !== 'suggestions' && current.name !== 'article') return;
+    const articles = current.articles;
+    step.value = { name: 'article', articles, id, article: null, error: null };
+    try {
+      const article = await fetchArticle(id);
+      if (step.value.name === 'article' && step.value.id === id) step.value = { ...step.value, article };
+    } catch (failure) {
+      if (step.value.name === 'article' && step.value.id === id) step.value = { ...step.value, error: describeError(failure) };
+    }
+  }
+
+  function backToSuggestions(): void {
+    const current = step.value;
+    if (current.name === 'article') step.value = { name: 'suggestions', articles: current.articles };
+  }
+
+  /** The open article answered the question: count it for the knowledge base, start no chat. */
+  async function solved(): Promise<void> {
+    const current = step.value;
+    if (current.name !== 'article' || busy.value !== null) return;
+    busy.value = 'Sending…';
+    error.value = null;
+    try {
+      const { groupId, question } = form.chatBody();
+      await countDeflection(current.id, groupId, question);
+      form.clearQuestion();
+      step.value = { name: 'solved' };
+    } catch (failure) {
+      error.value = describeError(failure);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function sendMessage(): Promise<boolean> {
+    if (busy.value !== null) return true;
+    if (!form.check()) return false;
+    busy.value = 'Sending your message…';
+    try {
+      const body = form.messageBody();
+      await leaveMessage(body);
+      form.clearQuestion();
+      step.value = { name: 'message-sent', email: body.email };
+    } catch (failure) {
+      form.refused(failure);
+    } finally {
+      busy.value = null;
+    }
+    return true;
+  }
+
+  function show(name: 'form' | 'message'): void {
+    error.value = null;
+    step.value = { name };
   }
 
   /** Forgets the chat (ended or unreachable) and shows the form again, name and email kept. */
@@ -83,55 +137,34 @@ export function createWidgetModel(options: { groupId: string | null }) {
     session.value?.stop();
     session.value = null;
     clearChat();
-    if (groups.value === null) void loadGroups();
+    show('form');
+    // A chat resumed from storage never loaded the form's config.
+    void (form.config.value === null ? form.load() : form.refresh());
+  }
+
+  /** The widget was shown again: who is online may have changed. */
+  function reopened(): void {
+    if (session.value === null && step.value.name === 'form') void form.refresh();
   }
 
   const stored = loadChat();
   if (stored) session.value = startSession(stored);
-  else void loadGroups();
+  else void form.load();
 
   return {
-    groups,
-    groupsError,
-    values,
-    errors,
-    submitting,
-    submitError,
+    form,
+    step,
+    busy,
+    error,
     session,
-    loadGroups,
-    setField,
     submit,
+    continueToChat: startChat,
+    openArticle,
+    backToSuggestions,
+    solved,
+    sendMessage,
+    show,
     startOver,
-  };
-}
-
-function startSession(stored: StoredChat): ChatSession {
-  const { chatId, token } = stored;
-  const conversation = createConversation(stored, (frame) => socket.send(frame));
-  const socket = openSocket<ServerFrame, ClientFrame>({
-    path: () =>
-      `/api/visitor/chats/${encodeURIComponent(chatId)}/ws?token=${encodeURIComponent(token)}&after=${conversation.lastSeq.value}`,
-    onFrame(frame) {
-      if (conversation.handle(frame) === 'resync') return socket.reconnect();
-      // An ended chat will not change again (once we hold its `ended` event): stop holding a
-      // connection open for it.
-      if (conversation.chat.value?.status === 'ended' && conversation.events.value.some((e) => e.kind === 'ended')) {
-        socket.close();
-      }
-    },
-    onDown: () => conversation.disconnected(),
-  });
-  // Persist after every change, so a reload resumes exactly here.
-  const stopSaving = effect(() => {
-    saveChat({ chatId, token, lastSeq: conversation.lastSeq.value, events: [...conversation.events.value], outbox: [...conversation.outbox.value] });
-  });
-  return {
-    chatId,
-    conversation,
-    socket,
-    stop() {
-      stopSaving();
-      socket.close();
-    },
+    reopened,
   };
 }

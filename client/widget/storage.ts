@@ -13,6 +13,10 @@ export interface StoredChat {
   events: ChatEvent[];
   /** Messages written but not yet confirmed; resent with the same ids after a reload. */
   outbox: Outgoing[];
+  /** The address the chat was started with: where "Email me the transcript" sends by default. */
+  email: string | null;
+  /** The post-chat survey was answered (or the server said so): don't ask again. */
+  rated: boolean;
 }
 
 export function loadChat(): StoredChat | null {
@@ -38,8 +42,10 @@ export function loadChat(): StoredChat | null {
     'events' in data && Array.isArray(data.events) ? data.events.filter((e) => typeof e?.seq === 'number') : [];
   const outbox: Outgoing[] =
     'outbox' in data && Array.isArray(data.outbox) ? data.outbox.filter((m) => typeof m?.id === 'string') : [];
+  const email = 'email' in data && typeof data.email === 'string' ? data.email : null;
+  const rated = 'rated' in data && data.rated === true;
   // Without its events, a high lastSeq would hide the history: replay from the start instead.
-  return { chatId: data.chatId, token: data.token, lastSeq: events.length > 0 ? lastSeq : 0, events, outbox };
+  return { chatId: data.chatId, token: data.token, lastSeq: events.length > 0 ? lastSeq : 0, events, outbox, email, rated };
 }
 
 export function saveChat(chat: StoredChat): void {

@@ -1,5 +1,6 @@
-// The pre-chat form's rules, as a pure function from values to messages, so the form can show
-// each problem next to its field (and the rules can be tested without a DOM).
+// The visitor form's own rules (name, email, group, question or message), as a pure function from
+// values to messages, so the form can show each problem next to its field (and the rules can be
+// tested without a DOM). Custom fields are checked by custom-fields.ts.
 import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 
 export interface PreChatValues {
@@ -11,9 +12,6 @@ export interface PreChatValues {
 
 export type PreChatField = keyof PreChatValues;
 export type PreChatErrors = Partial<Record<PreChatField, string>>;
-
-/** The order fields appear in, so the first invalid one can be focused. */
-export const PRE_CHAT_FIELDS: readonly PreChatField[] = ['name', 'email', 'groupId', 'question'];
 
 const NAME_MAX = 100;
 const EMAIL_MAX = 254;
@@ -32,8 +30,4 @@ export function validatePreChat(values: PreChatValues): PreChatErrors {
   if (values.question.trim() === '') errors.question = 'Please tell us what you need help with.';
   else if (values.question.length > MAX_TEXT_LENGTH) errors.question = `Please keep your question under ${MAX_TEXT_LENGTH} characters.`;
   return errors;
-}
-
-export function firstInvalid(errors: PreChatErrors): PreChatField | null {
-  return PRE_CHAT_FIELDS.find((field) => errors[field] !== undefined) ?? null;
 }

@@ -112,3 +112,53 @@ export async function listedChatIds(page: Page): Promise<string[]> {
   await table.getByText('Loading…').waitFor({ state: 'detached' });
   return table.locator('tbody tr[data-chat-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-chat-id') ?? ''));
 }
+
+// ---- lists ----------------------------------------------------------------------------------
+
+/** A short random tag that makes names unique to one test (the server lives for the whole run). */
+export function uniqueTag(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+/**
+ * Starts a chat the way the widget does (POST /api/visitor/chats) without a browser, for tests
+ * that need chats to exist rather than a customer to talk. `groupId` is a seed group id.
+ */
+export async function startChatByApi(
+  baseUrl: string,
+  visitor: { name: string; email: string; question: string; groupId: 'sales' | 'support' },
+): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/visitor/chats`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(visitor),
+  });
+  if (res.status !== 201) throw new Error(`starting a chat answered ${res.status}: ${await res.text()}`);
+  const { chatId } = (await res.json()) as { chatId: string };
+  return chatId;
+}
+
+/** The chat list's table once it has finished loading. */
+export function chatTable(page: Page): Locator {
+  return page.locator('table.chats:not([aria-busy="true"])');
+}
+
+/** The texts of one column (by its id: user, group, …) for every listed row, top to bottom. */
+export async function columnTexts(page: Page, column: string): Promise<string[]> {
+  return chatTable(page).locator(`tbody tr[data-chat-id] td[data-column="${column}"]`).allTextContents();
+}
+
+/** A JSON call from inside a signed-in page, so it carries that person's session and origin. */
+export async function apiFromPage(page: Page, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return res.status;
+    },
+    { method, path, body },
+  );
+}

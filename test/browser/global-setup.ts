@@ -16,6 +16,11 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the server under test answers, e.g. http://127.0.0.1:41234 */
     baseUrl: string;
+    /**
+     * The server's TMPDIR: miniflare writes each email sent through send_email to
+     * `<mailDir>/miniflare-<random>/files/email-text/<id>.txt` instead of sending it.
+     */
+    mailDir: string;
   }
 }
 
@@ -31,14 +36,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await applyMigrations({ persistTo, quiet: true });
   await seedDemoData({ persistTo, quiet: true });
 
+  const mailDir = mkdtempSync(join(tmpdir(), 'switchboard-mail-'));
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  // wrangler inherits this process's environment; TMPDIR is set just for the spawn.
+  const ownTmp = process.env['TMPDIR'];
+  process.env['TMPDIR'] = mailDir;
   const server = startDevServer({
-    port: await freePort(),
-    inspectorPort: await freePort(),
+    port,
+    inspectorPort,
     persistTo,
     // Its own secret, so the tests need no .dev.vars.
     vars: { TOKEN_SECRET: randomSecret() },
     quiet: true,
   });
+  if (ownTmp === undefined) delete process.env['TMPDIR'];
+  else process.env['TMPDIR'] = ownTmp;
   server.child.stdout?.pipe(log);
   server.child.stderr?.pipe(log);
 
@@ -46,6 +59,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.stop();
     log.end();
     rmSync(persistTo, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
   };
   try {
     await waitUntilReady(server);
@@ -54,5 +68,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw err;
   }
   project.provide('baseUrl', server.url);
+  project.provide('mailDir', mailDir);
   return teardown;
 }

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { ChatListRow } from '../../objects/protocol.ts';
 import {
   type ChatView,
-  compareForView,
+  defaultSort,
   GLOBAL,
   groupView,
   liveMembership,
@@ -102,13 +102,20 @@ describe('liveMembership', () => {
 });
 
 describe('asking the server', () => {
-  it('names each view as GET /api/chats does, with the order the console shows', () => {
-    assert.equal(viewQuery(MY_COMPLETED), 'view=my-completed&sort=started&dir=desc&limit=200');
-    assert.equal(viewQuery(QUEUED), 'view=queued&sort=started&dir=asc&limit=200');
-    assert.equal(viewQuery(GLOBAL), 'view=global&sort=started&dir=desc&limit=200');
+  const first = (view: ChatView) => ({ sort: defaultSort(view), offset: 0 });
+
+  it('names each view as GET /api/chats does, with its default order and a page of 50', () => {
+    assert.equal(viewQuery(MY_COMPLETED, first(MY_COMPLETED)), 'view=my-completed&sort=started&dir=desc&limit=50&offset=0');
+    assert.equal(viewQuery(QUEUED, first(QUEUED)), 'view=queued&sort=started&dir=asc&limit=50&offset=0');
+    assert.equal(viewQuery(GLOBAL, first(GLOBAL)), 'view=global&sort=started&dir=desc&limit=50&offset=0');
+    const group = groupView('a b&c', 'inactive');
+    assert.equal(viewQuery(group, first(group)), 'view=group&group=a%20b%26c&state=inactive&sort=started&dir=desc&limit=50&offset=0');
+  });
+
+  it('asks for the clicked column, direction and page', () => {
     assert.equal(
-      viewQuery(groupView('a b&c', 'inactive')),
-      'view=group&group=a%20b%26c&state=inactive&sort=started&dir=desc&limit=200',
+      viewQuery(GLOBAL, { sort: { key: 'queueTime', dir: 'asc' }, offset: 100 }),
+      'view=global&sort=queueTime&dir=asc&limit=50&offset=100',
     );
   });
 
@@ -127,21 +134,12 @@ describe('asking the server', () => {
   });
 });
 
-describe('compareForView', () => {
-  const early = row({ id: 'early', startedAt: 1 });
-  const late = row({ id: 'late', startedAt: 2 });
-  const order = (view: ChatView) => [late, early].sort(compareForView(view)).map((r) => r.id);
-
+describe('defaultSort', () => {
   it('lists the queue and my active chats longest waiting first, the rest newest first', () => {
-    assert.deepEqual(order(QUEUED), ['early', 'late']);
-    assert.deepEqual(order(MY_ACTIVE), ['early', 'late']);
-    assert.deepEqual(order(MY_COMPLETED), ['late', 'early']);
-    assert.deepEqual(order(GLOBAL), ['late', 'early']);
-    assert.deepEqual(order(groupView('sales', 'active')), ['late', 'early']);
-  });
-
-  it('breaks a tie by id, so rows never swap places between renders', () => {
-    const twins = [row({ id: 'b', startedAt: 5 }), row({ id: 'a', startedAt: 5 })];
-    assert.deepEqual(twins.sort(compareForView(GLOBAL)).map((r) => r.id), ['a', 'b']);
+    assert.deepEqual(defaultSort(QUEUED), { key: 'started', dir: 'asc' });
+    assert.deepEqual(defaultSort(MY_ACTIVE), { key: 'started', dir: 'asc' });
+    assert.deepEqual(defaultSort(MY_COMPLETED), { key: 'started', dir: 'desc' });
+    assert.deepEqual(defaultSort(GLOBAL), { key: 'started', dir: 'desc' });
+    assert.deepEqual(defaultSort(groupView('sales', 'active')), { key: 'started', dir: 'desc' });
   });
 });

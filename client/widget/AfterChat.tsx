@@ -1,0 +1,102 @@
+// Once the chat has ended: "Email me the transcript" (to the chat's address or another one) and,
+// when an agent took part, the post-chat survey (a 1–5 radio group and an optional comment).
+import { useState } from 'preact/hooks';
+import { MAX_COMMENT_LENGTH, RATINGS } from './after-chat.ts';
+import type { ChatSession } from './session.ts';
+
+export function AfterChat({ session, agentTookPart }: { session: ChatSession; agentTookPart: boolean }) {
+  return (
+    <>
+      <Transcript session={session} />
+      {agentTookPart ? <Survey session={session} /> : null}
+    </>
+  );
+}
+
+function Transcript({ session }: { session: ChatSession }) {
+  const { after } = session;
+  const [address, setAddress] = useState(after.email ?? '');
+  const state = after.transcript.value;
+  return (
+    <form
+      class="after"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void after.sendTranscript(address);
+      }}
+    >
+      <div class="field">
+        <label for="transcript-to">Email address for the transcript</label>
+        <input
+          id="transcript-to"
+          type="email"
+          autocomplete="email"
+          maxLength={254}
+          value={address}
+          aria-invalid={state.status === 'idle' && state.error !== null}
+          aria-describedby={state.status === 'idle' && state.error !== null ? 'transcript-error' : undefined}
+          onInput={(event) => setAddress(event.currentTarget.value)}
+        />
+      </div>
+      <button type="submit" disabled={state.status === 'sending'}>
+        Email me the transcript
+      </button>
+      <p class="after-status" aria-live="polite">
+        {state.status === 'sent' ? `Sent to ${state.to}` : state.status === 'sending' ? 'Sending…' : ''}
+      </p>
+      {state.status === 'idle' && state.error !== null ? (
+        <p id="transcript-error" class="field-error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function Survey({ session }: { session: ChatSession }) {
+  const { after } = session;
+  const [rating, setRating] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const state = after.survey.value;
+  if (state.status === 'done' || state.status === 'already') {
+    return (
+      <p class="after thanks" role="status">
+        {state.status === 'done' ? 'Thank you for your feedback!' : 'This chat has been rated already. Thank you!'}
+      </p>
+    );
+  }
+  const error = state.status === 'idle' ? state.error : null;
+  return (
+    <form
+      class="after"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void after.rate(rating, comment);
+      }}
+    >
+      <fieldset class="rating" aria-describedby={error ? 'survey-error' : undefined}>
+        <legend>How would you rate this chat?</legend>
+        {RATINGS.map((r) => (
+          <label key={r.value} class="rating-choice">
+            <input type="radio" name="rating" value={r.value} checked={rating === r.value} onChange={() => setRating(r.value)} />
+            {` ${r.value} – ${r.label}`}
+          </label>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for="survey-comment">Comment (optional)</label>
+        <textarea id="survey-comment" rows={3} maxLength={MAX_COMMENT_LENGTH} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />
+      </div>
+      {error ? (
+        <p id="survey-error" class="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" class="primary" disabled={state.status === 'sending'}>
+        Send rating
+      </button>
+    </form>
+  );
+}

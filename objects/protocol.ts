@@ -13,6 +13,19 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** How many chats an agent may hold at once unless an administrator says otherwise. */
 export const DEFAULT_MAX_CHATS = 5;
 
+/** The chat list's columns (the seed's, less the checkbox), each of which a person can sort by. */
+export const COLUMN_IDS = ['status', 'user', 'group', 'started', 'queueTime', 'idle', 'messages', 'agent'] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+/** Sorts: every column, and when a chat ended (My Completed lists the latest first). */
+export const SORT_KEYS = [...COLUMN_IDS, 'ended'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+/** Column widths a person may choose (Visible Fields), in pixels. */
+export const MIN_COLUMN_WIDTH = 40;
+export const MAX_COLUMN_WIDTH = 600;
+/** One page of a chat list: the default, and the most one request may ask for. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
 export type Role = 'visitor' | 'agent';
 /** A staff member's standing: managers and administrators may act on others' chats. */
 export type StaffRank = 'agent' | 'manager' | 'admin';

@@ -2,13 +2,9 @@
 // default widths, and a person's choice of visible columns and widths as the server stores it
 // (GET/PUT /api/me/preferences). Pure: the visible-fields model holds the signals and the fetches.
 
-/** The server's column ids (COLUMN_IDS in worker/db/chats.ts), in the seed's order. */
-export const COLUMN_IDS = ['status', 'user', 'group', 'started', 'queueTime', 'idle', 'messages', 'agent'] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
+import { COLUMN_IDS, type ColumnId, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../objects/protocol.ts';
 
-/** The widths the server accepts, in pixels (worker/routes/preferences.ts). */
-export const MIN_COLUMN_WIDTH = 40;
-export const MAX_COLUMN_WIDTH = 600;
+export { COLUMN_IDS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ColumnId };
 
 export interface ColumnPref {
   id: ColumnId;

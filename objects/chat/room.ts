@@ -51,7 +51,6 @@ export class ChatRoom extends DurableObject<Env> {
   // ---- RPC from the Worker and the Lobby -----------------------------------------------------
 
   async open(info: ChatInfo): Promise<CommandResult> {
-    this.#thresholds = thresholdsFrom(await readThresholdSettings(this.env.DB));
     return this.#command({ type: 'open', info });
   }
 
@@ -214,12 +213,9 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    // Alarms are delivered at least once; projecting the whole row is idempotent. Thresholds are
-    // read afresh, so an administrator's change applies from each chat's next wake-up.
+    // Alarms are delivered at least once; projecting the whole row is idempotent.
     this.#alarmAt = null;
     this.#projectionDueAt = null;
-    if (!isOpen(this.#state)) return;
-    this.#thresholds = thresholdsFrom(await readThresholdSettings(this.env.DB));
     await this.#project();
   }
 
@@ -287,11 +283,17 @@ export class ChatRoom extends DurableObject<Env> {
 
   #project(): Promise<void> {
     this.#projecting = this.#projecting.then(async () => {
-      const state = this.#state;
-      if (!isOpen(state)) return;
-      const now = Date.now();
-      const row = listRow(state, this.#log.counters, this.#log.lastSeq, now, this.#thresholds);
+      if (!isOpen(this.#state)) return;
+      let now = Date.now();
       try {
+        // Thresholds are read afresh for each projection (state changes and alarms, never per
+        // message), so an administrator's change, or a restart of this object, is never missed.
+        this.#thresholds = thresholdsFrom(await readThresholdSettings(this.env.DB));
+        // The state as it is now, after that read: the row must match the log's last seq.
+        const state = this.#state;
+        if (!isOpen(state)) return;
+        now = Date.now();
+        const row = listRow(state, this.#log.counters, this.#log.lastSeq, now, this.#thresholds);
         await writeChatRow(this.env.DB, row, state.info);
         await lobbyStub(this.env).publish(row);
       } catch (err) {

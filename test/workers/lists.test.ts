@@ -1,6 +1,6 @@
 // The live chat lists: sorting on every column with idle time as the last word, paging and
 // counts, idle colours driven by the chat's alarm, and a simultaneous pull won by exactly one.
-import { runDurableObjectAlarm } from 'cloudflare:test';
+import { abortAllDurableObjects, runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ChatListRow, LobbyFrame } from '../../objects/protocol.ts';
@@ -128,6 +128,17 @@ describe('idle time', () => {
     const agent = await connectAgent(chatId, alice);
     agent.send({ type: 'send', id: 'a1', text: 'Here I am.' });
     expect(await nextRow(lobby, chatId, (r) => r.idleLevel === 'normal')).toMatchObject({ messageCount: 3 });
+  });
+
+  it('keeps the administrator’s thresholds after the chat object restarts', async () => {
+    const world = await seedWorld();
+    const [alice, adam] = await Promise.all([signInAs(world.alice), signInAs(world.adam)]);
+    await setThresholds(adam);
+    const { chatId } = await startChat(world.groupA);
+    await abortAllDurableObjects();
+    const lobby = await connectLobby(alice);
+    await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } });
+    expect(await nextRow(lobby, chatId, (r) => r.status === 'active' && r.idleLevel === 'warning')).toMatchObject({ agentName: 'Alice' });
   });
 });
 

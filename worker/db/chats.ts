@@ -2,7 +2,7 @@
 // memberships, so an agent never lists or opens a chat outside their groups.
 import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
-import type { ChatListRow } from '../../objects/protocol.ts';
+import type { ChatListRow, SortKey } from '../../objects/protocol.ts';
 import { chatAgents, chats, memberships } from './schema.ts';
 
 /**
@@ -18,9 +18,7 @@ export type ChatFilter =
   | { view: 'global' };
 export type ChatView = ChatFilter['view'];
 export const CHAT_VIEWS: readonly ChatView[] = ['my-active', 'my-completed', 'queued', 'group', 'global'];
-/** The most rows one list request returns (one page). */
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../objects/protocol.ts';
 
 type ChatRecord = typeof chats.$inferSelect;
 
@@ -70,11 +68,7 @@ function filterSql(db: ReturnType<typeof drizzle>, agentId: string, filter: Chat
   }
 }
 
-/** The list's columns (the seed's, less the checkbox), each of which a person can sort by. */
-export const COLUMN_IDS = ['status', 'user', 'group', 'started', 'queueTime', 'idle', 'messages', 'agent'] as const;
-/** Sorts: every column, and when a chat ended (My Completed lists the latest first). */
-export const SORT_KEYS = [...COLUMN_IDS, 'ended'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export { COLUMN_IDS, SORT_KEYS } from '../../objects/protocol.ts';
 
 export interface ListOptions {
   sort: SortKey;

@@ -4,12 +4,9 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../app-env.ts';
 import { requireAgent } from '../auth/session.ts';
-import { COLUMN_IDS } from '../db/chats.ts';
+import { COLUMN_IDS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../objects/protocol.ts';
+import { ApiError } from '../errors.ts';
 import { readBody } from '../validate.ts';
-
-/** Column widths a person may set, in pixels. */
-export const MIN_COLUMN_WIDTH = 40;
-export const MAX_COLUMN_WIDTH = 600;
 
 const Preferences = z.object({
   columns: z
@@ -27,15 +24,19 @@ export const preferenceRoutes = new Hono<AppEnv>()
   .use(requireAgent())
   .get('/', async (c) => {
     const row = await c.env.DB.prepare('SELECT preferences FROM agents WHERE id = ?').bind(c.get('agent').id).first<{ preferences: string }>();
-    const stored = Preferences.safeParse(JSON.parse(row?.preferences ?? '{}'));
+    let raw: unknown = null;
+    try {
+      raw = JSON.parse(row?.preferences ?? '{}');
+    } catch {
+      // A stored value that is not JSON counts as no preferences: the defaults apply.
+    }
+    const stored = Preferences.safeParse(raw);
     return c.json({ preferences: stored.success ? stored.data : null });
   })
   .put('/', async (c) => {
     const preferences = await readBody(c, Preferences);
     const ids = preferences.columns.map((col) => col.id);
-    if (new Set(ids).size !== ids.length) {
-      return c.json({ error: { code: 'invalid_body', message: 'Each column may appear once.' } }, 400);
-    }
+    if (new Set(ids).size !== ids.length) throw new ApiError(400, 'invalid_body', 'Each column may appear once.');
     await c.env.DB.prepare('UPDATE agents SET preferences = ? WHERE id = ?').bind(JSON.stringify(preferences), c.get('agent').id).run();
     return c.json({ preferences });
   });

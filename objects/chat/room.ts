@@ -179,8 +179,8 @@ export class ChatRoom extends DurableObject<Env> {
         if (result.ok) return;
         // A resend of an id this sender already used is acknowledged with the stored event's seq,
         // and nothing new is stored (also when the chat has ended since the first send).
-        const stored = this.#log.findBySender(senderKey(caller), frame.id);
-        return stored ? send(ws, { type: 'ack', id: frame.id, seq: stored.seq }) : sendError(ws, result.code, result.message, frame.id);
+        const seq = this.#log.findBySender(senderKey(caller), frame.id);
+        return seq !== undefined ? send(ws, { type: 'ack', id: frame.id, seq }) : sendError(ws, result.code, result.message, frame.id);
       }
       case 'take':
       case 'take-over':

@@ -1,5 +1,6 @@
 // The one D1 schema file. drizzle-kit generates `migrations/` from it; landed migrations are
 // never edited. Times are milliseconds since the epoch (integers), ids are random strings.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const agents = sqliteTable('agents', {
@@ -71,7 +72,11 @@ export const chats = sqliteTable(
   },
   (t) => [
     index('chats_agent_status').on(t.agentId, t.status, t.startedAt),
-    index('chats_group_status').on(t.groupId, t.status, t.startedAt),
+    // Covers the navigation's counts (group, status, agent) without reading the rows.
+    index('chats_group_status').on(t.groupId, t.status, t.startedAt, t.agentId),
+    // Global Live Chats sorted by start or by customer read these in order and stop after a page.
+    index('chats_started').on(t.startedAt),
+    index('chats_visitor_name').on(sql`${t.visitorName} COLLATE NOCASE`),
     index('chats_status').on(t.status, t.startedAt),
   ],
 );

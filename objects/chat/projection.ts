@@ -5,8 +5,9 @@ import type { ChatListRow } from '../protocol.ts';
 import type { ChatInfo, OpenState } from './logic.ts';
 import { idleLevel, idleSince, type Thresholds } from './timers.ts';
 
-/** How long, at most, a new message count or idle reset waits before it reaches D1 and the lists. */
-export const PROJECTION_INTERVAL_MS = 500;
+/** How long, at most, a new message count or idle reset waits before it reaches D1 and the lists
+ * (under the one second the lists promise, with room for the write and the push). */
+export const PROJECTION_INTERVAL_MS = 800;
 
 export interface Counters {
   messageCount: number;

@@ -21,6 +21,8 @@ export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: fals
 /** Matched by the runtime without waking the object (Hibernation API auto-response). */
 const PING = JSON.stringify({ type: 'ping' });
 const PONG = JSON.stringify({ type: 'pong' } satisfies ServerFrame);
+/** How stale the idle thresholds may be before a projection reads them again. */
+const THRESHOLDS_MAX_AGE_MS = 30_000;
 /** Close code sent to every socket of a chat that was deleted. */
 export const CLOSE_DELETED = 4404;
 
@@ -28,6 +30,7 @@ export class ChatRoom extends DurableObject<Env> {
   readonly #log: EventLog;
   #state: ChatState;
   #thresholds: Thresholds = DEFAULT_THRESHOLDS;
+  #thresholdsReadAt: number | null = null;
   /** When the counters must next reach D1, if they changed since the last projection. */
   #projectionDueAt: number | null = null;
   /** The alarm as this instance last set it (unknown after waking: then it is set again). */
@@ -286,9 +289,13 @@ export class ChatRoom extends DurableObject<Env> {
       if (!isOpen(this.#state)) return;
       let now = Date.now();
       try {
-        // Thresholds are read afresh for each projection (state changes and alarms, never per
-        // message), so an administrator's change, or a restart of this object, is never missed.
-        this.#thresholds = thresholdsFrom(await readThresholdSettings(this.env.DB));
+        // Thresholds are read when this instance first projects (so a restart never misses an
+        // administrator's change) and again once they are THRESHOLDS_MAX_AGE_MS old: not for
+        // every counter projection, which would cost a D1 read per chat twice a second.
+        if (this.#thresholdsReadAt === null || Date.now() - this.#thresholdsReadAt > THRESHOLDS_MAX_AGE_MS) {
+          this.#thresholds = thresholdsFrom(await readThresholdSettings(this.env.DB));
+          this.#thresholdsReadAt = Date.now();
+        }
         // The state as it is now, after that read: the row must match the log's last seq.
         const state = this.#state;
         if (!isOpen(state)) return;

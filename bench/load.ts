@@ -1,0 +1,464 @@
+// Load generation and statistics: real WebSocket clients (the `ws` package) on 127.0.0.1 that set
+// up N rooms on Switchboard or on the baseline, push M messages per room with a bounded window of
+// un-delivered messages, and measure sender→receiver latency, throughput, losses and duplicates.
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
+import type { Servers } from './server.ts';
+import { BASELINE_ROUTE_PREFIX, BENCH_HOST } from './server.ts';
+
+/** How long any one setup step (an HTTP call, an upgrade, an awaited frame) may take. */
+const SETUP_STEP_TIMEOUT_MS = 10_000;
+/** How many rooms are set up at once. */
+const SETUP_CONCURRENCY = 10;
+/**
+ * A message not delivered this long after it was sent counts as lost (and frees its window slot).
+ * Far above the worst tail seen at N=50 on a busy 2-core machine (~4 s), so slow is never "lost".
+ */
+const MESSAGE_DEADLINE_MS = 15_000;
+/** A run still unsettled after this long ends; whatever is still pending counts as lost. */
+const RUN_TIMEOUT_MS = 30_000;
+/** How often pending messages are checked against MESSAGE_DEADLINE_MS. */
+const SWEEP_INTERVAL_MS = 250;
+/** How long a run keeps listening after its last delivery, to catch duplicates. */
+const DUPLICATE_GRACE_MS = 300;
+/** How long closing the sockets may take before they are terminated. */
+const CLOSE_TIMEOUT_MS = 2_000;
+/** Characters of text in each message (the sequence tag plus padding). */
+const MESSAGE_TEXT_LENGTH = 80;
+/** The most sockets the bench ever opens (2 per room). */
+const MAX_SOCKETS = 400;
+
+export type SystemName = 'switchboard' | 'baseline';
+
+/** One room under load: a sending socket and a receiving socket. */
+export interface Room {
+  /** The frame the sender writes for message `id`. */
+  frame(id: string, text: string): string;
+  readonly sender: WebSocket;
+  readonly receiver: WebSocket;
+  /** The message id a frame on the receiver delivers, or null for any other frame. */
+  delivered(data: string): string | null;
+  /** A frame on the sender that reports a refusal (Switchboard's `error`), or null. */
+  refusal(data: string): string | null;
+}
+
+export interface RunResult {
+  system: SystemName;
+  rooms: number;
+  sent: number;
+  received: number;
+  lost: number;
+  duplicated: number;
+  /** Frames the server refused (error frames on the sender's socket). */
+  refused: number;
+  /** Delivered after MESSAGE_DEADLINE_MS (already counted as lost). */
+  late: number;
+  /** One-way latencies of the delivered messages, in ms. */
+  latencies: number[];
+  /** First send to last delivery, in ms. */
+  elapsedMs: number;
+  /** Server (workerd) CPU time over the same span, in ms; null where it cannot be read. */
+  serverCpuMs: number | null;
+  /** This (load-generating) process's CPU time over the same span, in ms. */
+  clientCpuMs: number;
+  /** Messages planned but never sent because the run hit RUN_TIMEOUT_MS. */
+  unsent: number;
+}
+
+export interface Summary {
+  messagesPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  sent: number;
+  received: number;
+  lost: number;
+  duplicated: number;
+  refused: number;
+  /** Server CPU time per delivered message, in µs; NaN where it cannot be read. */
+  serverCpuUsPerMessage: number;
+}
+
+// ---- small helpers -------------------------------------------------------------------------
+
+function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, keeping the order of the results. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+let socketsOpened = 0;
+
+function wsUrl(origin: string, path: string): string {
+  const url = new URL(path, origin);
+  if (url.hostname !== BENCH_HOST) throw new Error(`refusing to connect to ${url.hostname}`);
+  url.protocol = 'ws:';
+  return url.toString();
+}
+
+/**
+ * Opens a socket; with `untilSynced`, resolves only once Switchboard's `synced` frame has arrived
+ * (the listener is attached before the upgrade completes, so no frame can slip past it).
+ */
+function openSocket(origin: string, path: string, untilSynced: boolean, headers: Record<string, string> = {}): Promise<WebSocket> {
+  if (++socketsOpened > MAX_SOCKETS) throw new Error(`more than ${MAX_SOCKETS} sockets`);
+  const what = `upgrade ${path.split('?')[0]}`;
+  const ws = new WebSocket(wsUrl(origin, path), { headers, perMessageDeflate: false, handshakeTimeout: SETUP_STEP_TIMEOUT_MS });
+  const opened = new Promise<WebSocket>((resolve, reject) => {
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`${what} refused: ${res.statusCode}`)));
+    if (!untilSynced) {
+      ws.once('open', () => resolve(ws));
+      return;
+    }
+    const onFrame = (data: WebSocket.RawData) => {
+      const frame = JSON.parse(data.toString()) as ServerFrame;
+      if (frame.type === 'error') reject(new Error(`${what}: error ${frame.code}: ${frame.message}`));
+      if (frame.type !== 'synced') return;
+      ws.off('message', onFrame);
+      resolve(ws);
+    };
+    ws.on('message', onFrame);
+  });
+  return timeout(opened, SETUP_STEP_TIMEOUT_MS, what).catch((err: unknown) => {
+    ws.terminate();
+    throw err;
+  });
+}
+
+/** Resolves with the first server frame on `ws` that `match` accepts. */
+function waitForFrame(ws: WebSocket, what: string, match: (frame: ServerFrame) => boolean): Promise<ServerFrame> {
+  let listener: ((data: WebSocket.RawData) => void) | undefined;
+  return timeout(
+    new Promise<ServerFrame>((resolve, reject) => {
+      listener = (data) => {
+        const frame = JSON.parse(data.toString()) as ServerFrame;
+        if (frame.type === 'error') reject(new Error(`${what}: error ${frame.code}: ${frame.message}`));
+        else if (match(frame)) resolve(frame);
+      };
+      ws.on('message', listener);
+    }),
+    SETUP_STEP_TIMEOUT_MS,
+    what,
+  ).finally(() => listener && ws.off('message', listener));
+}
+
+async function http(origin: string, path: string, init: { method: string; body?: unknown; cookie?: string }): Promise<Response> {
+  const url = new URL(path, origin);
+  if (url.hostname !== BENCH_HOST) throw new Error(`refusing to call ${url.hostname}`);
+  const headers: Record<string, string> = { Origin: origin };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.cookie) headers.Cookie = init.cookie;
+  return fetch(url, {
+    method: init.method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: AbortSignal.timeout(SETUP_STEP_TIMEOUT_MS),
+  });
+}
+
+// ---- setting rooms up ----------------------------------------------------------------------
+
+/** Signs the seeded agent in; returns the Cookie header value. */
+export async function signIn(servers: Servers): Promise<string> {
+  const res = await http(servers.origin, '/api/auth/login', {
+    method: 'POST',
+    body: { email: servers.agent.email, password: servers.agent.password },
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sb_session='));
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return cookie.split(';')[0]!;
+}
+
+const sendFrame = (id: string, text: string): string => JSON.stringify({ type: 'send', id, text } satisfies ClientFrame);
+
+/** A Switchboard chat: the visitor sends, the agent (who has taken the chat) receives. */
+async function switchboardRoom(servers: Servers, cookie: string, i: number): Promise<Room> {
+  const { origin } = servers;
+  const res = await http(origin, '/api/visitor/chats', {
+    method: 'POST',
+    body: { name: `Bench Visitor ${i}`, email: `visitor${i}@example.test`, question: `Bench question ${i}`, groupId: servers.groupId },
+  });
+  if (res.status !== 201) throw new Error(`starting chat ${i} failed: ${res.status} ${await res.text()}`);
+  const { chatId, token } = (await res.json()) as { chatId: string; token: string };
+
+  const visitorPath = `/api/visitor/chats/${chatId}/ws?token=${encodeURIComponent(token)}&after=0`;
+  const visitor = await openSocket(origin, visitorPath, true);
+  const agent = await openSocket(origin, `/api/chats/${chatId}/ws?after=0`, true, { Cookie: cookie });
+  const taken = waitForFrame(agent, `chat ${i} take`, (f) => f.type === 'event' && f.event.kind === 'taken');
+  agent.send(JSON.stringify({ type: 'take' } satisfies ClientFrame));
+  await taken;
+
+  return {
+    sender: visitor,
+    receiver: agent,
+    frame: sendFrame,
+    delivered(data) {
+      // Only `event` frames carry messages; the cheap test spares parsing `chat` frames.
+      if (!data.startsWith('{"type":"event"')) return null;
+      const frame = JSON.parse(data) as ServerFrame;
+      return frame.type === 'event' && frame.event.kind === 'message' ? frame.event.clientId : null;
+    },
+    refusal(data) {
+      if (!data.startsWith('{"type":"error"')) return null;
+      const frame = JSON.parse(data) as ServerFrame;
+      return frame.type === 'error' ? `${frame.code}: ${frame.message}` : null;
+    },
+  };
+}
+
+/** A baseline room: two sockets on the same object; it stores and relays the very same frames. */
+async function baselineRoom(servers: Servers, name: string): Promise<Room> {
+  const path = `${BASELINE_ROUTE_PREFIX}${name}`;
+  const sender = await openSocket(servers.origin, path, false);
+  const receiver = await openSocket(servers.origin, path, false);
+  return {
+    sender,
+    receiver,
+    frame: sendFrame,
+    delivered(data) {
+      const frame = JSON.parse(data) as { id?: unknown };
+      return typeof frame.id === 'string' ? frame.id : null;
+    },
+    refusal: () => null,
+  };
+}
+
+export function setUpSwitchboard(servers: Servers, cookie: string, count: number): Promise<Room[]> {
+  return mapLimit(
+    Array.from({ length: count }, (_, i) => i),
+    SETUP_CONCURRENCY,
+    (i) => switchboardRoom(servers, cookie, i),
+  );
+}
+
+export function setUpBaseline(servers: Servers, count: number, tag: string): Promise<Room[]> {
+  return mapLimit(
+    Array.from({ length: count }, (_, i) => i),
+    SETUP_CONCURRENCY,
+    (i) => baselineRoom(servers, `${tag}-${i}`),
+  );
+}
+
+export async function closeRooms(rooms: readonly Room[]): Promise<void> {
+  const sockets = rooms.flatMap((r) => [r.sender, r.receiver]);
+  await Promise.all(
+    sockets.map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          if (ws.readyState === WebSocket.CLOSED) return resolve();
+          const timer = setTimeout(() => {
+            ws.terminate();
+            resolve();
+          }, CLOSE_TIMEOUT_MS);
+          ws.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          ws.close(1000, 'bench done');
+        }),
+    ),
+  );
+}
+
+// ---- one run -------------------------------------------------------------------------------
+
+interface Pending {
+  room: RoomState;
+  sentAt: number;
+}
+
+interface RoomState {
+  room: Room;
+  index: number;
+  nextIndex: number;
+  inFlight: number;
+}
+
+function padText(prefix: string): string {
+  return prefix.length >= MESSAGE_TEXT_LENGTH ? prefix : prefix + ' ' + 'x'.repeat(MESSAGE_TEXT_LENGTH - prefix.length - 1);
+}
+
+/**
+ * Sends `perRoom` messages through every room, keeping at most `window` un-delivered messages per
+ * room, and resolves once each is delivered or past its deadline (plus a grace for duplicates).
+ */
+export function runLoad(
+  system: SystemName,
+  rooms: readonly Room[],
+  perRoom: number,
+  window: number,
+  tag: string,
+  serverCpuMs: () => number | null = () => null,
+): Promise<RunResult> {
+  const total = rooms.length * perRoom;
+  const pending = new Map<string, Pending>();
+  const done = new Set<string>();
+  const lostIds = new Set<string>();
+  const latencies: number[] = [];
+  const result: RunResult = {
+    system,
+    rooms: rooms.length,
+    sent: 0,
+    received: 0,
+    lost: 0,
+    duplicated: 0,
+    refused: 0,
+    late: 0,
+    latencies,
+    elapsedMs: 0,
+    serverCpuMs: null,
+    clientCpuMs: 0,
+    unsent: 0,
+  };
+  const states: RoomState[] = rooms.map((room, index) => ({ room, index, nextIndex: 0, inFlight: 0 }));
+  const cleanups: (() => void)[] = [];
+  let firstSendAt = 0;
+  let lastDeliveryAt = 0;
+  const cpuAtStart = serverCpuMs();
+  const clientCpuAtStart = process.cpuUsage();
+
+  return new Promise<RunResult>((resolve) => {
+    let finishing = false;
+    const settled = () => result.received + result.lost >= total;
+
+    const finish = () => {
+      if (finishing) return;
+      finishing = true;
+      result.elapsedMs = lastDeliveryAt - firstSendAt;
+      const clientCpu = process.cpuUsage(clientCpuAtStart);
+      result.clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
+      const cpuAtEnd = serverCpuMs();
+      if (cpuAtStart !== null && cpuAtEnd !== null) result.serverCpuMs = cpuAtEnd - cpuAtStart;
+      setTimeout(() => {
+        cleanups.forEach((c) => c());
+        resolve(result);
+      }, DUPLICATE_GRACE_MS);
+    };
+
+    const pump = (state: RoomState) => {
+      while (state.inFlight < window && state.nextIndex < perRoom) {
+        // Random UUIDs, as the clients send (client/shared/conversation.ts): their order matters
+        // to the object's (sender, client_id) index.
+        const id = crypto.randomUUID();
+        const frame = state.room.frame(id, padText(`bench ${tag} room ${state.index} #${state.nextIndex}`));
+        state.nextIndex++;
+        state.inFlight++;
+        const sentAt = performance.now();
+        if (firstSendAt === 0) firstSendAt = sentAt;
+        pending.set(id, { room: state, sentAt });
+        result.sent++;
+        state.room.sender.send(frame);
+      }
+    };
+
+    for (const state of states) {
+      const onDelivery = (data: WebSocket.RawData) => {
+        const at = performance.now();
+        const id = state.room.delivered(data.toString());
+        if (id === null) return;
+        const p = pending.get(id);
+        if (p) {
+          pending.delete(id);
+          done.add(id);
+          latencies.push(at - p.sentAt);
+          lastDeliveryAt = at;
+          result.received++;
+          p.room.inFlight--;
+          if (!finishing) pump(p.room);
+          if (settled()) finish();
+        } else if (done.has(id)) {
+          result.duplicated++;
+        } else if (lostIds.has(id)) {
+          result.late++;
+        }
+        // Any other id belongs to another run (or is the chat's opening question): ignored.
+      };
+      const onSenderFrame = (data: WebSocket.RawData) => {
+        if (state.room.refusal(data.toString()) !== null) result.refused++;
+      };
+      state.room.receiver.on('message', onDelivery);
+      state.room.sender.on('message', onSenderFrame);
+      cleanups.push(() => {
+        state.room.receiver.off('message', onDelivery);
+        state.room.sender.off('message', onSenderFrame);
+      });
+    }
+
+    const giveUp = setTimeout(() => {
+      if (finishing) return;
+      for (const p of pending.values()) p.room.inFlight--;
+      result.lost += pending.size;
+      for (const id of pending.keys()) lostIds.add(id);
+      pending.clear();
+      result.unsent = total - result.sent;
+      if (lastDeliveryAt === 0) lastDeliveryAt = performance.now();
+      finish();
+    }, RUN_TIMEOUT_MS);
+    cleanups.push(() => clearTimeout(giveUp));
+
+    const sweep = setInterval(() => {
+      const now = performance.now();
+      for (const [id, p] of pending) {
+        if (now - p.sentAt < MESSAGE_DEADLINE_MS) continue;
+        pending.delete(id);
+        lostIds.add(id);
+        result.lost++;
+        p.room.inFlight--;
+        if (!finishing) pump(p.room);
+      }
+      if (settled()) finish();
+    }, SWEEP_INTERVAL_MS);
+    cleanups.push(() => clearInterval(sweep));
+
+    if (total === 0) return finish();
+    for (const state of states) pump(state);
+  });
+}
+
+// ---- statistics ----------------------------------------------------------------------------
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+/** Pools several runs of one system: throughput over their summed time, percentiles over all latencies. */
+export function summarize(runs: readonly RunResult[]): Summary {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const received = runs.reduce((n, r) => n + r.received, 0);
+  const elapsedMs = runs.reduce((n, r) => n + r.elapsedMs, 0);
+  const cpuMs = runs.every((r) => r.serverCpuMs !== null) ? runs.reduce((n, r) => n + r.serverCpuMs!, 0) : NaN;
+  return {
+    serverCpuUsPerMessage: received > 0 ? (cpuMs / received) * 1000 : NaN,
+    messagesPerSecond: elapsedMs > 0 ? (received / elapsedMs) * 1000 : 0,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    sent: runs.reduce((n, r) => n + r.sent, 0),
+    received,
+    lost: runs.reduce((n, r) => n + r.lost, 0),
+    duplicated: runs.reduce((n, r) => n + r.duplicated, 0),
+    refused: runs.reduce((n, r) => n + r.refused, 0),
+  };
+}

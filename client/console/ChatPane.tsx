@@ -4,6 +4,7 @@
 import type { ChatEvent } from '../../objects/protocol.ts';
 import { Composer } from '../shared/Composer.tsx';
 import type { OpenChat, PaneTab } from './chat.ts';
+import { toolAbilities } from './chat-tools.ts';
 import { ChatToolbar } from './ChatToolbar.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { Conversation } from './Conversation.tsx';
@@ -38,6 +39,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
     busy: pending !== null,
   };
   const can = paneAbilities(ctx);
+  const tools = toolAbilities(ctx);
   const status = snapshot?.status ?? row?.status ?? null;
   const logged = followUpFrom(events);
   const followUp = logged !== undefined ? logged : (row?.followUpAt ?? null);
@@ -96,7 +98,14 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
         ) : null}
       </dl>
 
-      <ChatToolbar chat={chat} can={can} inPopout={host.inPopout} />
+      <ChatToolbar
+        chat={chat}
+        can={can}
+        tools={tools}
+        inPopout={host.inPopout}
+        translation={host.me.features?.translation ?? false}
+        visitorEmail={row?.visitorEmail ?? ''}
+      />
 
       {problem ? (
         <p class="notice" role="alert">

@@ -1,13 +1,28 @@
 // The preview pane's toolbar, as the seed lists it and the server supports it: Take, Take over
 // (managers and administrators), Join (staff who are not the assigned agent), End Chat, Transfer,
-// Follow-up, Delete Chat (completed chats only), Print and Pop-out. What is enabled follows
-// pane-rules.ts; the server still decides and its refusal is shown under the toolbar.
+// Follow-up, Send file, Email transcript and Translate (ended chats), Delete Chat (completed chats
+// only), Print and Pop-out. What is enabled follows pane-rules.ts and chat-tools.ts; the server
+// still decides and its refusal is shown under the toolbar (or by the tool itself).
 import type { ConnectionState } from '../shared/socket.ts';
 import type { OpenChat } from './chat.ts';
+import type { ToolAbilities } from './chat-tools.ts';
+import { EmailTranscriptButton } from './EmailTranscript.tsx';
+import { SendFileButton } from './SendFileButton.tsx';
+import { TranslateButton } from './Translate.tsx';
 import { openPopout, openPrint } from './page-mode.ts';
 import type { PaneAbilities } from './pane-rules.ts';
 
-export function ChatToolbar({ chat, can, inPopout }: { chat: OpenChat; can: PaneAbilities; inPopout: boolean }) {
+export interface ChatToolbarProps {
+  chat: OpenChat;
+  can: PaneAbilities;
+  tools: ToolAbilities;
+  inPopout: boolean;
+  /** This deployment can translate (`/api/me` features). */
+  translation: boolean;
+  visitorEmail: string;
+}
+
+export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEmail }: ChatToolbarProps) {
   const pending = chat.pending.value;
   const connection = chat.socket.state.value;
   return (
@@ -34,6 +49,9 @@ export function ChatToolbar({ chat, can, inPopout }: { chat: OpenChat; can: Pane
       <button type="button" disabled={!can.followUp} onClick={() => chat.openDialog('follow-up')}>
         Follow-up…
       </button>
+      {tools.ended ? null : <SendFileButton chatId={chat.chatId} enabled={tools.sendFile} />}
+      {tools.ended ? <EmailTranscriptButton chatId={chat.chatId} visitorEmail={visitorEmail} /> : null}
+      {tools.ended ? <TranslateButton chatId={chat.chatId} available={translation} /> : null}
       {can.delete ? (
         <button type="button" class="danger" onClick={() => chat.openDialog('delete')}>
           Delete Chat

@@ -1,6 +1,7 @@
 // The navigation pane, in the seed's order: My Active, My Completed, Queue; each of my groups with
 // its Active and Inactive chats; Global Live Chats; Administration for administrators; then the
-// team with each colleague's presence. Beside each view, how many chats it has (from the counts
+// team with each colleague's presence. Messages (left while nobody was online) sits before
+// Administration, with how many are open. Beside each view, how many chats it has (from the counts
 // model, refreshed as the lobby reports changes). Buttons only: the model decides what each shows.
 import type { ComponentChildren } from 'preact';
 import type { ChatCounts } from '../shared/api.ts';
@@ -35,6 +36,8 @@ export function Nav({ model }: { model: ConsoleModel }) {
   const counts = model.counts.counts.value;
   const global = model.counts.global.value;
   const onAdmin = model.screen.value === 'admin';
+  const onMessages = model.screen.value === 'messages';
+  const openMessages = model.messages.openCount.value;
 
   const item = (view: ChatView, label: ComponentChildren) => {
     const here = current !== null && sameView(current, view);
@@ -104,6 +107,30 @@ export function Nav({ model }: { model: ConsoleModel }) {
       </ul>
       <ul class="nav-own">
         <li>{item(GLOBAL, 'Global Live Chats')}</li>
+      </ul>
+
+      <ul class="nav-own">
+        <li>
+          <button
+            type="button"
+            class={onMessages ? 'current' : undefined}
+            aria-current={onMessages ? 'page' : undefined}
+            aria-describedby={openMessages === null ? undefined : 'nav-count-messages'}
+            onClick={() => model.showMessages()}
+          >
+            <span class="nav-label">Messages</span>
+            {openMessages === null ? null : (
+              <span class={`count ${openMessages > 0 ? 'count-waiting' : ''}`} aria-hidden="true" data-count={openMessages}>
+                {openMessages}
+              </span>
+            )}
+          </button>
+          {openMessages === null ? null : (
+            <span id="nav-count-messages" class="sr-only">
+              {openMessages === 1 ? '1 open message' : `${openMessages} open messages`}
+            </span>
+          )}
+        </li>
       </ul>
 
       {model.admin ? (

@@ -1,9 +1,11 @@
 // The signed-in console: the header, the navigation pane, and either the selected view's table
-// (with its toolbar) and the preview pane, or (for administrators) the Administration page.
+// (with its toolbar) and the preview pane, the Messages page, or (for administrators) the
+// Administration page.
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { ChatPane } from './ChatPane.tsx';
 import { ChatTable } from './ChatTable.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
+import { MessagesScreen } from './MessagesScreen.tsx';
 import type { ConsoleModel } from './model.ts';
 import { Nav } from './Nav.tsx';
 import type { Session } from './session.ts';
@@ -22,6 +24,10 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
       {admin ? (
         <main class="main admin-main">
           <AdminScreen admin={admin} />
+        </main>
+      ) : model.screen.value === 'messages' ? (
+        <main class="main admin-main">
+          <MessagesScreen messages={model.messages} />
         </main>
       ) : (
         <main class="main">

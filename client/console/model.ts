@@ -13,6 +13,7 @@ import { createBulk } from './bulk.ts';
 import { openChat, type OpenChat } from './chat.ts';
 import { affectsCounts, createCounts } from './counts.ts';
 import { createListModel } from './list-model.ts';
+import { createMessages } from './messages.ts';
 import type { PaneHost } from './pane-host.ts';
 import type { Session } from './session.ts';
 import { createTransferTargets } from './targets.ts';
@@ -24,8 +25,8 @@ import { createVisibleFields } from './visible-fields.ts';
 export const SESSION_CHECK_AFTER_FAILURES = 3;
 
 export type ConsoleModel = ReturnType<typeof createConsole>;
-/** The chat lists, or the administrator's page (people and groups). */
-export type Screen = 'chats' | 'admin';
+/** The chat lists, the messages left while nobody was online, or the administrator's page. */
+export type Screen = 'chats' | 'messages' | 'admin';
 
 const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((id) => b.has(id));
 
@@ -46,6 +47,7 @@ export function createConsole(me: MeResponse, session: Session) {
   const fields = createVisibleFields(expire);
   const targets = createTransferTargets(groups);
   const selected = signal<OpenChat | null>(null);
+  const messages = createMessages(expire);
   /** Conversations opened before, so reopening one resumes with `after=<lastSeq>`. */
   const seeds = new Map<string, ConversationSeed>();
 
@@ -168,6 +170,7 @@ export function createConsole(me: MeResponse, session: Session) {
     groups,
     team,
     admin,
+    messages,
     list,
     counts,
     fields,
@@ -190,6 +193,10 @@ export function createConsole(me: MeResponse, session: Session) {
       list.show(next);
       void counts.load();
     },
+    showMessages(): void {
+      screen.value = 'messages';
+      messages.show(messages.state.value);
+    },
     showAdmin(): void {
       if (admin === null) return;
       screen.value = 'admin';
@@ -207,6 +214,7 @@ export function createConsole(me: MeResponse, session: Session) {
       stopSessionCheck();
       list.dispose();
       counts.dispose();
+      messages.dispose();
       lobby.close();
     },
   };

@@ -19,6 +19,8 @@ export interface Agent {
 export interface MeResponse {
   agent: Agent;
   groups: Group[];
+  /** What this deployment can do (translation needs a Workers AI binding). */
+  features?: { translation: boolean };
 }
 export interface GroupsResponse {
   groups: Group[];
@@ -93,6 +95,74 @@ export interface AdminGroupsResponse {
 }
 export interface CreatedResponse {
   id: string;
+}
+
+/** `GET /api/admin/kb`: one knowledge-base article, draft or published, with its deflections. */
+export interface KbArticle {
+  id: string;
+  title: string;
+  body: string;
+  status: 'draft' | 'published';
+  updatedAt: number;
+  deflections: number;
+}
+export interface KbArticlesResponse {
+  articles: KbArticle[];
+}
+/** `GET /api/admin/kb/stats`: deflections per article and in all. */
+export interface KbStats {
+  articles: { id: string; title: string; status: string; deflections: number }[];
+  deflections: number;
+  chatsStarted: number;
+}
+/** A live chat link (`/chat/<slug>`) with its preset custom fields. */
+export interface ChatLink {
+  slug: string;
+  name: string;
+  groupId: string;
+  fields: Record<string, string>;
+}
+export interface ChatLinksResponse {
+  links: ChatLink[];
+}
+export type CustomFieldType = 'text' | 'number' | 'select';
+/** A custom field of the pre-chat form. */
+export interface CustomField {
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  required: boolean;
+  options: string[];
+}
+export interface CustomFieldsResponse {
+  fields: CustomField[];
+}
+/** `GET /api/messages`: a message a customer left while nobody in the group was online. */
+export interface OfflineMessage {
+  id: string;
+  groupId: string;
+  groupName: string;
+  name: string;
+  email: string;
+  message: string;
+  fields: Record<string, string>;
+  createdAt: number;
+  handledBy: string | null;
+  handledAt: number | null;
+}
+export interface OfflineMessagesResponse {
+  messages: OfflineMessage[];
+}
+/** `POST /api/chats/:id/translate`: one line of the conversation, with its translation. */
+export interface TranslatedLine {
+  seq: number;
+  from: string;
+  original: string;
+  translated: string;
+}
+export interface TranslateResponse {
+  language: string;
+  lines: TranslatedLine[];
 }
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
@@ -171,6 +241,25 @@ export async function put(path: string, body?: unknown): Promise<void> {
 
 export async function del(path: string): Promise<void> {
   await request('DELETE', path);
+}
+
+/** Sends a file as the raw body (`content-type` its type, `x-filename` its URI-encoded name). */
+export async function postFile<T>(path: string, file: Blob, filename: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream', 'x-filename': encodeURIComponent(filename) },
+      credentials: 'same-origin',
+      body: file,
+      // Uploads of up to 10 MiB may take longer than a JSON call.
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS * 8),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (!res.ok) throw await toApiError(res);
+  return readJson<T>(res);
 }
 
 /** The sentence to show a person for any failure. */

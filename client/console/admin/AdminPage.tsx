@@ -1,5 +1,11 @@
 // The Administration page (administrators only): People and Groups, each with its table, its
-// "Add" form and one alert region where the server's refusals are shown in its own words.
+// "Add" form and one alert region where the server's refusals are shown in its own words; then
+// the customer-side content (Knowledge base, Chat links, Custom fields), loaded in this same chunk.
+import { useEffect, useMemo } from 'preact/hooks';
+import { ChatLinksSection } from './ChatLinksSection.tsx';
+import { createContent } from './content.ts';
+import { CustomFieldsSection } from './CustomFieldsSection.tsx';
+import { KnowledgeBaseSection } from './KnowledgeBaseSection.tsx';
 import type { AdminModel, AdminSection } from './model.ts';
 import { AddGroupForm } from './AddGroupForm.tsx';
 import { AddPersonForm } from './AddPersonForm.tsx';
@@ -8,6 +14,8 @@ import { PeopleTable } from './PeopleTable.tsx';
 import './admin.css';
 
 export function AdminPage({ admin }: { admin: AdminModel }) {
+  const content = useMemo(() => createContent(admin.signedOut), [admin]);
+  useEffect(() => void content.load(), [content]);
   return (
     <div class="admin">
       <h1>Administration</h1>
@@ -26,6 +34,12 @@ export function AdminPage({ admin }: { admin: AdminModel }) {
         <GroupsTable admin={admin} />
         <AddGroupForm admin={admin} />
       </section>
+      <p class="sr-only" role="status">
+        {content.announcement.value}
+      </p>
+      <KnowledgeBaseSection content={content} />
+      <ChatLinksSection content={content} groups={admin.groups.value} />
+      <CustomFieldsSection content={content} />
     </div>
   );
 }

@@ -90,6 +90,8 @@ export function createAdmin(options: AdminOptions) {
     errors,
     announcement,
     load,
+    /** A call answered 401 (for the content sections, which keep their own model). */
+    signedOut: options.onSignedOut,
     dismissError(section: AdminSection): void {
       errors[section].value = null;
     },

@@ -6,7 +6,7 @@ import type { AdminGroup, ChatLink } from '../../shared/api.ts';
 import type { ContentModel } from './content.ts';
 import { checkSlug, linkAddress, parsePresets, presetText } from './content-rules.ts';
 import { Refusal } from './Refusal.tsx';
-import { useFocusOnMount } from './useFocusOnMount.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 export function ChatLinksSection({ content, groups }: { content: ContentModel; groups: readonly AdminGroup[] }) {
   const links = content.links.value;
@@ -71,12 +71,13 @@ function LinkRow({ content, link, group }: { content: ContentModel; link: ChatLi
       <td>{presetText(link.fields) || <span class="muted">None</span>}</td>
       <td>
         {confirming ? (
-          <span class="confirm" role="group" aria-label={`Delete ${link.name}?`}>
-            <ConfirmButton content={content} link={link} onClose={() => setConfirming(false)} />
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </span>
+          <ConfirmDelete
+            name={link.name}
+            what="link"
+            busy={content.busy.value}
+            onDelete={() => content.deleteLink(link)}
+            onClose={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" disabled={content.busy.value} onClick={() => setConfirming(true)}>
             Delete<span class="sr-only"> {link.name}</span>
@@ -84,23 +85,6 @@ function LinkRow({ content, link, group }: { content: ContentModel; link: ChatLi
         )}
       </td>
     </tr>
-  );
-}
-
-function ConfirmButton({ content, link, onClose }: { content: ContentModel; link: ChatLink; onClose(): void }) {
-  const ref = useFocusOnMount<HTMLButtonElement>();
-  return (
-    <button
-      ref={ref}
-      type="button"
-      class="danger"
-      disabled={content.busy.value}
-      onClick={async () => {
-        if (!(await content.deleteLink(link))) onClose();
-      }}
-    >
-      Delete link
-    </button>
   );
 }
 

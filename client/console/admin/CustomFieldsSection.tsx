@@ -6,7 +6,7 @@ import type { CustomField, CustomFieldType } from '../../shared/api.ts';
 import type { ContentModel } from './content.ts';
 import { checkNewField, lines, type NewFieldForm } from './content-rules.ts';
 import { Refusal } from './Refusal.tsx';
-import { useFocusOnMount } from './useFocusOnMount.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 const TYPE_LABELS: Record<CustomFieldType, string> = { text: 'Text', number: 'Number', select: 'Select (a list)' };
 const TYPES: readonly CustomFieldType[] = ['text', 'number', 'select'];
@@ -58,12 +58,13 @@ function FieldRow({ content, field }: { content: ContentModel; field: CustomFiel
       <td>{field.options.join(', ') || <span class="muted">—</span>}</td>
       <td>
         {confirming ? (
-          <span class="confirm" role="group" aria-label={`Delete ${field.label}?`}>
-            <ConfirmButton content={content} field={field} onClose={() => setConfirming(false)} />
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </span>
+          <ConfirmDelete
+            name={field.label}
+            what="field"
+            busy={content.busy.value}
+            onDelete={() => content.deleteField(field)}
+            onClose={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" disabled={content.busy.value} onClick={() => setConfirming(true)}>
             Delete<span class="sr-only"> {field.label}</span>
@@ -71,23 +72,6 @@ function FieldRow({ content, field }: { content: ContentModel; field: CustomFiel
         )}
       </td>
     </tr>
-  );
-}
-
-function ConfirmButton({ content, field, onClose }: { content: ContentModel; field: CustomField; onClose(): void }) {
-  const ref = useFocusOnMount<HTMLButtonElement>();
-  return (
-    <button
-      ref={ref}
-      type="button"
-      class="danger"
-      disabled={content.busy.value}
-      onClick={async () => {
-        if (!(await content.deleteField(field))) onClose();
-      }}
-    >
-      Delete field
-    </button>
   );
 }
 

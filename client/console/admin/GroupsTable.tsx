@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { AdminAgent, AdminGroup } from '../../shared/api.ts';
 import type { AdminModel } from './model.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 import { candidatesFor, checkName, membersOf, personLabel } from './rules.ts';
 
@@ -91,7 +92,13 @@ function GroupRow({ admin, group }: { admin: AdminModel; group: AdminGroup }) {
       </td>
       <td>
         {confirmDelete ? (
-          <ConfirmDelete admin={admin} group={group} onClose={() => setConfirmDelete(false)} />
+          <ConfirmDelete
+            name={group.name}
+            what={group.name}
+            busy={admin.busy.value}
+            onDelete={() => admin.deleteGroup(group)}
+            onClose={() => setConfirmDelete(false)}
+          />
         ) : (
           <span class="actions">
             <button type="button" disabled={renaming} onClick={() => setRenaming(true)}>
@@ -151,24 +158,3 @@ function RenameForm({ admin, group, onClose }: { admin: AdminModel; group: Admin
 }
 
 /** Deleting asks once more, in place; the server refuses while the group has open chats. */
-function ConfirmDelete({ admin, group, onClose }: { admin: AdminModel; group: AdminGroup; onClose: () => void }) {
-  const confirm = useFocusOnMount<HTMLButtonElement>();
-  return (
-    <span class="confirm" role="group" aria-label={`Delete ${group.name}?`}>
-      <button
-        ref={confirm}
-        type="button"
-        class="danger"
-        disabled={admin.busy.value}
-        onClick={async () => {
-          if (!(await admin.deleteGroup(group))) onClose();
-        }}
-      >
-        Delete {group.name}
-      </button>
-      <button type="button" onClick={onClose}>
-        Keep it
-      </button>
-    </span>
-  );
-}

@@ -6,7 +6,7 @@ import type { KbArticle } from '../../shared/api.ts';
 import type { ContentModel } from './content.ts';
 import { ARTICLE_STATUS_LABELS, checkArticle } from './content-rules.ts';
 import { Refusal } from './Refusal.tsx';
-import { useFocusOnMount } from './useFocusOnMount.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 export function KnowledgeBaseSection({ content }: { content: ContentModel }) {
   const [editing, setEditing] = useState<KbArticle | null>(null);
@@ -60,7 +60,13 @@ function ArticleRow({ content, article, onEdit }: { content: ContentModel; artic
       <td>{article.deflections}</td>
       <td>
         {confirming ? (
-          <ConfirmDelete content={content} article={article} onClose={() => setConfirming(false)} />
+          <ConfirmDelete
+            name={article.title}
+            what="article"
+            busy={busy}
+            onDelete={() => content.deleteArticle(article)}
+            onClose={() => setConfirming(false)}
+          />
         ) : (
           <span class="actions">
             <button type="button" onClick={onEdit}>
@@ -77,28 +83,6 @@ function ArticleRow({ content, article, onEdit }: { content: ContentModel; artic
         )}
       </td>
     </tr>
-  );
-}
-
-function ConfirmDelete({ content, article, onClose }: { content: ContentModel; article: KbArticle; onClose(): void }) {
-  const confirm = useFocusOnMount<HTMLButtonElement>();
-  return (
-    <span class="confirm" role="group" aria-label={`Delete ${article.title}?`}>
-      <button
-        ref={confirm}
-        type="button"
-        class="danger"
-        disabled={content.busy.value}
-        onClick={async () => {
-          if (!(await content.deleteArticle(article))) onClose();
-        }}
-      >
-        Delete article
-      </button>
-      <button type="button" onClick={onClose}>
-        Keep it
-      </button>
-    </span>
   );
 }
 

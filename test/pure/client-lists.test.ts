@@ -21,29 +21,12 @@ import {
 import type { Sort } from '../../client/console/sorting.ts';
 import { type ChatView, defaultSort, GLOBAL, groupView, MY_ACTIVE, MY_COMPLETED, QUEUED, type ViewContext } from '../../client/console/views.ts';
 
+import { chatRow } from './fixtures/chat-row.ts';
+
 const ctx: ViewContext = { meId: 'me', groupIds: new Set(['sales', 'support']) };
 
 function row(id: string, patch: Partial<ChatListRow> = {}): ChatListRow {
-  return {
-    id,
-    status: 'queued',
-    groupId: 'sales',
-    groupName: 'Sales',
-    visitorName: `Visitor ${id}`,
-    visitorEmail: `${id}@example.test`,
-    agentId: null,
-    agentName: null,
-    startedAt: 1000,
-    takenAt: null,
-    endedAt: null,
-    lastAgentMessageAt: null,
-    messageCount: 1,
-    idleSince: 1000,
-    idleLevel: 'none',
-    followUpAt: null,
-    version: 2,
-    ...patch,
-  };
+  return chatRow({ id, visitorName: `Visitor ${id}`, visitorEmail: `${id}@example.test`, ...patch });
 }
 const taken = (id: string, agentId: string, version: number) =>
   row(id, { status: 'active', agentId, agentName: agentId, takenAt: 2000, version });

@@ -3,7 +3,6 @@
 // Written with node:test so the same file runs under Node (tsx --test) and Deno (deno test).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChatListRow } from '../../objects/protocol.ts';
 import {
   type ChatView,
   defaultSort,
@@ -20,30 +19,11 @@ import {
   viewTitle,
 } from '../../client/console/views.ts';
 
+import { chatRow } from './fixtures/chat-row.ts';
+
 const ctx: ViewContext = { meId: 'me', groupIds: new Set(['sales', 'support']) };
 
-function row(patch: Partial<ChatListRow> = {}): ChatListRow {
-  return {
-    id: 'c1',
-    status: 'queued',
-    groupId: 'sales',
-    groupName: 'Sales',
-    visitorName: 'Vera',
-    visitorEmail: 'vera@example.test',
-    agentId: null,
-    agentName: null,
-    startedAt: 1000,
-    takenAt: null,
-    endedAt: null,
-    lastAgentMessageAt: null,
-    messageCount: 1,
-    idleSince: 1000,
-    idleLevel: 'none',
-    followUpAt: null,
-    version: 2,
-    ...patch,
-  };
-}
+const row = chatRow;
 
 const queued = row();
 const mineActive = row({ status: 'active', agentId: 'me', agentName: 'Me', takenAt: 2000, version: 3 });

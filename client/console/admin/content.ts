@@ -2,6 +2,7 @@
 // fields) as signals and one action per route. Like model.ts: a refusal is shown in its section's
 // alert and changes nothing; a change that succeeds is followed by fetching the lists again.
 import { signal, type Signal } from '@preact/signals';
+import { changeRunner } from './changes.ts';
 import {
   ApiError,
   del,
@@ -60,23 +61,8 @@ export function createContent(onSignedOut: () => void) {
     loaded.value = true;
   }
 
-  async function change(section: ContentSection, work: () => Promise<unknown>, done: string): Promise<boolean> {
-    if (busy.value) return false;
-    busy.value = true;
-    errors[section].value = null;
-    announcement.value = '';
-    try {
-      await work();
-    } catch (error) {
-      fail(section, error);
-      return false;
-    } finally {
-      busy.value = false;
-    }
-    announcement.value = done;
-    await load();
-    return true;
-  }
+  const change = changeRunner<ContentSection>({ busy, announcement, errors, fail, reload: load });
+
 
   return {
     articles,

@@ -2,6 +2,7 @@
 // and one action per admin route. A refused change shows the server's message in its section and
 // changes nothing here; a change that succeeds is followed by fetching both lists again.
 import { signal, type Signal } from '@preact/signals';
+import { changeRunner } from './changes.ts';
 import type { StaffRank } from '../../../objects/protocol.ts';
 import {
   ApiError,
@@ -63,24 +64,17 @@ export function createAdmin(options: AdminOptions) {
   }
 
   /** Runs one change; true if the server accepted it. */
-  async function change(section: AdminSection, work: () => Promise<unknown>, done: string): Promise<boolean> {
-    if (busy.value) return false;
-    busy.value = true;
-    errors[section].value = null;
-    announcement.value = '';
-    try {
-      await work();
-    } catch (error) {
-      fail(section, error);
-      return false;
-    } finally {
-      busy.value = false;
-    }
-    announcement.value = done;
-    await load();
-    if (section === 'groups') options.onGroupsChanged();
-    return true;
-  }
+  const change = changeRunner<AdminSection>({
+    busy,
+    announcement,
+    errors,
+    fail,
+    async reload(section) {
+      await load();
+      if (section === 'groups') options.onGroupsChanged();
+    },
+  });
+
 
   return {
     agents,

@@ -142,8 +142,14 @@ export async function startServers(log: (line: string) => void): Promise<Servers
           durableObjects: {
             CHAT_ROOM: { className: 'ChatRoom', useSQLite: true },
             LOBBY: { className: 'Lobby', useSQLite: true },
+            AGENT_HUB: { className: 'AgentHub', useSQLite: true },
           },
           d1Databases: { DB: 'switchboard-bench' },
+          // The bench signs in and starts chats from one address far faster than a person.
+          ratelimits: {
+            SIGN_IN_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+            CHAT_START_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+          },
           bindings: { TOKEN_SECRET: `bench-secret-${crypto.randomUUID()}`, VISITOR_TOKEN_TTL: '86400' },
           // The API never touches static assets; a stub keeps the binding the Env type names.
           serviceBindings: { ASSETS: () => new Response('Not found.', { status: 404 }) },

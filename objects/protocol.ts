@@ -172,7 +172,11 @@ export type ErrorCode =
   | 'not_ended'
   | 'no_change'
   | 'duplicate'
-  | 'already_rated';
+  | 'already_rated'
+  /** Text that is not valid Unicode (invalid UTF-8 on the wire, or lone surrogates). */
+  | 'invalid_text'
+  /** The socket sent more than its rate allows; the frame was not stored, the socket stays open. */
+  | 'rate_limited';
 
 export type ServerFrame =
   /** First frame on every socket: who you are and the chat as it stands. */
@@ -225,13 +229,28 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
     return { ok: false, code: 'unknown_type', message: `Unknown frame type: ${String(type).slice(0, 40)}.` };
   }
   const parsed = ClientFrameSchema.safeParse(data);
-  if (parsed.success) return { ok: true, frame: parsed.data };
+  if (parsed.success) {
+    const frame = parsed.data;
+    if ('text' in frame && !isValidText(frame.text)) {
+      return { ok: false, code: 'invalid_text', message: 'The text is not valid UTF-8.', id };
+    }
+    return { ok: true, frame };
+  }
   const tooLong = parsed.error.issues.some((i) => i.code === 'too_big' && i.path[0] === 'text');
   if (tooLong) {
     return { ok: false, code: 'text_too_long', message: `Text is limited to ${MAX_TEXT_LENGTH} characters.`, id };
   }
   const where = parsed.error.issues.map((i) => i.path.join('.') || type).join(', ');
   return { ok: false, code: 'invalid_frame', message: `Invalid ${type} frame (${where}).`, id };
+}
+
+/**
+ * A runtime decodes a text frame that is not valid UTF-8 with U+FFFD in place of each bad byte,
+ * and JSON can carry lone surrogates (`"\ud800"`): neither is text a person wrote, and stored it
+ * would show as garbage to everyone. Text holding either is refused.
+ */
+export function isValidText(text: string): boolean {
+  return !/\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 /** Which roles may receive an event of this audience. The one place that decides it. */

@@ -21,6 +21,7 @@ People
   agents enable <email>
   agents password <email>
   agents role <email> <agent|manager|admin>
+  agents unlock <email>          lifts a lock that failed sign-ins put on the email
 Groups
   groups list
   groups create <name> --member <email> [--member <email>]...
@@ -37,7 +38,8 @@ Knowledge base
   kb delete <id>
 
 <group> is a group's name or id. Passwords are read from SWITCHBOARD_PASSWORD, or asked for.
-Without --remote the local database (.wrangler/state, as npm start uses) is changed.`;
+Without --remote the local database (.wrangler/state, as npm start uses) is changed. Open consoles
+and chats follow a change within 30 seconds (the agents' hubs check D1 on a timer).`;
 
 const agentRef = (email: string) => `(SELECT id FROM agents WHERE email = ${literal(email.trim().toLowerCase())})`;
 
@@ -163,6 +165,12 @@ export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
       await lookUp(ctx, [a!], []);
       await change(ctx, [inlineSql(people.setRole('', rank), { 1: agentRef(a!) })], 'Refused: the deployment must keep an enabled administrator.');
       return ctx.out(`${a} is now ${rank}.`);
+    }
+    case 'agents unlock': {
+      want(1);
+      // Any email, an agent's or not: guesses lock the address they name.
+      const lifted = await one(ctx, inlineSql(people.unlockSignIn(a!)));
+      return ctx.out(lifted.length > 0 ? `Lifted the sign-in lock on ${a}.` : `${a} was not locked.`);
     }
     case 'groups create': {
       want(1);

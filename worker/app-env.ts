@@ -10,5 +10,6 @@ export interface SessionAgent {
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { agent: SessionAgent };
+  /** `session`: the signed-in agent's session (its D1 id and expiry), for grants on their sockets. */
+  Variables: { agent: SessionAgent; session: { id: string; expiresAt: number } };
 }

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { errorResponse, notFound } from './errors.ts';
+import { securityHeaders } from './security-headers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { authRoutes, colleagueRoutes, meRoutes } from './routes/auth.ts';
@@ -13,6 +14,7 @@ import { lobbyRoutes } from './routes/lobby.ts';
 import { publicRoutes, visitorRoutes } from './routes/visitor.ts';
 
 export const app = new Hono<AppEnv>()
+  .use(securityHeaders())
   .route('/api/auth', authRoutes)
   .route('/api/me/preferences', preferenceRoutes)
   .route('/api/me', meRoutes)

@@ -1,4 +1,5 @@
 // The bindings and secrets the Worker and its objects receive (wrangler.toml, .dev.vars).
+import type { AgentHub } from '../objects/agent/hub.ts';
 import type { ChatRoom } from '../objects/chat/room.ts';
 import type { Lobby } from '../objects/lobby/lobby.ts';
 
@@ -6,6 +7,8 @@ export interface Env {
   DB: D1Database;
   CHAT_ROOM: DurableObjectNamespace<ChatRoom>;
   LOBBY: DurableObjectNamespace<Lobby>;
+  /** One per agent: keeps the agent's open sockets in line with their current rights. */
+  AGENT_HUB: DurableObjectNamespace<AgentHub>;
   ASSETS: Fetcher;
   /** Signs visitor tokens. A secret: `.dev.vars` locally, `wrangler secret put` deployed. */
   TOKEN_SECRET: string;
@@ -15,6 +18,10 @@ export interface Env {
   /** Transcripts by email (Email Service's send_email binding). */
   EMAIL: SendEmail;
   SENDER_EMAIL: string;
+  /** Sign-in attempts per client address (wrangler.toml [[ratelimits]]). */
+  SIGN_IN_LIMITER: RateLimit;
+  /** Chats started per client address. */
+  CHAT_START_LIMITER: RateLimit;
   /** Workers AI, for translation. Absent locally and wherever it is not configured. */
   AI?: Ai;
 }

@@ -6,6 +6,7 @@ import { randomId } from './auth/encoding.ts';
 import { findAttachment, insertAttachment } from './db/customer.ts';
 import type { Env } from './env.ts';
 import { ApiError } from './errors.ts';
+import { BIDI_CONTROLS, matchesSignature } from './file-signature.ts';
 
 /** The longest file name kept (longer ones are cut, keeping the extension). */
 const MAX_FILENAME = 120;
@@ -19,6 +20,9 @@ function cleanName(raw: string | undefined): string {
   }
   // No paths, no control characters: just a name.
   name = name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  if (BIDI_CONTROLS.test(name)) {
+    throw new ApiError(400, 'invalid_file', 'The file name contains characters that change the direction of text; rename the file.');
+  }
   if (name === '' || name === '.' || name === '..') throw new ApiError(400, 'invalid_file', 'The file needs a name (x-filename).');
   if (name.length <= MAX_FILENAME) return name;
   const dot = name.lastIndexOf('.');
@@ -37,6 +41,9 @@ export async function storeUpload(env: Env, chatId: string, uploader: Caller, re
   const bytes = await request.arrayBuffer();
   if (bytes.byteLength > MAX_FILE_BYTES) throw new ApiError(413, 'file_too_large', `Files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MiB.`);
   if (bytes.byteLength === 0) throw new ApiError(400, 'invalid_file', 'The file is empty.');
+  if (!matchesSignature(contentType, new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 16)))) {
+    throw new ApiError(415, 'type_mismatch', `The file's contents are not ${contentType}: send it with its real type.`);
+  }
 
   const file: Attachment = { id: randomId(), filename, contentType, size: bytes.byteLength, uploadedBy: uploader.person.role };
   const r2Key = `chats/${chatId}/${file.id}`;

@@ -5,6 +5,12 @@ import * as z from 'zod/mini';
 import { ApiError } from './errors.ts';
 
 export async function readBody<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
+  // JSON only as application/json: a form or a text/plain body is what another site's page can
+  // send without a preflight, so accepting it would open the door to cross-site requests.
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON with content-type: application/json.');
+  }
   let data: unknown;
   try {
     data = await c.req.json();

@@ -78,6 +78,8 @@ export interface AdminAgent {
   /** The group names, for reading ("Sales, Support"). */
   groups: string;
   groupIds: string[];
+  /** Until when failed sign-ins lock the account (ms), if they ever did; 0 or past: not locked. */
+  lockedUntil: number;
 }
 export interface AdminAgentsResponse {
   agents: AdminAgent[];

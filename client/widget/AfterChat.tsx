@@ -1,4 +1,4 @@
-// Once the chat has ended: "Email me the transcript" (to the chat's address or another one) and,
+// Once the chat has ended: "Email me the transcript" (to the address the chat started with) and,
 // when an agent took part, the post-chat survey (a 1–5 radio group and an optional comment).
 import { useState } from 'preact/hooks';
 import { MAX_COMMENT_LENGTH, RATINGS } from './after-chat.ts';
@@ -15,7 +15,6 @@ export function AfterChat({ session, agentTookPart }: { session: ChatSession; ag
 
 function Transcript({ session }: { session: ChatSession }) {
   const { after } = session;
-  const [address, setAddress] = useState(after.email ?? '');
   const state = after.transcript.value;
   return (
     <form
@@ -23,23 +22,14 @@ function Transcript({ session }: { session: ChatSession }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void after.sendTranscript(address);
+        void after.sendTranscript();
       }}
     >
-      <div class="field">
-        <label for="transcript-to">Email address for the transcript</label>
-        <input
-          id="transcript-to"
-          type="email"
-          autocomplete="email"
-          maxLength={254}
-          value={address}
-          aria-invalid={state.status === 'idle' && state.error !== null}
-          aria-describedby={state.status === 'idle' && state.error !== null ? 'transcript-error' : undefined}
-          onInput={(event) => setAddress(event.currentTarget.value)}
-        />
-      </div>
-      <button type="submit" disabled={state.status === 'sending'}>
+      <p class="after-hint">
+        The transcript goes to {after.email ? <strong>{after.email}</strong> : 'the email address you gave'}, the address this chat was
+        started with.
+      </p>
+      <button type="submit" disabled={state.status === 'sending'} aria-describedby={state.status === 'idle' && state.error !== null ? 'transcript-error' : undefined}>
         Email me the transcript
       </button>
       <p class="after-status" aria-live="polite">

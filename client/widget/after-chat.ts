@@ -1,5 +1,6 @@
 // What the visitor can do once their chat has ended, as signals and actions: have the transcript
-// emailed (to the chat's address or another one) and answer the post-chat survey, once. Both
+// emailed (to the address the chat was started with: never another, so the form cannot relay
+// mail to strangers) and answer the post-chat survey, once. Both
 // need the chat's token; the survey's answer is remembered with the chat (storage.ts).
 import { signal } from '@preact/signals';
 import { ApiError, describeError } from '../shared/api.ts';
@@ -30,14 +31,13 @@ export function createAfterChat(chat: { chatId: string; token: string; email: st
   const transcript = signal<TranscriptState>({ status: 'idle', error: null });
   const survey = signal<SurveyState>(chat.rated ? { status: 'done' } : { status: 'idle', error: null });
 
-  /** `address` blank: the chat's own address. */
-  async function sendTranscript(address: string): Promise<void> {
+  /** To the address the chat was started with (the server knows it). */
+  async function sendTranscript(): Promise<void> {
     if (transcript.value.status === 'sending') return;
-    const to = address.trim() || chat.email;
     transcript.value = { status: 'sending' };
     try {
-      await emailTranscript(chat.chatId, chat.token, address.trim() || null);
-      transcript.value = { status: 'sent', to: to ?? 'your email address' };
+      await emailTranscript(chat.chatId, chat.token);
+      transcript.value = { status: 'sent', to: chat.email ?? 'your email address' };
     } catch (error) {
       transcript.value = { status: 'idle', error: describeError(error) };
     }

@@ -79,8 +79,9 @@ export async function leaveMessage(message: NewMessage): Promise<void> {
   await postJson('/api/visitor/messages', message);
 }
 
-export async function emailTranscript(chatId: string, token: string, email: string | null): Promise<void> {
-  await postJson(chatPath(chatId, 'transcript-email', token), email ? { email } : {});
+/** To the address the chat was started with: the server sends a customer's copy nowhere else. */
+export async function emailTranscript(chatId: string, token: string): Promise<void> {
+  await postJson(chatPath(chatId, 'transcript-email', token), {});
 }
 
 export async function sendSurvey(chatId: string, token: string, rating: number, comment: string): Promise<void> {

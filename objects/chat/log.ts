@@ -66,6 +66,14 @@ export class EventLog {
     return upgraded;
   }
 
+  /** A deletion whose purge has not finished yet (see ChatRoom.delete). */
+  pendingPurge(): { chatId: string; groupId: string } | undefined {
+    const row = this.#sql.exec<{ body: string }>('SELECT body FROM state WHERE id = 1').toArray()[0];
+    if (!row) return undefined;
+    const stored = JSON.parse(row.body) as { status: string; purge?: { chatId: string; groupId: string } };
+    return stored.status === 'deleted' ? stored.purge : undefined;
+  }
+
   saveState(state: ChatState): void {
     this.#sql.exec('INSERT OR REPLACE INTO state (id, body) VALUES (1, ?)', JSON.stringify(state));
   }

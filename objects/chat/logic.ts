@@ -70,6 +70,9 @@ function refuse(code: ErrorCode, message: string): Outcome {
 
 const ENDED = (): Outcome => refuse('chat_ended', 'This chat has ended.');
 
+/** The furthest ahead a follow-up may be scheduled. */
+export const MAX_FOLLOW_UP_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+
 export function transition(state: ChatState, command: Command, now: number): Outcome {
   if (state.status === 'deleted') return refuse('not_open', 'This chat was deleted.');
   if (command.type === 'open') {
@@ -109,6 +112,9 @@ export function transition(state: ChatState, command: Command, now: number): Out
     case 'follow-up': {
       if (command.by.role !== 'agent') return refuse('not_allowed', 'Only staff can schedule a follow-up.');
       if (command.at !== null && command.at <= now) return refuse('invalid_frame', 'A follow-up must be in the future.');
+      if (command.at !== null && command.at > now + MAX_FOLLOW_UP_AHEAD_MS) {
+        return refuse('invalid_frame', 'A follow-up can be at most a year ahead.');
+      }
       return {
         ok: true,
         state: { ...state, followUpAt: command.at },
@@ -127,9 +133,13 @@ export function transition(state: ChatState, command: Command, now: number): Out
         events: [{ kind: 'joined', audience: 'all', at: now, person: by }],
       };
     }
-    case 'file':
+    case 'file': {
       if (state.status === 'ended') return ENDED();
+      // A file reaches the customer: staff send one only where they may write to them.
+      const refused = command.from.role === 'agent' ? mayWrite(state, command.from) : null;
+      if (refused) return refused;
       return { ok: true, state, events: [{ kind: 'file', audience: 'all', at: now, from: command.from, file: command.file }] };
+    }
     case 'survey': {
       if (state.status !== 'ended') return refuse('not_ended', 'The survey opens once the chat has ended.');
       if (state.rated) return refuse('already_rated', 'This chat has been rated already.');
@@ -184,14 +194,18 @@ function write(state: OpenState, command: Extract<Command, { type: 'send' | 'coa
     return { ok: true, state, events: [{ kind: 'coaching', audience: 'staff', at: now, clientId, from, text }] };
   }
   if (state.status === 'ended') return ENDED();
-  if (from.role === 'agent') {
-    // An agent writes only once the chat is theirs; a visitor may write while queued.
-    if (state.status !== 'active') return refuse('not_active', 'Take the chat before writing to the customer.');
-    if (state.agent.id !== from.id && !state.joined.some((p) => p.id === from.id)) {
-      return refuse('not_assigned', 'This chat is assigned to another agent: coach, or join it first.');
-    }
-  }
+  const refused = from.role === 'agent' ? mayWrite(state, from) : null;
+  if (refused) return refused;
   return { ok: true, state, events: [{ kind: 'message', audience: 'all', at: now, clientId, from, text }] };
+}
+
+/** An agent writes to the customer (text or file) only once the chat is theirs or they joined it. */
+function mayWrite(state: OpenState, agent: Person): Outcome | null {
+  if (state.status !== 'active') return refuse('not_active', 'Take the chat before writing to the customer.');
+  if (state.agent.id !== agent.id && !state.joined.some((p) => p.id === agent.id)) {
+    return refuse('not_assigned', 'This chat is assigned to another agent: coach, or join it first.');
+  }
+  return null;
 }
 
 function transfer(state: OpenState, by: Actor, to: TransferTarget, now: number): Outcome {

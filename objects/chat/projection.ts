@@ -88,11 +88,24 @@ export async function writeChatRow(db: D1Database, row: ChatListRow, info: Pick<
   await db.batch([upsert, ...assigned]);
 }
 
-export async function deleteChatRow(db: D1Database, chatId: string): Promise<void> {
+/** Every D1 row about the chat, in one batch (all or nothing). */
+export async function deleteChatRecords(db: D1Database, chatId: string): Promise<void> {
   await db.batch([
     db.prepare('DELETE FROM chats WHERE id = ?').bind(chatId),
     db.prepare('DELETE FROM chat_agents WHERE chat_id = ?').bind(chatId),
+    db.prepare('DELETE FROM attachments WHERE chat_id = ?').bind(chatId),
+    db.prepare('DELETE FROM surveys WHERE chat_id = ?').bind(chatId),
   ]);
+}
+
+/** The chat's files in R2 (every key under its prefix, also any whose D1 row was never written). */
+export async function deleteChatFiles(files: R2Bucket, chatId: string): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await files.list({ prefix: `chats/${chatId}/`, cursor });
+    if (page.objects.length > 0) await files.delete(page.objects.map((o) => o.key));
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor !== undefined);
 }
 
 export async function readThresholdSettings(db: D1Database): Promise<Record<string, string>> {

@@ -5,15 +5,17 @@
 import { DurableObject } from 'cloudflare:workers';
 import { agentLoad } from '../../worker/db/agents.ts';
 import type { Env } from '../../worker/env.ts';
-import { type Caller, isSupervisor, parseIdentity } from '../identity.ts';
+import { agentHub } from '../agent/hub.ts';
+import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
 import { lobbyStub } from '../lobby/lobby.ts';
 import type { Attachment, ChatEvent, ChatSnapshot, ErrorCode, ServerFrame, TransferTarget } from '../protocol.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
+import { type Bucket, fullBucket, takeToken } from './rate.ts';
 import type { ChatInfo, ChatState, Command, OpenState } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
-import { deleteChatRow, listRow, PROJECTION_INTERVAL_MS, readThresholdSettings, writeChatRow } from './projection.ts';
+import { deleteChatFiles, deleteChatRecords, listRow, PROJECTION_INTERVAL_MS, readThresholdSettings, writeChatRow } from './projection.ts';
 import { DEFAULT_THRESHOLDS, nextWake, type Thresholds, thresholdsFrom } from './timers.ts';
 
 export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
@@ -25,6 +27,8 @@ const PONG = JSON.stringify({ type: 'pong' } satisfies ServerFrame);
 const THRESHOLDS_MAX_AGE_MS = 30_000;
 /** Close code sent to every socket of a chat that was deleted. */
 export const CLOSE_DELETED = 4404;
+/** How soon a deletion cut short by a failure is tried again. */
+const PURGE_RETRY_MS = 5_000;
 
 export class ChatRoom extends DurableObject<Env> {
   readonly #log: EventLog;
@@ -39,7 +43,9 @@ export class ChatRoom extends DurableObject<Env> {
   #projecting: Promise<void> = Promise.resolve();
   #queuePosition: number | null = null;
   /** Each socket's caller, read once from its attachment (which survives hibernation). */
-  readonly #callers = new WeakMap<WebSocket, Caller>();
+  readonly #callers = new WeakMap<WebSocket, SocketAuth>();
+  /** What each socket may still store before it is refused `rate_limited` (see rate.ts). */
+  readonly #buckets = new WeakMap<WebSocket, Bucket>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -103,19 +109,35 @@ export class ChatRoom extends DurableObject<Env> {
     return true;
   }
 
-  /** Deletes an ended chat: its log, its row and its sockets. */
+  /**
+   * Deletes an ended chat and everything about it: its sockets, its files in R2, every D1 row
+   * that names it (which also ends its visitor token: a token opens only a chat D1 still has),
+   * and last its own storage. The decision is stored first, so a purge cut short by a failure is
+   * finished by the alarm and the chat never comes back half-deleted.
+   */
   async delete(caller: Caller): Promise<CommandResult> {
     const before = this.#state;
     const outcome = transition(before, { type: 'delete', by: caller.person }, Date.now());
     if (!outcome.ok) return outcome;
-    if (before.status === 'new' || before.status === 'deleted') throw new Error('only an opened chat can be deleted');
-    this.#state = outcome.state;
+    if (!isOpen(before)) throw new Error('only an opened chat can be deleted');
+    this.#state = { status: 'deleted' };
+    this.#log.saveState({ ...this.#state, purge: { chatId: before.info.id, groupId: before.info.groupId } } as ChatState);
     for (const ws of this.ctx.getWebSockets()) answerClose(ws, CLOSE_DELETED, 'chat deleted');
+    try {
+      await this.#purge(before.info.id, before.info.groupId);
+    } catch (err) {
+      console.error('purge of a deleted chat failed; the alarm finishes it', err);
+      await this.ctx.storage.setAlarm(Date.now() + PURGE_RETRY_MS);
+    }
+    return { ok: true, chat: null };
+  }
+
+  async #purge(chatId: string, groupId: string): Promise<void> {
+    await deleteChatRecords(this.env.DB, chatId);
+    await deleteChatFiles(this.env.FILES, chatId);
+    await lobbyStub(this.env).removed(chatId, groupId);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    await deleteChatRow(this.env.DB, before.info.id);
-    await lobbyStub(this.env).removed(before.info.id, before.info.groupId);
-    return { ok: true, chat: null };
   }
 
   /** The Lobby tells a queued chat its place in the queue; the visitor sees it at once. */
@@ -154,21 +176,33 @@ export class ChatRoom extends DurableObject<Env> {
     if (after < 0) return jsonError(400, 'bad_after', '`after` must be a sequence number (0 or more).');
 
     const you = caller.person;
+    if (you.role === 'agent') {
+      const allowed = standing(caller.grant, chat.groupId, Date.now());
+      if (!allowed.ok) return jsonError(403, 'not_allowed', `This socket cannot open: ${allowed.reason}.`);
+    }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [you.role]);
-    server.serializeAttachment(caller satisfies Caller);
+    server.serializeAttachment(caller satisfies SocketAuth);
     // Welcome, replay and `synced` are sent in this same synchronous turn, before any other event
     // can be broadcast, so the new socket sees every event exactly once and in order.
     send(server, { type: 'welcome', role: you.role, you, chat, lastSeq: this.#log.lastSeq });
     for (const stored of this.#log.since(after, you.role)) server.send(eventFrame(stored.json));
     send(server, { type: 'synced', lastSeq: this.#log.lastSeq });
     if (chat.status === 'queued' && this.#queuePosition !== null) send(server, { type: 'queue', position: this.#queuePosition });
-    if (you.role === 'agent') this.#announceViewers();
+    if (you.role === 'agent') {
+      this.#announceViewers();
+      // The agent's hub pushes their rights here from now on (sign-out, disable, groups, rank).
+      // Registered after the socket exists, so a push that crosses this call still finds it.
+      void agentHub(this.env, you.id)
+        .register(you.id, `chat:${chat.id}`)
+        .catch((err: unknown) => console.error('socket not registered with the agent hub', err));
+    }
     return new Response(null, { status: 101, webSocket: client });
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
     const caller = this.#callerOf(ws);
+    if (caller.person.role === 'agent' && !this.#keep(ws, caller)) return;
     const parsed = parseClientFrame(raw);
     if (!parsed.ok) return sendError(ws, parsed.code, parsed.message, parsed.id);
     const frame = parsed.frame;
@@ -178,10 +212,16 @@ export class ChatRoom extends DurableObject<Env> {
         return send(ws, { type: 'pong' });
       case 'send':
       case 'coach': {
+        // A resend of an id this sender already used is acknowledged with the stored event's seq,
+        // and nothing new is stored (also when the chat has ended since the first send). Resends
+        // cost no token: only what would be stored is rate-limited.
+        const stored = this.#log.findBySender(senderKey(caller), frame.id);
+        if (stored !== undefined) return send(ws, { type: 'ack', id: frame.id, seq: stored });
+        const token = takeToken(this.#buckets.get(ws) ?? fullBucket(Date.now()), Date.now());
+        this.#buckets.set(ws, token.bucket);
+        if (!token.ok) return sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
         result = await this.#command({ type: frame.type, from: caller.person, clientId: frame.id, text: frame.text });
         if (result.ok) return;
-        // A resend of an id this sender already used is acknowledged with the stored event's seq,
-        // and nothing new is stored (also when the chat has ended since the first send).
         const seq = this.#log.findBySender(senderKey(caller), frame.id);
         return seq !== undefined ? send(ws, { type: 'ack', id: frame.id, seq }) : sendError(ws, result.code, result.message, frame.id);
       }
@@ -208,6 +248,60 @@ export class ChatRoom extends DurableObject<Env> {
     if (this.#callerOf(ws).person.role === 'agent') this.#announceViewers(ws);
   }
 
+  /**
+   * The agent's hub pushes their rights as they are now: sockets whose session ended, whose agent
+   * was disabled or left the chat's group are closed; the others decide with the current rank.
+   * Returns whether the agent still has a socket here (the hub forgets this chat otherwise).
+   */
+  applyRights(rights: StaffRights): boolean {
+    const chat = snapshot(this.#state);
+    let held = false;
+    let closed = false;
+    for (const ws of this.ctx.getWebSockets('agent')) {
+      const auth = this.#callerOf(ws);
+      if (auth.person.id !== rights.agentId) continue;
+      const allowed = chat ? standing(auth.grant, chat.groupId, Date.now(), rights) : ({ ok: false, code: CLOSE_DELETED, reason: 'chat deleted' } as const);
+      if (!allowed.ok) {
+        answerClose(ws, allowed.code, allowed.reason);
+        closed = true;
+        continue;
+      }
+      held = true;
+      const updated: SocketAuth = {
+        person: { ...auth.person, name: rights.name || auth.person.name },
+        rank: rights.rank,
+        grant: auth.grant && { ...auth.grant, groupIds: rights.groupIds },
+      };
+      ws.serializeAttachment(updated);
+      this.#callers.set(ws, updated);
+    }
+    if (closed) this.#announceViewers();
+    return held;
+  }
+
+  /** Whether a staff socket may still act; one that may not is closed with the reason. */
+  #keep(ws: WebSocket, auth: SocketAuth): boolean {
+    const chat = snapshot(this.#state);
+    if (!chat) return true;
+    const allowed = standing(auth.grant, chat.groupId, Date.now());
+    if (allowed.ok) return true;
+    answerClose(ws, allowed.code, allowed.reason);
+    this.#announceViewers(ws);
+    return false;
+  }
+
+  /** After a transfer to another group: staff who are not in it lose the chat (the visitor stays). */
+  #closeOutsiders(groupId: string): void {
+    let closed = false;
+    for (const ws of this.ctx.getWebSockets('agent')) {
+      const allowed = standing(this.#callerOf(ws).grant, groupId, Date.now());
+      if (allowed.ok) continue;
+      answerClose(ws, allowed.code, allowed.reason);
+      closed = true;
+    }
+    if (closed) this.#announceViewers();
+  }
+
   /** Tells staff in the chat who on staff has it open. Never sent to the visitor. */
   #announceViewers(leaving?: WebSocket): void {
     const staff = this.ctx.getWebSockets('agent').filter((ws) => ws !== leaving && ws.readyState === WebSocket.OPEN);
@@ -216,6 +310,14 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    const pending = this.#log.pendingPurge();
+    if (pending) {
+      // A deletion was cut short: finish it (every step is idempotent).
+      return this.#purge(pending.chatId, pending.groupId).catch(async (err: unknown) => {
+        console.error('purge failed again', err);
+        await this.ctx.storage.setAlarm(Date.now() + PURGE_RETRY_MS);
+      });
+    }
     // Alarms are delivered at least once; projecting the whole row is idempotent.
     this.#alarmAt = null;
     this.#projectionDueAt = null;
@@ -242,7 +344,14 @@ export class ChatRoom extends DurableObject<Env> {
     // The logic returns the same state object when only the log grew (messages, coaching).
     if (outcome.state !== before) {
       this.#log.saveState(outcome.state);
-      if (chat) this.#broadcast(['visitor', 'agent'], JSON.stringify({ type: 'chat', chat } satisfies ServerFrame));
+      if (chat) {
+        // Staff hear of every change; the visitor only of one they can see (a staff-only change,
+        // such as a follow-up, must not tell them that staff did something).
+        const frame = JSON.stringify({ type: 'chat', chat } satisfies ServerFrame);
+        const visitorSaw = JSON.stringify(snapshot(before) ?? null) !== JSON.stringify(chat);
+        this.#broadcast(visitorSaw ? ['visitor', 'agent'] : ['agent'], frame);
+        if (isOpen(before) && before.info.groupId !== chat.groupId) this.#closeOutsiders(chat.groupId);
+      }
       if (chat?.status !== 'queued') this.#queuePosition = null;
       await this.#project();
     } else if (this.#projectionDueAt === null) {
@@ -262,10 +371,12 @@ export class ChatRoom extends DurableObject<Env> {
     return { ok: false, code: 'agent_at_capacity', message: `${has} ${load.active} chats, the most allowed.` };
   }
 
-  #callerOf(ws: WebSocket): Caller {
+  #callerOf(ws: WebSocket): SocketAuth {
     let caller = this.#callers.get(ws);
     if (!caller) {
-      caller = ws.deserializeAttachment() as Caller;
+      const stored = ws.deserializeAttachment() as SocketAuth;
+      // Sockets accepted before grants existed carry none: they are closed at their next check.
+      caller = { ...stored, grant: stored.grant ?? null };
       this.#callers.set(ws, caller);
     }
     return caller;

@@ -5,8 +5,10 @@
 // socket, and presence is per agent, not per group.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../../worker/env.ts';
-import type { ChatListRow, LobbyFrame, Presence } from '../protocol.ts';
-import { LobbyClientFrameSchema } from '../protocol.ts';
+import { agentHub } from '../agent/hub.ts';
+import { CLOSE_SIGNED_OUT, type StaffRights } from '../identity.ts';
+import type { ChatListRow, LobbyFrame, Presence, StaffRank } from '../protocol.ts';
+import { LobbyClientFrameSchema, STAFF_RANKS } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { changedPositions, queuePositions, type Waiting } from './queue.ts';
 
@@ -20,6 +22,11 @@ export interface LobbySubscriber {
   agentId: string;
   name: string;
   groupIds: string[];
+  /** The session the console was opened with, and when it expires (see objects/identity.ts). */
+  sessionId: string;
+  sessionExpiresAt: number;
+  /** The agent's rank as last pushed (absent on consoles opened before it was kept). */
+  rank?: StaffRank;
   /** Chosen by the agent; shown as offline once their last console closes. */
   status: 'online' | 'away';
 }
@@ -51,6 +58,9 @@ export class Lobby extends DurableObject<Env> {
     server.serializeAttachment(subscriber);
     send(server, { type: 'welcome', groupIds: subscriber.groupIds, presence: subscriber.status });
     this.#announce(subscriber.agentId);
+    void agentHub(this.env, subscriber.agentId)
+      .register(subscriber.agentId, 'lobby')
+      .catch((err: unknown) => console.error('console not registered with the agent hub', err));
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -78,7 +88,7 @@ export class Lobby extends DurableObject<Env> {
     return online.size;
   }
 
-  /** An administrator changed the agent's groups: their consoles follow at once. */
+  /** A group of the agent's was renamed: their consoles fetch their groups again. */
   setMemberships(agentId: string, groupIds: string[]): void {
     for (const { ws, sub } of this.#sockets(agentId)) {
       ws.serializeAttachment({ ...sub, groupIds } satisfies LobbySubscriber);
@@ -86,11 +96,30 @@ export class Lobby extends DurableObject<Env> {
     }
   }
 
-  /** The agent was signed out everywhere or disabled: close their consoles. */
-  disconnect(agentId: string): void {
-    const sockets = this.#sockets(agentId);
-    for (const { ws } of sockets) answerClose(ws, 4001, 'signed out');
-    if (sockets[0]) this.#announce(agentId, sockets[0].sub);
+  /**
+   * The agent's rights as they are now (pushed by their hub): consoles whose session ended or
+   * whose agent was disabled close; the others follow the agent's groups. Returns whether the
+   * agent still has a console here.
+   */
+  applyRights(rights: StaffRights): boolean {
+    const sockets = this.#sockets(rights.agentId);
+    const now = Date.now();
+    let held = false;
+    for (const { ws, sub } of sockets) {
+      if (rights.rank === null || !rights.sessionIds.includes(sub.sessionId) || sub.sessionExpiresAt <= now) {
+        answerClose(ws, CLOSE_SIGNED_OUT, 'signed out');
+        continue;
+      }
+      held = true;
+      const regrouped = sub.groupIds.length !== rights.groupIds.length || sub.groupIds.some((g) => !rights.groupIds.includes(g));
+      const reranked = sub.rank !== undefined && sub.rank !== rights.rank;
+      if (!regrouped && !reranked) continue;
+      ws.serializeAttachment({ ...sub, groupIds: rights.groupIds, rank: rights.rank } satisfies LobbySubscriber);
+      // The console fetches who it is and its groups again when it hears this.
+      send(ws, { type: 'memberships', groupIds: rights.groupIds });
+    }
+    if (sockets.length > 0 && !held) this.#announce(rights.agentId, sockets[0]!.sub);
+    return held;
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
@@ -211,7 +240,10 @@ function parseSubscriber(raw: string | null): Omit<LobbySubscriber, 'status'> | 
   const data = raw ? safeJson(raw) : null;
   if (typeof data !== 'object' || data === null) return null;
   const { agentId, name, groupIds } = data as Record<string, unknown>;
+  const { sessionId, sessionExpiresAt, rank } = data as Record<string, unknown>;
   if (typeof agentId !== 'string' || typeof name !== 'string') return null;
+  if (typeof sessionId !== 'string' || typeof sessionExpiresAt !== 'number') return null;
+  if (!(STAFF_RANKS as readonly unknown[]).includes(rank)) return null;
   if (!Array.isArray(groupIds) || !groupIds.every((g): g is string => typeof g === 'string')) return null;
-  return { agentId, name, groupIds };
+  return { agentId, name, groupIds, sessionId, sessionExpiresAt, rank: rank as StaffRank };
 }

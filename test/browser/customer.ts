@@ -120,7 +120,9 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Runs axe-core in the frame; returns its violations, one readable line per failing node. */
 export async function axeViolations(frame: Frame): Promise<string[]> {
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ path: axePath });
+  // Evaluated through the DevTools protocol rather than added as an inline <script>, which the
+  // widget's Content-Security-Policy (script-src 'self') rightly refuses.
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(`${await readFile(axePath, 'utf8')}\n;true`);
   const violations = await frame.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe;
     const results = await axe.run(document);

@@ -1,7 +1,7 @@
 // Starts the real server once for the browser tests, the way `npm start` does (build, migrations,
 // demo data, `wrangler dev`), but on a free port and with a fresh state folder, so the tests never
 // see or change a developer's local data. wrangler's output goes to test-results/wrangler-dev.log.
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -26,6 +26,20 @@ declare module 'vitest' {
 
 export const LOG_DIR = join(ROOT, 'test-results');
 
+/**
+ * wrangler.toml with its per-address rate limits raised: every browser test comes from
+ * 127.0.0.1 and starts more chats a minute than a person could. The limits themselves are
+ * tested in test/workers/abuse.test.ts. Written beside wrangler.toml (its paths are relative to
+ * it) and ignored by git.
+ */
+function relaxedLimitsConfig(): string {
+  const path = join(ROOT, '.wrangler-browser-tests.toml');
+  const relaxed = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').replace(/simple = \{ limit = \d+, period = (\d+) \}/g, 'simple = { limit = 100000, period = $1 }');
+  if (!relaxed.includes('limit = 100000')) throw new Error('wrangler.toml has no [[ratelimits]] to relax');
+  writeFileSync(path, relaxed);
+  return path;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const persistTo = mkdtempSync(join(tmpdir(), 'switchboard-browser-'));
   mkdirSync(LOG_DIR, { recursive: true });
@@ -43,6 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const ownTmp = process.env['TMPDIR'];
   process.env['TMPDIR'] = mailDir;
   const server = startDevServer({
+    configPath: relaxedLimitsConfig(),
     port,
     inspectorPort,
     persistTo,

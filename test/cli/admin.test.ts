@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeD1 } from '../../scripts/d1.ts';
 import { applyMigrations } from '../../scripts/migrate.ts';
 import { ROOT } from '../../scripts/process.ts';
 
@@ -117,6 +118,14 @@ describe('npm run admin', () => {
     expect((await admin(['kb', 'unpublish', id!])).code).toBe(0);
     expect((await admin(['kb', 'create', '--title', 'No body'])).code).toBe(2);
     expect((await admin(['kb', 'publish', 'nope'])).code).toBe(1);
+  });
+
+  it('lifts a sign-in lock that failed guesses put on an email', async () => {
+    const d1 = (sql: string) => executeD1(sql, { remote: false, persistTo: state });
+    await d1(`INSERT INTO sign_in_failures (email, failures, last_failure_at, locked_until) VALUES ('ann@example.test', 10, 1, ${Date.now() + 900_000})`);
+    expect(await admin(['agents', 'unlock', 'Ann@Example.test'])).toMatchObject({ code: 0, stdout: 'Lifted the sign-in lock on Ann@Example.test.\n' });
+    expect(await d1("SELECT COUNT(*) AS n FROM sign_in_failures WHERE email = 'ann@example.test'")).toEqual([[{ n: 0 }]]);
+    expect(await admin(['agents', 'unlock', 'ann@example.test'])).toMatchObject({ code: 0, stdout: 'ann@example.test was not locked.\n' });
   });
 
   it('names what does not exist', async () => {

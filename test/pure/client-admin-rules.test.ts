@@ -64,7 +64,7 @@ describe('checkNewGroup', () => {
 
 describe('members', () => {
   const agent = (id: string, email: string, name = id): AdminAgent => ({
-    id, email, name, role: 'agent', disabled: false, maxChats: 5, groups: '', groupIds: [],
+    id, email, name, role: 'agent', disabled: false, maxChats: 5, groups: '', groupIds: [], lockedUntil: 0,
   });
   const agents = [agent('a', 'ann@x.test', 'Ann'), agent('b', 'Bob@X.test', 'Bob'), agent('c', 'cy@x.test', 'Cy')];
   const group: AdminGroup = { id: 'g', name: 'Sales, EMEA', members: 2, memberEmails: 'ann@x.test, Bob@X.test', memberIds: ['a', 'b'] };

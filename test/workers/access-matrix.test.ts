@@ -1,6 +1,7 @@
 // Every door, checked: each HTTP route and WebSocket upgrade against each kind of caller, with the
 // status each must get. The matrix is compared with the app's own route table, so a new route
-// that is missing here fails this test.
+// that is missing here fails this test. Sockets that stay open while rights change are the
+// matrix's second half, in socket-authority.test.ts.
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
@@ -74,11 +75,12 @@ const MATRIX: Record<string, Door> = {
     path: (s) => `/api/visitor/chats/${s.chatId}/transcript`,
     expect: { anonymous: 401, visitorHere: 200, visitorOther: 401, agentIn: 401, agentOut: 401, manager: 401, admin: 401 },
   },
+  // The chat is queued: nobody may send the customer a file before taking it (409 not_active).
   'POST /api/chats/:id/files': {
     mutates: 'chat',
     path: (s) => `/api/chats/${s.chatId}/files`,
     upload: true,
-    expect: staff(201, 404, 201, 201),
+    expect: staff(409, 404, 409, 409),
   },
   // No such file: staff who may see the chat reach the file look-up (404 not_found) all the same.
   'GET /api/chats/:id/files/:fileId': { path: (s) => `/api/chats/${s.chatId}/files/nope`, expect: staff(404, 404, 404, 404) },
@@ -214,6 +216,7 @@ const MATRIX: Record<string, Door> = {
     body: () => ({ password: 'another-long-pw' }),
     expect: adminOnly(204),
   },
+  'POST /api/admin/agents/:id/unlock': { path: (s) => `/api/admin/agents/${s.world.bob.id}/unlock`, expect: adminOnly(204) },
   'PUT /api/admin/agents/:id/profile': { mutates: 'world',
     path: (s) => `/api/admin/agents/${s.world.bob.id}/profile`,
     body: () => ({ name: 'Robert', maxChats: 3 }),

@@ -77,7 +77,7 @@ describe('follow-ups', () => {
     expect((await put({ at })).status).toBe(200);
     expect(await row(chatId)).toMatchObject({ follow_up_at: at });
     expect((await agent.nextOf('event')).event).toMatchObject({ kind: 'follow-up', audience: 'staff', dueAt: at });
-    expect(await code(await put({ at: 5 }))).toBe('invalid_frame');
+    expect(await code(await put({ at: 5 }))).toBe('invalid_body');
     expect((await put({ at: null })).status).toBe(200);
     expect(await row(chatId)).toMatchObject({ follow_up_at: null });
     visitor.send({ type: 'ping' });

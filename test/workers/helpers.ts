@@ -119,14 +119,17 @@ export class TestSocket {
   #waiters: (() => void)[] = [];
   #taken = 0;
   closed = false;
+  /** The code the server closed with (0 until closed). */
+  closeCode = 0;
 
   constructor(readonly ws: WebSocket) {
     ws.addEventListener('message', (e) => {
       this.frames.push(JSON.parse(String(e.data)) as ServerFrame);
       this.#waiters.splice(0).forEach((w) => w());
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (e) => {
       this.closed = true;
+      this.closeCode = e.code;
       this.#waiters.splice(0).forEach((w) => w());
     });
   }

@@ -33,6 +33,19 @@ export async function endSession(c: Context<AppEnv>): Promise<void> {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Sign-in changes the browser's state too: a page on another site must not sign the browser in
+ * to an account of its choosing (login CSRF). Browsers always send Origin on a POST.
+ */
+export function sameOriginOnly(): MiddlewareHandler<AppEnv> {
+  return async function sameOriginOnly(c, next) {
+    if (c.req.header('Origin') !== new URL(c.req.url).origin) {
+      throw new ApiError(403, 'cross_origin', 'Sign in from the Switchboard console itself.');
+    }
+    await next();
+  };
+}
+
 export function requireAgent(): MiddlewareHandler<AppEnv> {
   return async function requireAgent(c, next) {
     // Cookie-authenticated changes must come from our own pages. Browsers always send Origin on
@@ -45,9 +58,11 @@ export function requireAgent(): MiddlewareHandler<AppEnv> {
       throw new ApiError(403, 'cross_origin', 'Changes must come from the Switchboard console itself.');
     }
     const token = getCookie(c, SESSION_COOKIE);
-    const agent = token ? await findSessionAgent(c.env.DB, await sha256(token), Date.now()) : null;
-    if (!agent) throw new ApiError(401, 'unauthenticated', 'Sign in first.');
-    c.set('agent', agent);
+    const sessionId = token ? await sha256(token) : null;
+    const found = sessionId ? await findSessionAgent(c.env.DB, sessionId, Date.now()) : undefined;
+    if (!sessionId || !found) throw new ApiError(401, 'unauthenticated', 'Sign in first.');
+    c.set('agent', found.agent);
+    c.set('session', { id: sessionId, expiresAt: found.expiresAt });
     await next();
   };
 }

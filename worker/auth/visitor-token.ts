@@ -26,11 +26,20 @@ export async function issueVisitorToken(secret: string, chatId: string, expiresA
   return `${payload}.${toBase64Url(await sign(secret, payload))}`;
 }
 
-/** True when `token` was signed by us for `chatId` and has not expired. */
+/** A token is two base64url parts and a dot; nothing else is ever one. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,512}\.[A-Za-z0-9_-]{43}$/;
+
+/**
+ * True when `token` was signed by us for `chatId` and has not expired. The token is compared
+ * whole: its signature is computed again and the token must be exactly payload, dot, signature
+ * (so no text before, after or inside it is ignored by a lenient decoder).
+ */
 export async function verifyVisitorToken(secret: string, token: string, chatId: string, now: number): Promise<boolean> {
-  const [payload, sig] = token.split('.');
-  if (!payload || !sig) return false;
-  if (!timingSafeEqual(await sign(secret, payload), fromBase64Url(sig))) return false;
+  if (!TOKEN_SHAPE.test(token)) return false;
+  const payload = token.slice(0, token.indexOf('.'));
+  const expected = `${payload}.${toBase64Url(await sign(secret, payload))}`;
+  const enc = new TextEncoder();
+  if (!timingSafeEqual(enc.encode(expected), enc.encode(token))) return false;
   try {
     const data: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(payload)));
     if (typeof data !== 'object' || data === null) return false;

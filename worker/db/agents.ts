@@ -2,7 +2,9 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { SessionAgent } from '../app-env.ts';
-import type { FailureRecord } from '../auth/throttle.ts';
+import type { StaffRights } from '../../objects/identity.ts';
+import type { StaffRank } from '../../objects/protocol.ts';
+import { afterFailure, type FailureRecord, FIRST_DELAY_MS, type Gate, gate } from '../auth/throttle.ts';
 import { agents, groups, memberships, sessions, signInFailures } from './schema.ts';
 
 export interface GroupRef {
@@ -41,14 +43,45 @@ export async function deleteSession(db: D1Database, id: string): Promise<void> {
 }
 
 /** The signed-in agent behind a session, if it exists, has not expired and is not disabled. */
-export async function findSessionAgent(db: D1Database, sessionId: string, now: number): Promise<SessionAgent | undefined> {
+export async function findSessionAgent(
+  db: D1Database,
+  sessionId: string,
+  now: number,
+): Promise<{ agent: SessionAgent; expiresAt: number } | undefined> {
   const rows = await drizzle(db)
-    .select({ id: agents.id, email: agents.email, name: agents.name, role: agents.role })
+    .select({ id: agents.id, email: agents.email, name: agents.name, role: agents.role, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(agents, eq(agents.id, sessions.agentId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(agents.disabled, false)))
     .limit(1);
-  return rows[0];
+  const row = rows[0];
+  if (!row) return undefined;
+  const { expiresAt, ...agent } = row;
+  return { agent, expiresAt };
+}
+
+/**
+ * What the agent may do now: rank (null once disabled or gone), groups and live sessions. One
+ * statement, read by the agent's hub whenever their rights may have changed and on its timer.
+ */
+export async function readStaffRights(db: D1Database, agentId: string, now: number): Promise<StaffRights> {
+  const row = await db
+    .prepare(
+      `SELECT a.name, a.role, a.disabled,
+              COALESCE((SELECT json_group_array(m.group_id) FROM memberships m WHERE m.agent_id = a.id), '[]') AS groupIds,
+              COALESCE((SELECT json_group_array(s.id) FROM sessions s WHERE s.agent_id = a.id AND s.expires_at > ?2), '[]') AS sessionIds
+         FROM agents a WHERE a.id = ?1`,
+    )
+    .bind(agentId, now)
+    .first<{ name: string; role: StaffRank; disabled: number; groupIds: string; sessionIds: string }>();
+  if (!row) return { agentId, name: '', rank: null, groupIds: [], sessionIds: [] };
+  return {
+    agentId,
+    name: row.name,
+    rank: row.disabled ? null : row.role,
+    groupIds: JSON.parse(row.groupIds) as string[],
+    sessionIds: JSON.parse(row.sessionIds) as string[],
+  };
 }
 
 export async function groupsOf(db: D1Database, agentId: string): Promise<GroupRef[]> {
@@ -91,11 +124,41 @@ export async function readFailures(db: D1Database, email: string): Promise<Failu
   return rows[0];
 }
 
-export async function writeFailures(db: D1Database, email: string, record: FailureRecord): Promise<void> {
-  await drizzle(db)
-    .insert(signInFailures)
-    .values({ email, ...record })
-    .onConflictDoUpdate({ target: signInFailures.email, set: record });
+/** How many times a sign-in tries to claim its attempt before it gives up (and is slowed down). */
+const MAX_CLAIM_TRIES = 50;
+
+/**
+ * Claims one sign-in attempt for the email, atomically, before the password is checked: the
+ * record is read, `gate` decides, and the record after this attempt (`afterFailure`: every
+ * attempt counts until it succeeds) is written only if nobody changed it meanwhile
+ * (compare-and-set on the whole record). Parallel guesses therefore each count, one after
+ * another, and "slow after 3, lock after 10" holds however they arrive. D1 has no interactive
+ * transactions; the conditional write is the transaction.
+ */
+export async function claimSignInAttempt(db: D1Database, email: string, now: number): Promise<Gate> {
+  const orm = drizzle(db);
+  for (let i = 0; i < MAX_CLAIM_TRIES; i++) {
+    const record = await readFailures(db, email);
+    const allowed = gate(record, now);
+    if (!allowed.open) return allowed;
+    const next = afterFailure(record, now);
+    const written = record
+      ? await orm
+          .update(signInFailures)
+          .set(next)
+          .where(
+            and(
+              eq(signInFailures.email, email),
+              eq(signInFailures.failures, record.failures),
+              eq(signInFailures.lastFailureAt, record.lastFailureAt),
+              eq(signInFailures.lockedUntil, record.lockedUntil),
+            ),
+          )
+          .returning({ email: signInFailures.email })
+      : await orm.insert(signInFailures).values({ email, ...next }).onConflictDoNothing().returning({ email: signInFailures.email });
+    if (written.length > 0) return allowed;
+  }
+  return { open: false, code: 'slow_down', retryAfterMs: FIRST_DELAY_MS };
 }
 
 export async function clearFailures(db: D1Database, email: string): Promise<void> {

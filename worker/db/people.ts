@@ -90,8 +90,19 @@ export const people = {
     );
   },
 
+  /**
+   * Adds nothing when the agent or the group does not exist (rather than failing on the foreign
+   * key), so a batch that creates an agent and their memberships stays a clean refusal when the
+   * agent was not created (email taken).
+   */
   addMember(agentId: string, groupId: string) {
-    return q(`INSERT INTO memberships (agent_id, group_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING agent_id`, agentId, groupId);
+    return q(
+      `INSERT INTO memberships (agent_id, group_id)
+       SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM agents WHERE id = ?1) AND EXISTS (SELECT 1 FROM groups WHERE id = ?2)
+       ON CONFLICT DO NOTHING RETURNING agent_id`,
+      agentId,
+      groupId,
+    );
   },
 
   /** Refused for the group's last enabled member. */
@@ -104,6 +115,11 @@ export const people = {
       agentId,
       groupId,
     );
+  },
+
+  /** Lifts a lock (and the count) that failed sign-ins put on an email. */
+  unlockSignIn(email: string) {
+    return q(`DELETE FROM sign_in_failures WHERE email = ?1 RETURNING email`, email.trim().toLowerCase());
   },
 
   findAgentByEmail(email: string) {
@@ -119,7 +135,8 @@ export const people = {
       `SELECT a.id, a.email, a.name, a.role, a.disabled, a.max_chats AS maxChats,
               COALESCE((SELECT group_concat(g.name, ', ') FROM memberships m JOIN groups g ON g.id = m.group_id
                          WHERE m.agent_id = a.id), '') AS groups,
-              COALESCE((SELECT json_group_array(m.group_id) FROM memberships m WHERE m.agent_id = a.id), '[]') AS groupIds
+              COALESCE((SELECT json_group_array(m.group_id) FROM memberships m WHERE m.agent_id = a.id), '[]') AS groupIds,
+              COALESCE((SELECT f.locked_until FROM sign_in_failures f WHERE f.email = a.email), 0) AS lockedUntil
          FROM agents a ORDER BY a.email`,
     );
   },

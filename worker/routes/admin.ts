@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { readThresholdSettings } from '../../objects/chat/projection.ts';
 import { thresholdsFrom } from '../../objects/chat/timers.ts';
+import { agentHub } from '../../objects/agent/hub.ts';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
 import { MIN_PASSWORD_LENGTH, STAFF_RANKS } from '../../objects/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -64,7 +65,15 @@ async function requireGroupRow(db: D1Database, id: string): Promise<void> {
   if (!found) throw new ApiError(404, 'not_found', 'No such group.');
 }
 
-/** Tells the agent's open consoles their groups now. */
+/**
+ * The agent's rights changed (role, groups, disabled, sessions): every socket they hold follows
+ * now, before the answer (consoles and chats alike; see objects/agent/hub.ts).
+ */
+async function pushRights(env: Env, agentId: string): Promise<void> {
+  await agentHub(env, agentId).refresh(agentId);
+}
+
+/** A group was renamed: its members' consoles fetch their groups again. */
 async function refreshMemberships(env: Env, agentId: string): Promise<void> {
   const groupIds = (await rows<{ id: string }>(env.DB, people.groupIdsOf(agentId))).map((g) => g.id);
   await lobbyStub(env).setMemberships(agentId, groupIds);
@@ -72,7 +81,7 @@ async function refreshMemberships(env: Env, agentId: string): Promise<void> {
 
 async function signOutEverywhere(env: Env, agentId: string): Promise<void> {
   await rows(env.DB, people.endSessions(agentId));
-  await lobbyStub(env).disconnect(agentId);
+  await pushRights(env, agentId);
 }
 
 export const adminRoutes = new Hono<AppEnv>()
@@ -108,8 +117,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const body = await readBody(c, z.object({ role }));
     await requireAgentRow(c.env.DB, id);
     await change(c.env.DB, people.setRole(id, body.role), 'last_admin', 'The deployment must keep an enabled administrator.');
-    // The person's open consoles fetch who they are again (what they may do changed).
-    await refreshMemberships(c.env, id);
+    // The person's open sockets decide with the new rank; their consoles fetch who they are again.
+    await pushRights(c.env, id);
     return c.json({ id, role: body.role });
   })
   .put('/agents/:id/disabled', async (c) => {
@@ -131,6 +140,14 @@ export const adminRoutes = new Hono<AppEnv>()
     await requireAgentRow(c.env.DB, id);
     await change(c.env.DB, people.setPassword(id, await hashPassword(body.password)), 'not_found', 'No such agent.');
     await signOutEverywhere(c.env, id);
+    return c.body(null, 204);
+  })
+  .post('/agents/:id/unlock', async (c) => {
+    const id = c.req.param('id');
+    const agent = await c.env.DB.prepare('SELECT email FROM agents WHERE id = ?').bind(id).first<{ email: string }>();
+    if (!agent) throw new ApiError(404, 'not_found', 'No such agent.');
+    // Nothing to lift is no failure: the account is not locked either way afterwards.
+    await rows(c.env.DB, people.unlockSignIn(agent.email));
     return c.body(null, 204);
   })
   .put('/agents/:id/profile', async (c) => {
@@ -166,7 +183,7 @@ export const adminRoutes = new Hono<AppEnv>()
       throw new ApiError(409, 'name_taken', 'A group with that name exists.');
     });
     if (!created || created.results.length === 0) throw new ApiError(409, 'name_taken', 'A group with that name exists.');
-    for (const a of body.memberIds) await refreshMemberships(c.env, a);
+    for (const a of body.memberIds) await pushRights(c.env, a);
     return c.json({ id }, 201);
   })
   .put('/groups/:id', async (c) => {
@@ -185,7 +202,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const members = (await c.env.DB.prepare('SELECT agent_id AS id FROM memberships WHERE group_id = ?').bind(id).all<{ id: string }>())
       .results;
     await change(c.env.DB, people.deleteGroup(id), 'group_has_open_chats', 'The group still has chats waiting or under way.');
-    for (const m of members) await refreshMemberships(c.env, m.id);
+    for (const m of members) await pushRights(c.env, m.id);
     return c.body(null, 204);
   })
   .put('/groups/:id/members/:agentId', async (c) => {
@@ -193,7 +210,7 @@ export const adminRoutes = new Hono<AppEnv>()
     await requireGroupRow(c.env.DB, id);
     await requireAgentRow(c.env.DB, agentId);
     await rows(c.env.DB, people.addMember(agentId, id));
-    await refreshMemberships(c.env, agentId);
+    await pushRights(c.env, agentId);
     return c.body(null, 204);
   })
   .delete('/groups/:id/members/:agentId', async (c) => {
@@ -203,7 +220,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const member = await c.env.DB.prepare('SELECT 1 FROM memberships WHERE agent_id = ? AND group_id = ?').bind(agentId, id).first();
     if (!member) throw new ApiError(404, 'not_member', 'That agent is not in the group.');
     await change(c.env.DB, people.removeMember(agentId, id), 'last_member', 'A group must keep at least one enabled member.');
-    await refreshMemberships(c.env, agentId);
+    await pushRights(c.env, agentId);
     return c.body(null, 204);
   })
   .route('/', adminContentRoutes);

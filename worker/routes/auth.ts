@@ -2,20 +2,13 @@
 // their groups; /api/agents lists the colleagues who share a group, with their presence.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { agentHub } from '../../objects/agent/hub.ts';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
 import type { AppEnv } from '../app-env.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
-import { endSession, requireAgent, startSession } from '../auth/session.ts';
-import { afterFailure, gate } from '../auth/throttle.ts';
-import {
-  clearFailures,
-  colleaguesOf,
-  deleteSessionsOf,
-  findAgentForSignIn,
-  groupsOf,
-  readFailures,
-  writeFailures,
-} from '../db/agents.ts';
+import { clientAddress } from '../auth/client.ts';
+import { endSession, requireAgent, sameOriginOnly, startSession } from '../auth/session.ts';
+import { claimSignInAttempt, clearFailures, colleaguesOf, deleteSessionsOf, findAgentForSignIn, groupsOf } from '../db/agents.ts';
 import { ApiError } from '../errors.ts';
 import { readBody } from '../validate.ts';
 
@@ -25,12 +18,17 @@ const SignIn = z.object({
 });
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/login', async (c) => {
+  .post('/login', sameOriginOnly(), async (c) => {
     const body = await readBody(c, SignIn);
     const email = body.email.trim().toLowerCase();
-    const now = Date.now();
-    const failures = await readFailures(c.env.DB, email);
-    const allowed = gate(failures, now);
+    // One address trying many emails is slowed too (per client address, Workers rate limiting).
+    const address = clientAddress(c.req.raw);
+    if (address !== null && !(await c.env.SIGN_IN_LIMITER.limit({ key: `sign-in:${address}` })).success) {
+      c.header('Retry-After', '60');
+      throw new ApiError(429, 'slow_down', 'Too many sign-in attempts from this address: wait a minute before trying again.');
+    }
+    // The attempt is counted before the password is checked, so parallel guesses all count.
+    const allowed = await claimSignInAttempt(c.env.DB, email, Date.now());
     if (!allowed.open) {
       c.header('Retry-After', String(Math.ceil(allowed.retryAfterMs / 1000)));
       const message =
@@ -42,23 +40,22 @@ export const authRoutes = new Hono<AppEnv>()
     const agent = await findAgentForSignIn(c.env.DB, email);
     // Hash even for an unknown email, so the answer's timing does not reveal who has an account.
     const ok = await verifyPassword(body.password, agent?.passwordHash ?? DUMMY_HASH);
-    if (!agent || !ok || agent.disabled) {
-      await writeFailures(c.env.DB, email, afterFailure(failures, now));
-      throw new ApiError(401, 'bad_credentials', 'Wrong email or password.');
-    }
-    if (failures) await clearFailures(c.env.DB, email);
+    if (!agent || !ok || agent.disabled) throw new ApiError(401, 'bad_credentials', 'Wrong email or password.');
+    await clearFailures(c.env.DB, email);
     await startSession(c, agent.id);
     return c.json({ agent: { id: agent.id, email: agent.email, name: agent.name, role: agent.role } });
   })
   .post('/logout', requireAgent(), async (c) => {
     await endSession(c);
+    // Sockets opened with this session close; the agent's other sessions keep theirs.
+    await agentHub(c.env, c.get('agent').id).refresh(c.get('agent').id);
     return c.body(null, 204);
   })
   .post('/logout-all', requireAgent(), async (c) => {
     const agent = c.get('agent');
     await deleteSessionsOf(c.env.DB, agent.id);
     await endSession(c);
-    await lobbyStub(c.env).disconnect(agent.id);
+    await agentHub(c.env, agent.id).refresh(agent.id);
     return c.body(null, 204);
   });
 

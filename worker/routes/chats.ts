@@ -4,6 +4,7 @@
 // outside them it does not exist. Actions on several chats are in bulk.ts.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { MAX_FOLLOW_UP_AHEAD_MS } from '../../objects/chat/logic.ts';
 import type { CommandResult } from '../../objects/chat/room.ts';
 import { identityHeaders } from '../../objects/identity.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -80,6 +81,10 @@ export const chatRoutes = new Hono<AppEnv>()
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id'));
     const { at } = await readBody(c, z.object({ at: z.nullable(z.int().check(z.minimum(0))) }));
+    const now = Date.now();
+    if (at !== null && (at <= now || at > now + MAX_FOLLOW_UP_AHEAD_MS)) {
+      throw new ApiError(400, 'invalid_body', 'A follow-up is a time in the future, at most a year ahead (ms since the epoch).', 'at');
+    }
     return c.json(answer(await chatStub(c.env, chat.id).setFollowUp(callerOf(agent), at)));
   })
   .post('/:id/end', async (c) => {
@@ -133,6 +138,11 @@ export const chatRoutes = new Hono<AppEnv>()
   .get('/:id/ws', async (c) => {
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id'));
+    // The socket outlives this check: it carries the session and groups it was opened with, and
+    // the chat holds them against the agent's rights as they change (objects/agent/hub.ts).
+    const session = c.get('session');
+    const groupIds = (await groupsOf(c.env.DB, agent.id)).map((g) => g.id);
+    const grant = { sessionId: session.id, sessionExpiresAt: session.expiresAt, groupIds };
     const req = c.req.raw;
-    return chatStub(c.env, chat.id).fetch(new Request(req, { headers: identityHeaders(callerOf(agent), req.headers) }));
+    return chatStub(c.env, chat.id).fetch(new Request(req, { headers: identityHeaders({ ...callerOf(agent), grant }, req.headers) }));
   });

@@ -13,7 +13,15 @@ export const lobbyRoutes = new Hono<AppEnv>().get('/ws', requireAgent(), async (
   }
   const agent = c.get('agent');
   const groupIds = (await groupsOf(c.env.DB, agent.id)).map((g) => g.id);
-  const subscriber: Omit<LobbySubscriber, 'status'> = { agentId: agent.id, name: agent.name, groupIds };
+  const session = c.get('session');
+  const subscriber: Omit<LobbySubscriber, 'status'> = {
+    agentId: agent.id,
+    name: agent.name,
+    groupIds,
+    sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
+    rank: agent.role,
+  };
   const headers = new Headers(c.req.raw.headers);
   headers.set(SUBSCRIBER_HEADER, JSON.stringify(subscriber));
   return lobbyStub(c.env).fetch(new Request(c.req.raw, { headers }));

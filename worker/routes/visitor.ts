@@ -11,6 +11,8 @@ import { randomId } from '../auth/encoding.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../auth/visitor-token.ts';
 import { findGroup } from '../db/agents.ts';
 import { findChat } from '../db/chats.ts';
+import { clientAddress } from '../auth/client.ts';
+import type { ChatListRow } from '../../objects/protocol.ts';
 import { findLink, listFields } from '../db/customer.ts';
 import { parseAddresses, sendTranscript } from '../email.ts';
 import type { Env } from '../env.ts';
@@ -61,23 +63,40 @@ async function prepare(env: Env, body: { groupId: string; fields?: Record<string
   return { group, fields: checked.values };
 }
 
-/** The chat id, once the visitor's token is shown to open exactly that chat. */
-async function requireToken(env: Env, chatId: string, token: string | undefined): Promise<string> {
-  if (!(await verifyVisitorToken(env.TOKEN_SECRET, token ?? '', chatId, Date.now()))) {
-    throw new ApiError(401, 'bad_token', 'This link does not open that chat.');
+/**
+ * How long a visitor's token keeps working once its chat has ended: long enough to rate the chat,
+ * have the transcript emailed and reload the page; short enough that a token left behind on a
+ * shared computer soon stops opening the conversation. (Before the end, the token's own expiry,
+ * VISITOR_TOKEN_TTL, applies.)
+ */
+export const TOKEN_AFTER_END_MS = 60 * 60 * 1000;
+
+/**
+ * The chat, once the visitor's token is shown to open exactly that chat, the chat still exists
+ * (a deleted chat's token opens nothing) and it has not been over for TOKEN_AFTER_END_MS.
+ */
+async function requireToken(env: Env, chatId: string, token: string | undefined): Promise<ChatListRow> {
+  const now = Date.now();
+  const chat = (await verifyVisitorToken(env.TOKEN_SECRET, token ?? '', chatId, now)) ? await findChat(env.DB, chatId) : undefined;
+  if (!chat) throw new ApiError(401, 'bad_token', 'This link does not open that chat.');
+  if (chat.endedAt !== null && chat.endedAt + TOKEN_AFTER_END_MS <= now) {
+    throw new ApiError(401, 'token_expired', 'This chat ended a while ago; start a new one to talk to us.');
   }
-  return chatId;
+  return chat;
 }
 
-async function visitorOf(env: Env, chatId: string): Promise<Caller> {
-  const chat = await findChat(env.DB, chatId);
-  if (!chat) throw new ApiError(404, 'not_found', 'No such chat.');
-  return { person: { role: 'visitor', id: chatId, name: chat.visitorName }, rank: null };
+function visitorOf(chat: ChatListRow): Caller {
+  return { person: { role: 'visitor', id: chat.id, name: chat.visitorName }, rank: null };
 }
 
 export const visitorRoutes = new Hono<AppEnv>()
   .post('/chats', async (c) => {
     const body = await readBody(c, StartChat);
+    const address = clientAddress(c.req.raw);
+    if (address !== null && !(await c.env.CHAT_START_LIMITER.limit({ key: `chat:${address}` })).success) {
+      c.header('Retry-After', '60');
+      throw new ApiError(429, 'rate_limited', 'Too many chats started from this address: wait a minute and try again.');
+    }
     const { group, fields: values } = await prepare(c.env, body);
     const id = randomId();
     const result = await chatStub(c.env, id).open({
@@ -107,21 +126,23 @@ export const visitorRoutes = new Hono<AppEnv>()
     return c.json({ id }, 201);
   })
   .get('/chats/:id/transcript', async (c) => {
-    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const chatId = (await requireToken(c.env, c.req.param('id'), c.req.query('token'))).id;
     const transcript = await chatStub(c.env, chatId).transcript('visitor');
     if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
     return c.json(transcript);
   })
   .post('/chats/:id/transcript-email', async (c) => {
-    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const chat = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const chatId = chat.id;
     const body = await readBody(c, z.object({ email: z.optional(z.string().check(z.maxLength(254))) }));
-    const chat = await findChat(c.env.DB, chatId);
     const transcript = await chatStub(c.env, chatId).transcript('visitor');
-    if (!chat || !transcript) throw new ApiError(404, 'not_found', 'No such chat.');
-    // A customer's copy goes to one address: theirs, or one they type; a few times at most, so
-    // the form cannot be used to send mail to strangers in bulk.
-    const to = parseAddresses(body.email ?? chat.visitorEmail);
-    if (to.length > 1) throw new ApiError(400, 'invalid_body', 'Give one email address.');
+    if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
+    // A customer's copy goes only to the address the chat was started with, a few times at most:
+    // otherwise anyone could start a chat, write their own text and mail it to strangers.
+    if (body.email !== undefined && body.email.trim().toLowerCase() !== chat.visitorEmail) {
+      throw new ApiError(400, 'not_your_address', 'A transcript is sent only to the email address the chat was started with.');
+    }
+    const to = parseAddresses(chat.visitorEmail);
     if (transcript.chat.status !== 'ended') throw new ApiError(409, 'not_ended', 'A transcript can be emailed once the chat has ended.');
     if (!(await chatStub(c.env, chatId).claimTranscriptEmail(MAX_TRANSCRIPT_EMAILS))) {
       throw new ApiError(429, 'too_many_emails', `A transcript can be emailed ${MAX_TRANSCRIPT_EMAILS} times per chat.`);
@@ -130,7 +151,7 @@ export const visitorRoutes = new Hono<AppEnv>()
     return c.json({ sent: true }, 202);
   })
   .post('/chats/:id/survey', async (c) => {
-    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const chatId = (await requireToken(c.env, c.req.param('id'), c.req.query('token'))).id;
     const body = await readBody(
       c,
       z.object({ rating: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(MAX_COMMENT_LENGTH))) }),
@@ -144,16 +165,17 @@ export const visitorRoutes = new Hono<AppEnv>()
     return c.json({ rated: true }, 201);
   })
   .post('/chats/:id/files', async (c) => {
-    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
-    return c.json({ file: await storeUpload(c.env, chatId, await visitorOf(c.env, chatId), c.req.raw) }, 201);
+    const chat = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    return c.json({ file: await storeUpload(c.env, chat.id, visitorOf(chat), c.req.raw) }, 201);
   })
   .get('/chats/:id/files/:fileId', async (c) => {
-    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
-    return serveUpload(c.env, chatId, c.req.param('fileId'));
+    const chat = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    return serveUpload(c.env, chat.id, c.req.param('fileId'));
   })
   .get('/chats/:id/ws', async (c) => {
-    const chatId = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
-    const caller = await visitorOf(c.env, chatId);
+    const chat = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const chatId = chat.id;
+    const caller = visitorOf(chat);
     const req = c.req.raw;
-    return chatStub(c.env, chatId).fetch(new Request(req, { headers: identityHeaders(caller, req.headers) }));
+    return chatStub(c.env, chatId).fetch(new Request(req, { headers: identityHeaders({ ...caller, grant: null }, req.headers) }));
   });

@@ -106,6 +106,15 @@ function PersonRow({ admin, agent }: { admin: AdminModel; agent: AdminAgent }) {
           {disabled ? 'Enable' : 'Disable'}
           <span class="sr-only"> {agent.name}</span>
         </button>
+        {agent.lockedUntil > Date.now() ? (
+          <>
+            {' '}
+            <span class="state">Locked by failed sign-ins</span>{' '}
+            <button type="button" disabled={busy} onClick={() => void admin.unlock(agent)}>
+              Unlock<span class="sr-only"> {agent.name}</span>
+            </button>
+          </>
+        ) : null}
       </td>
       <td>
         <ResetPassword admin={admin} agent={agent} />

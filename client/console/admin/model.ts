@@ -9,6 +9,7 @@ import {
   del,
   describeError,
   getJson,
+  post,
   postJson,
   put,
   type AdminAgent,
@@ -101,6 +102,8 @@ export function createAdmin(options: AdminOptions) {
       ),
     resetPassword: (agent: AdminAgent, password: string) =>
       change('people', () => put(`${agentPath(agent)}/password`, { password }), `${agent.name}'s password was reset.`),
+    unlock: (agent: AdminAgent) =>
+      change('people', () => post(`${agentPath(agent)}/unlock`), `${agent.name} can sign in again.`),
     setMaxChats: (agent: AdminAgent, maxChats: number) =>
       change(
         'people',

@@ -1,0 +1,78 @@
+// One object per agent that keeps every socket the agent holds in line with their rights. A socket
+// is checked when it opens, but rights change while it stays open: the session ends, an
+// administrator disables the agent, resets their password, changes their role or groups. The
+// chats and the lobby register here when they accept one of the agent's sockets; `refresh` reads
+// the agent's rights from D1 once and pushes them to each place, which closes what is no longer
+// allowed and updates the rank its decisions use. The console's own changes call `refresh` at
+// once; changes written straight to D1 (`npm run admin`) are found by this object's timer.
+// It deliberately keeps no copy of the rights: D1 is the truth, read when asked.
+import { DurableObject } from 'cloudflare:workers';
+import { readStaffRights } from '../../worker/db/agents.ts';
+import type { Env } from '../../worker/env.ts';
+import type { StaffRights } from '../identity.ts';
+
+/**
+ * How often the rights are read again while the agent has sockets open: `npm run admin` writes D1
+ * directly, and its changes must reach open sockets within 30 s. One D1 read per online agent per
+ * interval, whatever the number of chats or messages.
+ */
+export const RIGHTS_CHECK_INTERVAL_MS = 20_000;
+
+/** A place that holds sockets of the agent: the lobby, or a chat by id. */
+export type Place = 'lobby' | `chat:${string}`;
+
+export function agentHub(env: Pick<Env, 'AGENT_HUB'>, agentId: string): DurableObjectStub<AgentHub> {
+  return env.AGENT_HUB.get(env.AGENT_HUB.idFromName(agentId));
+}
+
+export class AgentHub extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS places (place TEXT PRIMARY KEY)');
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS agent (id INTEGER PRIMARY KEY CHECK (id = 1), agent_id TEXT NOT NULL)');
+  }
+
+  /** A place accepted one of the agent's sockets. */
+  async register(agentId: string, place: Place): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    sql.exec('INSERT OR IGNORE INTO agent (id, agent_id) VALUES (1, ?)', agentId);
+    sql.exec('INSERT OR IGNORE INTO places (place) VALUES (?)', place);
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + RIGHTS_CHECK_INTERVAL_MS);
+  }
+
+  /**
+   * Reads the agent's rights and pushes them to every place holding their sockets (the lobby is
+   * always told: it may hold a console that opened before this object knew of it). Places that
+   * no longer hold any of the agent's sockets are forgotten. Returns the rights pushed.
+   */
+  async refresh(agentId: string): Promise<StaffRights> {
+    const rights = await readStaffRights(this.env.DB, agentId, Date.now());
+    const sql = this.ctx.storage.sql;
+    const places = sql.exec<{ place: Place }>('SELECT place FROM places').toArray().map((r) => r.place);
+    if (!places.includes('lobby')) places.push('lobby');
+    const held = await Promise.allSettled(places.map((place) => this.#push(place, rights)));
+    held.forEach((outcome, i) => {
+      // A place that could not be reached keeps its entry and is tried again on the next round.
+      if (outcome.status === 'fulfilled' && !outcome.value) sql.exec('DELETE FROM places WHERE place = ?', places[i]!);
+      if (outcome.status === 'rejected') console.error('rights not delivered to', places[i], outcome.reason);
+    });
+    return rights;
+  }
+
+  override async alarm(): Promise<void> {
+    // Alarms are delivered at least once; a refresh is idempotent.
+    const agentId = this.ctx.storage.sql.exec<{ agent_id: string }>('SELECT agent_id FROM agent').toArray()[0]?.agent_id;
+    if (agentId === undefined) return;
+    await this.refresh(agentId);
+    const left = this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM places').one().n;
+    if (left > 0) await this.ctx.storage.setAlarm(Date.now() + RIGHTS_CHECK_INTERVAL_MS);
+  }
+
+  /** Whether the place still holds a socket of the agent after applying the rights. */
+  #push(place: Place, rights: StaffRights): Promise<boolean> {
+    // The lobby's name is LOBBY_NAME, not imported: lobby.ts imports this file, not the reverse.
+    if (place === 'lobby') return this.env.LOBBY.get(this.env.LOBBY.idFromName('lobby')).applyRights(rights);
+    const chatId = place.slice('chat:'.length);
+    return this.env.CHAT_ROOM.get(this.env.CHAT_ROOM.idFromName(chatId)).applyRights(rights);
+  }
+}

@@ -20,8 +20,11 @@ export interface Env {
   SENDER_EMAIL: string;
   /** Sign-in attempts per client address (wrangler.toml [[ratelimits]]). */
   SIGN_IN_LIMITER: RateLimit;
-  /** Chats started per client address. */
-  CHAT_START_LIMITER: RateLimit;
+  /** What a visitor creates per client address (chats, messages left, deflections), per kind. */
+  VISITOR_LIMITER: RateLimit;
+  /** Per-socket send limits (objects/chat/rate.ts); absent: 20 at once, then 5 a second. */
+  SOCKET_SEND_BURST?: string;
+  SOCKET_SEND_PER_SECOND?: string;
   /** Workers AI, for translation. Absent locally and wherever it is not configured. */
   AI?: Ai;
 }

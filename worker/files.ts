@@ -3,7 +3,7 @@
 import type { Caller } from '../objects/identity.ts';
 import { ALLOWED_FILE_TYPES, type Attachment, MAX_FILE_BYTES } from '../objects/protocol.ts';
 import { randomId } from './auth/encoding.ts';
-import { findAttachment, insertAttachment } from './db/customer.ts';
+import { countAttachments, findAttachment, insertAttachment } from './db/customer.ts';
 import type { Env } from './env.ts';
 import { ApiError } from './errors.ts';
 import { BIDI_CONTROLS, matchesSignature } from './file-signature.ts';
@@ -30,7 +30,13 @@ function cleanName(raw: string | undefined): string {
   return name.slice(0, MAX_FILENAME - ext.length) + ext;
 }
 
+/** The most files a customer may send in one chat (each up to MAX_FILE_BYTES): R2 is not a free disk. */
+export const MAX_VISITOR_FILES = 20;
+
 export async function storeUpload(env: Env, chatId: string, uploader: Caller, request: Request): Promise<Attachment> {
+  if (uploader.person.role === 'visitor' && (await countAttachments(env.DB, chatId, 'visitor')) >= MAX_VISITOR_FILES) {
+    throw new ApiError(429, 'too_many_files', `A chat takes at most ${MAX_VISITOR_FILES} files from the customer.`);
+  }
   const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!ALLOWED_FILE_TYPES.includes(contentType)) {
     throw new ApiError(415, 'unsupported_type', `Files of type ${contentType || 'unknown'} cannot be sent. Allowed: images, PDF, text, CSV, ZIP, Word and Excel.`);

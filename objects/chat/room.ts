@@ -12,7 +12,7 @@ import type { Attachment, ChatEvent, ChatSnapshot, ErrorCode, ServerFrame, Trans
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
-import { type Bucket, fullBucket, takeToken } from './rate.ts';
+import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } from './rate.ts';
 import type { ChatInfo, ChatState, Command, OpenState } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
 import { deleteChatFiles, deleteChatRecords, listRow, PROJECTION_INTERVAL_MS, readThresholdSettings, writeChatRow } from './projection.ts';
@@ -46,6 +46,7 @@ export class ChatRoom extends DurableObject<Env> {
   readonly #callers = new WeakMap<WebSocket, SocketAuth>();
   /** What each socket may still store before it is refused `rate_limited` (see rate.ts). */
   readonly #buckets = new WeakMap<WebSocket, Bucket>();
+  readonly #sendPolicy: BucketPolicy;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -53,6 +54,7 @@ export class ChatRoom extends DurableObject<Env> {
     // log and state are read back from SQLite (synchronously), the sockets survive with their
     // attachments.
     this.#log = new EventLog(ctx.storage.sql);
+    this.#sendPolicy = bucketPolicy(env);
     this.#state = this.#log.loadState();
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
@@ -217,7 +219,8 @@ export class ChatRoom extends DurableObject<Env> {
         // cost no token: only what would be stored is rate-limited.
         const stored = this.#log.findBySender(senderKey(caller), frame.id);
         if (stored !== undefined) return send(ws, { type: 'ack', id: frame.id, seq: stored });
-        const token = takeToken(this.#buckets.get(ws) ?? fullBucket(Date.now()), Date.now());
+        const now = Date.now();
+        const token = takeToken(this.#buckets.get(ws) ?? fullBucket(now, this.#sendPolicy), now, this.#sendPolicy);
         this.#buckets.set(ws, token.bucket);
         if (!token.ok) return sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
         result = await this.#command({ type: frame.type, from: caller.person, clientId: frame.id, text: frame.text });

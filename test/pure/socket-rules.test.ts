@@ -2,7 +2,7 @@
 // socket may stay open as rights change, the per-socket send bucket, and what counts as text.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fullBucket, SEND_BURST, SEND_RATE_PER_SECOND, takeToken } from '../../objects/chat/rate.ts';
+import { bucketPolicy, fullBucket, SEND_BURST, SEND_RATE_PER_SECOND, takeToken } from '../../objects/chat/rate.ts';
 import { CLOSE_NO_ACCESS, CLOSE_SIGNED_OUT, type StaffGrant, type StaffRights, standing } from '../../objects/identity.ts';
 import { isValidText, parseClientFrame } from '../../objects/protocol.ts';
 
@@ -50,6 +50,16 @@ describe('the send bucket', () => {
     const refilled = takeToken(bucket, 1000 / SEND_RATE_PER_SECOND);
     assert.equal(refilled.ok, true);
     assert.equal(takeToken(refilled.bucket, 1000 / SEND_RATE_PER_SECOND).ok, false);
+  });
+
+  it('takes its figures from the deployment where it sets valid ones', () => {
+    assert.deepEqual(bucketPolicy({}), { burst: SEND_BURST, perSecond: SEND_RATE_PER_SECOND });
+    assert.deepEqual(bucketPolicy({ SOCKET_SEND_BURST: '100', SOCKET_SEND_PER_SECOND: '50' }), { burst: 100, perSecond: 50 });
+    assert.deepEqual(bucketPolicy({ SOCKET_SEND_BURST: 'lots', SOCKET_SEND_PER_SECOND: '-1' }), { burst: SEND_BURST, perSecond: SEND_RATE_PER_SECOND });
+    const roomy = { burst: 3, perSecond: 1 };
+    let bucket = fullBucket(0, roomy);
+    for (let i = 0; i < 3; i++) bucket = takeToken(bucket, 0, roomy).bucket;
+    assert.equal(takeToken(bucket, 0, roomy).ok, false);
   });
 
   it('never holds more than the burst, however long it rests', () => {

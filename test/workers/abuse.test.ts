@@ -5,6 +5,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SEND_BURST, SEND_RATE_PER_SECOND } from '../../objects/chat/rate.ts';
 import { LOCK_AFTER_FAILURES, SLOW_AFTER_FAILURES } from '../../worker/auth/throttle.ts';
+import { MAX_VISITOR_FILES } from '../../worker/files.ts';
 import { api, connectVisitor, seedWorld, signInAs, startChat } from './helpers.ts';
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
@@ -156,5 +157,50 @@ describe('headers on every answer of the API', () => {
     const refused = await api('/api/me');
     expect(refused.status).toBe(401);
     expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('the same limits elsewhere (found by looking for the same class of fault)', () => {
+  it('limits messages left and articles marked helpful per address too', async () => {
+    const world = await seedWorld();
+    const headers = { 'CF-Connecting-IP': someAddress() };
+    const leave = () =>
+      api('/api/visitor/messages', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'Spam', email: 'spam@example.test', message: 'Buy now', groupId: world.groupA }),
+      });
+    for (let i = 0; i < 10; i++) expect((await leave()).status).toBe(201);
+    const refused = await leave();
+    expect(refused.status).toBe(429);
+    expect(await codeOf(refused)).toBe('rate_limited');
+    const left = await env.DB.prepare('SELECT COUNT(*) AS n FROM offline_messages WHERE group_id = ?').bind(world.groupA).first<{ n: number }>();
+    expect(left?.n).toBe(10);
+  });
+
+  it("caps the files a customer can put in one chat", async () => {
+    const world = await seedWorld();
+    const { chatId, token } = await startChat(world.groupA);
+    const upload = () =>
+      api(`/api/visitor/chats/${chatId}/files?token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'x-filename': 'note.txt' },
+        body: 'x',
+      });
+    for (let i = 0; i < MAX_VISITOR_FILES; i++) expect((await upload()).status).toBe(201);
+    const refused = await upload();
+    expect(refused.status).toBe(429);
+    expect(await codeOf(refused)).toBe('too_many_files');
+    expect((await env.FILES.list({ prefix: `chats/${chatId}/` })).objects).toHaveLength(MAX_VISITOR_FILES);
+  });
+
+  it('refuses names that reorder their text and text that is not valid Unicode in what visitors type', async () => {
+    const world = await seedWorld();
+    const start = (name: string, question: string) =>
+      api('/api/visitor/chats', { method: 'POST', body: JSON.stringify({ name, email: 'v@example.test', question, groupId: world.groupA }) });
+    expect((await start('Eve\u202Enimda', 'Hello')).status).toBe(400);
+    expect((await start('Eve', 'broken \uFFFD text')).status).toBe(400);
+    expect((await start('Eve', 'half \ud83d')).status).toBe(400);
+    expect((await start('Ünal Şahin', 'مرحبا, where is my order?')).status).toBe(201);
   });
 });

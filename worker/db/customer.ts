@@ -105,6 +105,15 @@ export async function insertAttachment(db: D1Database, chatId: string, r2Key: st
     .run();
 }
 
+/** How many files one side of a chat has sent in it. */
+export async function countAttachments(db: D1Database, chatId: string, uploadedBy: Attachment['uploadedBy']): Promise<number> {
+  const row = await db
+    .prepare('SELECT COUNT(*) AS n FROM attachments WHERE chat_id = ? AND uploaded_by = ?')
+    .bind(chatId, uploadedBy)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
 export async function findAttachment(db: D1Database, chatId: string, fileId: string): Promise<(Attachment & { r2Key: string }) | undefined> {
   return (
     (await db

@@ -6,7 +6,7 @@ import { agentHub } from '../../objects/agent/hub.ts';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
 import type { AppEnv } from '../app-env.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
-import { clientAddress } from '../auth/client.ts';
+import { limitPerAddress } from '../auth/client.ts';
 import { endSession, requireAgent, sameOriginOnly, startSession } from '../auth/session.ts';
 import { claimSignInAttempt, clearFailures, colleaguesOf, deleteSessionsOf, findAgentForSignIn, groupsOf } from '../db/agents.ts';
 import { ApiError } from '../errors.ts';
@@ -22,11 +22,10 @@ export const authRoutes = new Hono<AppEnv>()
     const body = await readBody(c, SignIn);
     const email = body.email.trim().toLowerCase();
     // One address trying many emails is slowed too (per client address, Workers rate limiting).
-    const address = clientAddress(c.req.raw);
-    if (address !== null && !(await c.env.SIGN_IN_LIMITER.limit({ key: `sign-in:${address}` })).success) {
-      c.header('Retry-After', '60');
-      throw new ApiError(429, 'slow_down', 'Too many sign-in attempts from this address: wait a minute before trying again.');
-    }
+    await limitPerAddress(c, c.env.SIGN_IN_LIMITER, 'sign-in', {
+      code: 'slow_down',
+      message: 'Too many sign-in attempts from this address: wait a minute before trying again.',
+    });
     // The attempt is counted before the password is checked, so parallel guesses all count.
     const allowed = await claimSignInAttempt(c.env.DB, email, Date.now());
     if (!allowed.open) {

@@ -8,6 +8,7 @@ import type { AppEnv } from '../app-env.ts';
 import { randomId } from '../auth/encoding.ts';
 import { findGroup, listGroups } from '../db/agents.ts';
 import { findArticle, findLink, listFields, searchArticles } from '../db/customer.ts';
+import { limitPerAddress } from '../auth/client.ts';
 import { ApiError } from '../errors.ts';
 import { readBody } from '../validate.ts';
 
@@ -45,6 +46,10 @@ export const publicRoutes = new Hono<AppEnv>()
   })
   .post('/kb/deflections', async (c) => {
     const body = await readBody(c, Deflection);
+    await limitPerAddress(c, c.env.VISITOR_LIMITER, 'deflection', {
+      code: 'rate_limited',
+      message: 'Too many answers from this address: wait a minute and try again.',
+    });
     const article = await findArticle(c.env.DB, body.articleId);
     if (!article || article.status !== 'published') throw new ApiError(404, 'not_found', 'No such article.');
     if (!(await findGroup(c.env.DB, body.groupId))) throw new ApiError(404, 'unknown_group', 'No such group.');

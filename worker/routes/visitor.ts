@@ -5,13 +5,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { type Caller, identityHeaders } from '../../objects/identity.ts';
-import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
+import { isValidText, MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
+import { BIDI_CONTROLS } from '../file-signature.ts';
 import type { AppEnv } from '../app-env.ts';
 import { randomId } from '../auth/encoding.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../auth/visitor-token.ts';
 import { findGroup } from '../db/agents.ts';
 import { findChat } from '../db/chats.ts';
-import { clientAddress } from '../auth/client.ts';
+import { limitPerAddress } from '../auth/client.ts';
 import type { ChatListRow } from '../../objects/protocol.ts';
 import { findLink, listFields } from '../db/customer.ts';
 import { parseAddresses, sendTranscript } from '../email.ts';
@@ -27,11 +28,20 @@ export { publicRoutes } from './public.ts';
 /** The longest survey comment. */
 export const MAX_COMMENT_LENGTH = 2000;
 
-const trimmed = (max: number) => z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(max));
+/**
+ * Text a visitor types: trimmed, 1 to `max` characters, valid Unicode (a body that was not valid
+ * UTF-8 decodes to U+FFFD). Names also may not hold direction-changing characters, which would
+ * make a name read differently in the agent's list than it is.
+ */
+const trimmed = (max: number) =>
+  z
+    .pipe(z.string(), z.transform((s) => s.trim()))
+    .check(z.minLength(1), z.maxLength(max), z.refine(isValidText, { message: 'not valid text' }));
+const personName = (max: number) => trimmed(max).check(z.refine((s) => !BIDI_CONTROLS.test(s), { message: 'direction characters' }));
 const fields = z.optional(z.record(z.string(), z.union([z.string(), z.number()])));
 
 const StartChat = z.object({
-  name: trimmed(100),
+  name: personName(100),
   email: z.email().check(z.maxLength(254)),
   question: trimmed(MAX_TEXT_LENGTH),
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -41,7 +51,7 @@ const StartChat = z.object({
 });
 
 const LeaveMessage = z.object({
-  name: trimmed(100),
+  name: personName(100),
   email: z.email().check(z.maxLength(254)),
   message: trimmed(MAX_TEXT_LENGTH),
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -92,11 +102,10 @@ function visitorOf(chat: ChatListRow): Caller {
 export const visitorRoutes = new Hono<AppEnv>()
   .post('/chats', async (c) => {
     const body = await readBody(c, StartChat);
-    const address = clientAddress(c.req.raw);
-    if (address !== null && !(await c.env.CHAT_START_LIMITER.limit({ key: `chat:${address}` })).success) {
-      c.header('Retry-After', '60');
-      throw new ApiError(429, 'rate_limited', 'Too many chats started from this address: wait a minute and try again.');
-    }
+    await limitPerAddress(c, c.env.VISITOR_LIMITER, 'chat', {
+      code: 'rate_limited',
+      message: 'Too many chats started from this address: wait a minute and try again.',
+    });
     const { group, fields: values } = await prepare(c.env, body);
     const id = randomId();
     const result = await chatStub(c.env, id).open({
@@ -116,6 +125,10 @@ export const visitorRoutes = new Hono<AppEnv>()
   })
   .post('/messages', async (c) => {
     const body = await readBody(c, LeaveMessage);
+    await limitPerAddress(c, c.env.VISITOR_LIMITER, 'message', {
+      code: 'rate_limited',
+      message: 'Too many messages left from this address: wait a minute and try again.',
+    });
     const { group, fields: values } = await prepare(c.env, body);
     const id = randomId();
     await c.env.DB.prepare(

@@ -25,6 +25,7 @@ import {
   type Statement,
   sqlMs,
   statementsOf,
+  type ExperimentInput,
   type Timing,
   timeAll,
 } from './lists.ts';
@@ -101,17 +102,6 @@ async function runStatements(db: D1Database, statements: readonly Statement[]): 
 
 const showMs = (r: Result | undefined) => (r ? r.ms.map((m) => fmt(m, 0)).join(' + ') : '–');
 const total = (r: Result | undefined) => (r ? r.ms.reduce((a, b) => a + b, 0) : NaN);
-
-export interface ExperimentInput {
-  /** performance.now() by which the experiment should be done. */
-  deadline: number;
-  db: D1Database;
-  origin: string;
-  cookie: string;
-  agentId: string;
-  timings: readonly Timing[];
-  ctx: PartContext;
-}
 
 export async function runExperiment({ deadline, db, origin, cookie, agentId, timings, ctx }: ExperimentInput): Promise<void> {
   const rule = '='.repeat(110);

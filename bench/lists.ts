@@ -671,7 +671,23 @@ async function printPlans(db: D1Database, agentId: string, slow: readonly Timing
 
 // ---- the part ----------------------------------------------------------------------------------
 
-export async function runLists(ctx: PartContext): Promise<number> {
+/** What the --experiment part (bench/lists-experiment.ts) is given once the lists were measured. */
+export interface ExperimentInput {
+  /** performance.now() by which the experiment should be done. */
+  deadline: number;
+  db: D1Database;
+  origin: string;
+  cookie: string;
+  agentId: string;
+  timings: readonly Timing[];
+  ctx: PartContext;
+}
+
+/**
+ * `experiment` (bench/lists-experiment.ts, with --experiment) is handed in by bench/run.ts rather
+ * than imported here: it builds on this file, and a module must not import its own dependants.
+ */
+export async function runLists(ctx: PartContext, experiment?: (input: ExperimentInput) => Promise<void>): Promise<number> {
   const loadAtStart = loadavg()[0]!.toFixed(2);
   const servers = await ctx.startServers();
   const db = await servers.mf.getD1Database('DB');
@@ -737,10 +753,9 @@ export async function runLists(ctx: PartContext): Promise<number> {
     `${slow.length} of ${timings.length} queries SLOW (p95 > ${SLOW_P95_MS} ms)` + (wrong.length ? `; ${wrong.length} returned the wrong number of rows` : ''),
   );
   await printPlans(db, servers.agent.id, slow, ctx.log, ctx.deadline + LISTS_GRACE_MS / 2);
-  if (ctx.flags.has('--experiment')) {
-    const { runExperiment } = await import('./lists-experiment.ts');
+  if (experiment) {
     const deadline = ctx.deadline + LISTS_EXPERIMENT_EXTRA_MS - 10_000;
-    await runExperiment({ deadline, db, origin: servers.origin, cookie, agentId: servers.agent.id, timings, ctx });
+    await experiment({ deadline, db, origin: servers.origin, cookie, agentId: servers.agent.id, timings, ctx });
   }
   return wrong.length > 0 ? 1 : 0;
 }

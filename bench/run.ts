@@ -36,7 +36,7 @@ const PARTS: readonly Part[] = [
   { name: 'messages', run: runMessages, budgetMs: () => MESSAGES_TIMEOUT_MS, graceMs: 0, typicalMs: 80_000 },
   {
     name: 'lists',
-    run: runLists,
+    run: async (ctx) => runLists(ctx, ctx.flags.has('--experiment') ? (await import('./lists-experiment.ts')).runExperiment : undefined),
     budgetMs: (elapsed, after) =>
       Math.max(LISTS_MIN_BUDGET_MS, Math.min(LISTS_BUDGET_MS, TOTAL_BUDGET_MS - elapsed - after.reduce((n, p) => n + p.typicalMs, 0))),
     graceMs: LISTS_GRACE_MS,

@@ -5,6 +5,7 @@
 // and objects hold it against the agent's rights as they change (see objects/agent/hub.ts).
 import type { Person, StaffRank } from './protocol.ts';
 import { STAFF_RANKS } from './protocol.ts';
+import { supervises } from './rules/ranks.ts';
 
 export const IDENTITY_HEADER = 'x-switchboard-identity';
 
@@ -63,7 +64,7 @@ export function standing(grant: StaffGrant | null, groupId: string, now: number,
 }
 
 export function isSupervisor(caller: Caller): boolean {
-  return caller.rank === 'manager' || caller.rank === 'admin';
+  return supervises(caller.rank);
 }
 
 export function identityHeaders(auth: SocketAuth, headers: Headers): Headers {

@@ -3,6 +3,7 @@
 // from clients are validated here with zod/mini (small enough for the widget bundle).
 // This file imports nothing from `cloudflare:*` or `node:*` so it runs under Deno too.
 import * as z from 'zod/mini';
+import { isValidText } from './rules/text.ts';
 
 /** The longest message text a client may send (characters). */
 export const MAX_TEXT_LENGTH = 4000;
@@ -63,21 +64,6 @@ export interface Attachment {
   size: number;
   uploadedBy: Role;
 }
-
-/** Files a chat accepts: at most this size, of these types. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const ALLOWED_FILE_TYPES: readonly string[] = [
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf',
-  'text/plain',
-  'text/csv',
-  'application/zip',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
 
 /** Where a transfer sends a chat: another group's queue, or straight to an agent. */
 export type TransferTarget =
@@ -242,15 +228,6 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
   }
   const where = parsed.error.issues.map((i) => i.path.join('.') || type).join(', ');
   return { ok: false, code: 'invalid_frame', message: `Invalid ${type} frame (${where}).`, id };
-}
-
-/**
- * A runtime decodes a text frame that is not valid UTF-8 with U+FFFD in place of each bad byte,
- * and JSON can carry lone surrogates (`"\ud800"`): neither is text a person wrote, and stored it
- * would show as garbage to everyone. Text holding either is refused.
- */
-export function isValidText(text: string): boolean {
-  return !/\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 /** Which roles may receive an event of this audience. The one place that decides it. */

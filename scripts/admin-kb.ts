@@ -1,5 +1,6 @@
 // `npm run admin -- kb …`: knowledge-base articles from the command line, through the same SQL
 // as the console (worker/db/kb-sql.ts), so the customers' search index follows every change.
+import { MAX_ARTICLE_BODY, MAX_ARTICLE_TITLE } from '../objects/rules/kb.ts';
 import { readFileSync } from 'node:fs';
 import { randomId } from '../worker/auth/encoding.ts';
 import { kbSql } from '../worker/db/kb-sql.ts';
@@ -8,8 +9,8 @@ import { change, type Context, Refused, table, UsageError } from './admin-core.t
 import { executeD1 } from './d1.ts';
 
 /** The longest article body (characters), as the console allows. */
-const MAX_BODY = 50_000;
-const MAX_TITLE = 200;
+const MAX_BODY = MAX_ARTICLE_BODY;
+const MAX_TITLE = MAX_ARTICLE_TITLE;
 
 interface KbOptions {
   title?: string;

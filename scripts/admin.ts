@@ -7,6 +7,7 @@ import { randomId } from '../worker/auth/encoding.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 import { DEFAULT_MAX_CHATS, inlineSql, literal, people } from '../worker/db/people.ts';
 import { MIN_PASSWORD_LENGTH, STAFF_RANKS, type StaffRank } from '../objects/protocol.ts';
+import { isEmail } from '../objects/rules/email.ts';
 import { executeD1, type Row } from './d1.ts';
 import { change, type Context, Refused, table, UsageError } from './admin-core.ts';
 import { runKb } from './admin-kb.ts';
@@ -120,7 +121,7 @@ export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
     case 'agents create': {
       want(1);
       if (!values.name) throw new UsageError('`agents create` needs --name.');
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a!)) throw new UsageError(`${a} is not an email address.`);
+      if (!isEmail(a!)) throw new UsageError(`${a} is not an email address.`);
       const groupIds = await lookUp(ctx, [], values.group ?? []);
       const rank = role(values.role ?? 'agent');
       const maxChats = positiveInt(values['max-chats'], '--max-chats', DEFAULT_MAX_CHATS);

@@ -1,5 +1,4 @@
 // The Hono environment: bindings plus what middleware puts on the context.
-import type { Env } from './env.ts';
 
 export interface SessionAgent {
   id: string;

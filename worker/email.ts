@@ -2,24 +2,14 @@
 // each message to a file under its temporary folder and logs the path instead of sending it.
 import { transcriptText } from '../objects/chat/transcript.ts';
 import type { ChatEvent, ChatSnapshot } from '../objects/protocol.ts';
-import type { Env } from './env.ts';
+import { parseAddressList } from '../objects/rules/email.ts';
 import { ApiError } from './errors.ts';
 
-/** The most addresses one transcript goes to. */
-export const MAX_RECIPIENTS = 10;
-const EMAIL_SHAPE = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/;
-
-/** "a@x; b@y" → the addresses, each checked. */
+/** "a@x; b@y" → the addresses, each checked (objects/rules/email.ts), or 400 invalid_body. */
 export function parseAddresses(list: string): string[] {
-  const addresses = list
-    .split(/[;,]/)
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
-  if (addresses.length === 0) throw new ApiError(400, 'invalid_body', 'Give at least one email address.');
-  if (addresses.length > MAX_RECIPIENTS) throw new ApiError(400, 'invalid_body', `At most ${MAX_RECIPIENTS} addresses.`);
-  const bad = addresses.find((a) => !EMAIL_SHAPE.test(a));
-  if (bad) throw new ApiError(400, 'invalid_body', `${bad} is not an email address.`);
-  return addresses;
+  const parsed = parseAddressList(list);
+  if (!parsed.ok) throw new ApiError(400, 'invalid_body', parsed.message);
+  return parsed.addresses;
 }
 
 export async function sendTranscript(env: Env, to: string[], transcript: { chat: ChatSnapshot; events: ChatEvent[] }): Promise<void> {

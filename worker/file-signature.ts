@@ -36,10 +36,3 @@ export function matchesSignature(contentType: string, bytes: Uint8Array): boolea
   const check = SIGNATURES[contentType];
   return check === undefined || check(bytes);
 }
-
-/**
- * Characters that reorder how text is displayed (bidirectional overrides and isolates, and the
- * invisible direction marks): in a file name they make `invoice\u202Efdp.exe` show as
- * "invoiceexe.pdf". A name holding any is refused.
- */
-export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;

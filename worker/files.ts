@@ -1,12 +1,13 @@
 // Files sent in a chat, by the customer or the agent: checked (size, type, name), stored in R2,
 // recorded in D1 and announced in the chat as a `file` event. A refused file stores nothing.
 import type { Caller } from '../objects/identity.ts';
-import { ALLOWED_FILE_TYPES, type Attachment, MAX_FILE_BYTES } from '../objects/protocol.ts';
+import type { Attachment } from '../objects/protocol.ts';
+import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES } from '../objects/rules/files.ts';
 import { randomId } from './auth/encoding.ts';
 import { countAttachments, findAttachment, insertAttachment } from './db/customer.ts';
-import type { Env } from './env.ts';
 import { ApiError } from './errors.ts';
-import { BIDI_CONTROLS, matchesSignature } from './file-signature.ts';
+import { matchesSignature } from './file-signature.ts';
+import { BIDI_CONTROLS } from '../objects/rules/text.ts';
 
 /** The longest file name kept (longer ones are cut, keeping the extension). */
 const MAX_FILENAME = 120;

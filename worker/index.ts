@@ -1,8 +1,21 @@
-// The Worker's entry: the Hono app for /api, and the Durable Object classes wrangler binds.
+// The Worker's entry: the Hono app for /api, and the Durable Object classes wrangler binds. The
+// objects' hosts live in objects/ and never import the Worker; here each gets its D1 access.
+import { AgentHubObject } from '../objects/agent/hub.ts';
+import { ChatRoomObject } from '../objects/chat/room.ts';
+import type { ChatStore } from '../objects/chat/store.ts';
+import type { RightsStore } from '../objects/agent/store.ts';
 import { app } from './app.ts';
+import { chatStore } from './chats/store.ts';
+import { rightsStore } from './people/rights.ts';
 
-export { AgentHub } from '../objects/agent/hub.ts';
-export { ChatRoom } from '../objects/chat/room.ts';
 export { Lobby } from '../objects/lobby/lobby.ts';
 
-export default app satisfies ExportedHandler<import('./env.ts').Env>;
+export class ChatRoom extends ChatRoomObject {
+  protected override readonly store: ChatStore = chatStore(this.env.DB);
+}
+
+export class AgentHub extends AgentHubObject {
+  protected override readonly store: RightsStore = rightsStore(this.env.DB);
+}
+
+export default app satisfies ExportedHandler<Env>;

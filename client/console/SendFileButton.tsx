@@ -3,8 +3,7 @@
 // as the raw body. The file arrives in the conversation as an event; refusals show in an alert.
 import { useRef, useState } from 'preact/hooks';
 import { describeError, postFile } from '../shared/api.ts';
-import { ALLOWED_FILE_TYPES } from '../../objects/protocol.ts';
-import { checkFile } from './chat-tools.ts';
+import { ALLOWED_FILE_TYPES, fileProblem } from '../../objects/rules/files.ts';
 
 export function SendFileButton({ chatId, enabled }: { chatId: string; enabled: boolean }) {
   const input = useRef<HTMLInputElement>(null);
@@ -14,7 +13,7 @@ export function SendFileButton({ chatId, enabled }: { chatId: string; enabled: b
 
   async function send(file: File): Promise<void> {
     setSent('');
-    const bad = checkFile(file);
+    const bad = fileProblem(file);
     setProblem(bad);
     if (bad) return;
     setSending(true);

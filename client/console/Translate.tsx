@@ -3,7 +3,7 @@
 // (`features.translation` false) the button stays disabled and says why, next to it.
 import { useId, useState } from 'preact/hooks';
 import { describeError, postJson, type TranslatedLine, type TranslateResponse } from '../shared/api.ts';
-import { isLanguageCode } from './chat-tools.ts';
+import { isLanguageTag } from '../../objects/rules/language.ts';
 import { Dialog } from './Dialog.tsx';
 
 export function TranslateButton({ chatId, available }: { chatId: string; available: boolean }) {
@@ -42,7 +42,7 @@ function TranslateDialog({ chatId, onClose }: { chatId: string; onClose(): void 
         class="dialog-form"
         onSubmit={async (event) => {
           event.preventDefault();
-          if (!isLanguageCode(language)) return setProblem('Enter a language code such as "en", "de" or "pt-BR".');
+          if (!isLanguageTag(language.trim())) return setProblem('Enter a language code such as "en", "de" or "pt-BR".');
           setProblem(null);
           setBusy(true);
           try {

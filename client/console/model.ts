@@ -30,16 +30,22 @@ export type Screen = 'chats' | 'messages' | 'admin';
 
 const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((id) => b.has(id));
 
-export function createConsole(me: MeResponse, session: Session) {
-  const meId = me.agent.id;
+export function createConsole(initialMe: MeResponse, session: Session) {
+  const meId = initialMe.agent.id;
+  /**
+   * Who we are, as `/api/me` last said: an administrator's change of our role reaches us as a
+   * lobby `memberships` frame, and the badge, the Administration page and the actions the chat
+   * pane offers follow it without a reload.
+   */
+  const me = signal<MeResponse>(initialMe);
   const expire = () => session.expire();
   const screen = signal<Screen>('chats');
   /** A message from the lobby itself (its `error` frames). */
   const lobbyNotice = signal<string | null>(null);
   /** Names for the nav, from `/api/me`. */
-  const groups = signal<readonly Group[]>(me.groups);
+  const groups = signal<readonly Group[]>(initialMe.groups);
   /** The groups the lobby follows for us: updated by its frames before `/api/me` answers. */
-  const groupIds = signal<ReadonlySet<string>>(new Set(me.groups.map((g) => g.id)));
+  const groupIds = signal<ReadonlySet<string>>(new Set(initialMe.groups.map((g) => g.id)));
   const ctx = computed<ViewContext>(() => ({ meId, groupIds: groupIds.value }));
   const team = createTeam(meId);
   const list = createListModel(ctx, expire);
@@ -71,10 +77,11 @@ export function createConsole(me: MeResponse, session: Session) {
     if (open !== null && !ids.has(open.groupId)) select(null);
   }
 
-  /** Our groups (or their names) changed: ask `/api/me` again for the nav. */
+  /** Our groups (or their names, or our role) changed: ask `/api/me` again. */
   async function reloadGroups(): Promise<void> {
     try {
       const fresh = await getJson<MeResponse>('/api/me');
+      me.value = fresh;
       groups.value = fresh.groups;
       followGroups(new Set(fresh.groups.map((g) => g.id)));
     } catch {
@@ -151,11 +158,18 @@ export function createConsole(me: MeResponse, session: Session) {
     });
   }
 
-  const admin: AdminModel | null =
-    me.agent.role === 'admin' ? createAdmin({ onSignedOut: expire, onGroupsChanged: () => void reloadGroups() }) : null;
+  /** The Administration page's model, made the first time we are an administrator. */
+  let adminModel: AdminModel | null = null;
+  const admin = computed<AdminModel | null>(() => {
+    if (me.value.agent.role !== 'admin') return null;
+    adminModel ??= createAdmin({ onSignedOut: expire, onGroupsChanged: () => void reloadGroups() });
+    return adminModel;
+  });
 
   const paneHost: PaneHost = {
-    me,
+    get me() {
+      return me.value;
+    },
     targets,
     rowOf: (chatId) => list.lists.value.rows.get(chatId) ?? null,
     close: () => select(null),
@@ -166,10 +180,15 @@ export function createConsole(me: MeResponse, session: Session) {
   void fields.load();
 
   return {
-    me,
+    /** Who we are now (read in a render, it follows a change of role). */
+    get me(): MeResponse {
+      return me.value;
+    },
     groups,
     team,
-    admin,
+    get admin(): AdminModel | null {
+      return admin.value;
+    },
     messages,
     list,
     counts,
@@ -198,9 +217,10 @@ export function createConsole(me: MeResponse, session: Session) {
       messages.show(messages.state.value);
     },
     showAdmin(): void {
-      if (admin === null) return;
+      const page = admin.value;
+      if (page === null) return;
       screen.value = 'admin';
-      void admin.load();
+      void page.load();
     },
     select,
     setPresence(status: 'online' | 'away'): void {

@@ -2,12 +2,12 @@
 // who has joined openly (barge-in), the follow-up in force, and which toolbar actions and boxes
 // are available. They mirror objects/chat/logic.ts so the pane offers what the server allows;
 // the server still decides, and its refusal is shown.
+import { supervises } from '../../objects/rules/ranks.ts';
 import type { ChatEvent, ChatSnapshot, StaffRank } from '../../objects/protocol.ts';
 
 /** Managers and administrators may take over, end and transfer chats assigned to someone else. */
-export function isSupervisor(rank: StaffRank): boolean {
-  return rank === 'manager' || rank === 'admin';
-}
+/** Managers and administrators (objects/rules/ranks.ts). */
+export const isSupervisor = (rank: StaffRank): boolean => supervises(rank);
 
 /**
  * The staff who joined openly and are still in the conversation: a take from the queue or a

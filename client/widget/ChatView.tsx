@@ -7,7 +7,8 @@ import type { Outgoing } from '../shared/conversation.ts';
 import type { ConnectionState } from '../shared/socket.ts';
 import { useStickToBottom } from '../shared/useStickToBottom.ts';
 import { AfterChat } from './AfterChat.tsx';
-import { fileUrl, formatSize } from './files.ts';
+import { formatSize } from '../../objects/rules/files.ts';
+import { fileUrl } from './files.ts';
 import { OFFER_RESTART_AFTER_FAILURES, type ChatSession, type WidgetModel } from './model.ts';
 import { SendFile } from './SendFile.tsx';
 

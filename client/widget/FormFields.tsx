@@ -3,7 +3,7 @@
 // message (aria-invalid, aria-describedby). They read the form model and call its actions.
 import type { JSX } from 'preact';
 import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
-import { MAX_FIELD_LENGTH } from '../../worker/fields.ts';
+import { MAX_FIELD_LENGTH } from '../../objects/rules/fields.ts';
 import type { CustomField } from './custom-fields.ts';
 import type { FormModel } from './form-model.ts';
 import type { PreChatField } from './validation.ts';

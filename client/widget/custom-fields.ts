@@ -1,7 +1,7 @@
 // The administrator's custom fields on the visitor's form: which ones to ask (those the site or
 // the live chat link has not preset) and each one's problem, worded exactly as the server words it
 // because both use worker/fields.ts. Pure: tested in Node and Deno.
-import { checkFields, type CustomField } from '../../worker/fields.ts';
+import { checkFields, type CustomField } from '../../objects/rules/fields.ts';
 
 export type { CustomField };
 

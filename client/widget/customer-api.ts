@@ -3,7 +3,7 @@
 // server's own modules (types only) rather than written out a second time.
 import type { Attachment } from '../../objects/protocol.ts';
 import type { ChatLink } from '../../worker/db/customer.ts';
-import type { CustomField } from '../../worker/fields.ts';
+import type { CustomField } from '../../objects/rules/fields.ts';
 import { ApiError, getJson, postJson, REQUEST_TIMEOUT_MS, toApiError, type CreatedChat } from '../shared/api.ts';
 
 /** Files can be large: an upload gets longer than an ordinary request. */

@@ -1,6 +1,7 @@
 // What the page that opens the widget asks of it, read from the widget's own query string: the
 // loader copies its script tag's data-* attributes there, and a live chat link is simply
 // /widget.html?link=<slug>. Anyone can craft that URL, so every value is checked here. Pure.
+import { isLanguageTag } from '../../objects/rules/language.ts';
 
 export interface WidgetOptions {
   /** Inside the loader's iframe on another site (?embed=1), rather than a full page. */
@@ -24,8 +25,6 @@ export interface WidgetOptions {
 const MAX_ID_LENGTH = 64;
 /** The longest prefilled name or email. */
 const MAX_PREFILL_LENGTH = 254;
-/** As the server checks `language` (worker/routes/visitor.ts). */
-const LANGUAGE_SHAPE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 const COLOR_SHAPE = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 export function readOptions(search: string): WidgetOptions {
@@ -43,7 +42,7 @@ export function readOptions(search: string): WidgetOptions {
     name: text('name', MAX_PREFILL_LENGTH),
     email: text('email', MAX_PREFILL_LENGTH),
     fields: parseFields(query.get('fields')),
-    language: LANGUAGE_SHAPE.test(language) ? language : null,
+    language: isLanguageTag(language) ? language : null,
     color: normalizeColor(query.get('color')),
   };
 }

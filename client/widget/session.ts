@@ -8,7 +8,7 @@ import { createConversation, type Conversation } from '../shared/conversation.ts
 import { openSocket, type LiveSocket } from '../shared/socket.ts';
 import { createAfterChat, type AfterChat } from './after-chat.ts';
 import { uploadFile } from './customer-api.ts';
-import { checkFile } from './files.ts';
+import { fileProblem } from '../../objects/rules/files.ts';
 import { saveChat, type StoredChat } from './storage.ts';
 
 export interface ChatSession {
@@ -48,7 +48,7 @@ export function startSession(stored: StoredChat): ChatSession {
 
   async function sendFile(file: File): Promise<void> {
     if (uploading.value !== null) return;
-    uploadError.value = checkFile(file);
+    uploadError.value = fileProblem(file);
     if (uploadError.value !== null) return;
     uploading.value = file.name;
     try {

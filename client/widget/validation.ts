@@ -1,6 +1,7 @@
 // The visitor form's own rules (name, email, group, question or message), as a pure function from
 // values to messages, so the form can show each problem next to its field (and the rules can be
 // tested without a DOM). Custom fields are checked by custom-fields.ts.
+import { isEmail } from '../../objects/rules/email.ts';
 import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 
 export interface PreChatValues {
@@ -14,9 +15,6 @@ export type PreChatField = keyof PreChatValues;
 export type PreChatErrors = Partial<Record<PreChatField, string>>;
 
 const NAME_MAX = 100;
-const EMAIL_MAX = 254;
-// Deliberately loose: something@something.something, no spaces. The server has the last word.
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validatePreChat(values: PreChatValues): PreChatErrors {
   const errors: PreChatErrors = {};
@@ -25,7 +23,7 @@ export function validatePreChat(values: PreChatValues): PreChatErrors {
   if (name === '') errors.name = 'Please enter your name.';
   else if (name.length > NAME_MAX) errors.name = `Please keep your name under ${NAME_MAX} characters.`;
   if (email === '') errors.email = 'Please enter your email address.';
-  else if (email.length > EMAIL_MAX || !EMAIL_SHAPE.test(email)) errors.email = 'Please enter a valid email address, like name@example.com.';
+  else if (!isEmail(email)) errors.email = 'Please enter a valid email address, like name@example.com.';
   if (values.groupId === '') errors.groupId = 'Please choose who you would like to talk to.';
   if (values.question.trim() === '') errors.question = 'Please tell us what you need help with.';
   else if (values.question.length > MAX_TEXT_LENGTH) errors.question = `Please keep your question under ${MAX_TEXT_LENGTH} characters.`;

@@ -7,9 +7,8 @@
 // once; changes written straight to D1 (`npm run admin`) are found by this object's timer.
 // It deliberately keeps no copy of the rights: D1 is the truth, read when asked.
 import { DurableObject } from 'cloudflare:workers';
-import { readStaffRights } from '../../worker/db/agents.ts';
-import type { Env } from '../../worker/env.ts';
 import type { StaffRights } from '../identity.ts';
+import type { RightsStore } from './store.ts';
 
 /**
  * How often the rights are read again while the agent has sockets open: `npm run admin` writes D1
@@ -21,11 +20,14 @@ export const RIGHTS_CHECK_INTERVAL_MS = 20_000;
 /** A place that holds sockets of the agent: the lobby, or a chat by id. */
 export type Place = 'lobby' | `chat:${string}`;
 
-export function agentHub(env: Pick<Env, 'AGENT_HUB'>, agentId: string): DurableObjectStub<AgentHub> {
+export function agentHub(env: Pick<Env, 'AGENT_HUB'>, agentId: string) {
   return env.AGENT_HUB.get(env.AGENT_HUB.idFromName(agentId));
 }
 
-export class AgentHub extends DurableObject<Env> {
+/** The hub, less its D1 access: worker/index.ts exports the class wrangler binds (`AgentHub`). */
+export abstract class AgentHubObject extends DurableObject<Env> {
+  protected abstract readonly store: RightsStore;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS places (place TEXT PRIMARY KEY)');
@@ -46,7 +48,7 @@ export class AgentHub extends DurableObject<Env> {
    * no longer hold any of the agent's sockets are forgotten. Returns the rights pushed.
    */
   async refresh(agentId: string): Promise<StaffRights> {
-    const rights = await readStaffRights(this.env.DB, agentId, Date.now());
+    const rights = await this.store.rightsOf(agentId, Date.now());
     const sql = this.ctx.storage.sql;
     const places = sql.exec<{ place: Place }>('SELECT place FROM places').toArray().map((r) => r.place);
     if (!places.includes('lobby')) places.push('lobby');

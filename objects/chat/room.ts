@@ -3,8 +3,6 @@
 // decides, stores, sends and schedules. It deliberately does no D1 write or object call per
 // message: counters reach D1 coalesced, through the alarm (see projection.ts).
 import { DurableObject } from 'cloudflare:workers';
-import { agentLoad } from '../../worker/db/agents.ts';
-import type { Env } from '../../worker/env.ts';
 import { agentHub } from '../agent/hub.ts';
 import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
 import { lobbyStub } from '../lobby/lobby.ts';
@@ -15,7 +13,8 @@ import { EventLog } from './log.ts';
 import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } from './rate.ts';
 import type { ChatInfo, ChatState, Command, OpenState } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
-import { deleteChatFiles, deleteChatRecords, listRow, PROJECTION_INTERVAL_MS, readThresholdSettings, writeChatRow } from './projection.ts';
+import { deleteChatFiles, listRow, PROJECTION_INTERVAL_MS } from './projection.ts';
+import type { ChatStore } from './store.ts';
 import { DEFAULT_THRESHOLDS, nextWake, type Thresholds, thresholdsFrom } from './timers.ts';
 
 export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
@@ -30,7 +29,13 @@ export const CLOSE_DELETED = 4404;
 /** How soon a deletion cut short by a failure is tried again. */
 const PURGE_RETRY_MS = 5_000;
 
-export class ChatRoom extends DurableObject<Env> {
+/**
+ * The chat object, less its D1 access: worker/index.ts exports the class wrangler binds
+ * (`ChatRoom`), which supplies `store`.
+ */
+export abstract class ChatRoomObject extends DurableObject<Env> {
+  /** The chat's D1 access (objects/chat/store.ts). */
+  protected abstract readonly store: ChatStore;
   readonly #log: EventLog;
   #state: ChatState;
   #thresholds: Thresholds = DEFAULT_THRESHOLDS;
@@ -135,7 +140,7 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   async #purge(chatId: string, groupId: string): Promise<void> {
-    await deleteChatRecords(this.env.DB, chatId);
+    await this.store.deleteChat(chatId);
     await deleteChatFiles(this.env.FILES, chatId);
     await lobbyStub(this.env).removed(chatId, groupId);
     await this.ctx.storage.deleteAlarm();
@@ -368,7 +373,7 @@ export class ChatRoom extends DurableObject<Env> {
   async #atCapacity(agentId: string, who: string): Promise<CommandResult | null> {
     // Capacity is read from D1 (not the hot path: takes are rare). A take that arrives while this
     // read is under way is still decided by the state machine, so only one can win.
-    const load = await agentLoad(this.env.DB, agentId);
+    const load = await this.store.agentLoad(agentId);
     if (load.active < load.maxChats) return null;
     const has = who === 'You' ? 'You already have' : `${who} already has`;
     return { ok: false, code: 'agent_at_capacity', message: `${has} ${load.active} chats, the most allowed.` };
@@ -407,7 +412,7 @@ export class ChatRoom extends DurableObject<Env> {
         // administrator's change) and again once they are THRESHOLDS_MAX_AGE_MS old: not for
         // every counter projection, which would cost a D1 read per chat twice a second.
         if (this.#thresholdsReadAt === null || Date.now() - this.#thresholdsReadAt > THRESHOLDS_MAX_AGE_MS) {
-          this.#thresholds = thresholdsFrom(await readThresholdSettings(this.env.DB));
+          this.#thresholds = thresholdsFrom(await this.store.thresholdSettings());
           this.#thresholdsReadAt = Date.now();
         }
         // The state as it is now, after that read: the row must match the log's last seq.
@@ -415,7 +420,7 @@ export class ChatRoom extends DurableObject<Env> {
         if (!isOpen(state)) return;
         now = Date.now();
         const row = listRow(state, this.#log.counters, this.#log.lastSeq, now, this.#thresholds);
-        await writeChatRow(this.env.DB, row, state.info);
+        await this.store.writeRow(row, state.info);
         await lobbyStub(this.env).publish(row);
       } catch (err) {
         // D1 or the lobby was unreachable: try again from the alarm rather than lose the change.

@@ -4,7 +4,6 @@
 // message. One object per deployment measured simpler than one per group: a console needs one
 // socket, and presence is per agent, not per group.
 import { DurableObject } from 'cloudflare:workers';
-import type { Env } from '../../worker/env.ts';
 import { agentHub } from '../agent/hub.ts';
 import { CLOSE_SIGNED_OUT, type StaffRights } from '../identity.ts';
 import type { ChatListRow, LobbyFrame, Presence, StaffRank } from '../protocol.ts';

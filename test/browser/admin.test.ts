@@ -1,6 +1,7 @@
 // The Administration page in a real browser: an administrator adds Bob to Sales and Bob's open
 // console follows at once (a new group in his nav, its waiting chat in his lists, no reload);
-// and a change the server refuses (a group's last member) is shown as the server's message.
+// a change the server refuses (a group's last member) is shown as the server's message; and a
+// change of role shows in the person's open console without a reload.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
@@ -17,6 +18,7 @@ import {
   signIn,
   startChat,
 } from './browser.ts';
+import { signInApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
 const BOB = { email: 'bob@switchboard.local', label: 'Bob Agent (bob@switchboard.local)' };
@@ -106,4 +108,29 @@ test("the administrator's page shows the server's refusal to remove a group's la
   // Refetched or not, Bob is still the group's member.
   await members.getByText(BOB.email).waitFor();
   expect(await members.getByRole('listitem').count()).toBe(1);
+});
+
+test("a promotion shows in the person's open console without a reload, and so does the demotion", async () => {
+  const bob = (await newPerson(browser, baseUrl)).page;
+  onTestFailed(() => screenshot({ bob }, 'admin-promotion'));
+  const admin = await signInApi(baseUrl, 'admin@switchboard.local');
+  const bobs = (await admin.get<{ agents: { id: string; email: string }[] }>('/api/admin/agents')).agents.find((a) => a.email === BOB.email);
+  expect(bobs).toBeDefined();
+  await signIn(bob, BOB.email, DEMO_PASSWORD);
+  await bob.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  const badge = bob.getByRole('banner').locator('.role');
+  await expect.poll(() => badge.textContent()).toBe('Agent');
+  expect(await nav(bob).getByRole('button', { name: 'Administration' }).count()).toBe(0);
+  try {
+    await admin.put(`/api/admin/agents/${bobs!.id}/role`, { role: 'admin' });
+    await expect.poll(() => badge.textContent()).toBe('Administrator');
+    await nav(bob).getByRole('button', { name: 'Administration' }).waitFor();
+    await admin.put(`/api/admin/agents/${bobs!.id}/role`, { role: 'agent' });
+    await expect.poll(() => badge.textContent()).toBe('Agent');
+    await nav(bob).getByRole('button', { name: 'Administration' }).waitFor({ state: 'detached' });
+  } finally {
+    await admin.put(`/api/admin/agents/${bobs!.id}/role`, { role: 'agent' });
+  }
+  // All of it in the same page, never reloaded.
+  expect(await bob.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });

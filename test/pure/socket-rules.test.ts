@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bucketPolicy, fullBucket, SEND_BURST, SEND_RATE_PER_SECOND, takeToken } from '../../objects/chat/rate.ts';
 import { CLOSE_NO_ACCESS, CLOSE_SIGNED_OUT, type StaffGrant, type StaffRights, standing } from '../../objects/identity.ts';
-import { isValidText, parseClientFrame } from '../../objects/protocol.ts';
+import { parseClientFrame } from '../../objects/protocol.ts';
+import { isValidText } from '../../objects/rules/text.ts';
 
 const grant: StaffGrant = { sessionId: 's1', sessionExpiresAt: 10_000, groupIds: ['g1'] };
 const rights = (over: Partial<StaffRights> = {}): StaffRights => ({

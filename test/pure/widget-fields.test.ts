@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { askedFields, fieldOfMessage, validateCustomFields, type CustomField } from '../../client/widget/custom-fields.ts';
-import { checkFile, fileUrl, formatSize } from '../../client/widget/files.ts';
+import { fileUrl } from '../../client/widget/files.ts';
 import { validatePreChat } from '../../client/widget/validation.ts';
-import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
+import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 
 const topic: CustomField = { key: 'topic', label: 'Topic', type: 'select', required: true, options: ['Orders', 'Returns'] };
 const order: CustomField = { key: 'order', label: 'Order', type: 'text', required: false, options: [] };
@@ -48,27 +48,7 @@ describe('fieldOfMessage', () => {
   });
 });
 
-describe('checkFile', () => {
-  it('lets an allowed, non-empty file under the limit go', () => {
-    assert.equal(checkFile({ name: 'notes.txt', size: 12, type: 'text/plain' }), null);
-  });
-
-  it('says why a file cannot go: its type, its size, or that it is empty', () => {
-    assert.match(checkFile({ name: 'page.html', size: 12, type: 'text/html' }) ?? '', /page\.html can't be sent/);
-    assert.match(checkFile({ name: 'x.bin', size: 12, type: '' }) ?? '', /can't be sent/);
-    assert.match(checkFile({ name: 'big.pdf', size: MAX_FILE_BYTES + 1, type: 'application/pdf' }) ?? '', /too large: files are limited to 10 MB/);
-    assert.match(checkFile({ name: 'empty.txt', size: 0, type: 'text/plain' }) ?? '', /empty/);
-  });
-});
-
-describe('formatSize and fileUrl', () => {
-  it('reads sizes in binary units', () => {
-    assert.equal(formatSize(512), '512 B');
-    assert.equal(formatSize(1536), '1.5 KB');
-    assert.equal(formatSize(200 * 1024), '200 KB');
-    assert.equal(formatSize(MAX_FILE_BYTES), '10 MB');
-  });
-
+describe('fileUrl', () => {
   it('puts the token in the query and escapes every part', () => {
     assert.equal(fileUrl('c/1', 'f 2', 'a+b'), '/api/visitor/chats/c%2F1/files/f%202?token=a%2Bb');
   });

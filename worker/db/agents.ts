@@ -2,8 +2,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { SessionAgent } from '../app-env.ts';
-import type { StaffRights } from '../../objects/identity.ts';
-import type { StaffRank } from '../../objects/protocol.ts';
 import { afterFailure, type FailureRecord, FIRST_DELAY_MS, type Gate, gate } from '../auth/throttle.ts';
 import { agents, groups, memberships, sessions, signInFailures } from './schema.ts';
 
@@ -60,30 +58,6 @@ export async function findSessionAgent(
   return { agent, expiresAt };
 }
 
-/**
- * What the agent may do now: rank (null once disabled or gone), groups and live sessions. One
- * statement, read by the agent's hub whenever their rights may have changed and on its timer.
- */
-export async function readStaffRights(db: D1Database, agentId: string, now: number): Promise<StaffRights> {
-  const row = await db
-    .prepare(
-      `SELECT a.name, a.role, a.disabled,
-              COALESCE((SELECT json_group_array(m.group_id) FROM memberships m WHERE m.agent_id = a.id), '[]') AS groupIds,
-              COALESCE((SELECT json_group_array(s.id) FROM sessions s WHERE s.agent_id = a.id AND s.expires_at > ?2), '[]') AS sessionIds
-         FROM agents a WHERE a.id = ?1`,
-    )
-    .bind(agentId, now)
-    .first<{ name: string; role: StaffRank; disabled: number; groupIds: string; sessionIds: string }>();
-  if (!row) return { agentId, name: '', rank: null, groupIds: [], sessionIds: [] };
-  return {
-    agentId,
-    name: row.name,
-    rank: row.disabled ? null : row.role,
-    groupIds: JSON.parse(row.groupIds) as string[],
-    sessionIds: JSON.parse(row.sessionIds) as string[],
-  };
-}
-
 export async function groupsOf(db: D1Database, agentId: string): Promise<GroupRef[]> {
   return drizzle(db)
     .select({ id: groups.id, name: groups.name })
@@ -100,19 +74,6 @@ export async function listGroups(db: D1Database): Promise<GroupRef[]> {
 export async function findGroup(db: D1Database, id: string): Promise<GroupRef | undefined> {
   const rows = await drizzle(db).select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.id, id)).limit(1);
   return rows[0];
-}
-
-/** How many chats an agent has active now, and how many they may hold. */
-export async function agentLoad(db: D1Database, agentId: string): Promise<{ active: number; maxChats: number }> {
-  const row = await db
-    .prepare(
-      `SELECT a.max_chats AS maxChats,
-              (SELECT COUNT(*) FROM chats c WHERE c.agent_id = a.id AND c.status = 'active') AS active
-         FROM agents a WHERE a.id = ?`,
-    )
-    .bind(agentId)
-    .first<{ maxChats: number; active: number }>();
-  return row ?? { active: 0, maxChats: 0 };
 }
 
 export async function readFailures(db: D1Database, email: string): Promise<FailureRecord | undefined> {

@@ -1,7 +1,7 @@
 // Named queries for the customer's side: custom fields, live chat links, the knowledge base and
 // its search, deflections, files, messages left offline and surveys.
 import type { Attachment } from '../../objects/protocol.ts';
-import type { CustomField } from '../fields.ts';
+import type { CustomField } from '../../objects/rules/fields.ts';
 import { ftsQuery } from '../kb/query.ts';
 import { kbSql } from './kb-sql.ts';
 import type { Query } from './people.ts';

@@ -8,13 +8,12 @@ import { findGroup } from '../db/agents.ts';
 import { deleteArticle, listArticles, listFields, listLinks, saveArticle, setArticleStatus } from '../db/customer.ts';
 import { ApiError } from '../errors.ts';
 import { readBody } from '../validate.ts';
+import { MAX_ARTICLE_BODY, MAX_ARTICLE_TITLE } from '../../objects/rules/kb.ts';
 
-/** The longest article body (characters). */
-export const MAX_ARTICLE_LENGTH = 50_000;
 
 const Article = z.object({
-  title: z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(200)),
-  body: z.string().check(z.minLength(1), z.maxLength(MAX_ARTICLE_LENGTH)),
+  title: z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(MAX_ARTICLE_TITLE)),
+  body: z.string().check(z.minLength(1), z.maxLength(MAX_ARTICLE_BODY)),
 });
 const slugOrKey = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
 const Link = z.object({

@@ -3,18 +3,18 @@
 // refuses gives a clear 409 and nothing changes. Membership changes reach open consoles at once.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { readThresholdSettings } from '../../objects/chat/projection.ts';
+import { readThresholdSettings, writeThresholdSettings } from '../settings/queries.ts';
 import { thresholdsFrom } from '../../objects/chat/timers.ts';
 import { agentHub } from '../../objects/agent/hub.ts';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
 import { MIN_PASSWORD_LENGTH, STAFF_RANKS } from '../../objects/protocol.ts';
+import { isEmail, MAX_EMAIL_LENGTH } from '../../objects/rules/email.ts';
 import type { AppEnv } from '../app-env.ts';
 import { randomId } from '../auth/encoding.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireAgent } from '../auth/session.ts';
 import { people, type Query } from '../db/people.ts';
 import { DEFAULT_MAX_CHATS } from '../../objects/protocol.ts';
-import type { Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { readBody } from '../validate.ts';
 import { adminContentRoutes } from './admin-content.ts';
@@ -26,7 +26,7 @@ const role = z.enum(STAFF_RANKS);
 const maxChats = z.int().check(z.minimum(1), z.maximum(100));
 
 const NewAgent = z.object({
-  email: z.email().check(z.maxLength(254)),
+  email: z.string().check(z.maxLength(MAX_EMAIL_LENGTH), z.refine(isEmail, { message: 'an email address' })),
   name,
   role,
   password,
@@ -163,8 +163,7 @@ export const adminRoutes = new Hono<AppEnv>()
     if (body.idleHighSeconds < body.idleWarningSeconds) {
       throw new ApiError(400, 'invalid_body', 'The high-idle threshold cannot be below the idle warning.');
     }
-    const put = c.env.DB.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    await c.env.DB.batch([put.bind('idle_warning_seconds', String(body.idleWarningSeconds)), put.bind('idle_high_seconds', String(body.idleHighSeconds))]);
+    await writeThresholdSettings(c.env.DB, body.idleWarningSeconds, body.idleHighSeconds);
     return c.json({ settings: body });
   })
   .get('/groups', async (c) => {

@@ -6,7 +6,6 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../app-env.ts';
 import { requireAgent } from '../auth/session.ts';
 import { chatsForAgent } from '../db/chats.ts';
-import type { Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { readBody } from '../validate.ts';
 import { callerOf, chatStub, resolveTarget, TransferTo } from './chat-actions.ts';

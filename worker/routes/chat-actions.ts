@@ -6,7 +6,6 @@ import type { TransferTarget } from '../../objects/protocol.ts';
 import type { SessionAgent } from '../app-env.ts';
 import { findGroup } from '../db/agents.ts';
 import { findChatForAgent } from '../db/chats.ts';
-import type { Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
 
 export function chatStub(env: Env, chatId: string) {

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { MAX_FOLLOW_UP_AHEAD_MS } from '../../objects/chat/logic.ts';
+import { isLanguageTag } from '../../objects/rules/language.ts';
 import type { CommandResult } from '../../objects/chat/room.ts';
 import { identityHeaders } from '../../objects/identity.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -125,7 +126,7 @@ export const chatRoutes = new Hono<AppEnv>()
   })
   .post('/:id/translate', async (c) => {
     const chat = await requireChat(c.env, c.get('agent'), c.req.param('id'));
-    const { language } = await readBody(c, z.object({ language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)) }));
+    const { language } = await readBody(c, z.object({ language: z.string().check(z.refine(isLanguageTag, { message: 'a language tag' })) }));
     const translator = translatorFor(c.env.AI);
     if (!translator) {
       throw new ApiError(503, 'translation_off', 'Translation is not configured: this deployment has no Workers AI binding (AI).');

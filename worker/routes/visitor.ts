@@ -5,8 +5,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { type Caller, identityHeaders } from '../../objects/identity.ts';
-import { isValidText, MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
-import { BIDI_CONTROLS } from '../file-signature.ts';
+import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
+import { isEmail, MAX_EMAIL_LENGTH, normalEmail } from '../../objects/rules/email.ts';
+import { isLanguageTag } from '../../objects/rules/language.ts';
+import { BIDI_CONTROLS, isValidText } from '../../objects/rules/text.ts';
 import type { AppEnv } from '../app-env.ts';
 import { randomId } from '../auth/encoding.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../auth/visitor-token.ts';
@@ -16,9 +18,8 @@ import { limitPerAddress } from '../auth/client.ts';
 import type { ChatListRow } from '../../objects/protocol.ts';
 import { findLink, listFields } from '../db/customer.ts';
 import { parseAddresses, sendTranscript } from '../email.ts';
-import type { Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { checkFields } from '../fields.ts';
+import { checkFields } from '../../objects/rules/fields.ts';
 import { serveUpload, storeUpload } from '../files.ts';
 import { readBody } from '../validate.ts';
 import { chatStub } from './chat-actions.ts';
@@ -37,22 +38,23 @@ const trimmed = (max: number) =>
   z
     .pipe(z.string(), z.transform((s) => s.trim()))
     .check(z.minLength(1), z.maxLength(max), z.refine(isValidText, { message: 'not valid text' }));
+const email = z.string().check(z.maxLength(MAX_EMAIL_LENGTH), z.refine(isEmail, { message: 'an email address' }));
 const personName = (max: number) => trimmed(max).check(z.refine((s) => !BIDI_CONTROLS.test(s), { message: 'direction characters' }));
 const fields = z.optional(z.record(z.string(), z.union([z.string(), z.number()])));
 
 const StartChat = z.object({
   name: personName(100),
-  email: z.email().check(z.maxLength(254)),
+  email,
   question: trimmed(MAX_TEXT_LENGTH),
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),
   fields,
-  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/))),
+  language: z.optional(z.string().check(z.refine(isLanguageTag, { message: 'a language tag such as en or pt-BR' }))),
   link: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 
 const LeaveMessage = z.object({
   name: personName(100),
-  email: z.email().check(z.maxLength(254)),
+  email,
   message: trimmed(MAX_TEXT_LENGTH),
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),
   fields,
@@ -113,7 +115,7 @@ export const visitorRoutes = new Hono<AppEnv>()
       groupId: group.id,
       groupName: group.name,
       visitor: { role: 'visitor', id, name: body.name },
-      visitorEmail: body.email.toLowerCase(),
+      visitorEmail: normalEmail(body.email),
       question: body.question,
       fields: values,
       language: body.language ?? null,
@@ -134,7 +136,7 @@ export const visitorRoutes = new Hono<AppEnv>()
     await c.env.DB.prepare(
       'INSERT INTO offline_messages (id, group_id, name, email, message, custom_fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-      .bind(id, group.id, body.name, body.email.toLowerCase(), body.message, JSON.stringify(values), Date.now())
+      .bind(id, group.id, body.name, normalEmail(body.email), body.message, JSON.stringify(values), Date.now())
       .run();
     return c.json({ id }, 201);
   })
@@ -152,7 +154,7 @@ export const visitorRoutes = new Hono<AppEnv>()
     if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
     // A customer's copy goes only to the address the chat was started with, a few times at most:
     // otherwise anyone could start a chat, write their own text and mail it to strangers.
-    if (body.email !== undefined && body.email.trim().toLowerCase() !== chat.visitorEmail) {
+    if (body.email !== undefined && normalEmail(body.email) !== chat.visitorEmail) {
       throw new ApiError(400, 'not_your_address', 'A transcript is sent only to the email address the chat was started with.');
     }
     const to = parseAddresses(chat.visitorEmail);

@@ -1,0 +1,62 @@
+// The chat object's D1 access (objects/chat/store.ts), on drizzle: the `chats` row it projects
+// (read by worker/db/chats.ts), the agents it was assigned to, and what deleting it removes.
+import { and, count, eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import type { ChatStore } from '../../objects/chat/store.ts';
+import { agents, attachments, chatAgents, chats, surveys } from '../db/schema.ts';
+import { readThresholdSettings } from '../settings/queries.ts';
+
+/** Columns an upsert overwrites; who started the chat, and when, never change. */
+const UPDATED = [
+  'status', 'groupId', 'groupName', 'agentId', 'agentName', 'takenAt', 'endedAt', 'lastAgentMessageAt',
+  'messageCount', 'idleSince', 'idleLevel', 'followUpAt', 'version',
+] as const;
+
+export function chatStore(db: D1Database): ChatStore {
+  const orm = drizzle(db);
+  return {
+    async agentLoad(agentId) {
+      const active = orm
+        .select({ n: count() })
+        .from(chats)
+        .where(and(eq(chats.agentId, agentId), eq(chats.status, 'active')));
+      const rows = await orm
+        .select({ maxChats: agents.maxChats, active: sql<number>`(${active})` })
+        .from(agents)
+        .where(eq(agents.id, agentId))
+        .limit(1);
+      return rows[0] ?? { active: 0, maxChats: 0 };
+    },
+
+    async writeRow(row, info) {
+      const values = { ...row, customFields: JSON.stringify(info.fields), language: info.language };
+      // `excluded.<column>` is the row this statement tried to insert.
+      const set = Object.fromEntries(UPDATED.map((key) => [key, sql.raw(`excluded.${chats[key].name}`)]));
+      const upsert = orm
+        .insert(chats)
+        .values(values)
+        .onConflictDoUpdate({ target: chats.id, set, setWhere: sql`excluded.version >= ${chats.version}` });
+      // Remember every agent the chat was ever assigned to (My Completed lists it for each of them).
+      if (row.agentId === null) {
+        await upsert;
+        return;
+      }
+      const assigned = orm
+        .insert(chatAgents)
+        .values({ chatId: row.id, agentId: row.agentId, assignedAt: row.takenAt ?? row.startedAt })
+        .onConflictDoNothing();
+      await orm.batch([upsert, assigned]);
+    },
+
+    async deleteChat(chatId) {
+      await orm.batch([
+        orm.delete(chats).where(eq(chats.id, chatId)),
+        orm.delete(chatAgents).where(eq(chatAgents.chatId, chatId)),
+        orm.delete(attachments).where(eq(attachments.chatId, chatId)),
+        orm.delete(surveys).where(eq(surveys.chatId, chatId)),
+      ]);
+    },
+
+    thresholdSettings: () => readThresholdSettings(db),
+  };
+}

@@ -1,0 +1,16 @@
+// The bindings wrangler.toml cannot declare (secrets, an optional AI binding, optional variables),
+// merged into the generated `Env` (worker/env.generated.d.ts, written by `npm run types` from
+// wrangler.toml; `npm run check` fails when it is out of date). Together they are the one
+// definition of what the Worker and its objects receive; neither imports a module, so no layer
+// imports another through its environment.
+declare namespace Cloudflare {
+  interface Env {
+    /** Signs visitor tokens. A secret: `.dev.vars` locally, `wrangler secret put` deployed. */
+    TOKEN_SECRET: string;
+    /** Workers AI, for translation. Absent locally and wherever it is not configured. */
+    AI?: Ai;
+    /** Per-socket send limits (objects/chat/rate.ts); absent: 20 at once, then 5 a second. */
+    SOCKET_SEND_BURST?: string;
+    SOCKET_SEND_PER_SECOND?: string;
+  }
+}

@@ -8,7 +8,7 @@
 // throw-away D1 and prints before/after figures: an experiment, never part of the bench's verdict.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { type ChatFilter, type ListOptions, countChats, listChats, SORT_KEYS } from '../worker/db/chats.ts';
+import { type ChatFilter, type ListOptions, countChats, listChats, SORT_KEYS } from '../worker/chats/queries.ts';
 import type { PartContext } from './common.ts';
 import { fmt, table } from './common.ts';
 import { percentile, signIn } from './load.ts';

@@ -3,8 +3,8 @@
 import { MAX_ARTICLE_BODY, MAX_ARTICLE_TITLE } from '../objects/rules/kb.ts';
 import { readFileSync } from 'node:fs';
 import { randomId } from '../worker/auth/encoding.ts';
-import { kbSql } from '../worker/db/kb-sql.ts';
-import { inlineSql, type Query } from '../worker/db/people.ts';
+import { kbSql } from '../worker/kb/sql.ts';
+import { inlineSql, type Query } from '../worker/people/admin-sql.ts';
 import { change, type Context, Refused, table, UsageError } from './admin-core.ts';
 import { executeD1 } from './d1.ts';
 

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { randomId } from '../worker/auth/encoding.ts';
 import { hashPassword } from '../worker/auth/password.ts';
-import { DEFAULT_MAX_CHATS, inlineSql, literal, people } from '../worker/db/people.ts';
+import { DEFAULT_MAX_CHATS, inlineSql, literal, people } from '../worker/people/admin-sql.ts';
 import { MIN_PASSWORD_LENGTH, STAFF_RANKS, type StaffRank } from '../objects/protocol.ts';
 import { isEmail } from '../objects/rules/email.ts';
 import { executeD1, type Row } from './d1.ts';

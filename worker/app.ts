@@ -1,17 +1,30 @@
-// The Hono app: routes per resource under /api, one error handler. Static files (the console,
-// the widget) are served by Workers static assets before this app is reached.
+// The Hono app: one folder per resource, each mounted here on its path; one error handler.
+// Static files (the console, the widget) are served by Workers static assets before this app is
+// reached. Adding a resource is a folder with its routes and queries, and one line below.
 import { Hono } from 'hono';
-import type { AppEnv } from './app-env.ts';
-import { errorResponse, notFound } from './errors.ts';
-import { securityHeaders } from './security-headers.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { messageRoutes } from './routes/messages.ts';
-import { authRoutes, colleagueRoutes, meRoutes } from './routes/auth.ts';
-import { bulkRoutes } from './routes/bulk.ts';
-import { chatRoutes } from './routes/chats.ts';
-import { preferenceRoutes } from './routes/preferences.ts';
-import { lobbyRoutes } from './routes/lobby.ts';
-import { publicRoutes, visitorRoutes } from './routes/visitor.ts';
+import { authRoutes, colleagueRoutes, meRoutes } from './auth/routes.ts';
+import { requireAdmin, requireAgent } from './auth/session.ts';
+import { bulkRoutes } from './chats/bulk.ts';
+import { chatRoutes } from './chats/routes.ts';
+import { adminContentRoutes } from './content/routes.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { errorResponse, notFound } from './http/errors.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { lobbyRoutes } from './lobby/routes.ts';
+import { messageRoutes } from './messages/routes.ts';
+import { peopleAdminRoutes } from './people/routes.ts';
+import { preferenceRoutes } from './preferences/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
+import { publicRoutes } from './visitor/public-routes.ts';
+import { visitorRoutes } from './visitor/routes.ts';
+
+/** The Administration page's resources: administrators only, checked once for all of them. */
+const adminRoutes = new Hono<AppEnv>()
+  .use(requireAgent())
+  .use(requireAdmin())
+  .route('/settings', settingsRoutes)
+  .route('/', peopleAdminRoutes)
+  .route('/', adminContentRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(securityHeaders())

@@ -2,7 +2,7 @@
 // route, so the models read as what they do. Shapes of the server's answers are imported from the
 // server's own modules (types only) rather than written out a second time.
 import type { Attachment } from '../../objects/protocol.ts';
-import type { ChatLink } from '../../worker/db/customer.ts';
+import type { ChatLink } from '../../worker/content/queries.ts';
 import type { CustomField } from '../../objects/rules/fields.ts';
 import { ApiError, getJson, postJson, REQUEST_TIMEOUT_MS, toApiError, type CreatedChat } from '../shared/api.ts';
 

@@ -1,7 +1,7 @@
 // A file's first bytes against its declared type.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matchesSignature } from '../../worker/file-signature.ts';
+import { matchesSignature } from '../../worker/chats/file-signature.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const text = (s: string) => new TextEncoder().encode(s);

@@ -1,7 +1,7 @@
 // The CLI inlines parameters into SQL text: strings must be quoted so no input can break out.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inlineSql, people } from '../../worker/db/people.ts';
+import { inlineSql, people } from '../../worker/people/admin-sql.ts';
 
 describe('inlineSql', () => {
   it('quotes strings, doubling quotes, and keeps numbers and nulls', () => {

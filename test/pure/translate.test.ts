@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatEvent, Person } from '../../objects/protocol.ts';
-import { translateChat, type Translator } from '../../worker/translate.ts';
+import { translateChat, type Translator } from '../../worker/chats/translate.ts';
 
 const vera: Person = { role: 'visitor', id: 'c', name: 'Vera' };
 const alice: Person = { role: 'agent', id: 'a', name: 'Alice' };

@@ -5,7 +5,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SEND_BURST, SEND_RATE_PER_SECOND } from '../../objects/chat/rate.ts';
 import { LOCK_AFTER_FAILURES, SLOW_AFTER_FAILURES } from '../../worker/auth/throttle.ts';
-import { MAX_VISITOR_FILES } from '../../worker/files.ts';
+import { MAX_VISITOR_FILES } from '../../worker/chats/files.ts';
 import { api, connectVisitor, seedWorld, signInAs, startChat } from './helpers.ts';
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>

@@ -82,7 +82,7 @@ describe('agents', () => {
     const world = await seedWorld();
     const res = await api('/api/chats?view=everything', { headers: { Cookie: await signInAs(world.alice) } });
     expect(res.status).toBe(400);
-    expect(await errorCode(res)).toBe('bad_view');
+    expect(await errorCode(res)).toBe('invalid_query');
   });
 });
 

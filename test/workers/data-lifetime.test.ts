@@ -2,7 +2,7 @@
 // and how long a token opens its chat after the chat has ended.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_AFTER_END_MS } from '../../worker/routes/visitor.ts';
+import { TOKEN_AFTER_END_MS } from '../../worker/visitor/routes.ts';
 import { api, connectVisitor, seedWorld, signInAs, startChat } from './helpers.ts';
 
 const tokenQuery = (token: string) => `token=${encodeURIComponent(token)}`;

@@ -1,8 +1,9 @@
 // Who is on the other end of a request, as far as limits per client go, and the one way a route
 // applies such a limit.
 import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.ts';
-import { ApiError } from '../errors.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import type { HttpErrorCode } from '../http/error-codes.ts';
+import { ApiError } from '../http/errors.ts';
 
 /**
  * The client's address as Cloudflare's edge gives it (CF-Connecting-IP, which a client cannot
@@ -21,7 +22,7 @@ export async function limitPerAddress(
   c: Context<AppEnv>,
   limiter: RateLimit,
   kind: string,
-  refusal: { code: string; message: string },
+  refusal: { code: HttpErrorCode; message: string },
 ): Promise<void> {
   const address = clientAddress(c.req.raw);
   if (address === null) return;

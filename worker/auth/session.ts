@@ -3,9 +3,9 @@
 // cookie-authenticated changes that come from another origin (cross-site request forgery).
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../app-env.ts';
-import { deleteSession, findSessionAgent, insertSession } from '../db/agents.ts';
-import { ApiError } from '../errors.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { deleteSession, findSessionAgent, insertSession } from './queries.ts';
+import { ApiError } from '../http/errors.ts';
 import { randomId, sha256 } from './encoding.ts';
 
 export const SESSION_COOKIE = 'sb_session';
@@ -63,6 +63,14 @@ export function requireAgent(): MiddlewareHandler<AppEnv> {
     if (!sessionId || !found) throw new ApiError(401, 'unauthenticated', 'Sign in first.');
     c.set('agent', found.agent);
     c.set('session', { id: sessionId, expiresAt: found.expiresAt });
+    await next();
+  };
+}
+
+/** Administrators only (after requireAgent): others get 403 forbidden. */
+export function requireAdmin(): MiddlewareHandler<AppEnv> {
+  return async function requireAdmin(c, next) {
+    if (c.get('agent').role !== 'admin') throw new ApiError(403, 'forbidden', 'Only administrators can do this.');
     await next();
   };
 }

@@ -1,13 +1,14 @@
 // Files sent in a chat, by the customer or the agent: checked (size, type, name), stored in R2,
 // recorded in D1 and announced in the chat as a `file` event. A refused file stores nothing.
-import type { Caller } from '../objects/identity.ts';
-import type { Attachment } from '../objects/protocol.ts';
-import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES } from '../objects/rules/files.ts';
-import { randomId } from './auth/encoding.ts';
-import { countAttachments, findAttachment, insertAttachment } from './db/customer.ts';
-import { ApiError } from './errors.ts';
+import type { Caller } from '../../objects/identity.ts';
+import type { Attachment } from '../../objects/protocol.ts';
+import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES } from '../../objects/rules/files.ts';
+import { randomId } from '../auth/encoding.ts';
+import { countAttachments, findAttachment, insertAttachment } from './file-queries.ts';
+import { ApiError } from '../http/errors.ts';
+import { refusal } from '../http/refusals.ts';
 import { matchesSignature } from './file-signature.ts';
-import { BIDI_CONTROLS } from '../objects/rules/text.ts';
+import { BIDI_CONTROLS } from '../../objects/rules/text.ts';
 
 /** The longest file name kept (longer ones are cut, keeping the extension). */
 const MAX_FILENAME = 120;
@@ -60,7 +61,7 @@ export async function storeUpload(env: Env, chatId: string, uploader: Caller, re
   if (!result.ok) {
     // The chat refused it (it ended meanwhile): nothing is left behind.
     await env.FILES.delete(r2Key);
-    throw new ApiError(409, result.code, result.message);
+    throw refusal(result);
   }
   await insertAttachment(env.DB, chatId, r2Key, file, Date.now());
   return file;

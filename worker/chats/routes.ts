@@ -8,23 +8,23 @@ import { MAX_FOLLOW_UP_AHEAD_MS } from '../../objects/chat/logic.ts';
 import { isLanguageTag } from '../../objects/rules/language.ts';
 import type { CommandResult } from '../../objects/chat/room.ts';
 import { identityHeaders } from '../../objects/identity.ts';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { requireAgent } from '../auth/session.ts';
-import { groupsOf } from '../db/agents.ts';
-import { countChats, DEFAULT_PAGE_SIZE, listChats, MAX_PAGE_SIZE, SORT_KEYS } from '../db/chats.ts';
-import { parseAddresses, sendTranscript } from '../email.ts';
-import { ApiError } from '../errors.ts';
-import { serveUpload, storeUpload } from '../files.ts';
-import { translateChat } from '../translate.ts';
-import { translatorFor } from '../translate-ai.ts';
-import { readBody } from '../validate.ts';
-import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './chat-actions.ts';
+import { groupsOf } from '../people/queries.ts';
+import { countChats, DEFAULT_PAGE_SIZE, listChats, MAX_PAGE_SIZE, SORT_KEYS } from './queries.ts';
+import { parseAddresses, sendTranscript } from './email.ts';
+import { ApiError } from '../http/errors.ts';
+import { serveUpload, storeUpload } from './files.ts';
+import { translateChat } from './translate.ts';
+import { translatorFor } from './translate-ai.ts';
+import { readBody, readQuery } from '../http/body.ts';
+import { orRefuse } from '../http/refusals.ts';
+import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './actions.ts';
 
-export { callerOf, chatStub } from './chat-actions.ts';
+export { callerOf, chatStub } from './actions.ts';
 
 function answer(result: CommandResult) {
-  if (result.ok) return { chat: result.chat };
-  throw new ApiError(result.code === 'not_allowed' ? 403 : 409, result.code, result.message);
+  return { chat: orRefuse(result).chat };
 }
 
 const page = {
@@ -42,17 +42,12 @@ export const chatRoutes = new Hono<AppEnv>()
   .use(requireAgent())
   .get('/', async (c) => {
     const agent = c.get('agent');
-    const parsed = ListQuery.safeParse({ view: 'my-active', ...c.req.query() });
-    if (!parsed.success) {
-      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'view'))].join(', ');
-      throw new ApiError(
-        400,
-        'bad_view',
-        `Invalid list request (${fields}): view is my-active, my-completed, queued, global, or group with group=<id> and ` +
-          `state=active|inactive; sort is one of ${SORT_KEYS.join(', ')}; dir is asc or desc.`,
-      );
-    }
-    const q = parsed.data;
+    const q = readQuery(c, ListQuery, {
+      defaults: { view: 'my-active' },
+      hint:
+        'view is my-active, my-completed, queued, global, or group with group=<id> and state=active|inactive; ' +
+        `sort is one of ${SORT_KEYS.join(', ')}; dir is asc or desc.`,
+    });
     if (q.view === 'group' && !(await groupsOf(c.env.DB, agent.id)).some((g) => g.id === q.group)) {
       throw new ApiError(404, 'not_found', 'No such group among yours.');
     }

@@ -2,10 +2,10 @@
 // the agent's groups, so it only ever pushes changes of chats the agent may see.
 import { Hono } from 'hono';
 import { lobbyStub, SUBSCRIBER_HEADER, type LobbySubscriber } from '../../objects/lobby/lobby.ts';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { requireAgent } from '../auth/session.ts';
-import { groupsOf } from '../db/agents.ts';
-import { ApiError } from '../errors.ts';
+import { groupsOf } from '../people/queries.ts';
+import { ApiError } from '../http/errors.ts';
 
 export const lobbyRoutes = new Hono<AppEnv>().get('/ws', requireAgent(), async (c) => {
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {

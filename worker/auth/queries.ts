@@ -1,14 +1,9 @@
-// Named queries over agents, groups, memberships and sessions.
+// Named queries for signing in: agents by email, sessions, and the failed sign-ins throttle.
 import { and, eq, gt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
-import type { SessionAgent } from '../app-env.ts';
-import { afterFailure, type FailureRecord, FIRST_DELAY_MS, type Gate, gate } from '../auth/throttle.ts';
-import { agents, groups, memberships, sessions, signInFailures } from './schema.ts';
-
-export interface GroupRef {
-  id: string;
-  name: string;
-}
+import { agents, sessions, signInFailures } from '../db/schema.ts';
+import type { SessionAgent } from '../http/app-env.ts';
+import { afterFailure, type FailureRecord, FIRST_DELAY_MS, type Gate, gate } from './throttle.ts';
 
 export async function findAgentForSignIn(
   db: D1Database,
@@ -56,24 +51,6 @@ export async function findSessionAgent(
   if (!row) return undefined;
   const { expiresAt, ...agent } = row;
   return { agent, expiresAt };
-}
-
-export async function groupsOf(db: D1Database, agentId: string): Promise<GroupRef[]> {
-  return drizzle(db)
-    .select({ id: groups.id, name: groups.name })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(eq(memberships.agentId, agentId))
-    .orderBy(groups.name);
-}
-
-export async function listGroups(db: D1Database): Promise<GroupRef[]> {
-  return drizzle(db).select({ id: groups.id, name: groups.name }).from(groups).orderBy(groups.name);
-}
-
-export async function findGroup(db: D1Database, id: string): Promise<GroupRef | undefined> {
-  const rows = await drizzle(db).select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.id, id)).limit(1);
-  return rows[0];
 }
 
 export async function readFailures(db: D1Database, email: string): Promise<FailureRecord | undefined> {
@@ -128,29 +105,4 @@ export async function clearFailures(db: D1Database, email: string): Promise<void
 
 export async function deleteSessionsOf(db: D1Database, agentId: string): Promise<void> {
   await drizzle(db).delete(sessions).where(eq(sessions.agentId, agentId));
-}
-
-export interface Colleague {
-  id: string;
-  name: string;
-  email: string;
-  role: 'agent' | 'manager' | 'admin';
-  groupIds: string[];
-}
-
-/** Everyone (enabled) who shares at least one group with the agent, with their shared groups. */
-export async function colleaguesOf(db: D1Database, agentId: string): Promise<Colleague[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT a.id, a.name, a.email, a.role, group_concat(m.group_id, char(31)) AS groupIds
-         FROM agents a
-         JOIN memberships m ON m.agent_id = a.id
-        WHERE a.disabled = 0
-          AND m.group_id IN (SELECT group_id FROM memberships WHERE agent_id = ?1)
-        GROUP BY a.id
-        ORDER BY a.name`,
-    )
-    .bind(agentId)
-    .all<Omit<Colleague, 'groupIds'> & { groupIds: string }>();
-  return results.map((r) => ({ ...r, groupIds: r.groupIds.split('\x1f') }));
 }

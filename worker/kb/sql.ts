@@ -1,7 +1,7 @@
 // Changes to knowledge-base articles as plain SQL, shared by the admin routes (D1 binding) and
 // `npm run admin -- kb …` (wrangler d1 execute). Every change is followed by the re-index
 // statements, so the customers' search (kb_search) always holds exactly the published articles.
-import type { Query } from './people.ts';
+import type { Query } from '../people/admin-sql.ts';
 
 const q = (sql: string, ...params: (string | number)[]): Query => ({ sql, params });
 

@@ -152,6 +152,26 @@ export const people = {
     );
   },
 
+  agentExists(agentId: string) {
+    return q(`SELECT 1 AS found FROM agents WHERE id = ?1`, agentId);
+  },
+
+  groupExists(groupId: string) {
+    return q(`SELECT 1 AS found FROM groups WHERE id = ?1`, groupId);
+  },
+
+  emailOf(agentId: string) {
+    return q(`SELECT email FROM agents WHERE id = ?1`, agentId);
+  },
+
+  memberIdsOf(groupId: string) {
+    return q(`SELECT agent_id AS id FROM memberships WHERE group_id = ?1`, groupId);
+  },
+
+  isMember(agentId: string, groupId: string) {
+    return q(`SELECT 1 AS found FROM memberships WHERE agent_id = ?1 AND group_id = ?2`, agentId, groupId);
+  },
+
   groupIdsOf(agentId: string) {
     return q(`SELECT group_id AS id FROM memberships WHERE agent_id = ?1`, agentId);
   },

@@ -9,22 +9,23 @@ import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 import { isEmail, MAX_EMAIL_LENGTH, normalEmail } from '../../objects/rules/email.ts';
 import { isLanguageTag } from '../../objects/rules/language.ts';
 import { BIDI_CONTROLS, isValidText } from '../../objects/rules/text.ts';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { randomId } from '../auth/encoding.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../auth/visitor-token.ts';
-import { findGroup } from '../db/agents.ts';
-import { findChat } from '../db/chats.ts';
+import { findGroup } from '../people/queries.ts';
+import { findChat, insertSurvey } from '../chats/queries.ts';
+import { insertOfflineMessage } from '../messages/queries.ts';
 import { limitPerAddress } from '../auth/client.ts';
 import type { ChatListRow } from '../../objects/protocol.ts';
-import { findLink, listFields } from '../db/customer.ts';
-import { parseAddresses, sendTranscript } from '../email.ts';
-import { ApiError } from '../errors.ts';
+import { findLink, listFields } from '../content/queries.ts';
+import { parseAddresses, sendTranscript } from '../chats/email.ts';
+import { ApiError } from '../http/errors.ts';
+import { orRefuse } from '../http/refusals.ts';
 import { checkFields } from '../../objects/rules/fields.ts';
-import { serveUpload, storeUpload } from '../files.ts';
-import { readBody } from '../validate.ts';
-import { chatStub } from './chat-actions.ts';
+import { serveUpload, storeUpload } from '../chats/files.ts';
+import { readBody } from '../http/body.ts';
+import { chatStub } from '../chats/actions.ts';
 
-export { publicRoutes } from './public.ts';
 
 /** The longest survey comment. */
 export const MAX_COMMENT_LENGTH = 2000;
@@ -120,7 +121,7 @@ export const visitorRoutes = new Hono<AppEnv>()
       fields: values,
       language: body.language ?? null,
     });
-    if (!result.ok) throw new ApiError(409, result.code, result.message);
+    orRefuse(result);
     const ttlMs = Number(c.env.VISITOR_TOKEN_TTL) * 1000;
     const token = await issueVisitorToken(c.env.TOKEN_SECRET, id, Date.now() + ttlMs);
     return c.json({ chatId: id, token }, 201);
@@ -133,11 +134,7 @@ export const visitorRoutes = new Hono<AppEnv>()
     });
     const { group, fields: values } = await prepare(c.env, body);
     const id = randomId();
-    await c.env.DB.prepare(
-      'INSERT INTO offline_messages (id, group_id, name, email, message, custom_fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-      .bind(id, group.id, body.name, normalEmail(body.email), body.message, JSON.stringify(values), Date.now())
-      .run();
+    await insertOfflineMessage(c.env.DB, { id, groupId: group.id, name: body.name, email: normalEmail(body.email), message: body.message, fields: values, now: Date.now() });
     return c.json({ id }, 201);
   })
   .get('/chats/:id/transcript', async (c) => {
@@ -173,10 +170,8 @@ export const visitorRoutes = new Hono<AppEnv>()
     );
     const comment = body.comment?.trim() ?? '';
     const result = await chatStub(c.env, chatId).rate(body.rating, comment);
-    if (!result.ok) throw new ApiError(409, result.code, result.message);
-    await c.env.DB.prepare('INSERT OR IGNORE INTO surveys (chat_id, rating, comment, created_at) VALUES (?, ?, ?, ?)')
-      .bind(chatId, body.rating, comment, Date.now())
-      .run();
+    orRefuse(result);
+    await insertSurvey(c.env.DB, { chatId, rating: body.rating, comment, now: Date.now() });
     return c.json({ rated: true }, 201);
   })
   .post('/chats/:id/files', async (c) => {

@@ -1,9 +1,9 @@
 // Transcripts by email through the send_email binding (Email Service). Locally, miniflare writes
 // each message to a file under its temporary folder and logs the path instead of sending it.
-import { transcriptText } from '../objects/chat/transcript.ts';
-import type { ChatEvent, ChatSnapshot } from '../objects/protocol.ts';
-import { parseAddressList } from '../objects/rules/email.ts';
-import { ApiError } from './errors.ts';
+import { transcriptText } from '../../objects/chat/transcript.ts';
+import type { ChatEvent, ChatSnapshot } from '../../objects/protocol.ts';
+import { parseAddressList } from '../../objects/rules/email.ts';
+import { ApiError } from '../http/errors.ts';
 
 /** "a@x; b@y" → the addresses, each checked (objects/rules/email.ts), or 400 invalid_body. */
 export function parseAddresses(list: string): string[] {

@@ -3,21 +3,19 @@
 // refuses gives a clear 409 and nothing changes. Membership changes reach open consoles at once.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { readThresholdSettings, writeThresholdSettings } from '../settings/queries.ts';
-import { thresholdsFrom } from '../../objects/chat/timers.ts';
 import { agentHub } from '../../objects/agent/hub.ts';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
 import { MIN_PASSWORD_LENGTH, STAFF_RANKS } from '../../objects/protocol.ts';
 import { isEmail, MAX_EMAIL_LENGTH } from '../../objects/rules/email.ts';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { randomId } from '../auth/encoding.ts';
 import { hashPassword } from '../auth/password.ts';
-import { requireAgent } from '../auth/session.ts';
-import { people, type Query } from '../db/people.ts';
+import { people, type Query } from './admin-sql.ts';
+import { run, runBatch } from './run.ts';
 import { DEFAULT_MAX_CHATS } from '../../objects/protocol.ts';
-import { ApiError } from '../errors.ts';
-import { readBody } from '../validate.ts';
-import { adminContentRoutes } from './admin-content.ts';
+import type { HttpErrorCode } from '../http/error-codes.ts';
+import { ApiError } from '../http/errors.ts';
+import { readBody } from '../http/body.ts';
 
 
 const name = z.pipe(z.string(), z.transform((s) => s.trim())).check(z.minLength(1), z.maxLength(100));
@@ -35,34 +33,19 @@ const NewAgent = z.object({
 });
 const NewGroup = z.object({ name, memberIds: z.array(z.string()).check(z.minLength(1)) });
 
-/** Idle thresholds for the list's status colours, in seconds (a day at most). */
-const Settings = z.object({
-  idleWarningSeconds: z.int().check(z.minimum(1), z.maximum(86_400)),
-  idleHighSeconds: z.int().check(z.minimum(1), z.maximum(86_400)),
-});
-
-async function readSettings(db: D1Database): Promise<z.infer<typeof Settings>> {
-  const t = thresholdsFrom(await readThresholdSettings(db));
-  return { idleWarningSeconds: t.idleWarningMs / 1000, idleHighSeconds: t.idleHighMs / 1000 };
-}
-
-async function rows<T>(db: D1Database, query: Query): Promise<T[]> {
-  return (await db.prepare(query.sql).bind(...query.params).all<T>()).results;
-}
+const rows = run;
 
 /** Runs a guarded change; no returned row means a guard refused it. */
-async function change(db: D1Database, query: Query, code: string, message: string): Promise<void> {
+async function change(db: D1Database, query: Query, code: HttpErrorCode, message: string): Promise<void> {
   if ((await rows(db, query)).length === 0) throw new ApiError(409, code, message);
 }
 
 async function requireAgentRow(db: D1Database, id: string): Promise<void> {
-  const found = await db.prepare('SELECT 1 FROM agents WHERE id = ?').bind(id).first();
-  if (!found) throw new ApiError(404, 'not_found', 'No such agent.');
+  if ((await run(db, people.agentExists(id))).length === 0) throw new ApiError(404, 'not_found', 'No such agent.');
 }
 
 async function requireGroupRow(db: D1Database, id: string): Promise<void> {
-  const found = await db.prepare('SELECT 1 FROM groups WHERE id = ?').bind(id).first();
-  if (!found) throw new ApiError(404, 'not_found', 'No such group.');
+  if ((await run(db, people.groupExists(id))).length === 0) throw new ApiError(404, 'not_found', 'No such group.');
 }
 
 /**
@@ -84,12 +67,8 @@ async function signOutEverywhere(env: Env, agentId: string): Promise<void> {
   await pushRights(env, agentId);
 }
 
-export const adminRoutes = new Hono<AppEnv>()
-  .use(requireAgent())
-  .use(async function requireAdmin(c, next) {
-    if (c.get('agent').role !== 'admin') throw new ApiError(403, 'forbidden', 'Only administrators can do this.');
-    await next();
-  })
+/** The People and Groups of the Administration page (app.ts mounts it behind requireAdmin). */
+export const peopleAdminRoutes = new Hono<AppEnv>()
   .get('/agents', async (c) => {
     const agents = await rows<{ disabled: number; groupIds: string }>(c.env.DB, people.listAgents());
     return c.json({ agents: agents.map((a) => ({ ...a, disabled: a.disabled === 1, groupIds: JSON.parse(a.groupIds) as string[] })) });
@@ -107,9 +86,8 @@ export const adminRoutes = new Hono<AppEnv>()
       maxChats: body.maxChats ?? DEFAULT_MAX_CHATS,
       now: Date.now(),
     });
-    const stmts = [create, ...body.groupIds.map((g) => people.addMember(id, g))].map((s) => c.env.DB.prepare(s.sql).bind(...s.params));
-    const [created] = await c.env.DB.batch(stmts);
-    if (!created || created.results.length === 0) throw new ApiError(409, 'email_taken', 'An agent with that email exists.');
+    const [created] = await runBatch(c.env.DB, [create, ...body.groupIds.map((g) => people.addMember(id, g))]);
+    if (!created || created.length === 0) throw new ApiError(409, 'email_taken', 'An agent with that email exists.');
     return c.json({ id }, 201);
   })
   .put('/agents/:id/role', async (c) => {
@@ -144,7 +122,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/agents/:id/unlock', async (c) => {
     const id = c.req.param('id');
-    const agent = await c.env.DB.prepare('SELECT email FROM agents WHERE id = ?').bind(id).first<{ email: string }>();
+    const [agent] = await run<{ email: string }>(c.env.DB, people.emailOf(id));
     if (!agent) throw new ApiError(404, 'not_found', 'No such agent.');
     // Nothing to lift is no failure: the account is not locked either way afterwards.
     await rows(c.env.DB, people.unlockSignIn(agent.email));
@@ -157,15 +135,6 @@ export const adminRoutes = new Hono<AppEnv>()
     await change(c.env.DB, people.setProfile(id, body.name, body.maxChats), 'not_found', 'No such agent.');
     return c.json({ id, ...body });
   })
-  .get('/settings', async (c) => c.json({ settings: await readSettings(c.env.DB) }))
-  .put('/settings', async (c) => {
-    const body = await readBody(c, Settings);
-    if (body.idleHighSeconds < body.idleWarningSeconds) {
-      throw new ApiError(400, 'invalid_body', 'The high-idle threshold cannot be below the idle warning.');
-    }
-    await writeThresholdSettings(c.env.DB, body.idleWarningSeconds, body.idleHighSeconds);
-    return c.json({ settings: body });
-  })
   .get('/groups', async (c) => {
     const groups = await rows<{ memberIds: string }>(c.env.DB, people.listGroups());
     return c.json({ groups: groups.map((g) => ({ ...g, memberIds: JSON.parse(g.memberIds) as string[] })) });
@@ -175,13 +144,11 @@ export const adminRoutes = new Hono<AppEnv>()
     for (const a of body.memberIds) await requireAgentRow(c.env.DB, a);
     const id = randomId(8);
     const create = people.createGroup({ id, name: body.name, now: Date.now() });
-    const [created] = await c.env.DB.batch(
-      [create, ...body.memberIds.map((a) => people.addMember(a, id))].map((s) => c.env.DB.prepare(s.sql).bind(...s.params)),
-    ).catch(() => {
+    const [created] = await runBatch(c.env.DB, [create, ...body.memberIds.map((a) => people.addMember(a, id))]).catch(() => {
       // The name was taken: the memberships then refer to no group and the batch rolls back.
       throw new ApiError(409, 'name_taken', 'A group with that name exists.');
     });
-    if (!created || created.results.length === 0) throw new ApiError(409, 'name_taken', 'A group with that name exists.');
+    if (!created || created.length === 0) throw new ApiError(409, 'name_taken', 'A group with that name exists.');
     for (const a of body.memberIds) await pushRights(c.env, a);
     return c.json({ id }, 201);
   })
@@ -191,15 +158,13 @@ export const adminRoutes = new Hono<AppEnv>()
     await requireGroupRow(c.env.DB, id);
     await change(c.env.DB, people.renameGroup(id, body.name), 'name_taken', 'A group with that name exists.');
     // Members' consoles show the new name at once.
-    const members = await c.env.DB.prepare('SELECT agent_id AS id FROM memberships WHERE group_id = ?').bind(id).all<{ id: string }>();
-    for (const m of members.results) await refreshMemberships(c.env, m.id);
+    for (const m of await run<{ id: string }>(c.env.DB, people.memberIdsOf(id))) await refreshMemberships(c.env, m.id);
     return c.json({ id, name: body.name });
   })
   .delete('/groups/:id', async (c) => {
     const id = c.req.param('id');
     await requireGroupRow(c.env.DB, id);
-    const members = (await c.env.DB.prepare('SELECT agent_id AS id FROM memberships WHERE group_id = ?').bind(id).all<{ id: string }>())
-      .results;
+    const members = await run<{ id: string }>(c.env.DB, people.memberIdsOf(id));
     await change(c.env.DB, people.deleteGroup(id), 'group_has_open_chats', 'The group still has chats waiting or under way.');
     for (const m of members) await pushRights(c.env, m.id);
     return c.body(null, 204);
@@ -216,10 +181,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const { id, agentId } = c.req.param();
     await requireGroupRow(c.env.DB, id);
     await requireAgentRow(c.env.DB, agentId);
-    const member = await c.env.DB.prepare('SELECT 1 FROM memberships WHERE agent_id = ? AND group_id = ?').bind(agentId, id).first();
-    if (!member) throw new ApiError(404, 'not_member', 'That agent is not in the group.');
+    if ((await run(c.env.DB, people.isMember(agentId, id))).length === 0) throw new ApiError(404, 'not_member', 'That agent is not in the group.');
     await change(c.env.DB, people.removeMember(agentId, id), 'last_member', 'A group must keep at least one enabled member.');
     await pushRights(c.env, agentId);
     return c.body(null, 204);
-  })
-  .route('/', adminContentRoutes);
+  });

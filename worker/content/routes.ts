@@ -2,12 +2,14 @@
 // deflection counts), live chat links and the custom fields of the pre-chat form.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { randomId } from '../auth/encoding.ts';
-import { findGroup } from '../db/agents.ts';
-import { deleteArticle, listArticles, listFields, listLinks, saveArticle, setArticleStatus } from '../db/customer.ts';
-import { ApiError } from '../errors.ts';
-import { readBody } from '../validate.ts';
+import { findGroup } from '../people/queries.ts';
+import { countAllChats } from '../chats/queries.ts';
+import { createField, createLink, deleteField, deleteLink, listFields, listLinks } from './queries.ts';
+import { deleteArticle, listArticles, saveArticle, setArticleStatus } from '../kb/queries.ts';
+import { ApiError } from '../http/errors.ts';
+import { readBody } from '../http/body.ts';
 import { MAX_ARTICLE_BODY, MAX_ARTICLE_TITLE } from '../../objects/rules/kb.ts';
 
 
@@ -31,6 +33,7 @@ const Field = z.object({
 });
 
 /** Mounted inside the admin routes, behind their administrator check. */
+/** Knowledge base, live chat links and custom fields (app.ts mounts it behind requireAdmin). */
 export const adminContentRoutes = new Hono<AppEnv>()
   .get('/kb', async (c) => c.json({ articles: await listArticles(c.env.DB) }))
   .post('/kb', async (c) => {
@@ -58,45 +61,32 @@ export const adminContentRoutes = new Hono<AppEnv>()
   })
   .get('/kb/stats', async (c) => {
     const articles = await listArticles(c.env.DB);
-    const chats = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM chats').first<{ n: number }>();
+    const chatsStarted = await countAllChats(c.env.DB);
     return c.json({
       articles: articles.map(({ id, title, status, deflections }) => ({ id, title, status, deflections })),
       deflections: articles.reduce((n, a) => n + a.deflections, 0),
-      chatsStarted: chats?.n ?? 0,
+      chatsStarted,
     });
   })
   .get('/links', async (c) => c.json({ links: await listLinks(c.env.DB) }))
   .post('/links', async (c) => {
     const body = await readBody(c, Link);
     if (!(await findGroup(c.env.DB, body.groupId))) throw new ApiError(404, 'unknown_group', 'No such group.');
-    const made = await c.env.DB.prepare(
-      'INSERT INTO chat_links (slug, name, group_id, fields, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING RETURNING slug',
-    )
-      .bind(body.slug, body.name, body.groupId, JSON.stringify(body.fields), Date.now())
-      .first();
-    if (!made) throw new ApiError(409, 'slug_taken', 'A link with that address exists.');
+    if (!(await createLink(c.env.DB, { ...body, now: Date.now() }))) throw new ApiError(409, 'slug_taken', 'A link with that address exists.');
     return c.json({ slug: body.slug }, 201);
   })
   .delete('/links/:slug', async (c) => {
-    const gone = await c.env.DB.prepare('DELETE FROM chat_links WHERE slug = ? RETURNING slug').bind(c.req.param('slug')).first();
-    if (!gone) throw new ApiError(404, 'not_found', 'No such link.');
+    if (!(await deleteLink(c.env.DB, c.req.param('slug')))) throw new ApiError(404, 'not_found', 'No such link.');
     return c.body(null, 204);
   })
   .get('/fields', async (c) => c.json({ fields: await listFields(c.env.DB) }))
   .post('/fields', async (c) => {
     const body = await readBody(c, Field);
     if (body.type === 'select' && body.options.length === 0) throw new ApiError(400, 'invalid_body', 'A select field needs options.');
-    const made = await c.env.DB.prepare(
-      `INSERT INTO custom_fields (key, label, type, required, options, position)
-       VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM custom_fields)) ON CONFLICT (key) DO NOTHING RETURNING key`,
-    )
-      .bind(body.key, body.label, body.type, body.required ? 1 : 0, JSON.stringify(body.options))
-      .first();
-    if (!made) throw new ApiError(409, 'key_taken', 'A field with that key exists.');
+    if (!(await createField(c.env.DB, body))) throw new ApiError(409, 'key_taken', 'A field with that key exists.');
     return c.json({ key: body.key }, 201);
   })
   .delete('/fields/:key', async (c) => {
-    const gone = await c.env.DB.prepare('DELETE FROM custom_fields WHERE key = ? RETURNING key').bind(c.req.param('key')).first();
-    if (!gone) throw new ApiError(404, 'not_found', 'No such field.');
+    if (!(await deleteField(c.env.DB, c.req.param('key')))) throw new ApiError(404, 'not_found', 'No such field.');
     return c.body(null, 204);
   });

@@ -3,11 +3,12 @@
 // never sends a stack trace.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { HttpErrorCode } from './error-codes.ts';
 
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: HttpErrorCode,
     message: string,
     /** The input field at fault, where there is one (a form can show the message beside it). */
     readonly field?: string,

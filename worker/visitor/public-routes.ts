@@ -4,16 +4,22 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
 import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { randomId } from '../auth/encoding.ts';
-import { findGroup, listGroups } from '../db/agents.ts';
-import { findArticle, findLink, listFields, searchArticles } from '../db/customer.ts';
+import { findGroup, listGroups } from '../people/queries.ts';
+import { findLink, listFields } from '../content/queries.ts';
+import { findArticle, insertDeflection, searchArticles } from '../kb/queries.ts';
 import { limitPerAddress } from '../auth/client.ts';
-import { ApiError } from '../errors.ts';
-import { readBody } from '../validate.ts';
+import { ApiError } from '../http/errors.ts';
+import { readBody, readQuery } from '../http/body.ts';
 
 /** How many articles the suggestions page shows at most. */
 export const MAX_SUGGESTIONS = 10;
+
+const SearchQuery = z.object({
+  q: z.string().check(z.maxLength(MAX_TEXT_LENGTH), z.refine((s) => s.trim() !== '', { message: 'empty' })),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_SUGGESTIONS)), 5),
+});
 
 const Deflection = z.object({
   articleId: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -33,10 +39,7 @@ export const publicRoutes = new Hono<AppEnv>()
     return c.json({ groups: groups.map((g, i) => ({ ...g, online: online[i] ?? 0 })), fields, link });
   })
   .get('/kb/search', async (c) => {
-    const q = c.req.query('q') ?? '';
-    const limit = Number(c.req.query('limit') ?? '5');
-    if (q.trim() === '' || q.length > MAX_TEXT_LENGTH) throw new ApiError(400, 'invalid_query', `q is 1 to ${MAX_TEXT_LENGTH} characters.`);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) throw new ApiError(400, 'invalid_query', `limit is 1 to ${MAX_SUGGESTIONS}.`);
+    const { q, limit } = readQuery(c, SearchQuery, { hint: `q is 1 to ${MAX_TEXT_LENGTH} characters; limit is 1 to ${MAX_SUGGESTIONS}.` });
     return c.json({ articles: await searchArticles(c.env.DB, q, limit) });
   })
   .get('/kb/articles/:id', async (c) => {
@@ -53,8 +56,6 @@ export const publicRoutes = new Hono<AppEnv>()
     const article = await findArticle(c.env.DB, body.articleId);
     if (!article || article.status !== 'published') throw new ApiError(404, 'not_found', 'No such article.');
     if (!(await findGroup(c.env.DB, body.groupId))) throw new ApiError(404, 'unknown_group', 'No such group.');
-    await c.env.DB.prepare('INSERT INTO kb_deflections (id, article_id, group_id, question, created_at) VALUES (?, ?, ?, ?, ?)')
-      .bind(randomId(), body.articleId, body.groupId, body.question, Date.now())
-      .run();
+    await insertDeflection(c.env.DB, { id: randomId(), articleId: body.articleId, groupId: body.groupId, question: body.question, now: Date.now() });
     return c.json({ counted: true }, 201);
   });

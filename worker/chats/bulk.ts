@@ -3,12 +3,13 @@
 // completed, refuses the whole request with the chats named, and nothing changes.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { requireAgent } from '../auth/session.ts';
-import { chatsForAgent } from '../db/chats.ts';
-import { ApiError } from '../errors.ts';
-import { readBody } from '../validate.ts';
-import { callerOf, chatStub, resolveTarget, TransferTo } from './chat-actions.ts';
+import { chatsForAgent } from './queries.ts';
+import { ApiError } from '../http/errors.ts';
+import { orRefuse } from '../http/refusals.ts';
+import { readBody } from '../http/body.ts';
+import { callerOf, chatStub, resolveTarget, TransferTo } from './actions.ts';
 
 /** The most chats one bulk action takes. */
 export const MAX_BULK = 100;
@@ -38,7 +39,7 @@ export const bulkRoutes = new Hono<AppEnv>()
     const caller = callerOf(c.get('agent'));
     for (const ch of chats) {
       const result = await chatStub(c.env, ch.id).delete(caller);
-      if (!result.ok) throw new ApiError(409, result.code, result.message);
+      orRefuse(result);
     }
     return c.json({ deleted: chats.map((ch) => ch.id) });
   })

@@ -1,5 +1,5 @@
-// Request bodies are validated at the boundary with zod; a bad body is `400 invalid_body` with
-// the fields named, and nothing is changed.
+// Request bodies and query strings are validated at the boundary with zod; a bad one is
+// `400 invalid_body` or `400 invalid_query` with the fields named, and nothing is changed.
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError } from './errors.ts';
@@ -21,6 +21,20 @@ export async function readBody<T>(c: Context, schema: z.ZodMiniType<T>): Promise
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'body'))].join(', ');
     throw new ApiError(400, 'invalid_body', `Invalid or missing: ${fields}.`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The query string, checked with a zod schema: a bad one is `400 invalid_query` with the
+ * parameters named and `hint` (what is allowed), and nothing is changed.
+ */
+export function readQuery<T>(c: Context, schema: z.ZodMiniType<T>, options: { hint?: string; defaults?: Record<string, string> } = {}): T {
+  const { hint = '', defaults = {} } = options;
+  const parsed = schema.safeParse({ ...defaults, ...c.req.query() });
+  if (!parsed.success) {
+    const params = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'query'))].join(', ');
+    throw new ApiError(400, 'invalid_query', `Invalid or missing: ${params}.${hint ? ` ${hint}` : ''}`);
   }
   return parsed.data;
 }

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatListRow, SortKey } from '../../objects/protocol.ts';
-import { chatAgents, chats, memberships } from './schema.ts';
+import { chatAgents, chats, memberships, surveys } from '../db/schema.ts';
 
 /**
  * The lists of the seed's "Agent Live Chats vs. Global Live Chats": the agent's own, the queue,
@@ -195,4 +195,15 @@ export async function findChatForAgent(db: D1Database, agentId: string, chatId: 
 export async function findChat(db: D1Database, chatId: string): Promise<ChatListRow | undefined> {
   const rows = await drizzle(db).select().from(chats).where(eq(chats.id, chatId)).limit(1);
   return rows[0] && toListRow(rows[0]);
+}
+
+/** The customer's post-chat survey (the chat object allows one; a repeat changes nothing). */
+export async function insertSurvey(db: D1Database, s: { chatId: string; rating: number; comment: string; now: number }): Promise<void> {
+  await drizzle(db).insert(surveys).values({ chatId: s.chatId, rating: s.rating, comment: s.comment, createdAt: s.now }).onConflictDoNothing();
+}
+
+/** How many chats exist (the knowledge base's statistics compare deflections with them). */
+export async function countAllChats(db: D1Database): Promise<number> {
+  const rows = await drizzle(db).select({ n: count() }).from(chats);
+  return rows[0]?.n ?? 0;
 }

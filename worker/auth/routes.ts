@@ -4,13 +4,14 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
-import type { AppEnv } from '../app-env.ts';
-import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
-import { limitPerAddress } from '../auth/client.ts';
-import { endSession, requireAgent, sameOriginOnly, startSession } from '../auth/session.ts';
-import { claimSignInAttempt, clearFailures, colleaguesOf, deleteSessionsOf, findAgentForSignIn, groupsOf } from '../db/agents.ts';
-import { ApiError } from '../errors.ts';
-import { readBody } from '../validate.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { limitPerAddress } from './client.ts';
+import { endSession, requireAgent, sameOriginOnly, startSession } from './session.ts';
+import { colleaguesOf, groupsOf } from '../people/queries.ts';
+import { claimSignInAttempt, clearFailures, deleteSessionsOf, findAgentForSignIn } from './queries.ts';
+import { ApiError } from '../http/errors.ts';
+import { readBody } from '../http/body.ts';
 
 const SignIn = z.object({
   email: z.string().check(z.minLength(3), z.maxLength(254)),

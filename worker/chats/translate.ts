@@ -2,7 +2,7 @@
 // has no local form: it sits behind this interface (the Workers AI side is translate-ai.ts), is on
 // only where the deployment has an `AI` binding, and says plainly that it is off everywhere else.
 // Pure, so it runs under Deno too.
-import type { ChatEvent } from '../objects/protocol.ts';
+import type { ChatEvent } from '../../objects/protocol.ts';
 
 export interface Translator {
   /** Each text translated into `language` (a BCP 47 code such as "en" or "pt-BR"), in order. */

@@ -3,10 +3,10 @@
 import * as z from 'zod/mini';
 import type { Caller } from '../../objects/identity.ts';
 import type { TransferTarget } from '../../objects/protocol.ts';
-import type { SessionAgent } from '../app-env.ts';
-import { findGroup } from '../db/agents.ts';
-import { findChatForAgent } from '../db/chats.ts';
-import { ApiError } from '../errors.ts';
+import type { SessionAgent } from '../http/app-env.ts';
+import { findEnabledMember, findGroup } from '../people/queries.ts';
+import { findChatForAgent } from './queries.ts';
+import { ApiError } from '../http/errors.ts';
 
 export function chatStub(env: Env, chatId: string) {
   return env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
@@ -39,12 +39,7 @@ export async function resolveTarget(env: Env, to: z.infer<typeof TransferTo>, ch
     if (!group) throw new ApiError(404, 'unknown_group', 'No such group.');
     return { kind: 'group', groupId: group.id, groupName: group.name };
   }
-  const agent = await env.DB.prepare(
-    `SELECT a.id, a.name FROM agents a JOIN memberships m ON m.agent_id = a.id AND m.group_id = ?
-      WHERE a.id = ? AND a.disabled = 0`,
-  )
-    .bind(chatGroupId, to.agentId)
-    .first<{ id: string; name: string }>();
+  const agent = await findEnabledMember(env.DB, chatGroupId, to.agentId);
   if (!agent) throw new ApiError(404, 'unknown_agent', "No such agent in the chat's group.");
   return { kind: 'agent', agent: { role: 'agent', id: agent.id, name: agent.name } };
 }

@@ -109,6 +109,10 @@ export interface ChatSnapshot {
   startedAt: number;
   takenAt: number | null;
   endedAt: number | null;
+  /** Staff who joined the conversation openly and are still in it (a take or a transfer clears them). */
+  joined: Person[];
+  /** When a follow-up is due, if one is scheduled. Staff only: always null in a visitor's snapshot. */
+  followUpAt: number | null;
 }
 
 // ---- client → server -------------------------------------------------------------------------

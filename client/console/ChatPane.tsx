@@ -11,7 +11,7 @@ import { Conversation } from './Conversation.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
 import { History } from './History.tsx';
 import type { PaneHost } from './pane-host.ts';
-import { followUpFrom, joinedStaff, paneAbilities, type PaneContext, writeBlocker } from './pane-rules.ts';
+import { paneAbilities, type PaneContext, writeBlocker } from './pane-rules.ts';
 import { STATUS_LABELS } from './status.ts';
 import { type TabSpec, Tabs } from './Tabs.tsx';
 import { formatDuration, formatStarted, now, queueTime } from './time.ts';
@@ -34,15 +34,15 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
     chat: snapshot,
     meId: me.id,
     rank: me.role,
-    joined: joinedStaff(events),
+    joined: new Set(snapshot?.joined.map((p) => p.id) ?? []),
     online: chat.socket.state.value === 'open',
     busy: pending !== null,
   };
   const can = paneAbilities(ctx);
   const tools = toolAbilities(ctx);
   const status = snapshot?.status ?? row?.status ?? null;
-  const logged = followUpFrom(events);
-  const followUp = logged !== undefined ? logged : (row?.followUpAt ?? null);
+  // The snapshot is the chat's own word; the list row stands in until the socket has answered.
+  const followUp = snapshot ? snapshot.followUpAt : (row?.followUpAt ?? null);
   const clock = now.value;
   const dialog = chat.dialog.value;
   const problem = dialog === null ? (chat.actionError.value ?? conversation.notice.value) : conversation.notice.value;

@@ -1,37 +1,11 @@
-// What the preview pane offers to whom, as pure rules over the chat's snapshot and events:
-// who has joined openly (barge-in), the follow-up in force, and which toolbar actions and boxes
-// are available. They mirror objects/chat/logic.ts so the pane offers what the server allows;
+// What the preview pane offers to whom, as pure rules over the chat's snapshot (which carries who
+// has joined openly and the follow-up in force): which toolbar actions and boxes are available. They mirror objects/chat/logic.ts so the pane offers what the server allows;
 // the server still decides, and its refusal is shown.
 import { supervises } from '../../objects/rules/ranks.ts';
-import type { ChatEvent, ChatSnapshot, StaffRank } from '../../objects/protocol.ts';
+import type { ChatSnapshot, StaffRank } from '../../objects/protocol.ts';
 
-/** Managers and administrators may take over, end and transfer chats assigned to someone else. */
-/** Managers and administrators (objects/rules/ranks.ts). */
+/** Managers and administrators may take over, end and transfer others' chats (objects/rules/ranks.ts). */
 export const isSupervisor = (rank: StaffRank): boolean => supervises(rank);
-
-/**
- * The staff who joined openly and are still in the conversation: a take from the queue or a
- * transfer starts afresh; a take-over drops the new agent from those who joined.
- */
-export function joinedStaff(events: readonly ChatEvent[]): ReadonlySet<string> {
-  const joined = new Set<string>();
-  for (const e of events) {
-    if (e.kind === 'joined') joined.add(e.person.id);
-    else if (e.kind === 'transferred' || (e.kind === 'taken' && e.fromAgent === null)) joined.clear();
-    else if (e.kind === 'taken') joined.delete(e.agent.id);
-  }
-  return joined;
-}
-
-/**
- * The follow-up in force: the last one scheduled, null if cleared since, undefined if the log
- * never mentions one (then the list row, if any, knows best).
- */
-export function followUpFrom(events: readonly ChatEvent[]): number | null | undefined {
-  let due: number | null | undefined;
-  for (const e of events) if (e.kind === 'follow-up') due = e.dueAt;
-  return due;
-}
 
 export interface PaneContext {
   chat: Pick<ChatSnapshot, 'status' | 'agent'> | null;

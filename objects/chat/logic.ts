@@ -3,7 +3,7 @@
 // events }` that the ChatRoom object applies. No I/O, no clock of its own and no `cloudflare:*` or
 // `node:*` import, so it is tested in plain Node and under Deno. Refusals are return values with a
 // stable code, never exceptions.
-import type { Attachment, ChatSnapshot, ChatStatus, ErrorCode, EventDraft, Person, TransferTarget } from '../protocol.ts';
+import type { Attachment, ChatSnapshot, ChatStatus, ErrorCode, EventDraft, Person, Role, TransferTarget } from '../protocol.ts';
 import { MAX_TEXT_LENGTH } from '../protocol.ts';
 
 export interface ChatInfo {
@@ -37,7 +37,11 @@ export type ChatState =
 
 export type OpenState = Extract<ChatState, Opened>;
 
-/** Who gives a command: the person, and whether they supervise (manager or administrator). */
+/**
+ * Who gives a command: the person, and whether they supervise (a manager or administrator, who
+ * may take over, end and transfer chats assigned to someone else). Every command but `open`
+ * carries one, and every permission is decided here from it.
+ */
 export interface Actor {
   person: Person;
   supervisor: boolean;
@@ -45,22 +49,21 @@ export interface Actor {
 
 export type Command =
   | { type: 'open'; info: ChatInfo }
-  /** `takeover`: take it from the agent who has it (the host allows this to supervisors only). */
-  | { type: 'take'; agent: Person; takeover: boolean }
-  | { type: 'send'; from: Person; clientId: string; text: string }
-  | { type: 'coach'; from: Person; clientId: string; text: string }
-  /** `supervisor`: a manager or administrator, who may end a chat assigned to someone else. */
-  | { type: 'end'; by: Person; supervisor: boolean }
+  /** `takeover`: take it from the agent who has it (supervisors only). */
+  | { type: 'take'; by: Actor; takeover: boolean }
+  | { type: 'send'; by: Actor; clientId: string; text: string }
+  | { type: 'coach'; by: Actor; clientId: string; text: string }
+  | { type: 'end'; by: Actor }
   /** To another group (back to its queue) or to an agent (assigned at once). */
   | { type: 'transfer'; by: Actor; to: TransferTarget }
-  | { type: 'follow-up'; by: Person; at: number | null }
+  | { type: 'follow-up'; by: Actor; at: number | null }
   /** A coach joins openly: the customer is told, and the coach's messages reach them. */
-  | { type: 'join'; by: Person }
-  | { type: 'delete'; by: Person }
+  | { type: 'join'; by: Actor }
+  | { type: 'delete'; by: Actor }
   /** A file was stored in R2; this records it in the chat (not once it has ended). */
-  | { type: 'file'; from: Person; file: Attachment }
+  | { type: 'file'; by: Actor; file: Attachment }
   /** The customer's post-chat survey: once, after the end. */
-  | { type: 'survey'; rating: number; comment: string };
+  | { type: 'survey'; by: Actor; rating: number; comment: string };
 
 export type Outcome = { ok: true; state: ChatState; events: EventDraft[] } | { ok: false; code: ErrorCode; message: string };
 
@@ -91,26 +94,28 @@ export function transition(state: ChatState, command: Command, now: number): Out
 
   switch (command.type) {
     case 'take':
-      return take(state, command.agent, command.takeover, now);
+      return take(state, command.by, command.takeover, now);
     case 'send':
     case 'coach':
       return write(state, command, now);
     case 'end': {
+      const { person, supervisor } = command.by;
       if (state.status === 'ended') return refuse('chat_ended', 'This chat has already ended.');
-      if (command.by.role === 'agent' && state.status === 'active' && state.agent.id !== command.by.id && !command.supervisor) {
+      if (person.role === 'agent' && state.status === 'active' && state.agent.id !== person.id && !supervisor) {
         return refuse('not_assigned', 'Only the assigned agent can end this chat.');
       }
       const { agent, takenAt } = state.status === 'active' ? state : { agent: null, takenAt: null };
       return {
         ok: true,
         state: { ...opened(state), status: 'ended', takenAt, agent, endedAt: now, rated: false },
-        events: [{ kind: 'ended', audience: 'all', at: now, by: command.by }],
+        events: [{ kind: 'ended', audience: 'all', at: now, by: person }],
       };
     }
     case 'transfer':
       return transfer(state, command.by, command.to, now);
     case 'follow-up': {
-      if (command.by.role !== 'agent') return refuse('not_allowed', 'Only staff can schedule a follow-up.');
+      const by = command.by.person;
+      if (by.role !== 'agent') return refuse('not_allowed', 'Only staff can schedule a follow-up.');
       if (command.at !== null && command.at <= now) return refuse('invalid_frame', 'A follow-up must be in the future.');
       if (command.at !== null && command.at > now + MAX_FOLLOW_UP_AHEAD_MS) {
         return refuse('invalid_frame', 'A follow-up can be at most a year ahead.');
@@ -118,11 +123,11 @@ export function transition(state: ChatState, command: Command, now: number): Out
       return {
         ok: true,
         state: { ...state, followUpAt: command.at },
-        events: [{ kind: 'follow-up', audience: 'staff', at: now, by: command.by, dueAt: command.at }],
+        events: [{ kind: 'follow-up', audience: 'staff', at: now, by, dueAt: command.at }],
       };
     }
     case 'join': {
-      const by = command.by;
+      const by = command.by.person;
       if (by.role !== 'agent') return refuse('not_allowed', 'Only staff can join a chat.');
       if (state.status === 'ended') return ENDED();
       if (state.status !== 'active') return refuse('not_active', 'A chat can be joined once an agent has taken it.');
@@ -136,11 +141,13 @@ export function transition(state: ChatState, command: Command, now: number): Out
     case 'file': {
       if (state.status === 'ended') return ENDED();
       // A file reaches the customer: staff send one only where they may write to them.
-      const refused = command.from.role === 'agent' ? mayWrite(state, command.from) : null;
+      const from = command.by.person;
+      const refused = from.role === 'agent' ? mayWrite(state, from) : null;
       if (refused) return refused;
-      return { ok: true, state, events: [{ kind: 'file', audience: 'all', at: now, from: command.from, file: command.file }] };
+      return { ok: true, state, events: [{ kind: 'file', audience: 'all', at: now, from, file: command.file }] };
     }
     case 'survey': {
+      if (command.by.person.role !== 'visitor') return refuse('not_allowed', 'Only the customer rates the chat.');
       if (state.status !== 'ended') return refuse('not_ended', 'The survey opens once the chat has ended.');
       if (state.rated) return refuse('already_rated', 'This chat has been rated already.');
       if (state.agent === null) return refuse('not_allowed', 'No agent took this chat, so there is nothing to rate.');
@@ -153,7 +160,7 @@ export function transition(state: ChatState, command: Command, now: number): Out
       };
     }
     case 'delete':
-      if (command.by.role !== 'agent') return refuse('not_allowed', 'Only staff can delete a chat.');
+      if (command.by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can delete a chat.');
       if (state.status !== 'ended') return refuse('not_ended', 'Only completed chats can be deleted; end this one first.');
       return { ok: true, state: { status: 'deleted' }, events: [] };
   }
@@ -163,8 +170,10 @@ function opened(state: OpenState): Opened {
   return { info: state.info, startedAt: state.startedAt, followUpAt: state.followUpAt };
 }
 
-function take(state: OpenState, agent: Person, takeover: boolean, now: number): Outcome {
+function take(state: OpenState, by: Actor, takeover: boolean, now: number): Outcome {
+  const agent = by.person;
   if (agent.role !== 'agent') return refuse('not_allowed', 'Only an agent can take a chat.');
+  if (takeover && !by.supervisor) return refuse('not_allowed', 'Only managers and administrators can take over a chat.');
   if (state.status === 'ended') return ENDED();
   if (state.status === 'active') {
     if (state.agent.id === agent.id) return refuse('already_yours', 'You already have this chat.');
@@ -184,7 +193,8 @@ function take(state: OpenState, agent: Person, takeover: boolean, now: number): 
 }
 
 function write(state: OpenState, command: Extract<Command, { type: 'send' | 'coach' }>, now: number): Outcome {
-  const { from, clientId, text } = command;
+  const { clientId, text } = command;
+  const from = command.by.person;
   if (text.trim().length === 0) return refuse('invalid_frame', 'A message cannot be empty.');
   if (text.length > MAX_TEXT_LENGTH) return refuse('text_too_long', `Text is limited to ${MAX_TEXT_LENGTH} characters.`);
   if (command.type === 'coach') {
@@ -227,8 +237,11 @@ function transfer(state: OpenState, by: Actor, to: TransferTarget, now: number):
   return { ok: true, state: { ...base, status: 'active', takenAt, agent: to.agent, joined: [] }, events: [event] };
 }
 
-/** What participants may know about the chat; undefined before it is opened and once deleted. */
-export function snapshot(state: ChatState): ChatSnapshot | undefined {
+/**
+ * What a participant of `role` may know about the chat; undefined before it is opened and once
+ * deleted. The follow-up is staff-only: a visitor's snapshot always has none.
+ */
+export function snapshot(state: ChatState, role: Role = 'agent'): ChatSnapshot | undefined {
   if (state.status === 'new' || state.status === 'deleted') return undefined;
   const status: ChatStatus = state.status;
   return {
@@ -241,5 +254,7 @@ export function snapshot(state: ChatState): ChatSnapshot | undefined {
     startedAt: state.startedAt,
     takenAt: state.status === 'queued' ? null : state.takenAt,
     endedAt: state.status === 'ended' ? state.endedAt : null,
+    joined: state.status === 'active' ? state.joined : [],
+    followUpAt: role === 'agent' ? state.followUpAt : null,
   };
 }

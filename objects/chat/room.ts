@@ -11,19 +11,18 @@ import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
 import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } from './rate.ts';
-import type { ChatInfo, ChatState, Command, OpenState } from './logic.ts';
+import type { Actor, ChatInfo, ChatState, Command, OpenState } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
-import { deleteChatFiles, listRow, PROJECTION_INTERVAL_MS } from './projection.ts';
+import { deleteChatFiles, listRow } from './projection.ts';
+import { Projector } from './projector.ts';
 import type { ChatStore } from './store.ts';
-import { DEFAULT_THRESHOLDS, nextWake, type Thresholds, thresholdsFrom } from './timers.ts';
+import { nextWake } from './timers.ts';
 
 export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
 
 /** Matched by the runtime without waking the object (Hibernation API auto-response). */
 const PING = JSON.stringify({ type: 'ping' });
 const PONG = JSON.stringify({ type: 'pong' } satisfies ServerFrame);
-/** How stale the idle thresholds may be before a projection reads them again. */
-const THRESHOLDS_MAX_AGE_MS = 30_000;
 /** Close code sent to every socket of a chat that was deleted. */
 export const CLOSE_DELETED = 4404;
 /** How soon a deletion cut short by a failure is tried again. */
@@ -38,14 +37,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   protected abstract readonly store: ChatStore;
   readonly #log: EventLog;
   #state: ChatState;
-  #thresholds: Thresholds = DEFAULT_THRESHOLDS;
-  #thresholdsReadAt: number | null = null;
-  /** When the counters must next reach D1, if they changed since the last projection. */
-  #projectionDueAt: number | null = null;
+  /** The `chats` row and the live queue (objects/chat/projector.ts); made on first use (the store comes from the subclass). */
+  #projectorOrNull: Projector | null = null;
   /** The alarm as this instance last set it (unknown after waking: then it is set again). */
   #alarmAt: number | null = null;
-  /** Projections run one after another, so D1 and the lists never see them out of order. */
-  #projecting: Promise<void> = Promise.resolve();
   #queuePosition: number | null = null;
   /** Each socket's caller, read once from its attachment (which survives hibernation). */
   readonly #callers = new WeakMap<WebSocket, SocketAuth>();
@@ -71,16 +66,17 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   async take(caller: Caller, takeover: boolean): Promise<CommandResult> {
-    if (caller.rank === null) return { ok: false, code: 'not_allowed', message: 'Only an agent can take a chat.' };
-    if (takeover && !isSupervisor(caller)) {
-      return { ok: false, code: 'not_allowed', message: 'Only managers and administrators can take over a chat.' };
-    }
+    const command: Command = { type: 'take', by: actorOf(caller), takeover };
+    // The logic decides who may; capacity (a D1 read) only once it would. The command is decided
+    // again after the read, so a take that arrived meanwhile still wins or loses cleanly.
+    const allowed = transition(this.#state, command, Date.now());
+    if (!allowed.ok) return allowed;
     const full = await this.#atCapacity(caller.person.id, 'You');
-    return full ?? this.#command({ type: 'take', agent: caller.person, takeover });
+    return full ?? this.#command(command);
   }
 
   async end(caller: Caller): Promise<CommandResult> {
-    return this.#command({ type: 'end', by: caller.person, supervisor: isSupervisor(caller) });
+    return this.#command({ type: 'end', by: actorOf(caller) });
   }
 
   /** The Worker has checked that a target agent belongs to the chat's group, or that the group exists. */
@@ -89,21 +85,21 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       const full = await this.#atCapacity(to.agent.id, to.agent.name);
       if (full) return full;
     }
-    return this.#command({ type: 'transfer', by: { person: caller.person, supervisor: isSupervisor(caller) }, to });
+    return this.#command({ type: 'transfer', by: actorOf(caller), to });
   }
 
   async setFollowUp(caller: Caller, at: number | null): Promise<CommandResult> {
-    return this.#command({ type: 'follow-up', by: caller.person, at });
+    return this.#command({ type: 'follow-up', by: actorOf(caller), at });
   }
 
   /** Records a file already stored in R2 as an event of the chat. */
   async attachFile(caller: Caller, file: Attachment): Promise<CommandResult> {
-    return this.#command({ type: 'file', from: caller.person, file });
+    return this.#command({ type: 'file', by: actorOf(caller), file });
   }
 
   /** The customer's post-chat survey, once, after the end. */
-  async rate(rating: number, comment: string): Promise<CommandResult> {
-    return this.#command({ type: 'survey', rating, comment });
+  async rate(caller: Caller, rating: number, comment: string): Promise<CommandResult> {
+    return this.#command({ type: 'survey', by: actorOf(caller), rating, comment });
   }
 
   /** Counts a customer's transcript email; false once `max` have been sent for this chat. */
@@ -124,7 +120,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
    */
   async delete(caller: Caller): Promise<CommandResult> {
     const before = this.#state;
-    const outcome = transition(before, { type: 'delete', by: caller.person }, Date.now());
+    const outcome = transition(before, { type: 'delete', by: actorOf(caller) }, Date.now());
     if (!outcome.ok) return outcome;
     if (!isOpen(before)) throw new Error('only an opened chat can be deleted');
     this.#state = { status: 'deleted' };
@@ -162,7 +158,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
    * transcript, print view and email is built from this, so they all keep the same promise.
    */
   transcript(role: 'visitor' | 'agent'): { chat: ChatSnapshot; events: ChatEvent[] } | null {
-    const chat = snapshot(this.#state);
+    const chat = snapshot(this.#state, role);
     if (!chat) return null;
     return { chat, events: this.#log.since(0, role).map((e) => JSON.parse(e.json) as ChatEvent) };
   }
@@ -172,8 +168,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   /** The Worker forwards an authenticated upgrade here, naming the caller in a header. */
   override async fetch(request: Request): Promise<Response> {
     const caller = parseIdentity(request.headers);
-    const chat = snapshot(this.#state);
     if (!caller) return jsonError(400, 'bad_identity', 'The caller is not named.');
+    const chat = snapshot(this.#state, caller.person.role);
     if (!chat) return jsonError(404, 'not_found', 'No such chat.');
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
       return jsonError(426, 'upgrade_required', 'Expected a WebSocket upgrade.');
@@ -228,7 +224,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         const token = takeToken(this.#buckets.get(ws) ?? fullBucket(now, this.#sendPolicy), now, this.#sendPolicy);
         this.#buckets.set(ws, token.bucket);
         if (!token.ok) return sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
-        result = await this.#command({ type: frame.type, from: caller.person, clientId: frame.id, text: frame.text });
+        result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text });
         if (result.ok) return;
         const seq = this.#log.findBySender(senderKey(caller), frame.id);
         return seq !== undefined ? send(ws, { type: 'ack', id: frame.id, seq }) : sendError(ws, result.code, result.message, frame.id);
@@ -238,7 +234,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         result = await this.take(caller, frame.type === 'take-over');
         break;
       case 'join':
-        result = await this.#command({ type: 'join', by: caller.person });
+        result = await this.#command({ type: 'join', by: actorOf(caller) });
         break;
       case 'end':
         result = await this.end(caller);
@@ -328,7 +324,6 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     }
     // Alarms are delivered at least once; projecting the whole row is idempotent.
     this.#alarmAt = null;
-    this.#projectionDueAt = null;
     await this.#project();
   }
 
@@ -340,7 +335,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     const now = Date.now();
     const outcome = transition(before, command, now);
     if (!outcome.ok) return outcome;
-    const sender = 'from' in command ? senderKey({ person: command.from }) : null;
+    const sender = command.type === 'send' || command.type === 'coach' ? senderKey(command.by) : null;
     for (const draft of outcome.events) {
       const appended = this.#log.append(draft, sender);
       // Only a message or coaching line can collide: the caller then sends the stored one back.
@@ -353,18 +348,18 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (outcome.state !== before) {
       this.#log.saveState(outcome.state);
       if (chat) {
-        // Staff hear of every change; the visitor only of one they can see (a staff-only change,
-        // such as a follow-up, must not tell them that staff did something).
-        const frame = JSON.stringify({ type: 'chat', chat } satisfies ServerFrame);
-        const visitorSaw = JSON.stringify(snapshot(before) ?? null) !== JSON.stringify(chat);
-        this.#broadcast(visitorSaw ? ['visitor', 'agent'] : ['agent'], frame);
+        // Staff hear of every change; the visitor only of one they can see, in their own view
+        // (a staff-only change, such as a follow-up, must not tell them that staff did anything).
+        this.#broadcast(['agent'], JSON.stringify({ type: 'chat', chat } satisfies ServerFrame));
+        const theirs = snapshot(outcome.state, 'visitor');
+        if (theirs && JSON.stringify(snapshot(before, 'visitor') ?? null) !== JSON.stringify(theirs)) {
+          this.#broadcast(['visitor'], JSON.stringify({ type: 'chat', chat: theirs } satisfies ServerFrame));
+        }
         if (isOpen(before) && before.info.groupId !== chat.groupId) this.#closeOutsiders(chat.groupId);
       }
       if (chat?.status !== 'queued') this.#queuePosition = null;
       await this.#project();
-    } else if (this.#projectionDueAt === null) {
-      // Counters changed: they reach D1 within PROJECTION_INTERVAL_MS, one write for many messages.
-      this.#projectionDueAt = now + PROJECTION_INTERVAL_MS;
+    } else if (this.#projector.countersChanged(now)) {
       this.#schedule(now);
     }
     return { ok: true, chat };
@@ -397,40 +392,33 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   /** Sets the one alarm to the nearest moment the object must wake, if that changed. */
   #schedule(now: number): void {
     if (!isOpen(this.#state)) return;
-    const next = nextWake(this.#state, this.#log.counters.lastAgentMessageAt, now, this.#thresholds, this.#projectionDueAt);
+    const p = this.#projector;
+    const next = nextWake(this.#state, this.#log.counters.lastAgentMessageAt, now, p.thresholds, p.dueAt);
     if (next === this.#alarmAt) return;
     this.#alarmAt = next;
     void (next === null ? this.ctx.storage.deleteAlarm() : this.ctx.storage.setAlarm(next));
   }
 
-  #project(): Promise<void> {
-    this.#projecting = this.#projecting.then(async () => {
-      if (!isOpen(this.#state)) return;
-      let now = Date.now();
-      try {
-        // Thresholds are read when this instance first projects (so a restart never misses an
-        // administrator's change) and again once they are THRESHOLDS_MAX_AGE_MS old: not for
-        // every counter projection, which would cost a D1 read per chat twice a second.
-        if (this.#thresholdsReadAt === null || Date.now() - this.#thresholdsReadAt > THRESHOLDS_MAX_AGE_MS) {
-          this.#thresholds = thresholdsFrom(await this.store.thresholdSettings());
-          this.#thresholdsReadAt = Date.now();
-        }
-        // The state as it is now, after that read: the row must match the log's last seq.
-        const state = this.#state;
-        if (!isOpen(state)) return;
-        now = Date.now();
-        const row = listRow(state, this.#log.counters, this.#log.lastSeq, now, this.#thresholds);
-        await this.store.writeRow(row, state.info);
-        await lobbyStub(this.env).publish(row);
-      } catch (err) {
-        // D1 or the lobby was unreachable: try again from the alarm rather than lose the change.
-        console.error('projection failed', err);
-        this.#projectionDueAt = now + PROJECTION_INTERVAL_MS;
-      }
-      this.#schedule(now);
-    });
-    return this.#projecting;
+  get #projector(): Projector {
+    this.#projectorOrNull ??= new Projector(this.store, (row) => lobbyStub(this.env).publish(row));
+    return this.#projectorOrNull;
   }
+
+  /** Projects the chat's row now, then sets the alarm for whatever comes next. */
+  async #project(): Promise<void> {
+    await this.#projector.project((thresholds, now) => {
+      const state = this.#state;
+      if (!isOpen(state)) return undefined;
+      return { row: listRow(state, this.#log.counters, this.#log.lastSeq, now, thresholds), info: state.info };
+    });
+    this.#schedule(Date.now());
+  }
+
+}
+
+/** The caller as the logic sees them: the person, and whether their rank supervises. */
+function actorOf(caller: Caller): Actor {
+  return { person: caller.person, supervisor: isSupervisor(caller) };
 }
 
 function isOpen(state: ChatState): state is OpenState {

@@ -1,5 +1,5 @@
-// The chat pane's rules without a browser: who has joined openly, the follow-up in force, what
-// the toolbar offers to whom (mirroring objects/chat/logic.ts), the Status column's words, the
+// The chat pane's rules without a browser (who has joined and the follow-up in force come in the
+// chat's snapshot: test/pure/logic.test.ts): what the toolbar offers to whom (mirroring objects/chat/logic.ts), the Status column's words, the
 // History tab's lines, and the addresses of pop-out and print windows.
 // Runs under Node (tsx --test) and Deno (deno test).
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { ChatEvent, Person } from '../../objects/protocol.ts';
 import { describeEvent } from '../../client/console/history.ts';
 import { pageMode, popoutUrl, printUrl } from '../../client/console/page-mode.ts';
-import { followUpFrom, joinedStaff, paneAbilities, type PaneContext } from '../../client/console/pane-rules.ts';
+import { paneAbilities, type PaneContext } from '../../client/console/pane-rules.ts';
 import { followUpOf, statusText } from '../../client/console/status.ts';
 
 const vera: Person = { role: 'visitor', id: 'c1', name: 'Vera' };
@@ -18,27 +18,6 @@ const bob: Person = { role: 'agent', id: 'bob', name: 'Bob' };
 let seq = 0;
 const at = <E extends Omit<ChatEvent, 'seq' | 'at'>>(e: E) => ({ ...e, seq: ++seq, at: seq * 1000 }) as unknown as ChatEvent;
 const taken = (agent: Person, fromAgent: Person | null = null) => at({ kind: 'taken', audience: 'all', agent, fromAgent });
-const joined = (person: Person) => at({ kind: 'joined', audience: 'all', person });
-
-describe('joinedStaff', () => {
-  it('remembers who joined until a transfer or a fresh take, and drops whoever takes over', () => {
-    assert.deepEqual([...joinedStaff([taken(alice), joined(ada), joined(bob)])].sort(), ['ada', 'bob']);
-    assert.deepEqual([...joinedStaff([taken(alice), joined(ada), taken(ada, alice)])], []);
-    const transfer = at({
-      kind: 'transferred', audience: 'all', by: alice, fromGroupName: 'Sales', fromAgent: alice, to: { kind: 'agent', agent: bob },
-    });
-    assert.deepEqual([...joinedStaff([taken(alice), joined(ada), transfer])], []);
-  });
-});
-
-describe('followUpFrom', () => {
-  const followUp = (dueAt: number | null) => at({ kind: 'follow-up', audience: 'staff', by: alice, dueAt });
-  it('is the last one scheduled, null once cleared, undefined if never mentioned', () => {
-    assert.equal(followUpFrom([followUp(5), followUp(9)]), 9);
-    assert.equal(followUpFrom([followUp(5), followUp(null)]), null);
-    assert.equal(followUpFrom([taken(alice)]), undefined);
-  });
-});
 
 describe('paneAbilities', () => {
   const base: PaneContext = { chat: null, meId: 'alice', rank: 'agent', joined: new Set(), online: true, busy: false };

@@ -38,11 +38,13 @@ function refusal(state: ChatState, command: Command): string {
 }
 
 const open: Command = { type: 'open', info };
-const take = (agent: Person = alice): Command => ({ type: 'take', agent, takeover: false });
-const takeOver = (agent: Person): Command => ({ type: 'take', agent, takeover: true });
-const say = (from: Person, text = 'hello', clientId = 'c1'): Command => ({ type: 'send', from, clientId, text });
-const coach = (from: Person, text = 'psst'): Command => ({ type: 'coach', from, clientId: 'k1', text });
-const end = (by: Person, supervisor = false): Command => ({ type: 'end', by, supervisor });
+/** As a command names who gives it: the person, and whether they supervise. */
+const as = (person: Person, supervisor = false) => ({ person, supervisor });
+const take = (agent: Person = alice): Command => ({ type: 'take', by: as(agent), takeover: false });
+const takeOver = (agent: Person): Command => ({ type: 'take', by: as(agent, true), takeover: true });
+const say = (from: Person, text = 'hello', clientId = 'c1'): Command => ({ type: 'send', by: as(from), clientId, text });
+const coach = (from: Person, text = 'psst'): Command => ({ type: 'coach', by: as(from), clientId: 'k1', text });
+const end = (by: Person, supervisor = false): Command => ({ type: 'end', by: as(by, supervisor) });
 
 describe('open', () => {
   it('queues a new chat with the visitor question as its first message', () => {
@@ -185,6 +187,8 @@ describe('snapshot', () => {
       startedAt: 1000,
       takenAt: null,
       endedAt: null,
+      joined: [],
+      followUpAt: null,
     });
     assert.equal(snapshot(run(open, take(alice), end(alice)))?.endedAt, 1002);
   });
@@ -202,17 +206,17 @@ describe('join (barge-in)', () => {
   it('lets a coach join an active chat openly, after which they may write to the customer', () => {
     const active = run(open, take(alice));
     assert.equal(refusal(active, say(bob)), 'not_assigned');
-    const out = transition(active, { type: 'join', by: bob }, 50);
+    const out = transition(active, { type: 'join', by: as(bob) }, 50);
     assert.ok(out.ok);
     assert.deepEqual(out.events, [{ kind: 'joined', audience: 'all', at: 50, person: bob }]);
     assert.ok(transition(out.state, say(bob), 51).ok);
-    assert.equal(refusal(out.state, { type: 'join', by: bob }), 'already_yours');
+    assert.equal(refusal(out.state, { type: 'join', by: as(bob) }), 'already_yours');
   });
 
   it('is refused before the chat is taken, after it ends, and for visitors', () => {
-    assert.equal(refusal(run(open), { type: 'join', by: bob }), 'not_active');
-    assert.equal(refusal(run(open, take(alice), end(alice)), { type: 'join', by: bob }), 'chat_ended');
-    assert.equal(refusal(run(open, take(alice)), { type: 'join', by: visitor }), 'not_allowed');
+    assert.equal(refusal(run(open), { type: 'join', by: as(bob) }), 'not_active');
+    assert.equal(refusal(run(open, take(alice), end(alice)), { type: 'join', by: as(bob) }), 'chat_ended');
+    assert.equal(refusal(run(open, take(alice)), { type: 'join', by: as(visitor) }), 'not_allowed');
   });
 });
 
@@ -247,20 +251,42 @@ describe('transfer', () => {
 
 describe('follow-up and delete', () => {
   it('schedules and clears a staff-only follow-up in any status', () => {
-    const out = transition(run(open, end(visitor)), { type: 'follow-up', by: alice, at: 9999 }, 100);
+    const out = transition(run(open, end(visitor)), { type: 'follow-up', by: as(alice), at: 9999 }, 100);
     assert.ok(out.ok && out.state.status === 'ended');
     assert.equal(out.state.followUpAt, 9999);
     assert.equal(out.events[0]?.audience, 'staff');
-    assert.equal(refusal(run(open), { type: 'follow-up', by: alice, at: 4000 }), 'invalid_frame');
-    assert.equal(refusal(run(open), { type: 'follow-up', by: visitor, at: 9999 }), 'not_allowed');
+    assert.equal(refusal(run(open), { type: 'follow-up', by: as(alice), at: 4000 }), 'invalid_frame');
+    assert.equal(refusal(run(open), { type: 'follow-up', by: as(visitor), at: 9999 }), 'not_allowed');
   });
 
   it('deletes only a completed chat, and then nothing more happens to it', () => {
-    assert.equal(refusal(run(open, take(alice)), { type: 'delete', by: alice }), 'not_ended');
-    const out = transition(run(open, end(visitor)), { type: 'delete', by: alice }, 1);
+    assert.equal(refusal(run(open, take(alice)), { type: 'delete', by: as(alice) }), 'not_ended');
+    const out = transition(run(open, end(visitor)), { type: 'delete', by: as(alice) }, 1);
     assert.ok(out.ok);
     assert.deepEqual(out.state, { status: 'deleted' });
     assert.equal(refusal(out.state, say(visitor)), 'not_open');
     assert.equal(snapshot(out.state), undefined);
+  });
+});
+
+describe('snapshot: who joined, and the follow-up', () => {
+  const ada: Person = { role: 'agent', id: 'ada', name: 'Ada' };
+  const join = (who: Person): Command => ({ type: 'join', by: as(who) });
+  const joinedIds = (state: ChatState) => snapshot(state)?.joined.map((p) => p.id).sort();
+
+  it('carries who joined until a transfer or a fresh take, and drops whoever takes over', () => {
+    assert.deepEqual(joinedIds(run(open, take(alice), join(ada), join(bob))), ['ada', 'bob']);
+    assert.deepEqual(joinedIds(run(open, take(alice), join(ada), takeOver(ada))), []);
+    const toBob: Command = { type: 'transfer', by: as(alice), to: { kind: 'agent', agent: bob } };
+    assert.deepEqual(joinedIds(run(open, take(alice), join(ada), toBob)), []);
+  });
+
+  it('carries the follow-up in force to staff, and never to the visitor', () => {
+    const followUp = (at: number | null): Command => ({ type: 'follow-up', by: as(alice), at });
+    const due = run(open, followUp(9000), followUp(9999));
+    assert.equal(snapshot(due)?.followUpAt, 9999);
+    assert.equal(snapshot(due, 'visitor')?.followUpAt, null);
+    assert.equal(snapshot(run(open, followUp(9000), followUp(null)))?.followUpAt, null);
+    assert.equal(snapshot(run(open))?.followUpAt, null);
   });
 });

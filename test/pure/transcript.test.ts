@@ -20,6 +20,8 @@ const chat: ChatSnapshot = {
   startedAt: at,
   takenAt: at,
   endedAt: at + 60_000,
+  joined: [],
+  followUpAt: null,
 };
 const log: ChatEvent[] = [
   { seq: 1, at, kind: 'queued', audience: 'all', groupId: 'g', groupName: 'Support', visitor: vera },

@@ -163,13 +163,14 @@ export const visitorRoutes = new Hono<AppEnv>()
     return c.json({ sent: true }, 202);
   })
   .post('/chats/:id/survey', async (c) => {
-    const chatId = (await requireToken(c.env, c.req.param('id'), c.req.query('token'))).id;
+    const chat = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
+    const chatId = chat.id;
     const body = await readBody(
       c,
       z.object({ rating: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(MAX_COMMENT_LENGTH))) }),
     );
     const comment = body.comment?.trim() ?? '';
-    const result = await chatStub(c.env, chatId).rate(body.rating, comment);
+    const result = await chatStub(c.env, chatId).rate(visitorOf(chat), body.rating, comment);
     orRefuse(result);
     await insertSurvey(c.env.DB, { chatId, rating: body.rating, comment, now: Date.now() });
     return c.json({ rated: true }, 201);

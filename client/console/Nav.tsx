@@ -14,7 +14,7 @@ const GROUP_STATES: readonly GroupState[] = ['active', 'inactive'];
 /** How many chats a view has, when the counts say (My Completed has no count). */
 function countOf(view: ChatView, counts: ChatCounts | null, global: number): number | null {
   if (counts === null) return null;
-  switch (view.kind) {
+  switch (view.view) {
     case 'my-active':
       return counts.myActive;
     case 'queued':
@@ -55,7 +55,7 @@ export function Nav({ model }: { model: ConsoleModel }) {
         >
           <span class="nav-label">{label}</span>
           {count === null ? null : (
-            <span class={`count ${view.kind === 'queued' && count > 0 ? 'count-waiting' : ''}`} aria-hidden="true" data-count={count}>
+            <span class={`count ${view.view === 'queued' && count > 0 ? 'count-waiting' : ''}`} aria-hidden="true" data-count={count}>
               {count}
             </span>
           )}
@@ -74,7 +74,7 @@ export function Nav({ model }: { model: ConsoleModel }) {
       <h2 class="nav-title">Live Chats</h2>
       <ul class="nav-own">
         {OWN_VIEWS.map(({ view, label }) => (
-          <li key={view.kind}>{item(view, label)}</li>
+          <li key={view.view}>{item(view, label)}</li>
         ))}
       </ul>
       <p class="sr-only" aria-live="polite">

@@ -32,7 +32,6 @@ export interface BulkDeps {
   clearChecks(): void;
   /** The server deleted these chats. */
   forget(chatIds: readonly string[]): void;
-  onSignedOut(): void;
 }
 
 export type BulkModel = ReturnType<typeof createBulk>;
@@ -52,7 +51,6 @@ export function createBulk(deps: BulkDeps) {
     try {
       report.value = await work(rows);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) deps.onSignedOut();
       report.value = { action, lines: [], error: describeError(error) };
     } finally {
       pending.value = null;
@@ -77,7 +75,8 @@ export function createBulk(deps: BulkDeps) {
             await post(`/api/chats/${encodeURIComponent(row.id)}/take`);
             lines.push({ chatId: row.id, name: row.visitorName, ok: true, message: 'Taken.' });
           } catch (error) {
-            if (error instanceof ApiError && error.status === 401) throw error;
+            // The session ended (the console signs out, shared/api.ts): no point going on.
+            if (error instanceof ApiError && error.code === 'unauthenticated') throw error;
             lines.push({ chatId: row.id, name: row.visitorName, ok: false, message: describeError(error) });
           }
         }

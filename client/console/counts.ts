@@ -3,7 +3,7 @@
 // cannot be fetched keeps its last value: the lists themselves stay right either way.
 import { computed, signal } from '@preact/signals';
 import type { ChatListRow } from '../../objects/protocol.ts';
-import { ApiError, getJson, type ChatCounts } from '../shared/api.ts';
+import { getJson, type ChatCounts } from '../shared/api.ts';
 import { throttle } from './throttle.ts';
 
 /** Lobby frames refresh the counts at most this often. */
@@ -19,7 +19,7 @@ export function affectsCounts(held: ChatListRow | undefined, row: ChatListRow): 
   return held === undefined || held.status !== row.status || held.groupId !== row.groupId || held.agentId !== row.agentId;
 }
 
-export function createCounts(onSignedOut: () => void) {
+export function createCounts() {
   const counts = signal<ChatCounts | null>(null);
   let latest = 0;
 
@@ -29,7 +29,8 @@ export function createCounts(onSignedOut: () => void) {
       const answer = await getJson<ChatCounts>('/api/chats/counts');
       if (ticket === latest) counts.value = answer;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) onSignedOut();
+      // The counts stay as they were. A lost session (401) is handled once, in shared/api.ts: the console signs out.
+      void error;
     }
   }
 

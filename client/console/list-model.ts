@@ -4,7 +4,7 @@
 // once and the page is fetched again soon after (at most once a second). Never touches the DOM.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ChatListRow } from '../../objects/protocol.ts';
-import { ApiError, describeError, getJson, type ChatListResponse } from '../shared/api.ts';
+import { describeError, getJson, type ChatListResponse } from '../shared/api.ts';
 import {
   applyFetched,
   applyLive,
@@ -28,8 +28,7 @@ export const PAGE_REFETCH_MS = 1_000;
 
 export type ListModel = ReturnType<typeof createListModel>;
 
-/** `onSignedOut`: a request answered 401 (the session has ended). */
-export function createListModel(ctx: ReadonlySignal<ViewContext>, onSignedOut: () => void) {
+export function createListModel(ctx: ReadonlySignal<ViewContext>) {
   const view = signal<ChatView>(MY_ACTIVE);
   const sort = signal<Sort>(defaultSort(MY_ACTIVE));
   const offset = signal(0);
@@ -61,7 +60,7 @@ export function createListModel(ctx: ReadonlySignal<ViewContext>, onSignedOut: (
       const answer = await getJson<ChatListResponse>(`/api/chats?${viewQuery(target, page)}`);
       if (ticket !== latest) return;
       // We may have left the group while the request was in flight.
-      if (target.kind === 'group' && !ctx.value.groupIds.has(target.groupId)) return;
+      if (target.view === 'group' && !ctx.value.groupIds.has(target.groupId)) return;
       const fetched = { page, chats: answer.chats, total: answer.total, fetchedAt: Date.now() };
       lists.value = applyFetched(lists.value, target, fetched, ctx.value, liveWhileFetching.values());
       error.value = null;
@@ -73,8 +72,7 @@ export function createListModel(ctx: ReadonlySignal<ViewContext>, onSignedOut: (
       }
     } catch (failure) {
       if (ticket !== latest) return;
-      if (failure instanceof ApiError && failure.status === 401) onSignedOut();
-      else error.value = describeError(failure);
+      error.value = describeError(failure);
     } finally {
       fetching -= 1;
       if (fetching === 0) liveWhileFetching.clear();
@@ -159,7 +157,7 @@ export function createListModel(ctx: ReadonlySignal<ViewContext>, onSignedOut: (
     followGroups(ids: ReadonlySet<string>): void {
       lists.value = keepGroups(lists.value, ids);
       const current = view.value;
-      if (current.kind === 'group' && !ids.has(current.groupId)) show(MY_ACTIVE);
+      if (current.view === 'group' && !ids.has(current.groupId)) show(MY_ACTIVE);
     },
     isCurrent(target: ChatView): boolean {
       return sameView(view.value, target);

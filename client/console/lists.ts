@@ -93,7 +93,7 @@ export function applyFetched(
 export function keepGroups(lists: Lists, groupIds: ReadonlySet<string>): Lists {
   const views = new Map<string, TrackedView>();
   for (const [key, tracked] of lists.views) {
-    if (tracked.view.kind === 'group' && !groupIds.has(tracked.view.groupId)) continue;
+    if (tracked.view.view === 'group' && !groupIds.has(tracked.view.groupId)) continue;
     const ids = new Set([...tracked.ids].filter((id) => groupIds.has(lists.rows.get(id)?.groupId ?? '')));
     views.set(key, { ...tracked, ids, total: Math.max(0, tracked.total - (tracked.ids.size - ids.size)) });
   }

@@ -2,7 +2,7 @@
 // ones or the handled ones, and how many are open for the nav. No socket reports new ones, so the
 // count is fetched at sign-in, every minute, and whenever the Messages page is shown or changed.
 import { signal } from '@preact/signals';
-import { ApiError, describeError, getJson, post, type OfflineMessage, type OfflineMessagesResponse } from '../shared/api.ts';
+import { describeError, getJson, post, type OfflineMessage, type OfflineMessagesResponse } from '../shared/api.ts';
 
 /** How often the open count is fetched again while the console is open. */
 export const MESSAGES_REFRESH_MS = 60_000;
@@ -10,7 +10,7 @@ export const MESSAGES_REFRESH_MS = 60_000;
 export type MessageState = 'open' | 'handled';
 export type MessagesModel = ReturnType<typeof createMessages>;
 
-export function createMessages(onSignedOut: () => void) {
+export function createMessages() {
   const state = signal<MessageState>('open');
   const list = signal<readonly OfflineMessage[]>([]);
   const loaded = signal(false);
@@ -21,8 +21,7 @@ export function createMessages(onSignedOut: () => void) {
   let ticket = 0;
 
   function fail(failure: unknown): void {
-    if (failure instanceof ApiError && failure.status === 401) onSignedOut();
-    else error.value = describeError(failure);
+    error.value = describeError(failure);
   }
 
   async function fetchState(which: MessageState): Promise<readonly OfflineMessage[]> {
@@ -49,7 +48,8 @@ export function createMessages(onSignedOut: () => void) {
     try {
       await fetchState('open');
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 401) onSignedOut();
+      // A lost session (401) is handled once, in shared/api.ts: the console signs out.
+      void failure;
     }
   }
 

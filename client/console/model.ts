@@ -38,7 +38,6 @@ export function createConsole(initialMe: MeResponse, session: Session) {
    * pane offers follow it without a reload.
    */
   const me = signal<MeResponse>(initialMe);
-  const expire = () => session.expire();
   const screen = signal<Screen>('chats');
   /** A message from the lobby itself (its `error` frames). */
   const lobbyNotice = signal<string | null>(null);
@@ -48,12 +47,12 @@ export function createConsole(initialMe: MeResponse, session: Session) {
   const groupIds = signal<ReadonlySet<string>>(new Set(initialMe.groups.map((g) => g.id)));
   const ctx = computed<ViewContext>(() => ({ meId, groupIds: groupIds.value }));
   const team = createTeam(meId);
-  const list = createListModel(ctx, expire);
-  const counts = createCounts(expire);
-  const fields = createVisibleFields(expire);
+  const list = createListModel(ctx);
+  const counts = createCounts();
+  const fields = createVisibleFields();
   const targets = createTransferTargets(groups);
   const selected = signal<OpenChat | null>(null);
-  const messages = createMessages(expire);
+  const messages = createMessages();
   /** Conversations opened before, so reopening one resumes with `after=<lastSeq>`. */
   const seeds = new Map<string, ConversationSeed>();
 
@@ -61,7 +60,6 @@ export function createConsole(initialMe: MeResponse, session: Session) {
     selection: list.selection,
     clearChecks: list.clearChecks,
     forget: (ids) => ids.forEach((id) => list.removed(id)),
-    onSignedOut: expire,
   });
 
   async function refresh(): Promise<void> {
@@ -162,7 +160,7 @@ export function createConsole(initialMe: MeResponse, session: Session) {
   let adminModel: AdminModel | null = null;
   const admin = computed<AdminModel | null>(() => {
     if (me.value.agent.role !== 'admin') return null;
-    adminModel ??= createAdmin({ onSignedOut: expire, onGroupsChanged: () => void reloadGroups() });
+    adminModel ??= createAdmin({ onGroupsChanged: () => void reloadGroups() });
     return adminModel;
   });
 

@@ -2,7 +2,7 @@
 // Sign out buttons (here, or everywhere) change it, and any 401 from elsewhere ends it.
 // Signals and actions only.
 import { signal } from '@preact/signals';
-import { ApiError, describeError, getJson, post, postJson, type MeResponse } from '../shared/api.ts';
+import { ApiError, describeError, getJson, post, postJson, type MeResponse, whenSessionEnds } from '../shared/api.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -19,6 +19,9 @@ export function createSession() {
   const error = signal<string | null>(null);
   /** Why "Sign out everywhere" did not happen (the session stays as it was). */
   const signOutError = signal<string | null>(null);
+
+  // Any request that answers 401 ends the console's session, from wherever it was made.
+  whenSessionEnds(expire);
 
   async function load(): Promise<void> {
     try {

@@ -9,19 +9,19 @@ export type GroupState = 'active' | 'inactive';
 
 /** One list, named as `GET /api/chats` names it (worker/routes/chats.ts). */
 export type ChatView =
-  | { kind: 'my-active' }
-  | { kind: 'my-completed' }
-  | { kind: 'queued' }
-  | { kind: 'global' }
-  | { kind: 'group'; groupId: string; state: GroupState };
+  | { view: 'my-active' }
+  | { view: 'my-completed' }
+  | { view: 'queued' }
+  | { view: 'global' }
+  | { view: 'group'; groupId: string; state: GroupState };
 
-export const MY_ACTIVE: ChatView = { kind: 'my-active' };
-export const MY_COMPLETED: ChatView = { kind: 'my-completed' };
-export const QUEUED: ChatView = { kind: 'queued' };
-export const GLOBAL: ChatView = { kind: 'global' };
+export const MY_ACTIVE: ChatView = { view: 'my-active' };
+export const MY_COMPLETED: ChatView = { view: 'my-completed' };
+export const QUEUED: ChatView = { view: 'queued' };
+export const GLOBAL: ChatView = { view: 'global' };
 
 export function groupView(groupId: string, state: GroupState): ChatView {
-  return { kind: 'group', groupId, state };
+  return { view: 'group', groupId, state };
 }
 
 /** The nav's first block, in the seed's order; groups and Global Live Chats follow. */
@@ -35,7 +35,7 @@ export const GROUP_STATE_LABELS: Readonly<Record<GroupState, string>> = { active
 
 /** A stable string for a view, to key maps and compare views. */
 export function viewKey(view: ChatView): string {
-  return view.kind === 'group' ? `group:${view.state}:${view.groupId}` : view.kind;
+  return view.view === 'group' ? `group:${view.state}:${view.groupId}` : view.view;
 }
 
 export function sameView(a: ChatView, b: ChatView): boolean {
@@ -44,7 +44,7 @@ export function sameView(a: ChatView, b: ChatView): boolean {
 
 /** Until a header is clicked: own lists show the longest waiting first, the others the newest first. */
 export function defaultSort(view: ChatView): Sort {
-  return { key: 'started', dir: view.kind === 'my-active' || view.kind === 'queued' ? 'asc' : 'desc' };
+  return { key: 'started', dir: view.view === 'my-active' || view.view === 'queued' ? 'asc' : 'desc' };
 }
 
 /** Which page of a view, in which order. */
@@ -56,13 +56,13 @@ export interface PageQuery {
 /** The query string of `GET /api/chats` for one page of this view. */
 export function viewQuery(view: ChatView, page: PageQuery, limit = PAGE_SIZE): string {
   const which =
-    view.kind === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}&state=${view.state}` : `view=${view.kind}`;
+    view.view === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}&state=${view.state}` : `view=${view.view}`;
   return `${which}&sort=${page.sort.key}&dir=${page.sort.dir}&limit=${limit}&offset=${page.offset}`;
 }
 
 /** The view's heading; a group's view names the group (or says it is gone). */
 export function viewTitle(view: ChatView, groupName: (id: string) => string | undefined): string {
-  switch (view.kind) {
+  switch (view.view) {
     case 'my-active':
       return 'My Active';
     case 'my-completed':
@@ -78,7 +78,7 @@ export function viewTitle(view: ChatView, groupName: (id: string) => string | un
 
 /** What the table says when the view has no rows. */
 export function viewEmpty(view: ChatView): string {
-  switch (view.kind) {
+  switch (view.view) {
     case 'my-active':
       return 'You have no active chats.';
     case 'my-completed':
@@ -107,7 +107,7 @@ export interface ViewContext {
 export function liveMembership(row: ChatListRow, view: ChatView, ctx: ViewContext): 'in' | 'out' | 'unchanged' {
   const inMyGroups = ctx.groupIds.has(row.groupId);
   const verdict = (belongs: boolean) => (belongs && inMyGroups ? 'in' : 'out');
-  switch (view.kind) {
+  switch (view.view) {
     case 'my-active':
       return verdict(row.agentId === ctx.meId && row.status === 'active');
     case 'my-completed':

@@ -2,7 +2,7 @@
 // GET /api/me/preferences at sign-in, the defaults when nothing is stored), and the dialog's
 // draft until Save puts it (PUT /api/me/preferences). Kept on the server, so it follows the person.
 import { signal } from '@preact/signals';
-import { ApiError, describeError, getJson, putJson } from '../shared/api.ts';
+import { describeError, getJson, putJson } from '../shared/api.ts';
 import {
   checkDraft,
   type ColumnId,
@@ -20,7 +20,7 @@ const PATH = '/api/me/preferences';
 
 export type VisibleFields = ReturnType<typeof createVisibleFields>;
 
-export function createVisibleFields(onSignedOut: () => void) {
+export function createVisibleFields() {
   const columns = signal<readonly ColumnPref[]>(DEFAULT_COLUMNS);
   /** The dialog's rows while it is open; null when closed. */
   const draft = signal<readonly FieldDraft[] | null>(null);
@@ -43,8 +43,8 @@ export function createVisibleFields(onSignedOut: () => void) {
         const { preferences } = await getJson<{ preferences: Preferences | null }>(PATH);
         columns.value = columnsFrom(preferences);
       } catch (error) {
-        // The default columns serve until the next sign-in.
-        if (error instanceof ApiError && error.status === 401) onSignedOut();
+        // The default columns serve until the next sign-in. A lost session (401) is handled once, in shared/api.ts: the console signs out.
+        void error;
       } finally {
         loaded.value = true;
       }
@@ -80,8 +80,7 @@ export function createVisibleFields(onSignedOut: () => void) {
         columns.value = columnsFrom(preferences);
         draft.value = null;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) onSignedOut();
-        else problem.value = describeError(error);
+        problem.value = describeError(error);
       } finally {
         saving.value = false;
       }

@@ -1,170 +1,32 @@
 // One way for both clients to call the Worker's JSON API (docs/api.md): same-origin cookies, JSON
 // bodies, a time limit, and the `{error: {code, message}}` envelope turned into an ApiError.
-// The HTTP response shapes live here because objects/protocol.ts only defines socket frames.
-import type { ChatEvent, ChatListRow, ChatSnapshot, Presence, StaffRank } from '../../objects/protocol.ts';
 
 /** A request that has not answered after this long is abandoned. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-export interface Group {
-  id: string;
-  name: string;
-}
-export interface Agent {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRank;
-}
-export interface MeResponse {
-  agent: Agent;
-  groups: Group[];
-  /** What this deployment can do (translation needs a Workers AI binding). */
-  features?: { translation: boolean };
-}
+// The shapes of the server's answers, defined once beside their routes (worker/<feature>/wire.ts;
+// the routes check what they send with `satisfies`), imported here as types only.
+import type { Group } from '../../worker/auth/wire.ts';
+export type { Agent, Colleague, ColleaguesResponse, Group, MeResponse } from '../../worker/auth/wire.ts';
+export type {
+  BulkDeleteResponse,
+  BulkTransferResponse,
+  ChatCommandResponse,
+  ChatCounts,
+  ChatListResponse,
+  ChatRowResponse,
+  TranscriptResponse,
+  TransferTo,
+  TranslatedLine,
+  TranslateResponse,
+} from '../../worker/chats/wire.ts';
+export type { ChatLink, ChatLinksResponse, CustomField, CustomFieldsResponse, CustomFieldType } from '../../worker/content/wire.ts';
+export type { KbArticle, KbArticlesResponse, KbStats } from '../../worker/kb/wire.ts';
+export type { OfflineMessage, OfflineMessagesResponse } from '../../worker/messages/wire.ts';
+export type { AdminAgent, AdminAgentsResponse, AdminGroup, AdminGroupsResponse, CreatedResponse } from '../../worker/people/wire.ts';
+export type { CreatedChat } from '../../worker/visitor/wire.ts';
 export interface GroupsResponse {
   groups: Group[];
-}
-/** `GET /api/chats`: one page, and how many chats the whole view has. */
-export interface ChatListResponse {
-  chats: ChatListRow[];
-  total: number;
-}
-export interface ChatRowResponse {
-  chat: ChatListRow;
-}
-/** `GET /api/chats/counts`: the numbers beside the navigation's views. */
-export interface ChatCounts {
-  myActive: number;
-  queued: number;
-  groups: Record<string, { active: number; inactive: number }>;
-}
-/** `GET /api/chats/:id/transcript` (staff): the whole log, staff-only events included. */
-export interface TranscriptResponse {
-  chat: ChatSnapshot;
-  events: ChatEvent[];
-  row: ChatListRow;
-}
-/** Where a transfer sends chats (`POST /api/chats/:id/transfer`, `POST /api/bulk/transfer`). */
-export type TransferTo = { kind: 'group'; groupId: string } | { kind: 'agent'; agentId: string };
-/** `POST /api/bulk/transfer`: one answer per chat, in the order asked. */
-export interface BulkTransferResponse {
-  results: { chatId: string; ok: boolean; code?: string; message?: string }[];
-}
-/** `GET /api/agents`: the colleagues who share a group with the caller. */
-export interface Colleague {
-  id: string;
-  name: string;
-  email: string;
-  role: Agent['role'];
-  groupIds: string[];
-  presence: Presence;
-}
-export interface ColleaguesResponse {
-  agents: Colleague[];
-}
-export interface CreatedChat {
-  chatId: string;
-  token: string;
-}
-/** `GET /api/admin/agents`: one row per person, `groups` being their groups' names joined by ", ". */
-export interface AdminAgent {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRank;
-  disabled: boolean;
-  maxChats: number;
-  /** The group names, for reading ("Sales, Support"). */
-  groups: string;
-  groupIds: string[];
-  /** Until when failed sign-ins lock the account (ms), if they ever did; 0 or past: not locked. */
-  lockedUntil: number;
-}
-export interface AdminAgentsResponse {
-  agents: AdminAgent[];
-}
-/** `GET /api/admin/groups`: `memberEmails` joined by ", " for reading; `memberIds` to act on. */
-export interface AdminGroup {
-  id: string;
-  name: string;
-  members: number;
-  memberEmails: string;
-  memberIds: string[];
-}
-export interface AdminGroupsResponse {
-  groups: AdminGroup[];
-}
-export interface CreatedResponse {
-  id: string;
-}
-
-/** `GET /api/admin/kb`: one knowledge-base article, draft or published, with its deflections. */
-export interface KbArticle {
-  id: string;
-  title: string;
-  body: string;
-  status: 'draft' | 'published';
-  updatedAt: number;
-  deflections: number;
-}
-export interface KbArticlesResponse {
-  articles: KbArticle[];
-}
-/** `GET /api/admin/kb/stats`: deflections per article and in all. */
-export interface KbStats {
-  articles: { id: string; title: string; status: string; deflections: number }[];
-  deflections: number;
-  chatsStarted: number;
-}
-/** A live chat link (`/chat/<slug>`) with its preset custom fields. */
-export interface ChatLink {
-  slug: string;
-  name: string;
-  groupId: string;
-  fields: Record<string, string>;
-}
-export interface ChatLinksResponse {
-  links: ChatLink[];
-}
-export type CustomFieldType = 'text' | 'number' | 'select';
-/** A custom field of the pre-chat form. */
-export interface CustomField {
-  key: string;
-  label: string;
-  type: CustomFieldType;
-  required: boolean;
-  options: string[];
-}
-export interface CustomFieldsResponse {
-  fields: CustomField[];
-}
-/** `GET /api/messages`: a message a customer left while nobody in the group was online. */
-export interface OfflineMessage {
-  id: string;
-  groupId: string;
-  groupName: string;
-  name: string;
-  email: string;
-  message: string;
-  fields: Record<string, string>;
-  createdAt: number;
-  handledBy: string | null;
-  handledAt: number | null;
-}
-export interface OfflineMessagesResponse {
-  messages: OfflineMessage[];
-}
-/** `POST /api/chats/:id/translate`: one line of the conversation, with its translation. */
-export interface TranslatedLine {
-  seq: number;
-  from: string;
-  original: string;
-  translated: string;
-}
-export interface TranslateResponse {
-  language: string;
-  lines: TranslatedLine[];
 }
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
@@ -194,8 +56,20 @@ async function request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, 
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
   }
-  if (!res.ok) throw await toApiError(res);
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (error.code === 'unauthenticated') sessionEnded?.();
+    throw error;
+  }
   return res;
+}
+
+/** The one place a lost session is handled: called when any request answers 401 `unauthenticated`. */
+let sessionEnded: (() => void) | null = null;
+
+/** The console says what a lost session means (sign out); the widget has no session and says nothing. */
+export function whenSessionEnds(handler: (() => void) | null): void {
+  sessionEnded = handler;
 }
 
 /** A failed response as an ApiError; exported for callers that send raw bodies (the widget's uploads). */

@@ -2,52 +2,15 @@
 // route, so the models read as what they do. Shapes of the server's answers are imported from the
 // server's own modules (types only) rather than written out a second time.
 import type { Attachment } from '../../objects/protocol.ts';
-import type { ChatLink } from '../../worker/content/queries.ts';
-import type { CustomField } from '../../objects/rules/fields.ts';
+import type { PublicArticle as Article, Suggestion } from '../../worker/kb/wire.ts';
+import type { NewChat, NewMessage, PublicConfig } from '../../worker/visitor/wire.ts';
 import { ApiError, getJson, postJson, REQUEST_TIMEOUT_MS, toApiError, type CreatedChat } from '../shared/api.ts';
 
 /** Files can be large: an upload gets longer than an ordinary request. */
 const UPLOAD_TIMEOUT_MS = 4 * REQUEST_TIMEOUT_MS;
 
-export interface PublicGroup {
-  id: string;
-  name: string;
-  /** Agents of the group online now; 0 means nobody will answer soon. */
-  online: number;
-}
-export interface PublicConfig {
-  groups: PublicGroup[];
-  fields: CustomField[];
-  link: ChatLink | null;
-}
-export interface Suggestion {
-  id: string;
-  title: string;
-  snippet: string;
-}
-export interface Article {
-  id: string;
-  title: string;
-  /** Plain text: shown as text, never as HTML. */
-  body: string;
-  updatedAt: number;
-}
-export interface NewChat {
-  name: string;
-  email: string;
-  question: string;
-  groupId: string;
-  fields: Record<string, string>;
-  language?: string;
-  link?: string;
-}
-export interface NewMessage {
-  name: string;
-  email: string;
-  message: string;
-  groupId: string;
-  fields: Record<string, string>;
-}
+export type { NewChat, NewMessage, PublicConfig, PublicGroup } from '../../worker/visitor/wire.ts';
+export type { PublicArticle as Article, Suggestion } from '../../worker/kb/wire.ts';
 
 /** How many suggested articles the intermediary page shows. */
 export const SUGGESTION_LIMIT = 5;

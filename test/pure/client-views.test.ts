@@ -100,7 +100,7 @@ describe('asking the server', () => {
   });
 
   it('tells views apart by kind, group and state', () => {
-    assert.ok(sameView(groupView('sales', 'active'), { kind: 'group', groupId: 'sales', state: 'active' }));
+    assert.ok(sameView(groupView('sales', 'active'), { view: 'group', groupId: 'sales', state: 'active' }));
     assert.ok(!sameView(groupView('sales', 'active'), groupView('sales', 'inactive')));
     assert.ok(!sameView(groupView('sales', 'active'), groupView('support', 'active')));
     assert.ok(!sameView(MY_ACTIVE, QUEUED));

@@ -1,5 +1,6 @@
 // Agents sign in and out (here or everywhere); /api/me tells the console who is signed in and
 // their groups; /api/agents lists the colleagues who share a group, with their presence.
+import type { ColleaguesResponse, MeResponse, SignInResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
@@ -43,7 +44,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (!agent || !ok || agent.disabled) throw new ApiError(401, 'bad_credentials', 'Wrong email or password.');
     await clearFailures(c.env.DB, email);
     await startSession(c, agent.id);
-    return c.json({ agent: { id: agent.id, email: agent.email, name: agent.name, role: agent.role } });
+    return c.json({ agent: { id: agent.id, email: agent.email, name: agent.name, role: agent.role } } satisfies SignInResponse);
   })
   .post('/logout', requireAgent(), async (c) => {
     await endSession(c);
@@ -63,11 +64,11 @@ export const meRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) =>
   const agent = c.get('agent');
   // What this deployment can do: translation needs a Workers AI binding.
   const features = { translation: c.env.AI !== undefined };
-  return c.json({ agent, groups: await groupsOf(c.env.DB, agent.id), features });
+  return c.json({ agent, groups: await groupsOf(c.env.DB, agent.id), features } satisfies MeResponse);
 });
 
 export const colleagueRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) => {
   const colleagues = await colleaguesOf(c.env.DB, c.get('agent').id);
   const presence = await lobbyStub(c.env).presenceOf(colleagues.map((a) => a.id));
-  return c.json({ agents: colleagues.map((a) => ({ ...a, presence: presence[a.id] ?? 'offline' })) });
+  return c.json({ agents: colleagues.map((a) => ({ ...a, presence: presence[a.id] ?? 'offline' })) } satisfies ColleaguesResponse);
 });

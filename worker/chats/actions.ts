@@ -1,5 +1,6 @@
 // What the single-chat and bulk routes share: finding a chat among the caller's groups, naming
 // the caller to the chat's object, and turning a transfer request into a checked target.
+import type { TransferTo as TransferToWire } from './wire.ts';
 import * as z from 'zod/mini';
 import type { Caller } from '../../objects/identity.ts';
 import type { TransferTarget } from '../../objects/protocol.ts';
@@ -33,7 +34,7 @@ export const TransferBody = z.object({ to: TransferTo });
  * A group must exist; an agent must be enabled and a member of the chat's group (otherwise they
  * could not even see the chat they were given).
  */
-export async function resolveTarget(env: Env, to: z.infer<typeof TransferTo>, chatGroupId: string): Promise<TransferTarget> {
+export async function resolveTarget(env: Env, to: TransferToWire, chatGroupId: string): Promise<TransferTarget> {
   if (to.kind === 'group') {
     const group = await findGroup(env.DB, to.groupId);
     if (!group) throw new ApiError(404, 'unknown_group', 'No such group.');

@@ -1,6 +1,7 @@
 // Actions on the chats an agent selected in a list: transfer them, or delete them. Every chat is
 // checked before anything changes: one outside the caller's groups, or (for delete) one not yet
 // completed, refuses the whole request with the chats named, and nothing changes.
+import type { BulkDeleteResponse, BulkTransferResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../http/app-env.ts';
@@ -41,7 +42,7 @@ export const bulkRoutes = new Hono<AppEnv>()
       const result = await chatStub(c.env, ch.id).delete(caller);
       orRefuse(result);
     }
-    return c.json({ deleted: chats.map((ch) => ch.id) });
+    return c.json({ deleted: chats.map((ch) => ch.id) } satisfies BulkDeleteResponse);
   })
   .post('/transfer', async (c) => {
     const body = await readBody(c, z.object({ chatIds, to: TransferTo }));
@@ -52,10 +53,10 @@ export const bulkRoutes = new Hono<AppEnv>()
     const caller = callerOf(c.get('agent'));
     // Each transfer is its own chat's decision: one may be refused (say, the agent is full) while
     // the others go through; the answer says which.
-    const results = [];
+    const results: BulkTransferResponse['results'] = [];
     for (const [i, ch] of chats.entries()) {
       const result = await chatStub(c.env, ch.id).transfer(caller, targets[i]!);
       results.push(result.ok ? { chatId: ch.id, ok: true } : { chatId: ch.id, ok: false, code: result.code, message: result.message });
     }
-    return c.json({ results });
+    return c.json({ results } satisfies BulkTransferResponse);
   });

@@ -1,22 +1,13 @@
 // Named queries over the `chats` projection. Every query an agent makes is joined with their
 // memberships, so an agent never lists or opens a chat outside their groups.
+import type { ChatCounts, ChatFilter, ChatView } from './wire.ts';
 import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatListRow, SortKey } from '../../objects/protocol.ts';
 import { chatAgents, chats, memberships, surveys } from '../db/schema.ts';
 
-/**
- * The lists of the seed's "Agent Live Chats vs. Global Live Chats": the agent's own, the queue,
- * one group's active (queued or taken) or inactive (ended) chats, and Global Live Chats: every
- * chat of every group the person is a member of.
- */
-export type ChatFilter =
-  | { view: 'my-active' }
-  | { view: 'my-completed' }
-  | { view: 'queued' }
-  | { view: 'group'; groupId: string; state: 'active' | 'inactive' }
-  | { view: 'global' };
-export type ChatView = ChatFilter['view'];
+
+export type { ChatCounts, ChatFilter, ChatView } from './wire.ts';
 export const CHAT_VIEWS: readonly ChatView[] = ['my-active', 'my-completed', 'queued', 'group', 'global'];
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../objects/protocol.ts';
 
@@ -140,11 +131,6 @@ export async function listChats(
   return { chats: rows.map((r) => toListRow(r.chat)), total: counted[0]?.n ?? 0 };
 }
 
-export interface ChatCounts {
-  myActive: number;
-  queued: number;
-  groups: Record<string, { active: number; inactive: number }>;
-}
 
 /** The numbers the navigation shows beside each view, in one query. */
 export async function countChats(db: D1Database, agentId: string): Promise<ChatCounts> {

@@ -2,6 +2,7 @@
 // through the chat's object; the chat's WebSocket upgrade, forwarded to the object (Hono's
 // upgradeWebSocket cannot hibernate). Every route first finds the chat among the caller's groups:
 // outside them it does not exist. Actions on several chats are in bulk.ts.
+import type { ChatCommandResponse, ChatCounts, ChatListResponse, ChatRowResponse, TranscriptResponse, TranslateResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { MAX_FOLLOW_UP_AHEAD_MS } from '../../objects/chat/logic.ts';
@@ -23,7 +24,7 @@ import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './
 
 export { callerOf, chatStub } from './actions.ts';
 
-function answer(result: CommandResult) {
+function answer(result: CommandResult): ChatCommandResponse {
   return { chat: orRefuse(result).chat };
 }
 
@@ -53,10 +54,10 @@ export const chatRoutes = new Hono<AppEnv>()
     }
     const filter = q.view === 'group' ? { view: q.view, groupId: q.group, state: q.state } : { view: q.view };
     const options = { sort: q.sort, dir: q.dir, limit: q.limit, offset: q.offset, now: Date.now() };
-    return c.json(await listChats(c.env.DB, agent.id, filter, options));
+    return c.json((await listChats(c.env.DB, agent.id, filter, options)) satisfies ChatListResponse);
   })
-  .get('/counts', async (c) => c.json(await countChats(c.env.DB, c.get('agent').id)))
-  .get('/:id', async (c) => c.json({ chat: await requireChat(c.env, c.get('agent'), c.req.param('id')) }))
+  .get('/counts', async (c) => c.json((await countChats(c.env.DB, c.get('agent').id)) satisfies ChatCounts))
+  .get('/:id', async (c) => c.json({ chat: await requireChat(c.env, c.get('agent'), c.req.param('id')) } satisfies ChatRowResponse))
   .post('/:id/take', async (c) => {
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id'));
@@ -98,7 +99,7 @@ export const chatRoutes = new Hono<AppEnv>()
     const chat = await requireChat(c.env, c.get('agent'), c.req.param('id'));
     const transcript = await chatStub(c.env, chat.id).transcript('agent');
     if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
-    return c.json({ ...transcript, row: chat });
+    return c.json({ ...transcript, row: chat } satisfies TranscriptResponse);
   })
   .post('/:id/files', async (c) => {
     const agent = c.get('agent');
@@ -129,7 +130,7 @@ export const chatRoutes = new Hono<AppEnv>()
     if (chat.status !== 'ended') throw new ApiError(409, 'not_ended', 'Translation is available once the chat has ended.');
     const transcript = await chatStub(c.env, chat.id).transcript('agent');
     if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
-    return c.json({ language, lines: await translateChat(translator, transcript.events, language) });
+    return c.json({ language, lines: await translateChat(translator, transcript.events, language) } satisfies TranslateResponse);
   })
   .get('/:id/ws', async (c) => {
     const agent = c.get('agent');

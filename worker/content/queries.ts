@@ -1,16 +1,13 @@
 // Named queries over what administrators define for the customer's side: custom fields and live
 // chat links.
+import type { ChatLink } from './wire.ts';
+
+export type { ChatLink } from './wire.ts';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { CustomField } from '../../objects/rules/fields.ts';
 import { chatLinks, customFields } from '../db/schema.ts';
 
-export interface ChatLink {
-  slug: string;
-  name: string;
-  groupId: string;
-  fields: Record<string, string>;
-}
 
 export async function listFields(db: D1Database): Promise<CustomField[]> {
   const { results } = await db

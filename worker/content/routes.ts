@@ -1,5 +1,7 @@
 // The administrator's content for the customer's side: knowledge-base articles (with their
 // deflection counts), live chat links and the custom fields of the pre-chat form.
+import type { KbArticlesResponse } from '../kb/wire.ts';
+import type { ChatLinksResponse, CustomFieldsResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../http/app-env.ts';
@@ -35,7 +37,7 @@ const Field = z.object({
 /** Mounted inside the admin routes, behind their administrator check. */
 /** Knowledge base, live chat links and custom fields (app.ts mounts it behind requireAdmin). */
 export const adminContentRoutes = new Hono<AppEnv>()
-  .get('/kb', async (c) => c.json({ articles: await listArticles(c.env.DB) }))
+  .get('/kb', async (c) => c.json({ articles: await listArticles(c.env.DB) } satisfies KbArticlesResponse))
   .post('/kb', async (c) => {
     const body = await readBody(c, Article);
     const id = randomId(8);
@@ -68,7 +70,7 @@ export const adminContentRoutes = new Hono<AppEnv>()
       chatsStarted,
     });
   })
-  .get('/links', async (c) => c.json({ links: await listLinks(c.env.DB) }))
+  .get('/links', async (c) => c.json({ links: await listLinks(c.env.DB) } satisfies ChatLinksResponse))
   .post('/links', async (c) => {
     const body = await readBody(c, Link);
     if (!(await findGroup(c.env.DB, body.groupId))) throw new ApiError(404, 'unknown_group', 'No such group.');
@@ -79,7 +81,7 @@ export const adminContentRoutes = new Hono<AppEnv>()
     if (!(await deleteLink(c.env.DB, c.req.param('slug')))) throw new ApiError(404, 'not_found', 'No such link.');
     return c.body(null, 204);
   })
-  .get('/fields', async (c) => c.json({ fields: await listFields(c.env.DB) }))
+  .get('/fields', async (c) => c.json({ fields: await listFields(c.env.DB) } satisfies CustomFieldsResponse))
   .post('/fields', async (c) => {
     const body = await readBody(c, Field);
     if (body.type === 'select' && body.options.length === 0) throw new ApiError(400, 'invalid_body', 'A select field needs options.');

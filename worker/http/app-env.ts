@@ -1,11 +1,8 @@
 // The Hono environment: bindings plus what middleware puts on the context.
+import type { Agent } from '../auth/wire.ts';
 
-export interface SessionAgent {
-  id: string;
-  email: string;
-  name: string;
-  role: 'agent' | 'manager' | 'admin';
-}
+/** The signed-in agent (requireAgent puts them on the context). */
+export type SessionAgent = Agent;
 
 export interface AppEnv {
   Bindings: Env;

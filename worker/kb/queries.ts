@@ -1,18 +1,14 @@
 // Named queries over the knowledge base: articles, their customer search index (FTS5, published
 // articles only; kb/sql.ts keeps the statements the admin command shares) and deflections.
+import type { Article } from './wire.ts';
+
+export type { Article } from './wire.ts';
 import { drizzle } from 'drizzle-orm/d1';
 import { kbDeflections } from '../db/schema.ts';
 import { ftsQuery } from './query.ts';
 import { kbSql } from './sql.ts';
 import type { Query } from '../people/admin-sql.ts';
 
-export interface Article {
-  id: string;
-  title: string;
-  body: string;
-  status: 'draft' | 'published';
-  updatedAt: number;
-}
 
 /** Published articles that best match the question, best first (bm25, title weighted). */
 export async function searchArticles(db: D1Database, question: string, limit: number): Promise<{ id: string; title: string; snippet: string }[]> {

@@ -1,4 +1,5 @@
 // Named queries over the messages customers left while nobody in their group was online.
+import type { OfflineMessage } from './wire.ts';
 import { and, desc, eq, inArray, isNull, isNotNull } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { groups, memberships, offlineMessages } from '../db/schema.ts';
@@ -6,18 +7,6 @@ import { groups, memberships, offlineMessages } from '../db/schema.ts';
 /** The most messages one list returns. */
 export const MESSAGE_PAGE = 200;
 
-export interface OfflineMessage {
-  id: string;
-  groupId: string;
-  groupName: string;
-  name: string;
-  email: string;
-  message: string;
-  fields: Record<string, string>;
-  createdAt: number;
-  handledBy: string | null;
-  handledAt: number | null;
-}
 
 export async function insertOfflineMessage(
   db: D1Database,

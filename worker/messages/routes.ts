@@ -1,5 +1,6 @@
 // Messages customers left while nobody in their group was online: agents find them here, in the
 // groups they belong to, and mark them handled.
+import type { OfflineMessagesResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { readQuery } from '../http/body.ts';
@@ -12,7 +13,7 @@ export const messageRoutes = new Hono<AppEnv>()
   .use(requireAgent())
   .get('/', async (c) => {
     const { state } = readQuery(c, z.object({ state: z._default(z.enum(['open', 'handled']), 'open') }), { hint: 'state is open or handled.' });
-    return c.json({ messages: await listOfflineMessages(c.env.DB, c.get('agent').id, state) });
+    return c.json({ messages: await listOfflineMessages(c.env.DB, c.get('agent').id, state) } satisfies OfflineMessagesResponse);
   })
   .post('/:id/handled', async (c) => {
     if (!(await markHandled(c.env.DB, c.req.param('id'), c.get('agent'), Date.now()))) {

@@ -1,12 +1,10 @@
 // Named queries over groups and colleagues (the administrator's changes are admin-sql.ts).
+import type { Colleague as ColleagueBody, Group } from '../auth/wire.ts';
 import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { agents, groups, memberships } from '../db/schema.ts';
 
-export interface GroupRef {
-  id: string;
-  name: string;
-}
+export type GroupRef = Group;
 
 export async function groupsOf(db: D1Database, agentId: string): Promise<GroupRef[]> {
   return drizzle(db)
@@ -37,13 +35,8 @@ export async function findEnabledMember(db: D1Database, groupId: string, agentId
   return rows[0];
 }
 
-export interface Colleague {
-  id: string;
-  name: string;
-  email: string;
-  role: 'agent' | 'manager' | 'admin';
-  groupIds: string[];
-}
+/** A colleague as D1 has them (their presence comes from the lobby). */
+export type Colleague = Omit<ColleagueBody, 'presence'>;
 
 /** Everyone (enabled) who shares at least one group with the agent, with their shared groups. */
 export async function colleaguesOf(db: D1Database, agentId: string): Promise<Colleague[]> {

@@ -1,6 +1,7 @@
 // The administrator's page: people, groups and memberships. Administrators only. The changes
 // are the same guarded SQL the admin command line runs (worker/db/people.ts); a guard that
 // refuses gives a clear 409 and nothing changes. Membership changes reach open consoles at once.
+import type { AdminAgent, AdminAgentsResponse, AdminGroup, AdminGroupsResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
@@ -70,8 +71,8 @@ async function signOutEverywhere(env: Env, agentId: string): Promise<void> {
 /** The People and Groups of the Administration page (app.ts mounts it behind requireAdmin). */
 export const peopleAdminRoutes = new Hono<AppEnv>()
   .get('/agents', async (c) => {
-    const agents = await rows<{ disabled: number; groupIds: string }>(c.env.DB, people.listAgents());
-    return c.json({ agents: agents.map((a) => ({ ...a, disabled: a.disabled === 1, groupIds: JSON.parse(a.groupIds) as string[] })) });
+    const agents = await rows<Omit<AdminAgent, 'disabled' | 'groupIds'> & { disabled: number; groupIds: string }>(c.env.DB, people.listAgents());
+    return c.json({ agents: agents.map((a) => ({ ...a, disabled: a.disabled === 1, groupIds: JSON.parse(a.groupIds) as string[] })) } satisfies AdminAgentsResponse);
   })
   .post('/agents', async (c) => {
     const body = await readBody(c, NewAgent);
@@ -136,8 +137,8 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
     return c.json({ id, ...body });
   })
   .get('/groups', async (c) => {
-    const groups = await rows<{ memberIds: string }>(c.env.DB, people.listGroups());
-    return c.json({ groups: groups.map((g) => ({ ...g, memberIds: JSON.parse(g.memberIds) as string[] })) });
+    const groups = await rows<Omit<AdminGroup, 'memberIds'> & { memberIds: string }>(c.env.DB, people.listGroups());
+    return c.json({ groups: groups.map((g) => ({ ...g, memberIds: JSON.parse(g.memberIds) as string[] })) } satisfies AdminGroupsResponse);
   })
   .post('/groups', async (c) => {
     const body = await readBody(c, NewGroup);

@@ -1,5 +1,7 @@
 // What anyone may ask before a chat exists: the groups and whether anyone is online in them, the
 // custom fields, a live chat link's presets, and the knowledge base (published articles only).
+import type { PublicArticleResponse, SuggestionsResponse } from '../kb/wire.ts';
+import type { PublicConfig } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { lobbyStub } from '../../objects/lobby/lobby.ts';
@@ -36,16 +38,16 @@ export const publicRoutes = new Hono<AppEnv>()
     const [groups, fields] = await Promise.all([listGroups(c.env.DB), listFields(c.env.DB)]);
     const lobby = lobbyStub(c.env);
     const online = await Promise.all(groups.map((g) => lobby.onlineIn(g.id)));
-    return c.json({ groups: groups.map((g, i) => ({ ...g, online: online[i] ?? 0 })), fields, link });
+    return c.json({ groups: groups.map((g, i) => ({ ...g, online: online[i] ?? 0 })), fields, link: link ?? null } satisfies PublicConfig);
   })
   .get('/kb/search', async (c) => {
     const { q, limit } = readQuery(c, SearchQuery, { hint: `q is 1 to ${MAX_TEXT_LENGTH} characters; limit is 1 to ${MAX_SUGGESTIONS}.` });
-    return c.json({ articles: await searchArticles(c.env.DB, q, limit) });
+    return c.json({ articles: await searchArticles(c.env.DB, q, limit) } satisfies SuggestionsResponse);
   })
   .get('/kb/articles/:id', async (c) => {
     const article = await findArticle(c.env.DB, c.req.param('id'));
     if (!article || article.status !== 'published') throw new ApiError(404, 'not_found', 'No such article.');
-    return c.json({ article: { id: article.id, title: article.title, body: article.body, updatedAt: article.updatedAt } });
+    return c.json({ article: { id: article.id, title: article.title, body: article.body, updatedAt: article.updatedAt } } satisfies PublicArticleResponse);
   })
   .post('/kb/deflections', async (c) => {
     const body = await readBody(c, Deflection);

@@ -2,6 +2,7 @@
 // link), leaving a message when nobody is online, and, holding the chat's signed token, its
 // socket, files, transcript (by email too) and survey. Nothing here ever returns staff-only
 // content: transcripts come from the chat's visitor view of its log.
+import type { CreatedChat } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { type Caller, identityHeaders } from '../../objects/identity.ts';
@@ -124,7 +125,7 @@ export const visitorRoutes = new Hono<AppEnv>()
     orRefuse(result);
     const ttlMs = Number(c.env.VISITOR_TOKEN_TTL) * 1000;
     const token = await issueVisitorToken(c.env.TOKEN_SECRET, id, Date.now() + ttlMs);
-    return c.json({ chatId: id, token }, 201);
+    return c.json({ chatId: id, token } satisfies CreatedChat, 201);
   })
   .post('/messages', async (c) => {
     const body = await readBody(c, LeaveMessage);

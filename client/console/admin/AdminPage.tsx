@@ -14,7 +14,7 @@ import { PeopleTable } from './PeopleTable.tsx';
 import './admin.css';
 
 export function AdminPage({ admin }: { admin: AdminModel }) {
-  const content = useMemo(() => createContent(admin.signedOut), [admin]);
+  const content = useMemo(() => createContent(), [admin]);
   useEffect(() => void content.load(), [content]);
   return (
     <div class="admin">

@@ -25,7 +25,7 @@ export type ContentModel = ReturnType<typeof createContent>;
 
 const kbPath = (id: string) => `/api/admin/kb/${encodeURIComponent(id)}`;
 
-export function createContent(onSignedOut: () => void) {
+export function createContent() {
   const articles = signal<readonly KbArticle[]>([]);
   const deflections = signal<number | null>(null);
   const links = signal<readonly ChatLink[]>([]);
@@ -40,8 +40,7 @@ export function createContent(onSignedOut: () => void) {
   const announcement = signal('');
 
   function fail(section: ContentSection, error: unknown): void {
-    if (error instanceof ApiError && error.status === 401) onSignedOut();
-    else errors[section].value = describeError(error);
+    errors[section].value = describeError(error);
   }
 
   async function load(): Promise<void> {

@@ -24,8 +24,6 @@ export type AdminSection = 'people' | 'groups';
 export type AdminModel = ReturnType<typeof createAdmin>;
 
 export interface AdminOptions {
-  /** A call answered 401: the session has ended. */
-  onSignedOut(): void;
   /** Groups were created, renamed or deleted: the console's own nav may need new names. */
   onGroupsChanged(): void;
 }
@@ -48,8 +46,7 @@ export function createAdmin(options: AdminOptions) {
   const announcement = signal('');
 
   function fail(section: AdminSection, error: unknown): void {
-    if (error instanceof ApiError && error.status === 401) options.onSignedOut();
-    else errors[section].value = describeError(error);
+    errors[section].value = describeError(error);
   }
 
   async function load(): Promise<void> {
@@ -85,8 +82,6 @@ export function createAdmin(options: AdminOptions) {
     errors,
     announcement,
     load,
-    /** A call answered 401 (for the content sections, which keep their own model). */
-    signedOut: options.onSignedOut,
     dismissError(section: AdminSection): void {
       errors[section].value = null;
     },

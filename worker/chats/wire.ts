@@ -1,0 +1,64 @@
+// The bodies of the chat routes (lists, counts, one chat, its actions, transcript, translation,
+// bulk actions), defined once: routes check what they send with `satisfies`, the console imports
+// these types.
+import type { ChatEvent, ChatListRow, ChatSnapshot } from '../../objects/protocol.ts';
+import type { HttpErrorCode } from '../http/error-codes.ts';
+import type { TranslatedLine } from './translate.ts';
+
+export type { TranslatedLine } from './translate.ts';
+
+/**
+ * The lists of the seed's "Agent Live Chats vs. Global Live Chats": the agent's own, the queue,
+ * one group's active (queued or taken) or inactive (ended) chats, and Global Live Chats: every
+ * chat of every group the person is a member of.
+ */
+export type ChatFilter =
+  | { view: 'my-active' }
+  | { view: 'my-completed' }
+  | { view: 'queued' }
+  | { view: 'group'; groupId: string; state: 'active' | 'inactive' }
+  | { view: 'global' };
+export type ChatView = ChatFilter['view'];
+
+/** `GET /api/chats/counts`: the numbers beside the navigation's views. */
+export interface ChatCounts {
+  myActive: number;
+  queued: number;
+  groups: Record<string, { active: number; inactive: number }>;
+}
+
+
+/** `GET /api/chats`: one page, and how many chats the whole view has. */
+export interface ChatListResponse {
+  chats: ChatListRow[];
+  total: number;
+}
+/** `GET /api/chats/:id` */
+export interface ChatRowResponse {
+  chat: ChatListRow;
+}
+/** Take, take over, transfer, follow-up, end: the chat as it now is. */
+export interface ChatCommandResponse {
+  chat: ChatSnapshot | null;
+}
+/** `GET /api/chats/:id/transcript` (staff): the whole log, staff-only events included. */
+export interface TranscriptResponse {
+  chat: ChatSnapshot;
+  events: ChatEvent[];
+  row: ChatListRow;
+}
+/** Where a transfer sends chats (`POST /api/chats/:id/transfer`, `POST /api/bulk/transfer`). */
+export type TransferTo = { kind: 'group'; groupId: string } | { kind: 'agent'; agentId: string };
+/** `POST /api/bulk/transfer`: one answer per chat, in the order asked. */
+export interface BulkTransferResponse {
+  results: ({ chatId: string; ok: true } | { chatId: string; ok: false; code: HttpErrorCode; message: string })[];
+}
+/** `POST /api/bulk/delete` */
+export interface BulkDeleteResponse {
+  deleted: string[];
+}
+/** `POST /api/chats/:id/translate` */
+export interface TranslateResponse {
+  language: string;
+  lines: TranslatedLine[];
+}

@@ -1,0 +1,36 @@
+// The bodies of the Administration page's people and groups routes, defined once: the routes
+// check what they send with `satisfies`, the console imports these types.
+import type { StaffRank } from '../../objects/protocol.ts';
+
+/** `GET /api/admin/agents`: one row per person, `groups` being their groups' names joined by ", ". */
+export interface AdminAgent {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRank;
+  disabled: boolean;
+  maxChats: number;
+  /** The group names, for reading ("Sales, Support"). */
+  groups: string;
+  groupIds: string[];
+  /** Until when failed sign-ins lock the account (ms), if they ever did; 0 or past: not locked. */
+  lockedUntil: number;
+}
+export interface AdminAgentsResponse {
+  agents: AdminAgent[];
+}
+/** `GET /api/admin/groups`: `memberEmails` joined by ", " for reading; `memberIds` to act on. */
+export interface AdminGroup {
+  id: string;
+  name: string;
+  members: number;
+  memberEmails: string;
+  memberIds: string[];
+}
+export interface AdminGroupsResponse {
+  groups: AdminGroup[];
+}
+/** `POST /api/admin/agents`, `POST /api/admin/groups` */
+export interface CreatedResponse {
+  id: string;
+}

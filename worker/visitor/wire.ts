@@ -1,0 +1,39 @@
+// The bodies of the customer's side (public config, starting a chat, leaving a message), defined
+// once: the routes check what they send with `satisfies`, the widget imports these types.
+import type { CustomField } from '../../objects/rules/fields.ts';
+import type { ChatLink } from '../content/wire.ts';
+
+/** A group as the widget offers it: `online` agents now (0: nobody will answer soon). */
+export interface PublicGroup {
+  id: string;
+  name: string;
+  online: number;
+}
+/** `GET /api/public/config` */
+export interface PublicConfig {
+  groups: PublicGroup[];
+  fields: CustomField[];
+  link: ChatLink | null;
+}
+/** `POST /api/visitor/chats` */
+export interface NewChat {
+  name: string;
+  email: string;
+  question: string;
+  groupId: string;
+  fields: Record<string, string>;
+  language?: string;
+  link?: string;
+}
+export interface CreatedChat {
+  chatId: string;
+  token: string;
+}
+/** `POST /api/visitor/messages` */
+export interface NewMessage {
+  name: string;
+  email: string;
+  message: string;
+  groupId: string;
+  fields: Record<string, string>;
+}

@@ -4,17 +4,17 @@
 // still shows the queue) and closing a pop-out window.
 import { effect, signal, untracked } from '@preact/signals';
 import { render } from 'preact';
-import { App, type Opened } from './App.tsx';
-import { createConsole } from './model.ts';
-import { pageMode } from './page-mode.ts';
-import { createPopout } from './popout.ts';
-import { createPrint } from './print.ts';
-import { createSession } from './session.ts';
-import { startClock } from './time.ts';
-import './console.css';
-import './lists.css';
-import './dialog.css';
-import './pane.css';
+import { App, type Opened } from './shell/App.tsx';
+import { createConsole } from './shell/model.ts';
+import { pageMode } from './shell/page-mode.ts';
+import { createPopout } from './chat/popout.ts';
+import { createPrint } from './chat/print.ts';
+import { createSession } from './shell/sign-in.ts';
+import { startClock } from './ui/time.ts';
+import './shell/console.css';
+import './lists/lists.css';
+import './ui/dialog.css';
+import './chat/pane.css';
 
 const session = createSession();
 const mode = pageMode(location.search);

@@ -1,9 +1,11 @@
 // The text box both clients write messages in: Enter sends, Shift+Enter starts a new line, and
-// nothing is sent while an input method is composing. It holds only the draft; the caller decides
-// what sending means (the conversation's outbox).
-import { useEffect, useRef, useState } from 'preact/hooks';
+// nothing is sent while an input method is composing. The draft is a model (shared/draft.ts) the
+// caller may own, so text can be inserted at the cursor from outside the box; without one the box
+// keeps its own. The caller decides what sending means (the conversation's outbox).
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
+import { createDraft, type Draft } from './draft.ts';
 
 export interface ComposerProps {
   /** The textarea's accessible name, e.g. "Message". */
@@ -18,15 +20,32 @@ export interface ComposerProps {
   /** Move focus into the box when it appears (e.g. right after the pre-chat form). */
   focusOnMount?: boolean;
   class?: string;
+  /** The draft, owned by the caller's model (the open chat); absent: the box's own. */
+  draft?: Draft;
 }
 
 let composerCount = 0;
 
 export function Composer(props: ComposerProps) {
-  const [draft, setDraft] = useState('');
+  const [own] = useState(() => createDraft());
+  const model = props.draft ?? own;
+  const draft = model.text.value;
+  const selection = model.selection.value;
   const [id] = useState(() => `composer-${++composerCount}`);
   const box = useRef<HTMLTextAreaElement>(null);
   const canSend = !props.disabled && draft.trim().length > 0;
+
+  // Text inserted from outside moves the cursor: put it where the model says.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && document.activeElement === el && (el.selectionStart !== selection.start || el.selectionEnd !== selection.end)) {
+      el.setSelectionRange(selection.start, selection.end);
+    }
+  }, [selection.start, selection.end]);
+
+  function report(el: HTMLTextAreaElement): void {
+    model.typed(el.value, { start: el.selectionStart, end: el.selectionEnd });
+  }
 
   useEffect(() => {
     if (props.focusOnMount) box.current?.focus();
@@ -35,7 +54,7 @@ export function Composer(props: ComposerProps) {
   function send(): void {
     if (!canSend) return;
     props.onSend(draft);
-    setDraft('');
+    model.clear();
     box.current?.focus();
   }
 
@@ -65,7 +84,8 @@ export function Composer(props: ComposerProps) {
         placeholder={props.placeholder}
         disabled={props.disabled}
         aria-describedby={props.disabled && props.disabledReason ? `${id}-why` : undefined}
-        onInput={(event) => setDraft(event.currentTarget.value)}
+        onInput={(event) => report(event.currentTarget)}
+        onSelect={(event) => report(event.currentTarget)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" disabled={!canSend}>

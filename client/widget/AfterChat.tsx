@@ -2,7 +2,7 @@
 // when an agent took part, the post-chat survey (a 1–5 radio group and an optional comment).
 import { useState } from 'preact/hooks';
 import { MAX_COMMENT_LENGTH, RATINGS } from './after-chat.ts';
-import type { ChatSession } from './session.ts';
+import type { ChatSession } from './chat-session.ts';
 
 export function AfterChat({ session, agentTookPart }: { session: ChatSession; agentTookPart: boolean }) {
   return (

@@ -2,7 +2,7 @@
 // control to reach by keyboard), the upload's progress in words, and why a file was refused.
 import { useRef } from 'preact/hooks';
 import { ACCEPTED_TYPES } from './files.ts';
-import type { ChatSession } from './session.ts';
+import type { ChatSession } from './chat-session.ts';
 
 export function SendFile({ session }: { session: ChatSession }) {
   const input = useRef<HTMLInputElement>(null);

@@ -7,10 +7,10 @@ import { describeError } from '../shared/api.ts';
 import { countDeflection, createChat, fetchArticle, leaveMessage, searchArticles, type Article, type Suggestion } from './customer-api.ts';
 import { createFormModel } from './form-model.ts';
 import type { WidgetOptions } from './options.ts';
-import { startSession, type ChatSession } from './session.ts';
+import { startSession, type ChatSession } from './chat-session.ts';
 import { clearChat, loadChat, saveChat, type StoredChat } from './storage.ts';
 
-export type { ChatSession } from './session.ts';
+export type { ChatSession } from './chat-session.ts';
 
 /** After this many failed reconnects in a row, offer to start over (the chat may be gone). */
 export const OFFER_RESTART_AFTER_FAILURES = 5;

@@ -3,7 +3,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { agents, sessions, signInFailures } from '../db/schema.ts';
 import type { SessionAgent } from '../http/app-env.ts';
-import { afterFailure, type FailureRecord, FIRST_DELAY_MS, type Gate, gate } from './throttle.ts';
+import { afterFailure, type FailureRecord, FIRST_DELAY_MS, type Gate, gate } from './sign-in-throttle.ts';
 
 export async function findAgentForSignIn(
   db: D1Database,

@@ -1,0 +1,71 @@
+// The pane's Follow-up: pick when the chat needs attention again (a date and time in this
+// browser's time zone), or clear the one scheduled. The server refuses a time in the past.
+import { useId, useState } from 'preact/hooks';
+import { Dialog } from '../ui/Dialog.tsx';
+import { fromLocalInput, toLocalInput } from '../ui/time.ts';
+
+/** A new follow-up is offered for this far ahead. */
+const SUGGESTED_DELAY_MS = 24 * 60 * 60 * 1000;
+
+export interface FollowUpDialogProps {
+  current: number | null;
+  now: number;
+  busy: boolean;
+  error: string | null;
+  onSave(at: number | null): void;
+  onCancel(): void;
+}
+
+export function FollowUpDialog(props: FollowUpDialogProps) {
+  const [value, setValue] = useState(() => toLocalInput(props.current ?? props.now + SUGGESTED_DELAY_MS));
+  const [invalid, setInvalid] = useState(false);
+  const inputId = useId();
+  return (
+    <Dialog title="Follow-up" onCancel={props.onCancel}>
+      <form
+        class="dialog-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const at = fromLocalInput(value);
+          setInvalid(at === null);
+          if (at !== null) props.onSave(at);
+        }}
+      >
+        <div class="field">
+          <label for={inputId}>Follow-up due</label>
+          <input
+            id={inputId}
+            type="datetime-local"
+            value={value}
+            min={toLocalInput(props.now)}
+            aria-invalid={invalid ? 'true' : undefined}
+            onInput={(event) => setValue(event.currentTarget.value)}
+          />
+        </div>
+        {invalid ? (
+          <p class="notice" role="alert">
+            Enter a date and time.
+          </p>
+        ) : null}
+        {props.error ? (
+          <p class="notice" role="alert">
+            {props.error}
+          </p>
+        ) : null}
+        <div class="dialog-actions">
+          {props.current !== null ? (
+            <button type="button" disabled={props.busy} onClick={() => props.onSave(null)}>
+              Clear follow-up
+            </button>
+          ) : null}
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={props.busy}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

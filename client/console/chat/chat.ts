@@ -1,0 +1,157 @@
+// The chat open in the preview pane (or a pop-out window): its conversation (shared with the
+// widget's logic) over the agent socket `/api/chats/<id>/ws`, which authenticates with the session
+// cookie, and the toolbar's actions. Take, Take over, End, Transfer, Follow-up and Delete are HTTP
+// calls whose refusals come back as `{error: {code, message}}`; Join is a socket frame. What they
+// change arrives over the socket (events and `chat` frames), never from the HTTP answer.
+import { createDraft, type Draft } from '../../shared/draft.ts';
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { ChatListRow, ClientFrame, ServerFrame } from '../../../objects/protocol.ts';
+import { del, describeError, getJson, post, put, type ChatRowResponse, type TransferTo, postFile, postJson, type TranslateResponse, type TranslatedLine } from '../../shared/api.ts';
+import { createConversation, type Conversation, type ConversationSeed } from '../../shared/conversation.ts';
+import { openSocket, type LiveSocket } from '../../shared/socket.ts';
+
+/** The toolbar's actions that wait for an HTTP answer. */
+export type ChatAction = 'take' | 'take-over' | 'end' | 'transfer' | 'follow-up' | 'delete';
+export type PaneDialog = 'transfer' | 'follow-up' | 'delete' | null;
+export type PaneTab = 'conversation' | 'history';
+
+export interface OpenChatOptions {
+  /** The chat was deleted from here. */
+  onDeleted(): void;
+}
+
+export interface OpenChat {
+  chatId: string;
+  conversation: Conversation;
+  /** The reply box's draft and the coaching box's: text can be inserted at their cursors. */
+  replyDraft: Draft;
+  coachDraft: Draft;
+  /** The toolbar's requests that are not commands of the chat (they throw what the server refused). */
+  sendFile(file: File): Promise<void>;
+  emailTranscript(addresses: readonly string[]): Promise<void>;
+  translate(language: string): Promise<TranslatedLine[]>;
+  socket: LiveSocket<ClientFrame>;
+  /** The list row, for what the socket's snapshot lacks (the visitor's email). */
+  row: ReadonlySignal<ChatListRow | null>;
+  /** The toolbar action waiting for its answer, if any. */
+  pending: ReadonlySignal<ChatAction | null>;
+  /** The server's refusal of the last toolbar action (e.g. "Bob has already taken this chat."). */
+  actionError: ReadonlySignal<string | null>;
+  dialog: ReadonlySignal<PaneDialog>;
+  tab: ReadonlySignal<PaneTab>;
+  act(action: 'take' | 'take-over' | 'end'): Promise<void>;
+  transfer(to: TransferTo): Promise<void>;
+  /** Schedules a follow-up (milliseconds since the epoch) or clears it (null). */
+  setFollowUp(at: number | null): Promise<void>;
+  remove(): Promise<void>;
+  /** Joins the conversation openly (barge-in): the customer is told, and my messages reach them. */
+  join(): void;
+  openDialog(dialog: Exclude<PaneDialog, null>): void;
+  closeDialog(): void;
+  showTab(tab: PaneTab): void;
+  dismissActionError(): void;
+  /** Closes the socket and returns what to keep for reopening it later. */
+  close(): ConversationSeed;
+}
+
+export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRow | null, options: OpenChatOptions): OpenChat {
+  const path = `/api/chats/${encodeURIComponent(chatId)}`;
+  const conversation = createConversation(seed, (frame) => socket.send(frame));
+  const socket = openSocket<ServerFrame, ClientFrame>({
+    path: () => `${path}/ws?after=${conversation.lastSeq.value}`,
+    onFrame(frame) {
+      if (conversation.handle(frame) === 'resync') socket.reconnect();
+    },
+    onDown: () => conversation.disconnected(),
+  });
+  const known = signal<ChatListRow | null>(row);
+  const pending = signal<ChatAction | null>(null);
+  const actionError = signal<string | null>(null);
+  const dialog = signal<PaneDialog>(null);
+  const tab = signal<PaneTab>('conversation');
+  /** What is being typed to the customer and in the coaching box: owned here, so other features
+   * (canned replies, assistance) can insert text at the cursor. */
+  const replyDraft = createDraft();
+  const coachDraft = createDraft();
+  if (row === null) {
+    getJson<ChatRowResponse>(path).then(
+      ({ chat }) => (known.value = chat),
+      () => undefined, // the header just shows less; the socket reports real problems
+    );
+  }
+
+  /** Runs one action; a refusal is shown (in the open dialog, if any), success closes the dialog. */
+  async function run(action: ChatAction, call: () => Promise<void>): Promise<boolean> {
+    if (pending.value !== null) return false;
+    pending.value = action;
+    actionError.value = null;
+    conversation.dismissNotice();
+    try {
+      await call();
+      dialog.value = null;
+      return true;
+    } catch (error) {
+      actionError.value = describeError(error);
+      return false;
+    } finally {
+      pending.value = null;
+    }
+  }
+
+  return {
+    chatId,
+    conversation,
+    replyDraft,
+    coachDraft,
+    socket,
+    row: known,
+    pending,
+    actionError,
+    dialog,
+    tab,
+    async sendFile(file) {
+      await postFile(`${path}/files`, file, file.name);
+    },
+    async emailTranscript(addresses) {
+      await postJson(`${path}/transcript-email`, { addresses: addresses.join('; ') });
+    },
+    async translate(language) {
+      return (await postJson<TranslateResponse>(`${path}/translate`, { language })).lines;
+    },
+    async act(action) {
+      await run(action, () => post(`${path}/${action}`));
+    },
+    async transfer(to) {
+      await run('transfer', () => post(`${path}/transfer`, { to }));
+    },
+    async setFollowUp(at) {
+      await run('follow-up', () => put(`${path}/follow-up`, { at }));
+    },
+    async remove() {
+      if (await run('delete', () => del(path))) options.onDeleted();
+    },
+    join() {
+      actionError.value = null;
+      if (!conversation.command({ type: 'join' })) actionError.value = 'Not connected: try again in a moment.';
+    },
+    openDialog(next) {
+      actionError.value = null;
+      dialog.value = next;
+    },
+    closeDialog() {
+      if (pending.value !== null) return;
+      dialog.value = null;
+      actionError.value = null; // it was shown in the dialog
+    },
+    showTab(next) {
+      tab.value = next;
+    },
+    dismissActionError() {
+      actionError.value = null;
+    },
+    close() {
+      socket.close();
+      return conversation.seed();
+    },
+  };
+}

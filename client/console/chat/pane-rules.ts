@@ -1,0 +1,70 @@
+// What the preview pane offers to whom, as pure rules over the chat's snapshot (which carries who
+// has joined openly and the follow-up in force): which toolbar actions and boxes are available. They mirror objects/chat/logic.ts so the pane offers what the server allows;
+// the server still decides, and its refusal is shown.
+import { supervises } from '../../../objects/rules/ranks.ts';
+import type { ChatSnapshot, StaffRank } from '../../../objects/protocol.ts';
+
+/** Managers and administrators may take over, end and transfer others' chats (objects/rules/ranks.ts). */
+export const isSupervisor = (rank: StaffRank): boolean => supervises(rank);
+
+export interface PaneContext {
+  chat: Pick<ChatSnapshot, 'status' | 'agent'> | null;
+  meId: string;
+  rank: StaffRank;
+  joined: ReadonlySet<string>;
+  /** The chat's socket is open (socket frames and fresh state). */
+  online: boolean;
+  /** A toolbar action is waiting for its answer. */
+  busy: boolean;
+}
+
+export interface PaneAbilities {
+  take: boolean;
+  takeOver: boolean;
+  /** Shown at all (enabled is `takeOver`). */
+  showTakeOver: boolean;
+  join: boolean;
+  showJoin: boolean;
+  end: boolean;
+  transfer: boolean;
+  followUp: boolean;
+  /** Delete Chat is only offered once the chat has ended. */
+  delete: boolean;
+  write: boolean;
+  coach: boolean;
+}
+
+export function paneAbilities(c: PaneContext): PaneAbilities {
+  const status = c.chat?.status ?? null;
+  const ready = c.online && !c.busy;
+  const mine = c.chat?.agent?.id === c.meId;
+  const supervisor = isSupervisor(c.rank);
+  const othersActive = status === 'active' && c.chat?.agent != null && !mine;
+  const joined = c.joined.has(c.meId);
+  return {
+    take: ready && status === 'queued',
+    showTakeOver: supervisor && othersActive,
+    takeOver: ready && supervisor && othersActive,
+    showJoin: othersActive && !joined,
+    join: ready && othersActive && !joined,
+    end: ready && (status === 'queued' || (status === 'active' && (mine || supervisor))),
+    transfer: !c.busy && (status === 'queued' || (status === 'active' && (mine || supervisor))),
+    followUp: !c.busy && status !== null,
+    delete: !c.busy && status === 'ended',
+    write: status === 'active' && (mine || joined),
+    coach: status === 'active',
+  };
+}
+
+/** Why the reply box is closed, for the person who cannot write. */
+export function writeBlocker(c: PaneContext): string {
+  const status = c.chat?.status ?? null;
+  if (status === 'queued') return 'Take the chat to reply.';
+  if (status === 'ended') return 'This chat has ended.';
+  if (status === 'active') {
+    return isSupervisor(c.rank)
+      ? 'Another agent has this chat: coach them, join the conversation or take it over.'
+      : 'Another agent has this chat: coach them or join the conversation.';
+  }
+  return 'Loading…';
+}

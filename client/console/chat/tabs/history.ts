@@ -1,0 +1,63 @@
+// The History tab's words for every event of a chat, staff-only ones included: what kind of
+// event it was and one line saying what happened. Pure, so the tab and the print view say the
+// same thing, and a new kind of event that nobody describes fails to compile.
+import type { ChatEvent, Person } from '../../../../objects/protocol.ts';
+import { formatStarted } from '../../ui/time.ts';
+
+export interface HistoryLine {
+  seq: number;
+  at: number;
+  label: string;
+  text: string;
+  /** Only staff ever see this event (coaching, follow-ups, surveys). */
+  staffOnly: boolean;
+}
+
+const who = (p: Person) => (p.role === 'visitor' ? `${p.name} (customer)` : p.name);
+
+export function describeEvent(event: ChatEvent): HistoryLine {
+  const line = (label: string, text: string): HistoryLine => ({
+    seq: event.seq,
+    at: event.at,
+    label,
+    text,
+    staffOnly: event.audience === 'staff',
+  });
+  switch (event.kind) {
+    case 'queued':
+      return line('Started', `${who(event.visitor)} started a chat in ${event.groupName}`);
+    case 'message':
+      return line('Message', `${who(event.from)}: ${event.text}`);
+    case 'coaching':
+      return line('Coaching', `${event.from.name}: ${event.text}`);
+    case 'taken':
+      return line(
+        'Taken',
+        event.fromAgent ? `${event.agent.name} took the chat over from ${event.fromAgent.name}` : `${event.agent.name} took the chat`,
+      );
+    case 'ended':
+      return line('Ended', `${who(event.by)} ended the chat`);
+    case 'transferred': {
+      const to = event.to.kind === 'group' ? `the ${event.to.groupName} queue` : event.to.agent.name;
+      const from = event.fromAgent ? `${event.fromAgent.name} in ${event.fromGroupName}` : event.fromGroupName;
+      return line('Transferred', `${event.by.name} transferred the chat from ${from} to ${to}`);
+    }
+    case 'joined':
+      return line('Joined', `${event.person.name} joined the conversation`);
+    case 'file':
+      return line('File', `${who(event.from)} sent ${event.file.filename}`);
+    case 'survey':
+      return line('Survey', `Rated ${event.rating} of 5${event.comment ? `: ${event.comment}` : ''}`);
+    case 'follow-up':
+      return line(
+        'Follow-up',
+        event.dueAt === null
+          ? `${event.by.name} cleared the follow-up`
+          : `${event.by.name} scheduled a follow-up for ${formatStarted(event.dueAt, event.at)}`,
+      );
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}

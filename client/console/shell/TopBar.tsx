@@ -1,0 +1,78 @@
+// The console's header: the brand, whether the live lobby is connected, my presence (Online or
+// Away) and the account menu with Sign out and Sign out everywhere (every browser, every tab).
+import type { ConnectionState } from '../../shared/socket.ts';
+import type { ConsoleModel } from './model.ts';
+import type { Session } from './sign-in.ts';
+import { RANK_LABELS } from '../admin/rules.ts';
+
+export function TopBar({ model, session }: { model: ConsoleModel; session: Session }) {
+  const { agent } = model.me;
+  const mine = model.team.mine.value;
+  const live = model.lobbyState.value;
+  const signOutError = session.signOutError.value;
+
+  return (
+    <header class="topbar">
+      <p class="brand">
+        <span class="brand-mark" aria-hidden="true" /> Switchboard
+      </p>
+      <p class={`live live-${live}`} aria-live="polite">
+        <span class="live-dot" aria-hidden="true" />
+        {liveText(live)}
+      </p>
+      <label class="presence-pick">
+        <span class={`dot dot-${mine}`} aria-hidden="true" />
+        <span class="sr-only">My status</span>
+        <select
+          value={mine === 'away' ? 'away' : 'online'}
+          disabled={live !== 'open'}
+          onChange={(event) => model.setPresence(event.currentTarget.value === 'away' ? 'away' : 'online')}
+        >
+          <option value="online">Online</option>
+          <option value="away">Away</option>
+        </select>
+      </label>
+      <details
+        class="account"
+        onKeyDown={(event) => {
+          // Escape closes the menu and gives focus back to its toggle, as a menu button does.
+          const menu = event.currentTarget;
+          if (event.key !== 'Escape' || !menu.open) return;
+          menu.open = false;
+          menu.querySelector('summary')?.focus();
+        }}
+      >
+        <summary>
+          {agent.name} <span class="role">{RANK_LABELS[agent.role]}</span>
+        </summary>
+        <div class="account-menu">
+          <p class="account-email">{agent.email}</p>
+          <button type="button" onClick={() => void session.signOut()}>
+            Sign out
+          </button>
+          <button type="button" onClick={() => void session.signOutEverywhere()}>
+            Sign out everywhere
+          </button>
+          {signOutError ? (
+            <p class="notice" role="alert">
+              {signOutError}
+            </p>
+          ) : null}
+        </div>
+      </details>
+    </header>
+  );
+}
+
+function liveText(state: ConnectionState): string {
+  switch (state) {
+    case 'connecting':
+      return 'Connecting…';
+    case 'open':
+      return 'Live';
+    case 'reconnecting':
+      return 'Reconnecting…';
+    case 'closed':
+      return 'Offline';
+  }
+}

@@ -1,0 +1,61 @@
+// Frame parsing and the audience rule, without a runtime (Node and Deno).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MAX_TEXT_LENGTH, parseClientFrame, rolesFor, visibleTo } from '../../../objects/protocol.ts';
+
+function code(raw: string): string {
+  const out = parseClientFrame(raw);
+  assert.equal(out.ok, false, `expected ${raw.slice(0, 60)} to be refused`);
+  return out.ok ? '' : out.code;
+}
+
+describe('parseClientFrame', () => {
+  it('accepts each kind of frame', () => {
+    for (const frame of [
+      { type: 'send', id: 'a', text: 'hi' },
+      { type: 'coach', id: 'b', text: 'psst' },
+      { type: 'take' },
+      { type: 'end' },
+      { type: 'ping' },
+    ]) {
+      const out = parseClientFrame(JSON.stringify(frame));
+      assert.ok(out.ok);
+      assert.deepEqual(out.frame, frame);
+    }
+  });
+
+  it('refuses what is not JSON, not an object or of no known type', () => {
+    assert.equal(code('{nope'), 'bad_json');
+    assert.equal(code('[1,2]'), 'invalid_frame');
+    assert.equal(code('"send"'), 'invalid_frame');
+    assert.equal(code('{"type":"shout","text":"hi"}'), 'unknown_type');
+    assert.equal(code('{"text":"hi"}'), 'unknown_type');
+  });
+
+  it('refuses wrong field types and missing fields', () => {
+    assert.equal(code('{"type":"send","id":5,"text":"hi"}'), 'invalid_frame');
+    assert.equal(code('{"type":"send","id":"a","text":["hi"]}'), 'invalid_frame');
+    assert.equal(code('{"type":"send","id":"a"}'), 'invalid_frame');
+    assert.equal(code('{"type":"send","id":"","text":"hi"}'), 'invalid_frame');
+  });
+
+  it('refuses text over the limit, keeping the client id so the sender can match it', () => {
+    const out = parseClientFrame(JSON.stringify({ type: 'send', id: 'x1', text: 'y'.repeat(MAX_TEXT_LENGTH + 1) }));
+    assert.deepEqual(out.ok ? null : [out.code, out.id], ['text_too_long', 'x1']);
+    assert.ok(parseClientFrame(JSON.stringify({ type: 'send', id: 'x1', text: 'y'.repeat(MAX_TEXT_LENGTH) })).ok);
+  });
+
+  it('refuses binary frames', () => {
+    const out = parseClientFrame(new ArrayBuffer(4));
+    assert.equal(out.ok ? '' : out.code, 'invalid_frame');
+  });
+});
+
+describe('audiences', () => {
+  it('never lets a visitor see a staff-only event', () => {
+    assert.deepEqual(rolesFor('staff'), ['agent']);
+    assert.equal(visibleTo('visitor', 'staff'), false);
+    assert.equal(visibleTo('visitor', 'all'), true);
+    assert.equal(visibleTo('agent', 'all'), true);
+  });
+});

@@ -1,0 +1,308 @@
+// Every door, checked: each HTTP route and WebSocket upgrade against each kind of caller, with the
+// status each must get. The matrix is compared with the app's own route table, so a new route
+// that is missing here fails this test. Sockets that stay open while rights change are the
+// matrix's second half, in socket-authority.test.ts.
+import { SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { app } from '../../../worker/app.ts';
+import { ORIGIN, seedWorld, signInAs, startChat, TEST_THRESHOLDS, type World } from '../helpers.ts';
+
+const PERSONAS = ['anonymous', 'visitorHere', 'visitorOther', 'agentIn', 'agentOut', 'manager', 'admin'] as const;
+type Persona = (typeof PERSONAS)[number];
+
+interface Scene {
+  world: World;
+  /** A queued chat in group A. */
+  chatId: string;
+  /** The visitor token of that chat, and of another chat. */
+  tokenHere: string;
+  tokenOther: string;
+  unique: string;
+}
+
+interface Door {
+  /**
+   * A door that changes something gets a fresh scene for each caller: fresh people and groups,
+   * and for the chat actions a fresh chat too (chat objects are the costly part of a scene).
+   */
+  mutates?: 'world' | 'chat';
+  body?: (s: Scene) => unknown;
+  /** Sends a small text file as the body, as a file upload does. */
+  upload?: boolean;
+  path: (s: Scene) => string;
+  upgrade?: boolean;
+  expect: Record<Persona, number>;
+}
+
+/** Same answer for every caller. */
+const all = (status: number): Record<Persona, number> =>
+  Object.fromEntries(PERSONAS.map((p) => [p, status])) as Record<Persona, number>;
+/** Refused (401) without a staff session; `staff` for each staff persona. */
+const staff = (agentIn: number, agentOut: number, manager: number, admin: number): Record<Persona, number> => ({
+  anonymous: 401,
+  visitorHere: 401,
+  visitorOther: 401,
+  agentIn,
+  agentOut,
+  manager,
+  admin,
+});
+const adminOnly = (status: number) => staff(403, 403, 403, status);
+/** Only the holder of this chat's token gets past the door. */
+const visitorOnly = (status: number): Record<Persona, number> => ({
+  anonymous: 401,
+  visitorHere: status,
+  visitorOther: 401,
+  agentIn: 401,
+  agentOut: 401,
+  manager: 401,
+  admin: 401,
+});
+
+const MATRIX: Record<string, Door> = {
+  'POST /api/auth/login': { path: () => '/api/auth/login', body: (s) => ({ email: `${s.unique}@y.test`, password: 'wrong' }), mutates: 'world', expect: all(401) },
+  'POST /api/auth/logout': { mutates: 'world', path: () => '/api/auth/logout', expect: staff(204, 204, 204, 204) },
+  'POST /api/auth/logout-all': { mutates: 'world', path: () => '/api/auth/logout-all', expect: staff(204, 204, 204, 204) },
+  'GET /api/me': { path: () => '/api/me', expect: staff(200, 200, 200, 200) },
+  'GET /api/agents': { path: () => '/api/agents', expect: staff(200, 200, 200, 200) },
+  'GET /api/chats': { path: () => '/api/chats?view=queued', expect: staff(200, 200, 200, 200) },
+  'GET /api/chats/:id': { path: (s) => `/api/chats/${s.chatId}`, expect: staff(200, 404, 200, 200) },
+  'POST /api/chats/:id/take': { mutates: 'chat', path: (s) => `/api/chats/${s.chatId}/take`, expect: staff(200, 404, 200, 200) },
+  'POST /api/chats/:id/take-over': { mutates: 'chat', path: (s) => `/api/chats/${s.chatId}/take-over`, expect: staff(403, 404, 200, 200) },
+  'POST /api/chats/:id/end': { mutates: 'chat', path: (s) => `/api/chats/${s.chatId}/end`, expect: staff(200, 404, 200, 200) },
+  'GET /api/chats/:id/transcript': { path: (s) => `/api/chats/${s.chatId}/transcript`, expect: staff(200, 404, 200, 200) },
+  'GET /api/visitor/chats/:id/transcript': {
+    path: (s) => `/api/visitor/chats/${s.chatId}/transcript`,
+    expect: { anonymous: 401, visitorHere: 200, visitorOther: 401, agentIn: 401, agentOut: 401, manager: 401, admin: 401 },
+  },
+  // The chat is queued: nobody may send the customer a file before taking it (409 not_active).
+  'POST /api/chats/:id/files': {
+    mutates: 'chat',
+    path: (s) => `/api/chats/${s.chatId}/files`,
+    upload: true,
+    expect: staff(409, 404, 409, 409),
+  },
+  // No such file: staff who may see the chat reach the file look-up (404 not_found) all the same.
+  'GET /api/chats/:id/files/:fileId': { path: (s) => `/api/chats/${s.chatId}/files/nope`, expect: staff(404, 404, 404, 404) },
+  'POST /api/chats/:id/transcript-email': {
+    path: (s) => `/api/chats/${s.chatId}/transcript-email`,
+    body: () => ({ addresses: 'someone@example.test' }),
+    expect: staff(409, 404, 409, 409),
+  },
+  'GET /api/messages': { path: () => '/api/messages', expect: staff(200, 200, 200, 200) },
+  'POST /api/messages/:id/handled': { path: () => '/api/messages/nope/handled', expect: staff(404, 404, 404, 404) },
+  'GET /api/public/config': { path: () => '/api/public/config', expect: all(200) },
+  'GET /api/public/kb/search': { path: () => '/api/public/kb/search?q=password', expect: all(200) },
+  'GET /api/public/kb/articles/:id': { path: () => '/api/public/kb/articles/nope', expect: all(404) },
+  'POST /api/public/kb/deflections': {
+    path: () => '/api/public/kb/deflections',
+    body: (s) => ({ articleId: 'nope', groupId: s.world.groupA, question: 'q' }),
+    expect: all(404),
+  },
+  'POST /api/visitor/messages': {
+    path: () => '/api/visitor/messages',
+    body: (s) => ({ name: 'V', email: 'v@example.test', message: 'Call me back', groupId: s.world.groupA }),
+    expect: all(201),
+  },
+  'POST /api/visitor/chats/:id/files': {
+    mutates: 'chat',
+    path: (s) => `/api/visitor/chats/${s.chatId}/files`,
+    upload: true,
+    expect: visitorOnly(201),
+  },
+  'GET /api/visitor/chats/:id/files/:fileId': { path: (s) => `/api/visitor/chats/${s.chatId}/files/nope`, expect: visitorOnly(404) },
+  'POST /api/visitor/chats/:id/transcript-email': {
+    path: (s) => `/api/visitor/chats/${s.chatId}/transcript-email`,
+    body: () => ({}),
+    expect: visitorOnly(409),
+  },
+  'POST /api/visitor/chats/:id/survey': {
+    path: (s) => `/api/visitor/chats/${s.chatId}/survey`,
+    body: () => ({ rating: 5 }),
+    expect: visitorOnly(409),
+  },
+  'GET /api/admin/kb': { path: () => '/api/admin/kb', expect: adminOnly(200) },
+  'POST /api/admin/kb': { path: () => '/api/admin/kb', body: () => ({ title: 'T', body: 'B' }), expect: adminOnly(201) },
+  'PUT /api/admin/kb/:id': { path: () => '/api/admin/kb/nope', body: () => ({ title: 'T', body: 'B' }), expect: adminOnly(404) },
+  'POST /api/admin/kb/:id/publish': { path: () => '/api/admin/kb/nope/publish', expect: adminOnly(404) },
+  'POST /api/admin/kb/:id/unpublish': { path: () => '/api/admin/kb/nope/unpublish', expect: adminOnly(404) },
+  'DELETE /api/admin/kb/:id': { path: () => '/api/admin/kb/nope', expect: adminOnly(404) },
+  'GET /api/admin/kb/stats': { path: () => '/api/admin/kb/stats', expect: adminOnly(200) },
+  'GET /api/admin/links': { path: () => '/api/admin/links', expect: adminOnly(200) },
+  'POST /api/admin/links': {
+    mutates: 'world',
+    path: () => '/api/admin/links',
+    body: (s) => ({ slug: `l-${s.unique.slice(0, 8)}`, name: 'L', groupId: s.world.groupA }),
+    expect: adminOnly(201),
+  },
+  'DELETE /api/admin/links/:slug': { path: () => '/api/admin/links/nope', expect: adminOnly(404) },
+  'GET /api/admin/fields': { path: () => '/api/admin/fields', expect: adminOnly(200) },
+  'POST /api/admin/fields': {
+    mutates: 'world',
+    path: () => '/api/admin/fields',
+    body: (s) => ({ key: `f-${s.unique.slice(0, 8)}`, label: 'Order number', type: 'text' }),
+    expect: adminOnly(201),
+  },
+  'DELETE /api/admin/fields/:key': { path: () => '/api/admin/fields/nope', expect: adminOnly(404) },
+  // Locally there is no Workers AI: staff who may see the chat are told translation is off.
+  'POST /api/chats/:id/translate': {
+    path: (s) => `/api/chats/${s.chatId}/translate`,
+    body: () => ({ language: 'de' }),
+    expect: staff(503, 404, 503, 503),
+  },
+  'GET /chat/:slug': { path: () => '/chat/orders', expect: all(302) },
+  'GET /api/chats/counts': { path: () => '/api/chats/counts', expect: staff(200, 200, 200, 200) },
+  'POST /api/chats/:id/transfer': {
+    mutates: 'chat',
+    path: (s) => `/api/chats/${s.chatId}/transfer`,
+    body: (s) => ({ to: { kind: 'group', groupId: s.world.groupB } }),
+    expect: staff(200, 404, 200, 200),
+  },
+  'PUT /api/chats/:id/follow-up': {
+    mutates: 'chat',
+    path: (s) => `/api/chats/${s.chatId}/follow-up`,
+    body: () => ({ at: Date.now() + 3_600_000 }),
+    expect: staff(200, 404, 200, 200),
+  },
+  // The chat is still queued: staff who may see it reach the rule (409: only completed chats).
+  'DELETE /api/chats/:id': { path: (s) => `/api/chats/${s.chatId}`, expect: staff(409, 404, 409, 409) },
+  'POST /api/bulk/delete': { path: () => '/api/bulk/delete', body: (s) => ({ chatIds: [s.chatId] }), expect: staff(409, 404, 409, 409) },
+  'POST /api/bulk/transfer': {
+    mutates: 'chat',
+    path: () => '/api/bulk/transfer',
+    body: (s) => ({ chatIds: [s.chatId], to: { kind: 'group', groupId: s.world.groupB } }),
+    expect: staff(200, 404, 200, 200),
+  },
+  'GET /api/me/preferences': { path: () => '/api/me/preferences', expect: staff(200, 200, 200, 200) },
+  'PUT /api/me/preferences': {
+    mutates: 'world',
+    path: () => '/api/me/preferences',
+    body: () => ({ columns: [{ id: 'user', width: 160 }] }),
+    expect: staff(200, 200, 200, 200),
+  },
+  'GET /api/admin/settings': { path: () => '/api/admin/settings', expect: adminOnly(200) },
+  'PUT /api/admin/settings': {
+    path: () => '/api/admin/settings',
+    body: () => TEST_THRESHOLDS,
+    expect: adminOnly(200),
+  },
+  'GET /api/chats/:id/ws': { path: (s) => `/api/chats/${s.chatId}/ws`, upgrade: true, expect: staff(101, 404, 101, 101) },
+  'GET /api/lobby/ws': { path: () => '/api/lobby/ws', upgrade: true, expect: staff(101, 101, 101, 101) },
+  'GET /api/public/groups': { path: () => '/api/public/groups', expect: all(200) },
+  'POST /api/visitor/chats': {
+    path: () => '/api/visitor/chats',
+    body: (s) => ({ name: 'V', email: 'v@example.test', question: 'Hi', groupId: s.world.groupA }),
+    expect: all(201),
+  },
+  'GET /api/visitor/chats/:id/ws': {
+    path: (s) => `/api/visitor/chats/${s.chatId}/ws`,
+    upgrade: true,
+    expect: { anonymous: 401, visitorHere: 101, visitorOther: 401, agentIn: 401, agentOut: 401, manager: 401, admin: 401 },
+  },
+  'GET /api/admin/agents': { path: () => '/api/admin/agents', expect: adminOnly(200) },
+  'POST /api/admin/agents': { mutates: 'world',
+    path: () => '/api/admin/agents',
+    body: (s) => ({ email: `n.${s.unique}@example.test`, name: 'N', role: 'agent', password: 'long-enough-pw', groupIds: [] }),
+    expect: adminOnly(201),
+  },
+  'PUT /api/admin/agents/:id/role': { mutates: 'world', path: (s) => `/api/admin/agents/${s.world.bob.id}/role`, body: () => ({ role: 'manager' }), expect: adminOnly(200) },
+  'PUT /api/admin/agents/:id/disabled': { mutates: 'world',
+    path: (s) => `/api/admin/agents/${s.world.bob.id}/disabled`,
+    body: () => ({ disabled: true }),
+    expect: adminOnly(200),
+  },
+  'PUT /api/admin/agents/:id/password': { mutates: 'world',
+    path: (s) => `/api/admin/agents/${s.world.bob.id}/password`,
+    body: () => ({ password: 'another-long-pw' }),
+    expect: adminOnly(204),
+  },
+  'POST /api/admin/agents/:id/unlock': { path: (s) => `/api/admin/agents/${s.world.bob.id}/unlock`, expect: adminOnly(204) },
+  'PUT /api/admin/agents/:id/profile': { mutates: 'world',
+    path: (s) => `/api/admin/agents/${s.world.bob.id}/profile`,
+    body: () => ({ name: 'Robert', maxChats: 3 }),
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/groups': { path: () => '/api/admin/groups', expect: adminOnly(200) },
+  'POST /api/admin/groups': { mutates: 'world',
+    path: () => '/api/admin/groups',
+    body: (s) => ({ name: `G ${s.unique}`, memberIds: [s.world.bob.id] }),
+    expect: adminOnly(201),
+  },
+  'PUT /api/admin/groups/:id': { mutates: 'world', path: (s) => `/api/admin/groups/${s.world.groupB}`, body: (s) => ({ name: `R ${s.unique}` }), expect: adminOnly(200) },
+  'DELETE /api/admin/groups/:id': { mutates: 'world', path: (s) => `/api/admin/groups/${s.world.groupB}`, expect: adminOnly(204) },
+  'PUT /api/admin/groups/:id/members/:agentId': { mutates: 'world',
+    path: (s) => `/api/admin/groups/${s.world.groupA}/members/${s.world.carol.id}`,
+    expect: adminOnly(204),
+  },
+  'DELETE /api/admin/groups/:id/members/:agentId': { mutates: 'world',
+    path: (s) => `/api/admin/groups/${s.world.groupA}/members/${s.world.bob.id}`,
+    expect: adminOnly(204),
+  },
+};
+
+async function scene(base?: Scene, freshChat = true): Promise<Scene> {
+  const world = await seedWorld();
+  const here = freshChat || !base ? await startChat(world.groupA) : { chatId: base.chatId, token: base.tokenHere };
+  const tokenOther = base ? base.tokenOther : (await startChat(world.groupA)).token;
+  return { world, chatId: here.chatId, tokenHere: here.token, tokenOther, unique: crypto.randomUUID() };
+}
+
+/** The credentials each persona brings: a visitor's token rides on the query, staff hold a session. */
+async function credentials(persona: Persona, s: Scene): Promise<{ cookie?: string; token?: string }> {
+  switch (persona) {
+    case 'anonymous':
+      return {};
+    case 'visitorHere':
+      return { token: s.tokenHere };
+    case 'visitorOther':
+      return { token: s.tokenOther };
+    case 'agentIn':
+      return { cookie: await signInAs(s.world.alice) };
+    case 'agentOut':
+      return { cookie: await signInAs(s.world.carol) };
+    case 'manager':
+      return { cookie: await signInAs(s.world.mona) };
+    case 'admin':
+      return { cookie: await signInAs(s.world.adam) };
+  }
+}
+
+async function knock(route: string, door: Door, persona: Persona, shared: Scene): Promise<number> {
+  const s = door.mutates ? await scene(shared, door.mutates === 'chat') : shared;
+  const { cookie, token } = await credentials(persona, s);
+  const [method] = route.split(' ');
+  let path = door.path(s);
+  if (token) path += `${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+  const headers = new Headers({ Origin: ORIGIN });
+  if (cookie) headers.set('Cookie', cookie);
+  if (door.upgrade) headers.set('Upgrade', 'websocket');
+  let body = door.body ? JSON.stringify(door.body(s)) : undefined;
+  if (body) headers.set('content-type', 'application/json');
+  if (door.upload) {
+    body = 'order 1234\n';
+    headers.set('content-type', 'text/plain');
+    headers.set('x-filename', 'note.txt');
+  }
+  const res = await SELF.fetch(`${ORIGIN}${path}`, { method, headers, body, redirect: 'manual' });
+  if (res.webSocket) {
+    res.webSocket.accept();
+    res.webSocket.close();
+  }
+  return res.status;
+}
+
+describe('the access matrix', () => {
+  it('covers every route the app has', () => {
+    const routes = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    expect([...routes].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [route, door] of Object.entries(MATRIX)) {
+    it(`${route}`, async () => {
+      const shared = await scene();
+      const got: Partial<Record<Persona, number>> = {};
+      for (const persona of PERSONAS) got[persona] = await knock(route, door, persona, shared);
+      expect(got).toEqual(door.expect);
+    });
+  }
+});

@@ -1,0 +1,86 @@
+// Sessions end, everywhere at once if asked; repeated failed sign-ins slow down, then lock;
+// colleagues see each other's presence.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { LobbyFrame } from '../../../objects/protocol.ts';
+import { LOCK_AFTER_FAILURES, SLOW_AFTER_FAILURES } from '../../../worker/auth/sign-in-throttle.ts';
+import { api, connectLobby, seedWorld, signInAs, type TestSocket } from '../helpers.ts';
+
+const login = (email: string, password: string) => api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
+
+/** The next presence change the console hears of for this agent. */
+async function nextPresence(lobby: TestSocket, agentId: string): Promise<Extract<LobbyFrame, { type: 'presence' }>> {
+  for (;;) {
+    const f = (await lobby.next()) as unknown as LobbyFrame;
+    if (f.type === 'presence' && f.agentId === agentId) return f;
+  }
+}
+
+describe('sessions', () => {
+  it('expire', async () => {
+    const world = await seedWorld();
+    const cookie = await signInAs(world.alice);
+    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE agent_id = ?').bind(Date.now() - 1, world.alice.id).run();
+    expect((await api('/api/me', { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  it('can all be ended at once, closing open consoles', async () => {
+    const world = await seedWorld();
+    const [laptop, phone] = [await signInAs(world.alice), await signInAs(world.alice)];
+    const lobby = await connectLobby(phone);
+    expect((await api('/api/auth/logout-all', { method: 'POST', headers: { Cookie: laptop } })).status).toBe(204);
+    for (const cookie of [laptop, phone]) expect((await api('/api/me', { headers: { Cookie: cookie } })).status).toBe(401);
+    await expect.poll(() => lobby.closed).toBe(true);
+  });
+});
+
+describe('failed sign-ins', () => {
+  it('are slowed down, then locked, even for the right password', async () => {
+    const world = await seedWorld();
+    const email = world.carol.email;
+    for (let i = 0; i < SLOW_AFTER_FAILURES; i++) expect((await login(email, 'wrong')).status).toBe(401);
+    const slowed = await login(email, world.carol.password);
+    expect(slowed.status).toBe(429);
+    expect(slowed.headers.get('Retry-After')).toMatch(/^\d+$/);
+    expect(((await slowed.json()) as { error: { code: string } }).error.code).toBe('slow_down');
+
+    // Ten failures in all lock the account; time is simulated by moving the last failure back.
+    await env.DB.prepare('UPDATE sign_in_failures SET failures = ?, last_failure_at = 0 WHERE email = ?')
+      .bind(LOCK_AFTER_FAILURES - 1, email)
+      .run();
+    expect((await login(email, 'wrong')).status).toBe(401);
+    const locked = await login(email, world.carol.password);
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('locked');
+
+    // When the lock has run out the right password works and the count is cleared.
+    await env.DB.prepare('UPDATE sign_in_failures SET locked_until = 1 WHERE email = ?').bind(email).run();
+    expect((await login(email, world.carol.password)).status).toBe(200);
+    expect(await env.DB.prepare('SELECT 1 FROM sign_in_failures WHERE email = ?').bind(email).first()).toBeNull();
+  });
+});
+
+describe('presence', () => {
+  it('is shown to colleagues: online, away, offline', async () => {
+    const world = await seedWorld();
+    const [alice, bob] = await Promise.all([signInAs(world.alice), signInAs(world.bob)]);
+    const bobs = await connectLobby(bob);
+    await bobs.next();
+    const alices = await connectLobby(alice);
+    expect(await nextPresence(bobs, world.alice.id)).toMatchObject({ agentId: world.alice.id, status: 'online' });
+
+    alices.send({ type: 'presence', status: 'away' });
+    expect(await nextPresence(bobs, world.alice.id)).toMatchObject({ agentId: world.alice.id, status: 'away' });
+    const listed = (await (await api('/api/agents', { headers: { Cookie: bob } })).json()) as {
+      agents: { id: string; presence: string }[];
+    };
+    expect(listed.agents.find((a) => a.id === world.alice.id)?.presence).toBe('away');
+    expect(listed.agents.find((a) => a.id === world.carol.id)?.presence).toBe('offline');
+
+    alices.send({ type: 'presence', status: 'offline' });
+    expect(await alices.nextOf('error' as never)).toMatchObject({ code: 'invalid_frame' });
+
+    alices.close();
+    expect(await nextPresence(bobs, world.alice.id)).toMatchObject({ agentId: world.alice.id, status: 'offline' });
+  });
+});

@@ -1,0 +1,125 @@
+// The promise, checked over many random interleavings: a visitor, an agent and a coach write
+// messages and coaching lines, drop their connections and come back, resend what they sent, in
+// any order. The visitor's stream never holds a staff-only event, and each staff member's stream
+// holds every event, in order, exactly once.
+import fc from 'fast-check';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { ChatEvent } from '../../../objects/protocol.ts';
+import { api, connectAgent, connectVisitor, seedWorld, signInAs, startChat, type TestSocket } from '../helpers.ts';
+
+/** How many random runs, and how many actions at most in each. */
+const RUNS = 25;
+const MAX_ACTIONS = 30;
+
+type Who = 'visitor' | 'agent' | 'coach';
+type Action =
+  | { type: 'send'; who: Who; text: string }
+  | { type: 'coach'; who: 'agent' | 'coach'; text: string }
+  | { type: 'resend'; who: Who }
+  | { type: 'drop'; who: Who }
+  | { type: 'back'; who: Who };
+
+const who = fc.constantFrom<Who>('visitor', 'agent', 'coach');
+const action: fc.Arbitrary<Action> = fc.oneof(
+  fc.record({ type: fc.constant('send' as const), who: fc.constantFrom<Who>('visitor', 'agent'), text: fc.string({ minLength: 1, maxLength: 20 }) }),
+  fc.record({ type: fc.constant('coach' as const), who: fc.constantFrom('agent' as const, 'coach' as const), text: fc.string({ minLength: 1, maxLength: 20 }) }),
+  fc.record({ type: fc.constant('resend' as const), who }),
+  fc.record({ type: fc.constant('drop' as const), who }),
+  fc.record({ type: fc.constant('back' as const), who }),
+);
+
+/** One participant's client: its events across every socket it has had, and its last seq. */
+class Client {
+  readonly received: ChatEvent[] = [];
+  socket: TestSocket | null = null;
+  sent: string[] = [];
+  #recorded = 0;
+
+  constructor(readonly connect: (after: number) => Promise<TestSocket>) {}
+
+  get lastSeq(): number {
+    return this.received.reduce((m, e) => Math.max(m, e.seq), 0);
+  }
+
+  /** Moves what the current socket has received so far into this client's record. */
+  collect(): void {
+    if (!this.socket) return;
+    const events = this.socket.events();
+    this.received.push(...events.slice(this.#recorded));
+    this.#recorded = events.length;
+  }
+
+  async open(): Promise<void> {
+    if (this.socket) return;
+    this.socket = await this.connect(this.lastSeq);
+    this.#recorded = 0;
+  }
+
+  drop(): void {
+    if (!this.socket) return;
+    this.collect();
+    this.socket.close();
+    this.socket = null;
+  }
+}
+
+describe('audiences, under random interleavings', () => {
+  it('never give the visitor a staff-only event, and give staff every event once, in order', async () => {
+    const world = await seedWorld();
+    const [alice, mona] = await Promise.all([signInAs(world.alice), signInAs(world.mona)]);
+    // Every run is a new chat taken by Alice (and ended after): capacity is not under test here.
+    await env.DB.prepare('UPDATE agents SET max_chats = 1000 WHERE id = ?').bind(world.alice.id).run();
+    let counter = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: MAX_ACTIONS }), async (actions) => {
+        const { chatId, token } = await startChat(world.groupA);
+        await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } });
+        const clients: Record<Who, Client> = {
+          visitor: new Client((after) => connectVisitor(chatId, token, after)),
+          agent: new Client((after) => connectAgent(chatId, alice, after)),
+          coach: new Client((after) => connectAgent(chatId, mona, after)),
+        };
+        for (const c of Object.values(clients)) await c.open();
+
+        for (const a of actions) {
+          const c = clients[a.who];
+          if (a.type === 'drop') c.drop();
+          else if (a.type === 'back') await c.open();
+          else if (c.socket) {
+            if (a.type === 'resend') {
+              const id = c.sent.at(-1);
+              if (id) c.socket.send({ type: 'send', id, text: 'again' });
+            } else {
+              const id = `m${counter++}`;
+              // A coach's `send` is refused (not assigned): it must store nothing.
+              c.socket.send({ type: a.type, id, text: a.text });
+              c.sent.push(id);
+            }
+          }
+        }
+
+        // Everyone comes back; a last message from the agent marks the end of the story.
+        for (const c of Object.values(clients)) await c.open();
+        const marker = `end-${counter++}`;
+        clients.agent.socket!.send({ type: 'send', id: marker, text: 'the end' });
+        for (const c of Object.values(clients)) {
+          await expect.poll(() => c.socket!.events().some((e) => 'clientId' in e && e.clientId === marker), { timeout: 5000 }).toBe(true);
+          c.collect();
+        }
+
+        const visitorSeqs = clients.visitor.received.map((e) => e.seq);
+        expect(clients.visitor.received.filter((e) => e.audience === 'staff')).toEqual([]);
+        expect(new Set(visitorSeqs).size).toBe(visitorSeqs.length);
+        expect(visitorSeqs).toEqual([...visitorSeqs].sort((x, y) => x - y));
+        const last = clients.agent.lastSeq;
+        for (const staff of [clients.agent, clients.coach]) {
+          expect(staff.received.map((e) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+        }
+        for (const c of Object.values(clients)) c.drop();
+        await api(`/api/chats/${chatId}/end`, { method: 'POST', headers: { Cookie: alice } });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

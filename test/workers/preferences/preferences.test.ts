@@ -1,0 +1,40 @@
+// Visible Fields are kept per person; idle thresholds are the administrator's to set.
+import { describe, expect, it } from 'vitest';
+import { api, seedWorld, signInAs } from '../helpers.ts';
+
+const put = (path: string, cookie: string, body: unknown) => api(path, { method: 'PUT', headers: { Cookie: cookie }, body: JSON.stringify(body) });
+
+describe('preferences', () => {
+  it('keep each person’s columns and widths, and refuse nonsense', async () => {
+    const world = await seedWorld();
+    const [alice, bob] = await Promise.all([signInAs(world.alice), signInAs(world.bob)]);
+    const columns = [
+      { id: 'user', width: 180 },
+      { id: 'idle', width: 90 },
+    ];
+    expect((await put('/api/me/preferences', alice, { columns })).status).toBe(200);
+    expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({ preferences: { columns } });
+    expect(await (await api('/api/me/preferences', { headers: { Cookie: bob } })).json()).toEqual({ preferences: null });
+    for (const bad of [
+      { columns: [{ id: 'shoe size', width: 100 }] },
+      { columns: [{ id: 'user', width: 5 }] },
+      { columns: [{ id: 'user', width: 100 }, { id: 'user', width: 120 }] },
+      { cols: [] },
+    ]) {
+      expect((await put('/api/me/preferences', alice, bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({ preferences: { columns } });
+  });
+});
+
+describe('idle settings', () => {
+  it('are validated: the high threshold is never below the warning', async () => {
+    const world = await seedWorld();
+    const adam = await signInAs(world.adam);
+    const res = await put('/api/admin/settings', adam, { idleWarningSeconds: 300, idleHighSeconds: 60 });
+    expect(res.status).toBe(400);
+    expect((await put('/api/admin/settings', adam, { idleWarningSeconds: 0, idleHighSeconds: 60 })).status).toBe(400);
+    const got = (await (await api('/api/admin/settings', { headers: { Cookie: adam } })).json()) as { settings: { idleWarningSeconds: number } };
+    expect(got.settings.idleWarningSeconds).toBeGreaterThan(0);
+  });
+});

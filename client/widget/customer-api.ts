@@ -1,6 +1,8 @@
 // The customer's side of the HTTP API (docs/api.md, "The customer's side"), one named function per
 // route, so the models read as what they do. Shapes of the server's answers are imported from the
 // server's own modules (types only) rather than written out a second time.
+import type { DeflectionBody } from '../../worker/kb/wire.ts';
+import type { SurveyBody, VisitorTranscriptEmailBody } from '../../worker/visitor/wire.ts';
 import type { Attachment } from '../../objects/protocol.ts';
 import type { PublicArticle as Article, Suggestion } from '../../worker/kb/wire.ts';
 import type { NewChat, NewMessage, PublicConfig } from '../../worker/visitor/wire.ts';
@@ -31,7 +33,7 @@ export async function fetchArticle(id: string): Promise<Article> {
 }
 
 export async function countDeflection(articleId: string, groupId: string, question: string): Promise<void> {
-  await postJson('/api/public/kb/deflections', { articleId, groupId, question });
+  await postJson('/api/public/kb/deflections', { articleId, groupId, question } satisfies DeflectionBody);
 }
 
 export function createChat(chat: NewChat): Promise<CreatedChat> {
@@ -44,11 +46,11 @@ export async function leaveMessage(message: NewMessage): Promise<void> {
 
 /** To the address the chat was started with: the server sends a customer's copy nowhere else. */
 export async function emailTranscript(chatId: string, token: string): Promise<void> {
-  await postJson(chatPath(chatId, 'transcript-email', token), {});
+  await postJson(chatPath(chatId, 'transcript-email', token), {} satisfies VisitorTranscriptEmailBody);
 }
 
 export async function sendSurvey(chatId: string, token: string, rating: number, comment: string): Promise<void> {
-  await postJson(chatPath(chatId, 'survey', token), { rating, comment });
+  await postJson(chatPath(chatId, 'survey', token), { rating, comment } satisfies SurveyBody);
 }
 
 /** Sends the file's bytes as the body; the chat announces it as a `file` event. */

@@ -1,6 +1,6 @@
 // Agents sign in and out (here or everywhere); /api/me tells the console who is signed in and
 // their groups; /api/agents lists the colleagues who share a group, with their presence.
-import type { ColleaguesResponse, MeResponse, SignInResponse } from './wire.ts';
+import type { ColleaguesResponse, MeResponse, SignInBody, SignInResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
@@ -21,7 +21,7 @@ const SignIn = z.object({
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', sameOriginOnly(), async (c) => {
-    const body = await readBody(c, SignIn);
+    const body = await readBody<SignInBody>(c, SignIn);
     const email = body.email.trim().toLowerCase();
     // One address trying many emails is slowed too (per client address, Workers rate limiting).
     await limitPerAddress(c, c.env.SIGN_IN_LIMITER, 'sign-in', {

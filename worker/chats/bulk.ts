@@ -1,6 +1,7 @@
 // Actions on the chats an agent selected in a list: transfer them, or delete them. Every chat is
 // checked before anything changes: one outside the caller's groups, or (for delete) one not yet
 // completed, refuses the whole request with the chats named, and nothing changes.
+import type { BulkDeleteBody, BulkTransferBody } from './wire.ts';
 import type { BulkDeleteResponse, BulkTransferResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -29,7 +30,7 @@ async function selected(env: Env, agentId: string, ids: string[]) {
 export const bulkRoutes = new Hono<AppEnv>()
   .use(requireAgent())
   .post('/delete', async (c) => {
-    const body = await readBody(c, z.object({ chatIds }));
+    const body = await readBody<BulkDeleteBody>(c, z.object({ chatIds }));
     const chats = await selected(c.env, c.get('agent').id, body.chatIds);
     const open = chats.filter((ch) => ch.status !== 'ended');
     if (open.length > 0) {
@@ -45,7 +46,7 @@ export const bulkRoutes = new Hono<AppEnv>()
     return c.json({ deleted: chats.map((ch) => ch.id) } satisfies BulkDeleteResponse);
   })
   .post('/transfer', async (c) => {
-    const body = await readBody(c, z.object({ chatIds, to: TransferTo }));
+    const body = await readBody<BulkTransferBody>(c, z.object({ chatIds, to: TransferTo }));
     const chats = await selected(c.env, c.get('agent').id, body.chatIds);
     const ended = chats.filter((ch) => ch.status === 'ended');
     if (ended.length > 0) throw new ApiError(409, 'chat_ended', `Completed chats cannot be transferred: ${ended.map((ch) => ch.visitorName).join(', ')}.`);

@@ -2,6 +2,7 @@
 // through the chat's object; the chat's WebSocket upgrade, forwarded to the object (Hono's
 // upgradeWebSocket cannot hibernate). Every route first finds the chat among the caller's groups:
 // outside them it does not exist. Actions on several chats are in bulk.ts.
+import type { FollowUpBody, TranscriptEmailBody, TransferBody as TransferBodyWire, TranslateBody } from './wire.ts';
 import type { ChatCommandResponse, ChatCounts, ChatListResponse, ChatRowResponse, TranscriptResponse, TranslateResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -71,13 +72,13 @@ export const chatRoutes = new Hono<AppEnv>()
   .post('/:id/transfer', async (c) => {
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id'));
-    const to = await resolveTarget(c.env, (await readBody(c, TransferBody)).to, chat.groupId);
+    const to = await resolveTarget(c.env, (await readBody<TransferBodyWire>(c, TransferBody)).to, chat.groupId);
     return c.json(answer(await chatStub(c.env, chat.id).transfer(callerOf(agent), to)));
   })
   .put('/:id/follow-up', async (c) => {
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id'));
-    const { at } = await readBody(c, z.object({ at: z.nullable(z.int().check(z.minimum(0))) }));
+    const { at } = await readBody<FollowUpBody>(c, z.object({ at: z.nullable(z.int().check(z.minimum(0))) }));
     const now = Date.now();
     if (at !== null && (at <= now || at > now + MAX_FOLLOW_UP_AHEAD_MS)) {
       throw new ApiError(400, 'invalid_body', 'A follow-up is a time in the future, at most a year ahead (ms since the epoch).', 'at');
@@ -112,7 +113,7 @@ export const chatRoutes = new Hono<AppEnv>()
   })
   .post('/:id/transcript-email', async (c) => {
     const chat = await requireChat(c.env, c.get('agent'), c.req.param('id'));
-    const { addresses } = await readBody(c, z.object({ addresses: z.string().check(z.maxLength(2000)) }));
+    const { addresses } = await readBody<TranscriptEmailBody>(c, z.object({ addresses: z.string().check(z.maxLength(2000)) }));
     const to = parseAddresses(addresses);
     // What the customer may read: an emailed transcript never carries coaching or internal events.
     const transcript = await chatStub(c.env, chat.id).transcript('visitor');
@@ -122,7 +123,7 @@ export const chatRoutes = new Hono<AppEnv>()
   })
   .post('/:id/translate', async (c) => {
     const chat = await requireChat(c.env, c.get('agent'), c.req.param('id'));
-    const { language } = await readBody(c, z.object({ language: z.string().check(z.refine(isLanguageTag, { message: 'a language tag' })) }));
+    const { language } = await readBody<TranslateBody>(c, z.object({ language: z.string().check(z.refine(isLanguageTag, { message: 'a language tag' })) }));
     const translator = translatorFor(c.env.AI);
     if (!translator) {
       throw new ApiError(503, 'translation_off', 'Translation is not configured: this deployment has no Workers AI binding (AI).');

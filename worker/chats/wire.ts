@@ -62,3 +62,31 @@ export interface TranslateResponse {
   language: string;
   lines: TranslatedLine[];
 }
+
+// ---- request bodies ------------------------------------------------------------------------
+
+/** `POST /api/chats/:id/transfer` */
+export interface TransferBody {
+  to: TransferTo;
+}
+/** `PUT /api/chats/:id/follow-up`: ms since the epoch, in the future and at most a year ahead; null clears it. */
+export interface FollowUpBody {
+  at: number | null;
+}
+/** `POST /api/chats/:id/transcript-email` (staff): addresses separated by ";" or ",". */
+export interface TranscriptEmailBody {
+  addresses: string;
+}
+/** `POST /api/chats/:id/translate` */
+export interface TranslateBody {
+  language: string;
+}
+/** `POST /api/bulk/delete` */
+export interface BulkDeleteBody {
+  chatIds: string[];
+}
+/** `POST /api/bulk/transfer` */
+export interface BulkTransferBody {
+  chatIds: string[];
+  to: TransferTo;
+}

@@ -1,7 +1,7 @@
 // The administrator's content for the customer's side: knowledge-base articles (with their
 // deflection counts), live chat links and the custom fields of the pre-chat form.
-import type { KbArticlesResponse } from '../kb/wire.ts';
-import type { ChatLinksResponse, CustomFieldsResponse } from './wire.ts';
+import type { ArticleBody, KbArticlesResponse } from '../kb/wire.ts';
+import type { ChatLink, ChatLinksResponse, CustomField, CustomFieldsResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../http/app-env.ts';
@@ -39,13 +39,13 @@ const Field = z.object({
 export const adminContentRoutes = new Hono<AppEnv>()
   .get('/kb', async (c) => c.json({ articles: await listArticles(c.env.DB) } satisfies KbArticlesResponse))
   .post('/kb', async (c) => {
-    const body = await readBody(c, Article);
+    const body = await readBody<ArticleBody>(c, Article);
     const id = randomId(8);
     await saveArticle(c.env.DB, { id, ...body, now: Date.now() }, true);
     return c.json({ id }, 201);
   })
   .put('/kb/:id', async (c) => {
-    const body = await readBody(c, Article);
+    const body = await readBody<ArticleBody>(c, Article);
     if (!(await saveArticle(c.env.DB, { id: c.req.param('id'), ...body, now: Date.now() }, false))) throw new ApiError(404, 'not_found', 'No such article.');
     return c.json({ id: c.req.param('id') });
   })
@@ -72,7 +72,7 @@ export const adminContentRoutes = new Hono<AppEnv>()
   })
   .get('/links', async (c) => c.json({ links: await listLinks(c.env.DB) } satisfies ChatLinksResponse))
   .post('/links', async (c) => {
-    const body = await readBody(c, Link);
+    const body = await readBody<ChatLink>(c, Link);
     if (!(await findGroup(c.env.DB, body.groupId))) throw new ApiError(404, 'unknown_group', 'No such group.');
     if (!(await createLink(c.env.DB, { ...body, now: Date.now() }))) throw new ApiError(409, 'slug_taken', 'A link with that address exists.');
     return c.json({ slug: body.slug }, 201);
@@ -83,7 +83,7 @@ export const adminContentRoutes = new Hono<AppEnv>()
   })
   .get('/fields', async (c) => c.json({ fields: await listFields(c.env.DB) } satisfies CustomFieldsResponse))
   .post('/fields', async (c) => {
-    const body = await readBody(c, Field);
+    const body = await readBody<CustomField>(c, Field);
     if (body.type === 'select' && body.options.length === 0) throw new ApiError(400, 'invalid_body', 'A select field needs options.');
     if (!(await createField(c.env.DB, body))) throw new ApiError(409, 'key_taken', 'A field with that key exists.');
     return c.json({ key: body.key }, 201);

@@ -34,3 +34,15 @@ export type PublicArticle = Pick<Article, 'id' | 'title' | 'body' | 'updatedAt'>
 export interface PublicArticleResponse {
   article: PublicArticle;
 }
+
+/** `POST /api/admin/kb`, `PUT /api/admin/kb/:id` */
+export interface ArticleBody {
+  title: string;
+  body: string;
+}
+/** `POST /api/public/kb/deflections`: the visitor says the article solved it. */
+export interface DeflectionBody {
+  articleId: string;
+  groupId: string;
+  question: string;
+}

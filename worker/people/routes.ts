@@ -1,7 +1,19 @@
 // The administrator's page: people, groups and memberships. Administrators only. The changes
 // are the same guarded SQL the admin command line runs (worker/db/people.ts); a guard that
 // refuses gives a clear 409 and nothing changes. Membership changes reach open consoles at once.
-import type { AdminAgent, AdminAgentsResponse, AdminGroup, AdminGroupsResponse } from './wire.ts';
+import type {
+  AdminAgent,
+  AdminAgentsResponse,
+  AdminGroup,
+  AdminGroupsResponse,
+  DisabledBody,
+  GroupNameBody,
+  NewAgentBody,
+  NewGroupBody,
+  PasswordBody,
+  ProfileBody,
+  RoleBody,
+} from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
@@ -75,7 +87,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
     return c.json({ agents: agents.map((a) => ({ ...a, disabled: a.disabled === 1, groupIds: JSON.parse(a.groupIds) as string[] })) } satisfies AdminAgentsResponse);
   })
   .post('/agents', async (c) => {
-    const body = await readBody(c, NewAgent);
+    const body = await readBody<NewAgentBody>(c, NewAgent);
     for (const g of body.groupIds) await requireGroupRow(c.env.DB, g);
     const id = randomId();
     const create = people.createAgent({
@@ -93,7 +105,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
   })
   .put('/agents/:id/role', async (c) => {
     const id = c.req.param('id');
-    const body = await readBody(c, z.object({ role }));
+    const body = await readBody<RoleBody>(c, z.object({ role }));
     await requireAgentRow(c.env.DB, id);
     await change(c.env.DB, people.setRole(id, body.role), 'last_admin', 'The deployment must keep an enabled administrator.');
     // The person's open sockets decide with the new rank; their consoles fetch who they are again.
@@ -102,7 +114,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
   })
   .put('/agents/:id/disabled', async (c) => {
     const id = c.req.param('id');
-    const body = await readBody(c, z.object({ disabled: z.boolean() }));
+    const body = await readBody<DisabledBody>(c, z.object({ disabled: z.boolean() }));
     await requireAgentRow(c.env.DB, id);
     await change(
       c.env.DB,
@@ -115,7 +127,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
   })
   .put('/agents/:id/password', async (c) => {
     const id = c.req.param('id');
-    const body = await readBody(c, z.object({ password }));
+    const body = await readBody<PasswordBody>(c, z.object({ password }));
     await requireAgentRow(c.env.DB, id);
     await change(c.env.DB, people.setPassword(id, await hashPassword(body.password)), 'not_found', 'No such agent.');
     await signOutEverywhere(c.env, id);
@@ -131,7 +143,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
   })
   .put('/agents/:id/profile', async (c) => {
     const id = c.req.param('id');
-    const body = await readBody(c, z.object({ name, maxChats }));
+    const body = await readBody<ProfileBody>(c, z.object({ name, maxChats }));
     await requireAgentRow(c.env.DB, id);
     await change(c.env.DB, people.setProfile(id, body.name, body.maxChats), 'not_found', 'No such agent.');
     return c.json({ id, ...body });
@@ -141,7 +153,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
     return c.json({ groups: groups.map((g) => ({ ...g, memberIds: JSON.parse(g.memberIds) as string[] })) } satisfies AdminGroupsResponse);
   })
   .post('/groups', async (c) => {
-    const body = await readBody(c, NewGroup);
+    const body = await readBody<NewGroupBody>(c, NewGroup);
     for (const a of body.memberIds) await requireAgentRow(c.env.DB, a);
     const id = randomId(8);
     const create = people.createGroup({ id, name: body.name, now: Date.now() });
@@ -155,7 +167,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
   })
   .put('/groups/:id', async (c) => {
     const id = c.req.param('id');
-    const body = await readBody(c, z.object({ name }));
+    const body = await readBody<GroupNameBody>(c, z.object({ name }));
     await requireGroupRow(c.env.DB, id);
     await change(c.env.DB, people.renameGroup(id, body.name), 'name_taken', 'A group with that name exists.');
     // Members' consoles show the new name at once.

@@ -34,3 +34,41 @@ export interface AdminGroupsResponse {
 export interface CreatedResponse {
   id: string;
 }
+
+// ---- request bodies ------------------------------------------------------------------------
+
+/** `POST /api/admin/agents` */
+export interface NewAgentBody {
+  email: string;
+  name: string;
+  role: StaffRank;
+  password: string;
+  maxChats?: number;
+  groupIds: string[];
+}
+/** `PUT /api/admin/agents/:id/role` */
+export interface RoleBody {
+  role: StaffRank;
+}
+/** `PUT /api/admin/agents/:id/disabled` */
+export interface DisabledBody {
+  disabled: boolean;
+}
+/** `PUT /api/admin/agents/:id/password` */
+export interface PasswordBody {
+  password: string;
+}
+/** `PUT /api/admin/agents/:id/profile` */
+export interface ProfileBody {
+  name: string;
+  maxChats: number;
+}
+/** `POST /api/admin/groups` */
+export interface NewGroupBody {
+  name: string;
+  memberIds: string[];
+}
+/** `PUT /api/admin/groups/:id` */
+export interface GroupNameBody {
+  name: string;
+}

@@ -1,6 +1,6 @@
 // What anyone may ask before a chat exists: the groups and whether anyone is online in them, the
 // custom fields, a live chat link's presets, and the knowledge base (published articles only).
-import type { PublicArticleResponse, SuggestionsResponse } from '../kb/wire.ts';
+import type { DeflectionBody, PublicArticleResponse, SuggestionsResponse } from '../kb/wire.ts';
 import type { PublicConfig } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -50,7 +50,7 @@ export const publicRoutes = new Hono<AppEnv>()
     return c.json({ article: { id: article.id, title: article.title, body: article.body, updatedAt: article.updatedAt } } satisfies PublicArticleResponse);
   })
   .post('/kb/deflections', async (c) => {
-    const body = await readBody(c, Deflection);
+    const body = await readBody<DeflectionBody>(c, Deflection);
     await limitPerAddress(c, c.env.VISITOR_LIMITER, 'deflection', {
       code: 'rate_limited',
       message: 'Too many answers from this address: wait a minute and try again.',

@@ -2,7 +2,7 @@
 // link), leaving a message when nobody is online, and, holding the chat's signed token, its
 // socket, files, transcript (by email too) and survey. Nothing here ever returns staff-only
 // content: transcripts come from the chat's visitor view of its log.
-import type { CreatedChat } from './wire.ts';
+import type { CreatedChat, NewChat, NewMessage, SurveyBody, VisitorTranscriptEmailBody } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { type Caller, identityHeaders } from '../../objects/identity.ts';
@@ -105,7 +105,7 @@ function visitorOf(chat: ChatListRow): Caller {
 
 export const visitorRoutes = new Hono<AppEnv>()
   .post('/chats', async (c) => {
-    const body = await readBody(c, StartChat);
+    const body = await readBody<NewChat>(c, StartChat);
     await limitPerAddress(c, c.env.VISITOR_LIMITER, 'chat', {
       code: 'rate_limited',
       message: 'Too many chats started from this address: wait a minute and try again.',
@@ -128,7 +128,7 @@ export const visitorRoutes = new Hono<AppEnv>()
     return c.json({ chatId: id, token } satisfies CreatedChat, 201);
   })
   .post('/messages', async (c) => {
-    const body = await readBody(c, LeaveMessage);
+    const body = await readBody<NewMessage>(c, LeaveMessage);
     await limitPerAddress(c, c.env.VISITOR_LIMITER, 'message', {
       code: 'rate_limited',
       message: 'Too many messages left from this address: wait a minute and try again.',
@@ -147,7 +147,7 @@ export const visitorRoutes = new Hono<AppEnv>()
   .post('/chats/:id/transcript-email', async (c) => {
     const chat = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
     const chatId = chat.id;
-    const body = await readBody(c, z.object({ email: z.optional(z.string().check(z.maxLength(254))) }));
+    const body = await readBody<VisitorTranscriptEmailBody>(c, z.object({ email: z.optional(z.string().check(z.maxLength(254))) }));
     const transcript = await chatStub(c.env, chatId).transcript('visitor');
     if (!transcript) throw new ApiError(404, 'not_found', 'No such chat.');
     // A customer's copy goes only to the address the chat was started with, a few times at most:
@@ -166,7 +166,7 @@ export const visitorRoutes = new Hono<AppEnv>()
   .post('/chats/:id/survey', async (c) => {
     const chat = await requireToken(c.env, c.req.param('id'), c.req.query('token'));
     const chatId = chat.id;
-    const body = await readBody(
+    const body = await readBody<SurveyBody>(
       c,
       z.object({ rating: z.int().check(z.minimum(1), z.maximum(5)), comment: z.optional(z.string().check(z.maxLength(MAX_COMMENT_LENGTH))) }),
     );

@@ -21,7 +21,8 @@ export interface NewChat {
   email: string;
   question: string;
   groupId: string;
-  fields: Record<string, string>;
+  /** Custom fields (pre-chat form, widget options); a live chat link's presets win over these. */
+  fields?: Record<string, string | number>;
   language?: string;
   link?: string;
 }
@@ -35,5 +36,15 @@ export interface NewMessage {
   email: string;
   message: string;
   groupId: string;
-  fields: Record<string, string>;
+  fields?: Record<string, string | number>;
+  link?: string;
+}
+/** `POST /api/visitor/chats/:id/transcript-email`: only the chat's own address, if one is named. */
+export interface VisitorTranscriptEmailBody {
+  email?: string;
+}
+/** `POST /api/visitor/chats/:id/survey` */
+export interface SurveyBody {
+  rating: number;
+  comment?: string;
 }

@@ -1,6 +1,7 @@
 // The customer-side content an administrator manages (knowledge-base articles, chat links, custom
 // fields) as signals and one action per route. Like model.ts: a refusal is shown in its section's
 // alert and changes nothing; a change that succeeds is followed by fetching the lists again.
+import type { ArticleBody } from '../../../worker/kb/wire.ts';
 import { signal, type Signal } from '@preact/signals';
 import { changeRunner } from './changes.ts';
 import {
@@ -77,9 +78,9 @@ export function createContent() {
       errors[section].value = null;
     },
     addArticle: (title: string, body: string) =>
-      change('kb', () => postJson('/api/admin/kb', { title, body }), `Article "${title}" was saved as a draft.`),
+      change('kb', () => postJson('/api/admin/kb', { title, body } satisfies ArticleBody), `Article "${title}" was saved as a draft.`),
     editArticle: (article: KbArticle, title: string, body: string) =>
-      change('kb', () => put(kbPath(article.id), { title, body }), `Article "${title}" was saved.`),
+      change('kb', () => put(kbPath(article.id), { title, body } satisfies ArticleBody), `Article "${title}" was saved.`),
     setPublished: (article: KbArticle, published: boolean) =>
       change(
         'kb',

@@ -1,6 +1,7 @@
 // The administrator's page as signals and actions: people and groups as the server lists them,
 // and one action per admin route. A refused change shows the server's message in its section and
 // changes nothing here; a change that succeeds is followed by fetching both lists again.
+import type { DisabledBody, GroupNameBody, NewAgentBody, NewGroupBody, PasswordBody, ProfileBody, RoleBody } from '../../../worker/people/wire.ts';
 import { signal, type Signal } from '@preact/signals';
 import { changeRunner } from './changes.ts';
 import type { StaffRank } from '../../../objects/protocol.ts';
@@ -86,29 +87,29 @@ export function createAdmin(options: AdminOptions) {
       errors[section].value = null;
     },
     addPerson: (person: NewPerson) =>
-      change('people', () => postJson<CreatedResponse>('/api/admin/agents', person), `${person.name} was added.`),
+      change('people', () => postJson<CreatedResponse>('/api/admin/agents', person satisfies NewAgentBody), `${person.name} was added.`),
     setRole: (agent: AdminAgent, role: StaffRank) =>
-      change('people', () => put(`${agentPath(agent)}/role`, { role }), `${agent.name} is now ${role === 'admin' ? 'an' : 'a'} ${role}.`),
+      change('people', () => put(`${agentPath(agent)}/role`, { role } satisfies RoleBody), `${agent.name} is now ${role === 'admin' ? 'an' : 'a'} ${role}.`),
     setDisabled: (agent: AdminAgent, disabled: boolean) =>
       change(
         'people',
-        () => put(`${agentPath(agent)}/disabled`, { disabled }),
+        () => put(`${agentPath(agent)}/disabled`, { disabled } satisfies DisabledBody),
         `${agent.name} was ${disabled ? 'disabled and signed out' : 'enabled'}.`,
       ),
     resetPassword: (agent: AdminAgent, password: string) =>
-      change('people', () => put(`${agentPath(agent)}/password`, { password }), `${agent.name}'s password was reset.`),
+      change('people', () => put(`${agentPath(agent)}/password`, { password } satisfies PasswordBody), `${agent.name}'s password was reset.`),
     unlock: (agent: AdminAgent) =>
       change('people', () => post(`${agentPath(agent)}/unlock`), `${agent.name} can sign in again.`),
     setMaxChats: (agent: AdminAgent, maxChats: number) =>
       change(
         'people',
-        () => put(`${agentPath(agent)}/profile`, { name: agent.name, maxChats }),
+        () => put(`${agentPath(agent)}/profile`, { name: agent.name, maxChats } satisfies ProfileBody),
         `${agent.name} may now have ${maxChats} chats at once.`,
       ),
     addGroup: (name: string, memberIds: readonly string[]) =>
-      change('groups', () => postJson<CreatedResponse>('/api/admin/groups', { name, memberIds }), `Group ${name} was added.`),
+      change('groups', () => postJson<CreatedResponse>('/api/admin/groups', { name, memberIds: [...memberIds] } satisfies NewGroupBody), `Group ${name} was added.`),
     renameGroup: (group: AdminGroup, name: string) =>
-      change('groups', () => put(groupPath(group), { name }), `${group.name} is now called ${name}.`),
+      change('groups', () => put(groupPath(group), { name } satisfies GroupNameBody), `${group.name} is now called ${name}.`),
     deleteGroup: (group: AdminGroup) => change('groups', () => del(groupPath(group)), `Group ${group.name} was deleted.`),
     addMember: (group: AdminGroup, agent: AdminAgent) =>
       change('groups', () => put(memberPath(group, agent)), `${agent.name} was added to ${group.name}.`),

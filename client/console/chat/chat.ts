@@ -3,6 +3,7 @@
 // cookie, and the toolbar's actions. Take, Take over, End, Transfer, Follow-up and Delete are HTTP
 // calls whose refusals come back as `{error: {code, message}}`; Join is a socket frame. What they
 // change arrives over the socket (events and `chat` frames), never from the HTTP answer.
+import type { FollowUpBody, TranscriptEmailBody, TransferBody, TranslateBody } from '../../../worker/chats/wire.ts';
 import { createDraft, type Draft } from '../../shared/draft.ts';
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { ChatListRow, ClientFrame, ServerFrame } from '../../../objects/protocol.ts';
@@ -113,19 +114,19 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
       await postFile(`${path}/files`, file, file.name);
     },
     async emailTranscript(addresses) {
-      await postJson(`${path}/transcript-email`, { addresses: addresses.join('; ') });
+      await postJson(`${path}/transcript-email`, { addresses: addresses.join('; ') } satisfies TranscriptEmailBody);
     },
     async translate(language) {
-      return (await postJson<TranslateResponse>(`${path}/translate`, { language })).lines;
+      return (await postJson<TranslateResponse>(`${path}/translate`, { language } satisfies TranslateBody)).lines;
     },
     async act(action) {
       await run(action, () => post(`${path}/${action}`));
     },
     async transfer(to) {
-      await run('transfer', () => post(`${path}/transfer`, { to }));
+      await run('transfer', () => post(`${path}/transfer`, { to } satisfies TransferBody));
     },
     async setFollowUp(at) {
-      await run('follow-up', () => put(`${path}/follow-up`, { at }));
+      await run('follow-up', () => put(`${path}/follow-up`, { at } satisfies FollowUpBody));
     },
     async remove() {
       if (await run('delete', () => del(path))) options.onDeleted();

@@ -2,6 +2,7 @@
 // Transfer (POST /api/bulk/transfer, one answer per chat) and Delete (POST /api/bulk/delete,
 // refused whole if any chat is still open). What each did is kept as a report to show; nothing is
 // removed from the list until the server has deleted it.
+import type { BulkDeleteBody, BulkDeleteResponse, BulkTransferBody } from '../../../worker/chats/wire.ts';
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { ChatListRow } from '../../../objects/protocol.ts';
 import { ApiError, describeError, post, postJson, type BulkTransferResponse, type TransferTo } from '../../shared/api.ts';
@@ -87,7 +88,7 @@ export function createBulk(deps: BulkDeps) {
     },
     transfer: (to: TransferTo) =>
       run('transfer', async (rows) => {
-        const { results } = await postJson<BulkTransferResponse>('/api/bulk/transfer', { chatIds: rows.map((r) => r.id), to });
+        const { results } = await postJson<BulkTransferResponse>('/api/bulk/transfer', { chatIds: rows.map((r) => r.id), to } satisfies BulkTransferBody);
         const lines = results.map((r) => ({
           chatId: r.chatId,
           name: nameOf(rows, r.chatId),
@@ -101,7 +102,7 @@ export function createBulk(deps: BulkDeps) {
     },
     confirmDelete: () =>
       run('delete', async (rows) => {
-        const { deleted } = await postJson<{ deleted: string[] }>('/api/bulk/delete', { chatIds: rows.map((r) => r.id) });
+        const { deleted } = await postJson<BulkDeleteResponse>('/api/bulk/delete', { chatIds: rows.map((r) => r.id) } satisfies BulkDeleteBody);
         deps.forget(deleted);
         deps.clearChecks();
         const lines = deleted.map((id) => ({ chatId: id, name: nameOf(rows, id), ok: true, message: 'Deleted.' }));

@@ -1,6 +1,7 @@
 // Who is signed in to the console: `GET /api/me` on load decides, the sign-in form and the
 // Sign out buttons (here, or everywhere) change it, and any 401 from elsewhere ends it.
 // Signals and actions only.
+import type { SignInBody, SignInResponse } from '../../../worker/auth/wire.ts';
 import { signal } from '@preact/signals';
 import { ApiError, describeError, getJson, post, postJson, type MeResponse, whenSessionEnds } from '../../shared/api.ts';
 
@@ -44,7 +45,7 @@ export function createSession() {
     busy.value = true;
     error.value = null;
     try {
-      await postJson<unknown>('/api/auth/login', { email, password });
+      await postJson<SignInResponse>('/api/auth/login', { email, password } satisfies SignInBody);
       await load();
     } catch (failure) {
       error.value = isUnauthenticated(failure) ? 'That email and password do not match an account.' : describeError(failure);

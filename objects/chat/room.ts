@@ -285,9 +285,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   /** Whether a staff socket may still act; one that may not is closed with the reason. */
   #keep(ws: WebSocket, auth: SocketAuth): boolean {
-    const chat = snapshot(this.#state);
-    if (!chat) return true;
-    const allowed = standing(auth.grant, chat.groupId, Date.now());
+    // Every staff frame passes here: read the group from the state, without building a snapshot.
+    const state = this.#state;
+    if (!isOpen(state)) return true;
+    const allowed = standing(auth.grant, state.info.groupId, Date.now());
     if (allowed.ok) return true;
     answerClose(ws, allowed.code, allowed.reason);
     this.#announceViewers(ws);

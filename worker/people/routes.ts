@@ -46,11 +46,10 @@ const NewAgent = z.object({
 });
 const NewGroup = z.object({ name, memberIds: z.array(z.string()).check(z.minLength(1)) });
 
-const rows = run;
 
 /** Runs a guarded change; no returned row means a guard refused it. */
 async function change(db: D1Database, query: Query, code: HttpErrorCode, message: string): Promise<void> {
-  if ((await rows(db, query)).length === 0) throw new ApiError(409, code, message);
+  if ((await run(db, query)).length === 0) throw new ApiError(409, code, message);
 }
 
 async function requireAgentRow(db: D1Database, id: string): Promise<void> {
@@ -71,19 +70,19 @@ async function pushRights(env: Env, agentId: string): Promise<void> {
 
 /** A group was renamed: its members' consoles fetch their groups again. */
 async function refreshMemberships(env: Env, agentId: string): Promise<void> {
-  const groupIds = (await rows<{ id: string }>(env.DB, people.groupIdsOf(agentId))).map((g) => g.id);
+  const groupIds = (await run<{ id: string }>(env.DB, people.groupIdsOf(agentId))).map((g) => g.id);
   await lobbyStub(env).setMemberships(agentId, groupIds);
 }
 
 async function signOutEverywhere(env: Env, agentId: string): Promise<void> {
-  await rows(env.DB, people.endSessions(agentId));
+  await run(env.DB, people.endSessions(agentId));
   await pushRights(env, agentId);
 }
 
 /** The People and Groups of the Administration page (app.ts mounts it behind requireAdmin). */
 export const peopleAdminRoutes = new Hono<AppEnv>()
   .get('/agents', async (c) => {
-    const agents = await rows<Omit<AdminAgent, 'disabled' | 'groupIds'> & { disabled: number; groupIds: string }>(c.env.DB, people.listAgents());
+    const agents = await run<Omit<AdminAgent, 'disabled' | 'groupIds'> & { disabled: number; groupIds: string }>(c.env.DB, people.listAgents());
     return c.json({ agents: agents.map((a) => ({ ...a, disabled: a.disabled === 1, groupIds: JSON.parse(a.groupIds) as string[] })) } satisfies AdminAgentsResponse);
   })
   .post('/agents', async (c) => {
@@ -138,7 +137,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
     const [agent] = await run<{ email: string }>(c.env.DB, people.emailOf(id));
     if (!agent) throw new ApiError(404, 'not_found', 'No such agent.');
     // Nothing to lift is no failure: the account is not locked either way afterwards.
-    await rows(c.env.DB, people.unlockSignIn(agent.email));
+    await run(c.env.DB, people.unlockSignIn(agent.email));
     return c.body(null, 204);
   })
   .put('/agents/:id/profile', async (c) => {
@@ -149,7 +148,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
     return c.json({ id, ...body });
   })
   .get('/groups', async (c) => {
-    const groups = await rows<Omit<AdminGroup, 'memberIds'> & { memberIds: string }>(c.env.DB, people.listGroups());
+    const groups = await run<Omit<AdminGroup, 'memberIds'> & { memberIds: string }>(c.env.DB, people.listGroups());
     return c.json({ groups: groups.map((g) => ({ ...g, memberIds: JSON.parse(g.memberIds) as string[] })) } satisfies AdminGroupsResponse);
   })
   .post('/groups', async (c) => {
@@ -186,7 +185,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
     const { id, agentId } = c.req.param();
     await requireGroupRow(c.env.DB, id);
     await requireAgentRow(c.env.DB, agentId);
-    await rows(c.env.DB, people.addMember(agentId, id));
+    await run(c.env.DB, people.addMember(agentId, id));
     await pushRights(c.env, agentId);
     return c.body(null, 204);
   })

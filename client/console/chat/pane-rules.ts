@@ -4,9 +4,6 @@
 import { supervises } from '../../../objects/rules/ranks.ts';
 import type { ChatSnapshot, StaffRank } from '../../../objects/protocol.ts';
 
-/** Managers and administrators may take over, end and transfer others' chats (objects/rules/ranks.ts). */
-export const isSupervisor = (rank: StaffRank): boolean => supervises(rank);
-
 export interface PaneContext {
   chat: Pick<ChatSnapshot, 'status' | 'agent'> | null;
   meId: string;
@@ -38,7 +35,7 @@ export function paneAbilities(c: PaneContext): PaneAbilities {
   const status = c.chat?.status ?? null;
   const ready = c.online && !c.busy;
   const mine = c.chat?.agent?.id === c.meId;
-  const supervisor = isSupervisor(c.rank);
+  const supervisor = supervises(c.rank);
   const othersActive = status === 'active' && c.chat?.agent != null && !mine;
   const joined = c.joined.has(c.meId);
   return {
@@ -62,7 +59,7 @@ export function writeBlocker(c: PaneContext): string {
   if (status === 'queued') return 'Take the chat to reply.';
   if (status === 'ended') return 'This chat has ended.';
   if (status === 'active') {
-    return isSupervisor(c.rank)
+    return supervises(c.rank)
       ? 'Another agent has this chat: coach them, join the conversation or take it over.'
       : 'Another agent has this chat: coach them or join the conversation.';
   }

@@ -28,9 +28,8 @@ export function createCounts() {
     try {
       const answer = await getJson<ChatCounts>('/api/chats/counts');
       if (ticket === latest) counts.value = answer;
-    } catch (error) {
+    } catch {
       // The counts stay as they were. A lost session (401) is handled once, in shared/api.ts: the console signs out.
-      void error;
     }
   }
 

@@ -42,9 +42,8 @@ export function createVisibleFields() {
       try {
         const { preferences } = await getJson<{ preferences: Preferences | null }>(PATH);
         columns.value = columnsFrom(preferences);
-      } catch (error) {
+      } catch {
         // The default columns serve until the next sign-in. A lost session (401) is handled once, in shared/api.ts: the console signs out.
-        void error;
       } finally {
         loaded.value = true;
       }

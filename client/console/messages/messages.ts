@@ -47,9 +47,8 @@ export function createMessages() {
   async function refreshCount(): Promise<void> {
     try {
       await fetchState('open');
-    } catch (failure) {
+    } catch {
       // A lost session (401) is handled once, in shared/api.ts: the console signs out.
-      void failure;
     }
   }
 

@@ -26,8 +26,8 @@ const DUPLICATE_GRACE_MS = 300;
 const CLOSE_TIMEOUT_MS = 2_000;
 /** Characters of text in each message (the sequence tag plus padding). */
 const MESSAGE_TEXT_LENGTH = 80;
-/** The most sockets the bench ever opens (2 per room). */
-const MAX_SOCKETS = 400;
+/** The most sockets the bench ever opens (the scale part's 2,000 chats of 2, its consoles, spare). */
+const MAX_SOCKETS = 5000;
 
 export type SystemName = 'switchboard' | 'baseline';
 
@@ -37,6 +37,10 @@ export interface Room {
   frame(id: string, text: string): string;
   readonly sender: WebSocket;
   readonly receiver: WebSocket;
+  /** Switchboard's chat id, or the baseline room's path. */
+  readonly id: string;
+  /** Further sockets on the room that only listen (a monitor), closed with it. */
+  readonly listeners: readonly WebSocket[];
   /** The message id a frame on the receiver delivers, or null for any other frame. */
   delivered(data: string): string | null;
   /** A frame on the sender that reports a refusal (Switchboard's `error`), or null. */
@@ -91,7 +95,7 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time, keeping the order of the results. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -117,7 +121,7 @@ function wsUrl(origin: string, path: string): string {
  * Opens a socket; with `untilSynced`, resolves only once Switchboard's `synced` frame has arrived
  * (the listener is attached before the upgrade completes, so no frame can slip past it).
  */
-function openSocket(origin: string, path: string, untilSynced: boolean, headers: Record<string, string> = {}): Promise<WebSocket> {
+export function openSocket(origin: string, path: string, untilSynced: boolean, headers: Record<string, string> = {}): Promise<WebSocket> {
   if (++socketsOpened > MAX_SOCKETS) throw new Error(`more than ${MAX_SOCKETS} sockets`);
   const what = `upgrade ${path.split('?')[0]}`;
   const ws = new WebSocket(wsUrl(origin, path), { headers, perMessageDeflate: false, handshakeTimeout: SETUP_STEP_TIMEOUT_MS });
@@ -177,10 +181,10 @@ async function http(origin: string, path: string, init: { method: string; body?:
 // ---- setting rooms up ----------------------------------------------------------------------
 
 /** Signs the seeded agent in; returns the Cookie header value. */
-export async function signIn(servers: Servers): Promise<string> {
+export async function signIn(servers: Servers, who: { email: string; password: string } = servers.agent): Promise<string> {
   const res = await http(servers.origin, '/api/auth/login', {
     method: 'POST',
-    body: { email: servers.agent.email, password: servers.agent.password },
+    body: { email: who.email, password: who.password },
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sb_session='));
@@ -190,12 +194,15 @@ export async function signIn(servers: Servers): Promise<string> {
 
 const sendFrame = (id: string, text: string): string => JSON.stringify({ type: 'send', id, text } satisfies ClientFrame);
 
-/** A Switchboard chat: the visitor sends, the agent (who has taken the chat) receives. */
-async function switchboardRoom(servers: Servers, cookie: string, i: number): Promise<Room> {
+/**
+ * A Switchboard chat: the visitor sends, the agent (who has taken the chat) receives; with a
+ * monitor's cookie, a manager follows the chat on a third socket.
+ */
+export async function switchboardRoom(servers: Servers, cookie: string, i: number, monitorCookie?: string, groupId = servers.groupId): Promise<Room> {
   const { origin } = servers;
   const res = await http(origin, '/api/visitor/chats', {
     method: 'POST',
-    body: { name: `Bench Visitor ${i}`, email: `visitor${i}@example.test`, question: `Bench question ${i}`, groupId: servers.groupId },
+    body: { name: `Bench Visitor ${i}`, email: `visitor${i}@example.test`, question: `Bench question ${i}`, groupId },
   });
   if (res.status !== 201) throw new Error(`starting chat ${i} failed: ${res.status} ${await res.text()}`);
   const { chatId, token } = (await res.json()) as { chatId: string; token: string };
@@ -206,10 +213,13 @@ async function switchboardRoom(servers: Servers, cookie: string, i: number): Pro
   const taken = waitForFrame(agent, `chat ${i} take`, (f) => f.type === 'event' && f.event.kind === 'taken');
   agent.send(JSON.stringify({ type: 'take' } satisfies ClientFrame));
   await taken;
+  const listeners = monitorCookie ? [await openSocket(origin, `/api/chats/${chatId}/ws?after=0`, true, { Cookie: monitorCookie })] : [];
 
   return {
+    id: chatId,
     sender: visitor,
     receiver: agent,
+    listeners,
     frame: sendFrame,
     delivered(data) {
       // Only `event` frames carry messages; the cheap test spares parsing `chat` frames.
@@ -225,14 +235,18 @@ async function switchboardRoom(servers: Servers, cookie: string, i: number): Pro
   };
 }
 
-/** A baseline room: two sockets on the same object; it stores and relays the very same frames. */
-async function baselineRoom(servers: Servers, name: string): Promise<Room> {
+/** A baseline room: two sockets (or more, listening) on the same object; it stores and relays the very same frames. */
+async function baselineRoom(servers: Servers, name: string, listenerCount = 0): Promise<Room> {
   const path = `${BASELINE_ROUTE_PREFIX}${name}`;
   const sender = await openSocket(servers.origin, path, false);
   const receiver = await openSocket(servers.origin, path, false);
+  const listeners: WebSocket[] = [];
+  for (let i = 0; i < listenerCount; i++) listeners.push(await openSocket(servers.origin, path, false));
   return {
+    id: path,
     sender,
     receiver,
+    listeners,
     frame: sendFrame,
     delivered(data) {
       const frame = JSON.parse(data) as { id?: unknown };
@@ -242,24 +256,35 @@ async function baselineRoom(servers: Servers, name: string): Promise<Room> {
   };
 }
 
-export function setUpSwitchboard(servers: Servers, cookie: string, count: number): Promise<Room[]> {
+export function setUpSwitchboard(servers: Servers, cookie: string, count: number, monitorCookie?: string): Promise<Room[]> {
   return mapLimit(
     Array.from({ length: count }, (_, i) => i),
     SETUP_CONCURRENCY,
-    (i) => switchboardRoom(servers, cookie, i),
+    (i) => switchboardRoom(servers, cookie, i, monitorCookie),
   );
 }
 
-export function setUpBaseline(servers: Servers, count: number, tag: string): Promise<Room[]> {
+export function setUpBaseline(servers: Servers, count: number, tag: string, listeners = 0): Promise<Room[]> {
   return mapLimit(
     Array.from({ length: count }, (_, i) => i),
     SETUP_CONCURRENCY,
-    (i) => baselineRoom(servers, `${tag}-${i}`),
+    (i) => baselineRoom(servers, `${tag}-${i}`, listeners),
   );
 }
 
-export async function closeRooms(rooms: readonly Room[]): Promise<void> {
-  const sockets = rooms.flatMap((r) => [r.sender, r.receiver]);
+/** Opens `count` more idle sockets: Switchboard staff sockets on its chats, or listeners on baseline rooms. */
+export function openIdleSockets(system: SystemName, servers: Servers, rooms: readonly Room[], count: number, cookie: string): Promise<WebSocket[]> {
+  return mapLimit(
+    Array.from({ length: count }, (_, i) => rooms[i % rooms.length]!.id),
+    SETUP_CONCURRENCY,
+    (id) =>
+      system === 'baseline'
+        ? openSocket(servers.origin, id, false)
+        : openSocket(servers.origin, `/api/chats/${id}/ws?after=0`, true, { Cookie: cookie }),
+  );
+}
+
+export async function closeSockets(sockets: readonly WebSocket[]): Promise<void> {
   await Promise.all(
     sockets.map(
       (ws) =>
@@ -277,6 +302,10 @@ export async function closeRooms(rooms: readonly Room[]): Promise<void> {
         }),
     ),
   );
+}
+
+export function closeRooms(rooms: readonly Room[]): Promise<void> {
+  return closeSockets(rooms.flatMap((r) => [r.sender, r.receiver, ...r.listeners]));
 }
 
 // ---- one run -------------------------------------------------------------------------------
@@ -297,18 +326,26 @@ function padText(prefix: string): string {
   return prefix.length >= MESSAGE_TEXT_LENGTH ? prefix : prefix + ' ' + 'x'.repeat(MESSAGE_TEXT_LENGTH - prefix.length - 1);
 }
 
+/** How often an open-loop run checks whether sends are due. */
+const PACING_TICK_MS = 5;
+
 /**
- * Sends `perRoom` messages through every room, keeping at most `window` un-delivered messages per
- * room, and resolves once each is delivered or past its deadline (plus a grace for duplicates).
+ * Sends `perRoom` messages through every room and resolves once each is delivered or past its
+ * deadline (plus a grace for duplicates). Closed loop (`window` a number): at most `window`
+ * un-delivered messages per room, the next sent as one arrives. Open loop (`window` =
+ * `{ ratePerSecond }`): sends at that rate over all rooms in turn, whatever is in flight, as
+ * customers do; latency then includes any queueing the server builds up.
  */
 export function runLoad(
   system: SystemName,
   rooms: readonly Room[],
   perRoom: number,
-  window: number,
+  window: number | { ratePerSecond: number },
   tag: string,
   serverCpuMs: () => number | null = () => null,
 ): Promise<RunResult> {
+  const closedWindow = typeof window === 'number' ? window : Infinity;
+  const pacedRate = typeof window === 'number' ? null : window.ratePerSecond;
   const total = rooms.length * perRoom;
   const pending = new Map<string, Pending>();
   const done = new Set<string>();
@@ -354,20 +391,22 @@ export function runLoad(
       }, DUPLICATE_GRACE_MS);
     };
 
+    const sendOne = (state: RoomState) => {
+      // Random UUIDs, as the clients send (client/shared/conversation.ts): their order matters
+      // to the object's (sender, client_id) index.
+      const id = crypto.randomUUID();
+      const frame = state.room.frame(id, padText(`bench ${tag} room ${state.index} #${state.nextIndex}`));
+      state.nextIndex++;
+      state.inFlight++;
+      const sentAt = performance.now();
+      if (firstSendAt === 0) firstSendAt = sentAt;
+      pending.set(id, { room: state, sentAt });
+      result.sent++;
+      state.room.sender.send(frame);
+    };
     const pump = (state: RoomState) => {
-      while (state.inFlight < window && state.nextIndex < perRoom) {
-        // Random UUIDs, as the clients send (client/shared/conversation.ts): their order matters
-        // to the object's (sender, client_id) index.
-        const id = crypto.randomUUID();
-        const frame = state.room.frame(id, padText(`bench ${tag} room ${state.index} #${state.nextIndex}`));
-        state.nextIndex++;
-        state.inFlight++;
-        const sentAt = performance.now();
-        if (firstSendAt === 0) firstSendAt = sentAt;
-        pending.set(id, { room: state, sentAt });
-        result.sent++;
-        state.room.sender.send(frame);
-      }
+      if (pacedRate !== null) return;
+      while (state.inFlight < closedWindow && state.nextIndex < perRoom) sendOne(state);
     };
 
     for (const state of states) {
@@ -430,7 +469,17 @@ export function runLoad(
     cleanups.push(() => clearInterval(sweep));
 
     if (total === 0) return finish();
-    for (const state of states) pump(state);
+    if (pacedRate === null) {
+      for (const state of states) pump(state);
+      return;
+    }
+    const startedAt = performance.now();
+    const pacer = setInterval(() => {
+      const due = Math.min(total, Math.floor(((performance.now() - startedAt) * pacedRate) / 1000) + 1);
+      while (result.sent < due) sendOne(states[result.sent % states.length]!);
+      if (result.sent >= total) clearInterval(pacer);
+    }, PACING_TICK_MS);
+    cleanups.push(() => clearInterval(pacer));
   });
 }
 

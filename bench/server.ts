@@ -40,11 +40,15 @@ export interface Servers {
   origin: string;
   groupId: string;
   agent: BenchAgent;
+  /** A manager in the same group, who follows chats as a monitor. */
+  monitor: BenchAgent;
   /**
    * CPU time the workerd process (both Workers, all objects, D1) has used so far, in ms, or null
    * where /proc is not available. Differences of it are robust to a busy machine, unlike wall time.
    */
   serverCpuMs(): number | null;
+  /** The workerd process's resident memory now, in KiB, or null where /proc is not available. */
+  serverRssKb(): number | null;
   /** The Miniflare instance, for direct D1 access (seeding, EXPLAIN QUERY PLAN). */
   mf: Miniflare;
   dispose(): Promise<void>;
@@ -74,6 +78,16 @@ function cpuMsOf(pid: number): number | null {
       ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
     }
     return ns / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** Resident set size of `pid` (VmRSS in /proc/<pid>/status), in KiB. */
+function rssKbOf(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : null;
   } catch {
     return null;
   }
@@ -191,12 +205,17 @@ export async function startServers(log: (line: string) => void): Promise<Servers
     const now = Date.now();
     const groupId = 'bench-group';
     const agent: BenchAgent = { id: 'bench-agent', email: 'bench.agent@example.test', password: `pw-${crypto.randomUUID()}` };
+    const monitor: BenchAgent = { id: 'bench-monitor', email: 'bench.monitor@example.test', password: `pw-${crypto.randomUUID()}` };
     await db.batch([
       db.prepare('INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)').bind(groupId, 'Bench', now),
       db
         .prepare('INSERT INTO agents (id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .bind(agent.id, agent.email, 'Bench Agent', await hashPassword(agent.password, SEED_PBKDF2_ITERATIONS), 'agent', now),
       db.prepare('INSERT INTO memberships (agent_id, group_id) VALUES (?, ?)').bind(agent.id, groupId),
+      db
+        .prepare('INSERT INTO agents (id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .bind(monitor.id, monitor.email, 'Bench Monitor', await hashPassword(monitor.password, SEED_PBKDF2_ITERATIONS), 'manager', now),
+      db.prepare('INSERT INTO memberships (agent_id, group_id) VALUES (?, ?)').bind(monitor.id, groupId),
     ]);
     // Capacity limits takes per agent; the bench's one agent takes every chat it opens.
     const columns = await db.prepare('SELECT name FROM pragma_table_info(?)').bind('agents').all<{ name: string }>();
@@ -207,7 +226,8 @@ export async function startServers(log: (line: string) => void): Promise<Servers
     const workerdPid = findWorkerdPid();
     if (workerdPid === null) log('workerd process not found in /proc: server CPU time will not be reported');
     const serverCpuMs = () => (workerdPid === null ? null : cpuMsOf(workerdPid));
-    return { origin, groupId, agent, serverCpuMs, mf, dispose: cleanup };
+    const serverRssKb = () => (workerdPid === null ? null : rssKbOf(workerdPid));
+    return { origin, groupId, agent, monitor, serverCpuMs, serverRssKb, mf, dispose: cleanup };
   } catch (err) {
     await cleanup();
     throw err;

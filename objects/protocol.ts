@@ -278,9 +278,12 @@ export interface ChatListRow {
 export type Presence = 'online' | 'away' | 'offline';
 
 export type LobbyFrame =
-  /** First frame: the groups this socket receives changes for, and your own presence. */
-  | { type: 'welcome'; groupIds: string[]; presence: Presence }
-  /** A chat in one of your groups changed (new, taken, ended, counters). */
+  /**
+   * First frame: the group this socket receives changes for (one socket per group: see
+   * objects/lobby/pieces.ts), all of your groups as they were when it opened, and your presence.
+   */
+  | { type: 'welcome'; groupId: string; groupIds: string[]; presence: Presence }
+  /** A chat of this socket's group changed (new, taken, ended, counters), or left it (transferred). */
   | { type: 'chat'; chat: ChatListRow }
   /** A chat was deleted. */
   | { type: 'removed'; chatId: string; groupId: string }

@@ -12,5 +12,7 @@ declare namespace Cloudflare {
     /** Per-socket send limits (objects/chat/rate.ts); absent: 20 at once, then 5 a second. */
     SOCKET_SEND_BURST?: string;
     SOCKET_SEND_PER_SECOND?: string;
+    /** Shards of each group's lobby (objects/lobby/pieces.ts); absent: 1. */
+    LOBBY_SHARDS_PER_GROUP?: string;
   }
 }

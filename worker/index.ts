@@ -2,13 +2,15 @@
 // objects' hosts live in objects/ and never import the Worker; here each gets its D1 access.
 import { AgentHubObject } from '../objects/agent/hub.ts';
 import { ChatRoomObject } from '../objects/chat/room.ts';
+import { LobbyObject } from '../objects/lobby/lobby.ts';
+import type { LobbyStore } from '../objects/lobby/store.ts';
 import type { ChatStore } from '../objects/chat/store.ts';
 import type { RightsStore } from '../objects/agent/store.ts';
 import { app } from './app.ts';
 import { chatStore } from './chats/store.ts';
+import { lobbyStore } from './lobby/store.ts';
 import { rightsStore } from './people/rights.ts';
 
-export { Lobby } from '../objects/lobby/lobby.ts';
 
 export class ChatRoom extends ChatRoomObject {
   protected override readonly store: ChatStore = chatStore(this.env.DB);
@@ -16,6 +18,10 @@ export class ChatRoom extends ChatRoomObject {
 
 export class AgentHub extends AgentHubObject {
   protected override readonly store: RightsStore = rightsStore(this.env.DB);
+}
+
+export class Lobby extends LobbyObject {
+  protected override readonly store: LobbyStore = lobbyStore(this.env.DB);
 }
 
 export default app satisfies ExportedHandler<Env>;

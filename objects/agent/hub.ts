@@ -17,8 +17,8 @@ import type { RightsStore } from './store.ts';
  */
 export const RIGHTS_CHECK_INTERVAL_MS = 20_000;
 
-/** A place that holds sockets of the agent: the lobby, or a chat by id. */
-export type Place = 'lobby' | `chat:${string}`;
+/** A place that holds sockets of the agent: a lobby piece by name (objects/lobby/pieces.ts), or a chat by id. */
+export type Place = `lobby:${string}` | `chat:${string}`;
 
 export function agentHub(env: Pick<Env, 'AGENT_HUB'>, agentId: string) {
   return env.AGENT_HUB.get(env.AGENT_HUB.idFromName(agentId));
@@ -43,15 +43,13 @@ export abstract class AgentHubObject extends DurableObject<Env> {
   }
 
   /**
-   * Reads the agent's rights and pushes them to every place holding their sockets (the lobby is
-   * always told: it may hold a console that opened before this object knew of it). Places that
+   * Reads the agent's rights and pushes them to every place holding their sockets. Places that
    * no longer hold any of the agent's sockets are forgotten. Returns the rights pushed.
    */
   async refresh(agentId: string): Promise<StaffRights> {
     const rights = await this.store.rightsOf(agentId, Date.now());
     const sql = this.ctx.storage.sql;
     const places = sql.exec<{ place: Place }>('SELECT place FROM places').toArray().map((r) => r.place);
-    if (!places.includes('lobby')) places.push('lobby');
     const held = await Promise.allSettled(places.map((place) => this.#push(place, rights)));
     held.forEach((outcome, i) => {
       // A place that could not be reached keeps its entry and is tried again on the next round.
@@ -72,8 +70,9 @@ export abstract class AgentHubObject extends DurableObject<Env> {
 
   /** Whether the place still holds a socket of the agent after applying the rights. */
   #push(place: Place, rights: StaffRights): Promise<boolean> {
-    // The lobby's name is LOBBY_NAME, not imported: lobby.ts imports this file, not the reverse.
-    if (place === 'lobby') return this.env.LOBBY.get(this.env.LOBBY.idFromName('lobby')).applyRights(rights);
+    // A lobby place is the piece's object name (pieces.ts); lobby.ts imports this file, not the reverse.
+    if (place.startsWith('lobby:')) return this.env.LOBBY.get(this.env.LOBBY.idFromName(place)).applyRights(rights);
+    if (!place.startsWith('chat:')) return Promise.resolve(false); // The one lobby of before it was split: forgotten.
     const chatId = place.slice('chat:'.length);
     return this.env.CHAT_ROOM.get(this.env.CHAT_ROOM.idFromName(chatId)).applyRights(rights);
   }

@@ -1,13 +1,8 @@
-// Projects a chat's state into D1's `chats` row (what the lists and search read) and tells the
-// live queue about it. Never on a message's hot path: state changes are projected at once,
-// counters at most once per PROJECTION_INTERVAL_MS through the object's alarm.
+// The chat's state as D1's `chats` row (what the lists and search read) and as the live queue's
+// frames. Never on a message's hot path: projector.ts decides when a row is written and published.
 import type { ChatListRow } from '../protocol.ts';
 import type { OpenState } from './logic.ts';
 import { idleLevel, idleSince, type Thresholds } from './timers.ts';
-
-/** How long, at most, a new message count or idle reset waits before it reaches D1 and the lists
- * (under the one second the lists promise, with room for the write and the push). */
-export const PROJECTION_INTERVAL_MS = 800;
 
 export interface Counters {
   messageCount: number;

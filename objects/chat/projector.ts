@@ -1,77 +1,133 @@
-// The chat's projection as one module: when the `chats` row is written (at once on a state
-// change, coalesced within PROJECTION_INTERVAL_MS for counters), the write itself through the
-// store, the publish to the live queue, and the idle thresholds it is computed with (read again
-// once they are THRESHOLDS_MAX_AGE_MS old). The room says what changed; this decides when. A
-// second projection (the search index) can sit beside it with the same shape.
-import type { ChatListRow } from '../protocol.ts';
+// The chat's projection as one module: when its list row reaches the consoles (the group's lobby
+// pieces) and when it reaches D1's `chats` row, the write and the publish themselves, and the idle
+// thresholds they are computed with (read again once THRESHOLDS_MAX_AGE_MS old). The room says
+// what changed; this decides when:
+// - a state change (new, taken, transferred, ended, follow-up, an idle level crossed) is written
+//   and published at once;
+// - counters (message count, last agent message) are published to the consoles within
+//   LIVE_COUNTERS_INTERVAL_MS, and written to D1 at most once per STORED_COUNTERS_INTERVAL_MS per
+//   chat: D1's rate grows with chats, never with messages.
+import type { ChatListRow, IdleLevel } from '../protocol.ts';
 import type { ChatInfo } from './logic.ts';
-import { PROJECTION_INTERVAL_MS } from './projection.ts';
 import type { ChatStore } from './store.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds, thresholdsFrom } from './timers.ts';
 
 /** How stale the idle thresholds may be before a projection reads them again. */
 export const THRESHOLDS_MAX_AGE_MS = 30_000;
+/**
+ * How long, at most, a new message count waits before the consoles showing the chat hear of it
+ * (under the one second the lists promise, with room for the push).
+ */
+export const LIVE_COUNTERS_INTERVAL_MS = 800;
+/**
+ * How often, at most, a busy chat's counters are written to D1 (what a list page loaded from D1
+ * shows, and how stale its message counts may be). 30 s keeps a counters write per chat below one
+ * state change's worth; docs/scale.md has the measurement behind it.
+ */
+export const STORED_COUNTERS_INTERVAL_MS = 30_000;
 
 /** What is projected: the row as it is when the write starts (undefined: nothing to project). */
 export type RowSource = (thresholds: Thresholds, now: number) => { row: ChatListRow; info: Pick<ChatInfo, 'fields' | 'language'> } | undefined;
+/** Tells the consoles of the groups named (the row's own, and one it just left) about the row. */
+export type Publish = (row: ChatListRow, groupIds: readonly string[]) => Promise<void>;
 
 export class Projector {
   readonly #store: ChatStore;
-  readonly #publish: (row: ChatListRow) => Promise<void>;
+  readonly #publish: Publish;
   #thresholds: Thresholds = DEFAULT_THRESHOLDS;
   #thresholdsReadAt: number | null = null;
-  /** When the counters must next reach D1, if they changed since the last projection. */
-  #dueAt: number | null = null;
+  /** When changed counters must reach the consoles, if they changed since the last publish. */
+  #liveDueAt: number | null = null;
+  /** When changed counters must reach D1, if they changed since the last write. */
+  #storeDueAt: number | null = null;
+  /** When the row last reached D1 (0: not since this instance started). */
+  #storedAt = 0;
+  /** The idle level the consoles last heard. */
+  #level: IdleLevel | null = null;
   /** Projections run one after another, so D1 and the lists never see them out of order. */
   #running: Promise<void> = Promise.resolve();
 
-  constructor(store: ChatStore, publish: (row: ChatListRow) => Promise<void>) {
+  readonly #clock: () => number;
+
+  constructor(store: ChatStore, publish: Publish, clock: () => number = Date.now) {
     this.#store = store;
     this.#publish = publish;
+    this.#clock = clock;
   }
 
   get thresholds(): Thresholds {
     return this.#thresholds;
   }
 
+  /** The idle level last published (an agent's reply to a chat shown yellow or red is a state change). */
+  get publishedLevel(): IdleLevel | null {
+    return this.#level;
+  }
+
+  /** When the row last reached D1 (0: not since this instance started). */
+  get storedAt(): number {
+    return this.#storedAt;
+  }
+
   /** When the next coalesced projection is due, if one is pending (the room's alarm honours it). */
   get dueAt(): number | null {
-    return this.#dueAt;
+    if (this.#liveDueAt === null) return this.#storeDueAt;
+    if (this.#storeDueAt === null) return this.#liveDueAt;
+    return Math.min(this.#liveDueAt, this.#storeDueAt);
   }
 
   /**
-   * Counters changed (a message): they reach D1 within PROJECTION_INTERVAL_MS, one write for many
-   * messages. True when this made a projection due (the alarm must be set).
+   * Counters changed (a message): the consoles hear within LIVE_COUNTERS_INTERVAL_MS, D1 within
+   * STORED_COUNTERS_INTERVAL_MS of its last write. True when this made a projection due sooner
+   * (the alarm must be set).
    */
   countersChanged(now: number): boolean {
-    if (this.#dueAt !== null) return false;
-    this.#dueAt = now + PROJECTION_INTERVAL_MS;
+    if (this.#liveDueAt !== null && this.#storeDueAt !== null) return false;
+    this.#liveDueAt ??= now + LIVE_COUNTERS_INTERVAL_MS;
+    this.#storeDueAt ??= Math.max(this.#liveDueAt, this.#storedAt + STORED_COUNTERS_INTERVAL_MS);
     return true;
   }
 
-  /** Writes the row now (a state change, or the alarm for counters); failures are retried by the alarm. */
-  project(source: RowSource): Promise<void> {
-    this.#dueAt = null;
+  /** A state change: the row is written and published now; failures are retried by the alarm. */
+  project(source: RowSource, alsoGroups: readonly string[] = []): Promise<void> {
+    return this.#run(source, true, alsoGroups);
+  }
+
+  /** The alarm: whatever coalesced projection is due by now (D1 and consoles, or consoles only). */
+  flush(source: RowSource, now: number): Promise<void> {
+    if (this.#storeDueAt !== null && this.#storeDueAt <= now) return this.#run(source, true, []);
+    if (this.#liveDueAt !== null && this.#liveDueAt <= now) return this.#run(source, false, []);
+    return this.#running;
+  }
+
+  #run(source: RowSource, store: boolean, alsoGroups: readonly string[]): Promise<void> {
+    this.#liveDueAt = null;
+    if (store) this.#storeDueAt = null;
     this.#running = this.#running.then(async () => {
-      let now = Date.now();
+      let now = this.#clock();
       try {
         // Thresholds are read when this instance first projects (so a restart never misses an
         // administrator's change) and again once they are THRESHOLDS_MAX_AGE_MS old: not for
         // every counter projection, which would cost a D1 read per chat twice a second.
         if (this.#thresholdsReadAt === null || now - this.#thresholdsReadAt > THRESHOLDS_MAX_AGE_MS) {
           this.#thresholds = thresholdsFrom(await this.#store.thresholdSettings());
-          this.#thresholdsReadAt = Date.now();
+          this.#thresholdsReadAt = this.#clock();
         }
         // The state as it is now, after that read: the row must match the log's last seq.
-        now = Date.now();
+        now = this.#clock();
         const next = source(this.#thresholds, now);
         if (!next) return;
-        await this.#store.writeRow(next.row, next.info);
-        await this.#publish(next.row);
+        if (store) {
+          await this.#store.writeRow(next.row, next.info);
+          this.#storedAt = now;
+        }
+        await this.#publish(next.row, [next.row.groupId, ...alsoGroups]);
+        this.#level = next.row.idleLevel;
       } catch (err) {
-        // D1 or the lobby was unreachable: try again from the alarm rather than lose the change.
+        // D1 or a lobby piece was unreachable: try again from the alarm rather than lose the change.
         console.error('projection failed', err);
-        this.#dueAt = now + PROJECTION_INTERVAL_MS;
+        this.#liveDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
+        if (store) this.#storeDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
       }
     });
     return this.#running;

@@ -1,12 +1,12 @@
 // One chat = one Durable Object: the single source of truth for its log, its state, its timers
 // and who receives what. The pure decisions live in logic.ts and timers.ts; this host parses,
 // decides, stores, sends and schedules. It deliberately does no D1 write or object call per
-// message: counters reach D1 coalesced, through the alarm (see projection.ts).
+// message: counters reach the consoles and D1 coalesced, through the alarm (see projector.ts).
 import { DurableObject } from 'cloudflare:workers';
 import { agentHub } from '../agent/hub.ts';
 import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
-import { lobbyStub } from '../lobby/lobby.ts';
-import type { Attachment, ChatEvent, ChatSnapshot, ErrorCode, ServerFrame, TransferTarget } from '../protocol.ts';
+import { publishRemoval, publishRow } from '../lobby/lobby.ts';
+import type { Attachment, ChatEvent, ChatSnapshot, ErrorCode, Person, ServerFrame, TransferTarget } from '../protocol.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
@@ -14,9 +14,9 @@ import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } f
 import type { Actor, ChatInfo, ChatState, Command, OpenState } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
 import { deleteChatFiles, listRow } from './projection.ts';
-import { Projector } from './projector.ts';
+import { Projector, type RowSource } from './projector.ts';
 import type { ChatStore } from './store.ts';
-import { nextWake } from './timers.ts';
+import { idleLevel, nextWake } from './timers.ts';
 
 export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
 
@@ -27,6 +27,11 @@ const PONG = JSON.stringify({ type: 'pong' } satisfies ServerFrame);
 export const CLOSE_DELETED = 4404;
 /** How soon a deletion cut short by a failure is tried again. */
 const PURGE_RETRY_MS = 5_000;
+/**
+ * Staff sockets that open or close within this long of each other cost one `viewers` frame per
+ * staff socket, not one per socket per change: a burst of monitors is never quadratic.
+ */
+export const VIEWERS_COALESCE_MS = 50;
 
 /**
  * The chat object, less its D1 access: worker/index.ts exports the class wrangler binds
@@ -47,6 +52,11 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   /** What each socket may still store before it is refused `rate_limited` (see rate.ts). */
   readonly #buckets = new WeakMap<WebSocket, Bucket>();
   readonly #sendPolicy: BucketPolicy;
+  /** The `viewers` frame staff last heard (null after waking), and whether a new one is pending. */
+  #viewersJson: string | null = null;
+  #viewersPending = false;
+  /** The snapshot of #state, made once per state (a message does not change it). */
+  #snapshotOf: { state: ChatState; chat: ChatSnapshot | null } | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -138,7 +148,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   async #purge(chatId: string, groupId: string): Promise<void> {
     await this.store.deleteChat(chatId);
     await deleteChatFiles(this.env.FILES, chatId);
-    await lobbyStub(this.env).removed(chatId, groupId);
+    await publishRemoval(this.env, groupId, chatId);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
   }
@@ -193,7 +203,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     send(server, { type: 'synced', lastSeq: this.#log.lastSeq });
     if (chat.status === 'queued' && this.#queuePosition !== null) send(server, { type: 'queue', position: this.#queuePosition });
     if (you.role === 'agent') {
-      this.#announceViewers();
+      this.#announceViewers(server);
       // The agent's hub pushes their rights here from now on (sign-out, disable, groups, rank).
       // Registered after the socket exists, so a push that crosses this call still finds it.
       void agentHub(this.env, you.id)
@@ -249,7 +259,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     answerClose(ws, code, reason);
-    if (this.#callerOf(ws).person.role === 'agent') this.#announceViewers(ws);
+    if (this.#callerOf(ws).person.role === 'agent') this.#announceViewers(undefined, ws);
   }
 
   /**
@@ -291,7 +301,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     const allowed = standing(auth.grant, state.info.groupId, Date.now());
     if (allowed.ok) return true;
     answerClose(ws, allowed.code, allowed.reason);
-    this.#announceViewers(ws);
+    this.#announceViewers(undefined, ws);
     return false;
   }
 
@@ -307,11 +317,33 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (closed) this.#announceViewers();
   }
 
-  /** Tells staff in the chat who on staff has it open. Never sent to the visitor. */
-  #announceViewers(leaving?: WebSocket): void {
-    const staff = this.ctx.getWebSockets('agent').filter((ws) => ws !== leaving && ws.readyState === WebSocket.OPEN);
-    const viewers = new Map(staff.map((ws) => [this.#callerOf(ws).person.id, this.#callerOf(ws).person]));
-    sendAll(staff, JSON.stringify({ type: 'viewers', viewers: [...viewers.values()] } satisfies ServerFrame));
+  /**
+   * Tells staff in the chat who on staff has it open; never sent to the visitor. A newcomer hears
+   * at once; the others only when the people (not the sockets) changed, once per
+   * VIEWERS_COALESCE_MS however many sockets opened or closed meanwhile.
+   */
+  #announceViewers(newcomer?: WebSocket, leaving?: WebSocket): void {
+    const json = this.#viewersFrame(leaving);
+    if (newcomer) newcomer.send(json);
+    if (json === this.#viewersJson || this.#viewersPending) return;
+    this.#viewersPending = true;
+    setTimeout(() => {
+      this.#viewersPending = false;
+      const latest = this.#viewersFrame();
+      if (latest === this.#viewersJson) return;
+      this.#viewersJson = latest;
+      sendAll(this.#openStaff(), latest);
+    }, VIEWERS_COALESCE_MS);
+  }
+
+  #viewersFrame(leaving?: WebSocket): string {
+    const viewers = new Map<string, Person>();
+    for (const ws of this.#openStaff()) if (ws !== leaving) viewers.set(this.#callerOf(ws).person.id, this.#callerOf(ws).person);
+    return JSON.stringify({ type: 'viewers', viewers: [...viewers.values()] } satisfies ServerFrame);
+  }
+
+  #openStaff(): WebSocket[] {
+    return this.ctx.getWebSockets('agent').filter((ws) => ws.readyState === WebSocket.OPEN);
   }
 
   override async alarm(): Promise<void> {
@@ -323,9 +355,18 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         await this.ctx.storage.setAlarm(Date.now() + PURGE_RETRY_MS);
       });
     }
-    // Alarms are delivered at least once; projecting the whole row is idempotent.
+    // Alarms are delivered at least once; projecting the whole row is idempotent. The alarm also
+    // marks idle level crossings and follow-ups coming due: those are state changes, projected now.
     this.#alarmAt = null;
-    await this.#project();
+    const state = this.#state;
+    if (!isOpen(state)) return;
+    const p = this.#projector;
+    const now = Date.now();
+    const level = idleLevel(state, this.#log.counters.lastAgentMessageAt, now, p.thresholds);
+    const followUpCame = state.followUpAt !== null && state.followUpAt <= now && state.followUpAt > p.storedAt;
+    if (level !== p.publishedLevel || followUpCame) await this.#project();
+    else await p.flush(this.#rowSource, now);
+    this.#schedule(Date.now());
   }
 
   // ---- applying decisions --------------------------------------------------------------------
@@ -344,7 +385,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       this.#broadcast(rolesFor(appended.event.audience), eventFrame(appended.json));
     }
     this.#state = outcome.state;
-    const chat = snapshot(outcome.state) ?? null;
+    const chat = this.#snapshot();
     // The logic returns the same state object when only the log grew (messages, coaching).
     if (outcome.state !== before) {
       this.#log.saveState(outcome.state);
@@ -359,6 +400,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         if (isOpen(before) && before.info.groupId !== chat.groupId) this.#closeOutsiders(chat.groupId);
       }
       if (chat?.status !== 'queued') this.#queuePosition = null;
+      const left = isOpen(before) && chat !== null && before.info.groupId !== chat.groupId ? [before.info.groupId] : [];
+      await this.#project(left);
+    } else if (this.#agentRepliedToIdle(command)) {
+      // An agent's reply to a chat shown yellow or red turns it green: a level crossing, at once.
       await this.#project();
     } else if (this.#projector.countersChanged(now)) {
       this.#schedule(now);
@@ -401,18 +446,33 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   get #projector(): Projector {
-    this.#projectorOrNull ??= new Projector(this.store, (row) => lobbyStub(this.env).publish(row));
+    this.#projectorOrNull ??= new Projector(this.store, (row, groupIds) => publishRow(this.env, groupIds, row));
     return this.#projectorOrNull;
   }
 
-  /** Projects the chat's row now, then sets the alarm for whatever comes next. */
-  async #project(): Promise<void> {
-    await this.#projector.project((thresholds, now) => {
-      const state = this.#state;
-      if (!isOpen(state)) return undefined;
-      return { row: listRow(state, this.#log.counters, this.#log.lastSeq, now, thresholds), info: state.info };
-    });
+  /** The row as it is now, for the projector. */
+  readonly #rowSource: RowSource = (thresholds, now) => {
+    const state = this.#state;
+    if (!isOpen(state)) return undefined;
+    return { row: listRow(state, this.#log.counters, this.#log.lastSeq, now, thresholds), info: state.info };
+  };
+
+  /** Writes and publishes the chat's row now (also to a group it just left), then sets the alarm. */
+  async #project(alsoGroups: readonly string[] = []): Promise<void> {
+    await this.#projector.project(this.#rowSource, alsoGroups);
     this.#schedule(Date.now());
+  }
+
+  #agentRepliedToIdle(command: Command): boolean {
+    if (command.type !== 'send' || command.by.person.role !== 'agent') return false;
+    const level = this.#projector.publishedLevel;
+    return level === 'warning' || level === 'high';
+  }
+
+  #snapshot(): ChatSnapshot | null {
+    const state = this.#state;
+    if (this.#snapshotOf?.state !== state) this.#snapshotOf = { state, chat: snapshot(state) ?? null };
+    return this.#snapshotOf.chat;
   }
 
 }

@@ -1,52 +1,114 @@
-// The live queue: one object per deployment that holds the agent consoles' sockets, pushes every
-// change of a chat's list row to the consoles of agents in that chat's group, and knows who is
-// online. Chats call `publish` on state changes and, coalesced, on counter changes; never per
-// message. One object per deployment measured simpler than one per group: a console needs one
-// socket, and presence is per agent, not per group.
+// The live queue, in pieces: one object per group (and per shard of a large group, see pieces.ts)
+// holds the consoles of that group's agents, pushes every change of the group's chats to them,
+// keeps the group's waiting queue and knows who of the group is online. A console opens one socket
+// per group; a chat publishes to its group's pieces on state changes and, coalesced, on counter
+// changes, never per message. No piece sees more than its group, so no object grows with the
+// deployment (docs/scale.md).
 import { DurableObject } from 'cloudflare:workers';
 import { agentHub } from '../agent/hub.ts';
-import { CLOSE_SIGNED_OUT, type StaffRights } from '../identity.ts';
+import { CLOSE_NO_ACCESS, CLOSE_SIGNED_OUT, type StaffRights } from '../identity.ts';
 import type { ChatListRow, LobbyFrame, Presence, StaffRank } from '../protocol.ts';
 import { LobbyClientFrameSchema, STAFF_RANKS } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
+import { type PieceKey, pieceName, piecesOf, QUEUE_SHARD, shardOf, shardsPerGroup } from './pieces.ts';
 import { changedPositions, queuePositions, type Waiting } from './queue.ts';
+import type { LobbyStore } from './store.ts';
 
-export const LOBBY_NAME = 'lobby';
-
-/** The Worker names the authenticated agent and their groups in this header. */
+/** The Worker names the authenticated agent, their groups and the piece in this header. */
 export const SUBSCRIBER_HEADER = 'x-switchboard-subscriber';
 
 /** What each console socket carries across hibernation (attachments hold up to 16 KiB). */
 export interface LobbySubscriber {
   agentId: string;
   name: string;
+  /** The piece this socket belongs to (its group and shard). */
+  piece: PieceKey;
+  /** All of the agent's groups, as last known (a change of them is told to the console). */
   groupIds: string[];
   /** The session the console was opened with, and when it expires (see objects/identity.ts). */
   sessionId: string;
   sessionExpiresAt: number;
-  /** The agent's rank as last pushed (absent on consoles opened before it was kept). */
-  rank?: StaffRank;
+  /** The agent's rank as last pushed. */
+  rank: StaffRank;
   /** Chosen by the agent; shown as offline once their last console closes. */
   status: 'online' | 'away';
 }
 
+type PresenceFrame = Extract<LobbyFrame, { type: 'presence' }>;
+
+/** While anyone is online, a piece writes its count again this often (the widget's D1 read trusts it). */
+export const PRESENCE_HEARTBEAT_MS = 60_000;
+/** A count older than this is not trusted: its piece stopped without saying so. */
+export const PRESENCE_STALE_MS = 3 * PRESENCE_HEARTBEAT_MS;
+
 const PING = JSON.stringify({ type: 'ping' });
 const PONG = JSON.stringify({ type: 'pong' } satisfies LobbyFrame);
 
-export function lobbyStub(env: Env): DurableObjectStub<Lobby> {
-  return env.LOBBY.get(env.LOBBY.idFromName(LOBBY_NAME));
+export function lobbyPiece(env: Pick<Env, 'LOBBY'>, key: PieceKey): DurableObjectStub<LobbyObject> {
+  return env.LOBBY.get(env.LOBBY.idFromName(pieceName(key)));
 }
 
-export class Lobby extends DurableObject<Env> {
+/** How many shards each group's lobby has in this deployment. */
+export function lobbyShards(env: Pick<Env, 'LOBBY_SHARDS_PER_GROUP'>): number {
+  return shardsPerGroup(env.LOBBY_SHARDS_PER_GROUP);
+}
+
+/**
+ * A chat's row changed: every piece of each group named hears of it. A chat transferred away
+ * from a group is published to the old group too, so its consoles and queue let it go.
+ */
+export async function publishRow(env: Env, groupIds: readonly string[], row: ChatListRow): Promise<void> {
+  const shards = lobbyShards(env);
+  await Promise.all([...new Set(groupIds)].flatMap((g) => piecesOf(g, shards).map((key) => lobbyPiece(env, key).publish(key, row))));
+}
+
+/** A chat was deleted: its group's consoles drop it. */
+export async function publishRemoval(env: Env, groupId: string, chatId: string): Promise<void> {
+  await Promise.all(piecesOf(groupId, lobbyShards(env)).map((key) => lobbyPiece(env, key).removed(key, chatId)));
+}
+
+/** Presence of each agent asked about, across the groups given (online beats away beats offline). */
+export async function presenceAcross(env: Env, groupIds: readonly string[], agentIds: string[]): Promise<Record<string, Presence>> {
+  const keys = groupIds.flatMap((g) => piecesOf(g, lobbyShards(env)));
+  const answers = await Promise.all(keys.map((key) => lobbyPiece(env, key).presenceOf(agentIds)));
+  const rank: Record<Presence, number> = { offline: 0, away: 1, online: 2 };
+  const merged: Record<string, Presence> = {};
+  for (const id of agentIds) merged[id] = 'offline';
+  for (const answer of answers) for (const [id, p] of Object.entries(answer)) if (rank[p] > rank[merged[id]!]) merged[id] = p;
+  return merged;
+}
+
+/** A group of the agent's was renamed: their consoles, one per group, fetch their groups again. */
+export async function tellMemberships(env: Env, agentId: string, groupIds: string[]): Promise<void> {
+  const shard = shardOf(agentId, lobbyShards(env));
+  await Promise.all(groupIds.map((groupId) => lobbyPiece(env, { groupId, shard }).setMemberships(agentId, groupIds)));
+}
+
+/** The piece, less its D1 access: worker/index.ts exports the class wrangler binds (`Lobby`). */
+export abstract class LobbyObject extends DurableObject<Env> {
+  /** Where the piece records its online count (objects/lobby/store.ts). */
+  protected abstract readonly store: LobbyStore;
+  /** The online count this instance last recorded (null: not yet). */
+  #recorded: number | null = null;
+  #waitingReady = false;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    // The waiting chats and the position each was last told, kept in the object's own SQLite.
-    ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS waiting (
-      chat_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, started_at INTEGER NOT NULL, told INTEGER)`);
   }
 
-  /** Accepts a console socket for an agent the Worker has already authenticated. */
+  /** The group's waiting chats and the position each was last told (only the queue shard keeps them). */
+  #waiting(): SqlStorage {
+    const sql = this.ctx.storage.sql;
+    if (!this.#waitingReady) {
+      sql.exec(`CREATE TABLE IF NOT EXISTS waiting (
+        chat_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, started_at INTEGER NOT NULL, told INTEGER)`);
+      this.#waitingReady = true;
+    }
+    return sql;
+  }
+
+  /** Accepts a console socket for an agent the Worker has authenticated and found in the group. */
   override async fetch(request: Request): Promise<Response> {
     const given = parseSubscriber(request.headers.get(SUBSCRIBER_HEADER));
     if (!given) return jsonError(400, 'bad_identity', 'The subscriber is not named.');
@@ -55,36 +117,40 @@ export class Lobby extends DurableObject<Env> {
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [`agent:${subscriber.agentId}`]);
     server.serializeAttachment(subscriber);
-    send(server, { type: 'welcome', groupIds: subscriber.groupIds, presence: subscriber.status });
+    send(server, { type: 'welcome', groupId: subscriber.piece.groupId, groupIds: subscriber.groupIds, presence: subscriber.status });
     this.#announce(subscriber.agentId);
+    await this.#recordOnline(subscriber.piece);
     void agentHub(this.env, subscriber.agentId)
-      .register(subscriber.agentId, 'lobby')
+      .register(subscriber.agentId, pieceName(subscriber.piece))
       .catch((err: unknown) => console.error('console not registered with the agent hub', err));
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  publish(chat: ChatListRow): void {
-    const frame = JSON.stringify({ type: 'chat', chat } satisfies LobbyFrame);
-    sendAll(this.#subscribers((s) => s.groupIds.includes(chat.groupId)), frame);
-    this.#updateQueue(chat.id, chat.status === 'queued' ? { chatId: chat.id, groupId: chat.groupId, startedAt: chat.startedAt } : null);
+  publish(piece: PieceKey, chat: ChatListRow): void {
+    sendAll(this.#consoles(), JSON.stringify({ type: 'chat', chat } satisfies LobbyFrame));
+    const waits = chat.status === 'queued' && chat.groupId === piece.groupId;
+    if (piece.shard === QUEUE_SHARD) this.#updateQueue(chat.id, waits ? { chatId: chat.id, groupId: chat.groupId, startedAt: chat.startedAt } : null);
   }
 
-  removed(chatId: string, groupId: string): void {
-    const frame = JSON.stringify({ type: 'removed', chatId, groupId } satisfies LobbyFrame);
-    sendAll(this.#subscribers((s) => s.groupIds.includes(groupId)), frame);
-    this.#updateQueue(chatId, null);
+  removed(piece: PieceKey, chatId: string): void {
+    sendAll(this.#consoles(), JSON.stringify({ type: 'removed', chatId, groupId: piece.groupId } satisfies LobbyFrame));
+    if (piece.shard === QUEUE_SHARD) this.#updateQueue(chatId, null);
   }
 
-  /** Presence of each agent asked about. */
+  /** Presence of each agent asked about, as this piece sees it. */
   presenceOf(agentIds: string[]): Record<string, Presence> {
     return Object.fromEntries(agentIds.map((id) => [id, this.#presence(id)]));
   }
 
-  /** How many agents of the group are online (not away) right now. */
-  onlineIn(groupId: string): number {
-    const online = new Set<string>();
-    for (const { sub } of this.#all()) if (sub.groupIds.includes(groupId) && sub.status === 'online') online.add(sub.agentId);
-    return online.size;
+  override async alarm(): Promise<void> {
+    // The heartbeat: alarms are delivered at least once, and recording a count is idempotent.
+    const piece = this.#all()[0]?.sub.piece;
+    if (piece) await this.#recordOnline(piece, true);
+  }
+
+  /** A sibling shard's presence announcement, for this shard's consoles. */
+  relayPresence(frame: PresenceFrame): void {
+    sendAll(this.#consoles(), JSON.stringify(frame));
   }
 
   /** A group of the agent's was renamed: their consoles fetch their groups again. */
@@ -97,8 +163,8 @@ export class Lobby extends DurableObject<Env> {
 
   /**
    * The agent's rights as they are now (pushed by their hub): consoles whose session ended or
-   * whose agent was disabled close; the others follow the agent's groups. Returns whether the
-   * agent still has a console here.
+   * whose agent was disabled close (4001), so do those of a group the agent left (4003); the
+   * others hear of a change of groups or rank. Returns whether the agent still has a console here.
    */
   applyRights(rights: StaffRights): boolean {
     const sockets = this.#sockets(rights.agentId);
@@ -109,15 +175,21 @@ export class Lobby extends DurableObject<Env> {
         answerClose(ws, CLOSE_SIGNED_OUT, 'signed out');
         continue;
       }
+      if (!rights.groupIds.includes(sub.piece.groupId)) {
+        answerClose(ws, CLOSE_NO_ACCESS, 'no longer in this group');
+        continue;
+      }
       held = true;
       const regrouped = sub.groupIds.length !== rights.groupIds.length || sub.groupIds.some((g) => !rights.groupIds.includes(g));
-      const reranked = sub.rank !== undefined && sub.rank !== rights.rank;
-      if (!regrouped && !reranked) continue;
+      if (!regrouped && sub.rank === rights.rank) continue;
       ws.serializeAttachment({ ...sub, groupIds: rights.groupIds, rank: rights.rank } satisfies LobbySubscriber);
       // The console fetches who it is and its groups again when it hears this.
       send(ws, { type: 'memberships', groupIds: rights.groupIds });
     }
-    if (sockets.length > 0 && !held) this.#announce(rights.agentId, sockets[0]!.sub);
+    if (sockets.length > 0 && !held) {
+      this.#announce(rights.agentId, sockets[0]!.sub);
+      void this.#recordOnline(sockets[0]!.sub.piece);
+    }
     return held;
   }
 
@@ -132,7 +204,8 @@ export class Lobby extends DurableObject<Env> {
       case 'presence': {
         const status = frame.data.status;
         for (const s of this.#sockets(sub.agentId)) s.ws.serializeAttachment({ ...s.sub, status } satisfies LobbySubscriber);
-        return this.#announce(sub.agentId);
+        this.#announce(sub.agentId);
+        return this.#recordOnline(sub.piece);
       }
       default: {
         const unhandled: never = frame.data;
@@ -144,14 +217,39 @@ export class Lobby extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     const sub = ws.deserializeAttachment() as LobbySubscriber | null;
     answerClose(ws, code, reason);
-    if (sub) this.#announce(sub.agentId, sub);
+    if (!sub) return;
+    this.#announce(sub.agentId, sub);
+    await this.#recordOnline(sub.piece);
+  }
+
+  // ---- availability, for the widget ----------------------------------------------------------
+
+  /**
+   * Records how many agents of this piece are online (not away), when that changed, or always
+   * (the heartbeat); keeps the heartbeat going while anyone is online. A failed write is retried
+   * by the next change or heartbeat.
+   */
+  async #recordOnline(piece: PieceKey, heartbeat = false): Promise<void> {
+    const online = new Set<string>();
+    for (const { sub } of this.#all()) if (sub.status === 'online') online.add(sub.agentId);
+    try {
+      if (heartbeat || online.size !== this.#recorded) {
+        await this.store.recordOnline(piece, online.size, Date.now());
+        this.#recorded = online.size;
+      }
+      if (online.size > 0 && (heartbeat || (await this.ctx.storage.getAlarm()) === null)) {
+        await this.ctx.storage.setAlarm(Date.now() + PRESENCE_HEARTBEAT_MS);
+      }
+    } catch (err) {
+      console.error('online count not recorded', err);
+    }
   }
 
   // ---- the queue -----------------------------------------------------------------------------
 
   /** Records whether the chat waits, then tells every waiting chat whose place changed. */
   #updateQueue(chatId: string, waiting: Waiting | null): void {
-    const sql = this.ctx.storage.sql;
+    const sql = this.#waiting();
     const present = sql.exec('SELECT 1 FROM waiting WHERE chat_id = ?', chatId).toArray().length > 0;
     if (waiting) {
       sql.exec(
@@ -192,14 +290,16 @@ export class Lobby extends DurableObject<Env> {
       });
   }
 
-  #sockets(agentId: string): { ws: WebSocket; sub: LobbySubscriber }[] {
-    return this.#all().filter((s) => s.sub.agentId === agentId);
+  /** Every open console here: all of them belong to this piece's group. */
+  #consoles(): WebSocket[] {
+    return this.ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN);
   }
 
-  #subscribers(match: (sub: LobbySubscriber) => boolean): WebSocket[] {
-    return this.#all()
-      .filter((s) => match(s.sub))
-      .map((s) => s.ws);
+  #sockets(agentId: string): { ws: WebSocket; sub: LobbySubscriber }[] {
+    return this.ctx
+      .getWebSockets(`agent:${agentId}`)
+      .filter((ws) => ws.readyState === WebSocket.OPEN)
+      .map((ws) => ({ ws, sub: ws.deserializeAttachment() as LobbySubscriber }));
   }
 
   #presence(agentId: string): Presence {
@@ -209,17 +309,20 @@ export class Lobby extends DurableObject<Env> {
   }
 
   /**
-   * Tells every colleague who shares a group with the agent about the agent's presence. `known`
-   * names the agent when their last console has just closed (and so is no longer listed).
+   * Tells the group's consoles, in this shard and its siblings, about the agent's presence.
+   * `known` names the agent when their last console has just closed (and so is no longer listed).
    */
   #announce(agentId: string, known?: LobbySubscriber): void {
-    const everyone = this.#all();
-    const theirs = everyone.find((s) => s.sub.agentId === agentId)?.sub ?? known;
+    const theirs = this.#sockets(agentId)[0]?.sub ?? known;
     if (!theirs) return;
-    const groups = new Set(theirs.groupIds);
-    const name = theirs.name;
-    const frame = JSON.stringify({ type: 'presence', agentId, name, status: this.#presence(agentId) } satisfies LobbyFrame);
-    sendAll(this.#subscribers((s) => s.groupIds.some((g) => groups.has(g))), frame);
+    const frame: PresenceFrame = { type: 'presence', agentId, name: theirs.name, status: this.#presence(agentId) };
+    this.relayPresence(frame);
+    for (const key of piecesOf(theirs.piece.groupId, lobbyShards(this.env))) {
+      if (key.shard === theirs.piece.shard) continue;
+      void lobbyPiece(this.env, key)
+        .relayPresence(frame)
+        .catch((err: unknown) => console.error('presence not relayed to a sibling shard', err));
+    }
   }
 }
 
@@ -238,11 +341,13 @@ function safeJson(raw: string): unknown {
 function parseSubscriber(raw: string | null): Omit<LobbySubscriber, 'status'> | null {
   const data = raw ? safeJson(raw) : null;
   if (typeof data !== 'object' || data === null) return null;
-  const { agentId, name, groupIds } = data as Record<string, unknown>;
+  const { agentId, name, groupIds, piece } = data as Record<string, unknown>;
   const { sessionId, sessionExpiresAt, rank } = data as Record<string, unknown>;
   if (typeof agentId !== 'string' || typeof name !== 'string') return null;
   if (typeof sessionId !== 'string' || typeof sessionExpiresAt !== 'number') return null;
   if (!(STAFF_RANKS as readonly unknown[]).includes(rank)) return null;
   if (!Array.isArray(groupIds) || !groupIds.every((g): g is string => typeof g === 'string')) return null;
-  return { agentId, name, groupIds, sessionId, sessionExpiresAt, rank: rank as StaffRank };
+  const key = piece as Partial<PieceKey> | null;
+  if (typeof key?.groupId !== 'string' || !Number.isInteger(key.shard)) return null;
+  return { agentId, name, groupIds, piece: { groupId: key.groupId, shard: key.shard! }, sessionId, sessionExpiresAt, rank: rank as StaffRank };
 }

@@ -199,8 +199,9 @@ export function connectAgent(chatId: string, cookie: string, after = 0): Promise
   return upgrade(`/api/chats/${chatId}/ws?after=${after}`, { Cookie: cookie });
 }
 
-export function connectLobby(cookie: string): Promise<TestSocket> {
-  return upgrade('/api/lobby/ws', { Cookie: cookie });
+/** A console's live-queue socket for one of its groups (a console opens one per group). */
+export function connectLobby(cookie: string, groupId: string): Promise<TestSocket> {
+  return upgrade(`/api/lobby/ws?group=${encodeURIComponent(groupId)}`, { Cookie: cookie });
 }
 
 /** Status of a would-be upgrade, for the tests that expect a refusal. */

@@ -4,7 +4,7 @@ import type { ColleaguesResponse, MeResponse, SignInBody, SignInResponse } from 
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
-import { lobbyStub } from '../../objects/lobby/lobby.ts';
+import { presenceAcross } from '../../objects/lobby/lobby.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { limitPerAddress } from './client.ts';
@@ -68,7 +68,9 @@ export const meRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) =>
 });
 
 export const colleagueRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) => {
-  const colleagues = await colleaguesOf(c.env.DB, c.get('agent').id);
-  const presence = await lobbyStub(c.env).presenceOf(colleagues.map((a) => a.id));
+  const me = c.get('agent').id;
+  const [colleagues, groups] = await Promise.all([colleaguesOf(c.env.DB, me), groupsOf(c.env.DB, me)]);
+  // Colleagues share a group with us: each of our groups' lobby pieces knows its own agents.
+  const presence = await presenceAcross(c.env, groups.map((g) => g.id), colleagues.map((a) => a.id));
   return c.json({ agents: colleagues.map((a) => ({ ...a, presence: presence[a.id] ?? 'offline' })) } satisfies ColleaguesResponse);
 });

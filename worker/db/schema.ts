@@ -197,3 +197,19 @@ export const surveys = sqliteTable('surveys', {
   comment: text('comment').notNull().default(''),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * How many agents each lobby piece (a group's shard, objects/lobby/pieces.ts) has online, written
+ * by the piece when it changes and again every few minutes while anyone is online: the widget
+ * reads every group's availability from here in one query instead of calling every piece.
+ */
+export const groupPresence = sqliteTable(
+  'group_presence',
+  {
+    groupId: text('group_id').notNull(),
+    shard: integer('shard').notNull(),
+    online: integer('online').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.shard] })],
+);

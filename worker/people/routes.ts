@@ -17,7 +17,7 @@ import type {
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
-import { lobbyStub } from '../../objects/lobby/lobby.ts';
+import { tellMemberships } from '../../objects/lobby/lobby.ts';
 import { MIN_PASSWORD_LENGTH, STAFF_RANKS } from '../../objects/protocol.ts';
 import { isEmail, MAX_EMAIL_LENGTH } from '../../objects/rules/email.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -71,7 +71,7 @@ async function pushRights(env: Env, agentId: string): Promise<void> {
 /** A group was renamed: its members' consoles fetch their groups again. */
 async function refreshMemberships(env: Env, agentId: string): Promise<void> {
   const groupIds = (await run<{ id: string }>(env.DB, people.groupIdsOf(agentId))).map((g) => g.id);
-  await lobbyStub(env).setMemberships(agentId, groupIds);
+  await tellMemberships(env, agentId, groupIds);
 }
 
 async function signOutEverywhere(env: Env, agentId: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { DeflectionBody, PublicArticleResponse, SuggestionsResponse } from 
 import type { PublicConfig } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { lobbyStub } from '../../objects/lobby/lobby.ts';
+import { onlineByGroup } from '../lobby/store.ts';
 import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { randomId } from '../auth/encoding.ts';
@@ -36,9 +36,9 @@ export const publicRoutes = new Hono<AppEnv>()
     const link = slug ? await findLink(c.env.DB, slug) : null;
     if (slug && !link) throw new ApiError(404, 'unknown_link', 'This chat link does not exist (any more).');
     const [groups, fields] = await Promise.all([listGroups(c.env.DB), listFields(c.env.DB)]);
-    const lobby = lobbyStub(c.env);
-    const online = await Promise.all(groups.map((g) => lobby.onlineIn(g.id)));
-    return c.json({ groups: groups.map((g, i) => ({ ...g, online: online[i] ?? 0 })), fields, link: link ?? null } satisfies PublicConfig);
+    // One D1 read for every group's availability, whatever the number of groups (worker/lobby/store.ts).
+    const online = await onlineByGroup(c.env.DB, Date.now());
+    return c.json({ groups: groups.map((g) => ({ ...g, online: online.get(g.id) ?? 0 })), fields, link: link ?? null } satisfies PublicConfig);
   })
   .get('/kb/search', async (c) => {
     const { q, limit } = readQuery(c, SearchQuery, { hint: `q is 1 to ${MAX_TEXT_LENGTH} characters; limit is 1 to ${MAX_SUGGESTIONS}.` });

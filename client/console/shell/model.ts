@@ -4,10 +4,8 @@
 // and the chat open in the preview pane. It never touches the DOM; the entry point owns page
 // effects (title, windows) and disposal.
 import { computed, effect, signal } from '@preact/signals';
-import type { LobbyClientFrame, LobbyFrame } from '../../../objects/protocol.ts';
 import { getJson, type Group, type MeResponse } from '../../shared/api.ts';
 import { EMPTY_SEED, type ConversationSeed } from '../../shared/conversation.ts';
-import { openSocket } from '../../shared/socket.ts';
 import { createAdmin, type AdminModel } from '../admin/model.ts';
 import { createBulk } from '../lists/bulk.ts';
 import { openChat, type OpenChat } from '../chat/chat.ts';
@@ -18,11 +16,16 @@ import type { PaneHost } from '../chat/pane-host.ts';
 import type { Session } from './sign-in.ts';
 import { createTransferTargets } from '../chat/targets.ts';
 import { createTeam } from './team.ts';
+import { openLobbies } from './lobbies.ts';
 import { type ChatView, sameView, type ViewContext } from '../lists/views.ts';
 import { createVisibleFields } from '../lists/visible-fields.ts';
 
 /** After this many failed lobby reconnects, check whether the session itself has ended. */
 export const SESSION_CHECK_AFTER_FAILURES = 3;
+/** While we are in no group there is no lobby to tell us we were added to one: ask this often. */
+export const NO_GROUP_RECHECK_MS = 30_000;
+/** Lobby sockets that (re)connect within this long of each other cost one fetch of the lists. */
+const REFRESH_COALESCE_MS = 100;
 
 export type ConsoleModel = ReturnType<typeof createConsole>;
 /** The chat lists, the messages left while nobody was online, or the administrator's page. */
@@ -87,17 +90,30 @@ export function createConsole(initialMe: MeResponse, session: Session) {
     }
   }
 
-  const lobby = openSocket<LobbyFrame, LobbyClientFrame>({
-    path: () => '/api/lobby/ws',
+  /** One fetch of the lists and the team for every lobby socket that (re)connected meanwhile. */
+  let caughtUp: ReturnType<typeof setTimeout> | undefined;
+  let regroupPending = false;
+  function catchUpSoon(regroup: boolean): void {
+    clearTimeout(caughtUp);
+    regroupPending ||= regroup;
+    caughtUp = setTimeout(() => {
+      const regrouping = regroupPending;
+      regroupPending = false;
+      void (regrouping ? reloadGroups().then(refresh) : refresh());
+      void team.load();
+    }, REFRESH_COALESCE_MS);
+  }
+
+  const lobby = openLobbies({
+    groupIds,
+    // Signed out, or no longer in that group: find out which from `/api/me` (whose failure checks the session).
+    onRefused: () => void reloadGroups().then(refresh),
     onFrame(frame) {
       switch (frame.type) {
         case 'welcome': {
           // First connect or a reconnect: changes may have been missed, so fetch what we show.
           team.mine.value = frame.presence;
-          const ids = new Set(frame.groupIds);
-          if (sameIds(ids, groupIds.value)) void refresh();
-          else void reloadGroups().then(refresh);
-          void team.load();
+          catchUpSoon(!sameIds(new Set(frame.groupIds), groupIds.value));
           return;
         }
         case 'chat': {
@@ -137,6 +153,11 @@ export function createConsole(initialMe: MeResponse, session: Session) {
   // closed for good was refused on purpose (4001: signed out everywhere).
   const stopSessionCheck = effect(() => {
     if (lobby.failures.value === SESSION_CHECK_AFTER_FAILURES || lobby.state.value === 'closed') void session.check();
+  });
+  const stopNoGroupCheck = effect(() => {
+    if (groupIds.value.size > 0) return;
+    const timer = setInterval(() => void reloadGroups().then(refresh), NO_GROUP_RECHECK_MS);
+    return () => clearInterval(timer);
   });
 
   function select(chatId: string | null): void {
@@ -230,6 +251,8 @@ export function createConsole(initialMe: MeResponse, session: Session) {
     dispose(): void {
       select(null);
       stopSessionCheck();
+      stopNoGroupCheck();
+      clearTimeout(caughtUp);
       list.dispose();
       counts.dispose();
       messages.dispose();

@@ -33,9 +33,11 @@ async function scene() {
   await aliceChat.replay();
   const bobChat = await connectAgent(chatId, bob);
   await bobChat.replay();
-  const aliceConsole = await connectLobby(alice);
+  const aliceConsole = await connectLobby(alice, world.groupA);
   await aliceConsole.next();
-  return { world, chatId, token, cookies: { alice, bob, adam }, visitor, aliceChat, bobChat, aliceConsole };
+  const bobConsole = await connectLobby(bob, world.groupA);
+  await bobConsole.next();
+  return { world, chatId, token, cookies: { alice, bob, adam }, visitor, aliceChat, bobChat, aliceConsole, bobConsole };
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
 
@@ -59,7 +61,7 @@ interface Row {
   change: string;
   act: (s: Scene) => Promise<unknown>;
   /** Which of Alice's sockets close, with which code. */
-  closes: { aliceChat?: number; aliceConsole?: number; bobChat?: number };
+  closes: { aliceChat?: number; aliceConsole?: number; bobChat?: number; bobConsole?: number };
 }
 
 const ROWS: Row[] = [
@@ -81,7 +83,8 @@ const ROWS: Row[] = [
   {
     change: "an administrator removes Bob from the chat's group",
     act: (s) => admin(s, `/groups/${s.world.groupA}/members/${s.world.bob.id}`, 'DELETE'),
-    closes: { bobChat: CLOSE_NO_ACCESS },
+    // His console's socket for that group closes too (his other group's would stay).
+    closes: { bobChat: CLOSE_NO_ACCESS, bobConsole: CLOSE_NO_ACCESS },
   },
   {
     change: 'the chat is transferred to a group Alice is not in (Bob is)',
@@ -97,12 +100,12 @@ describe('sockets that are already open', () => {
       const s = await scene();
       const status = ((await row.act(s)) as Response).status;
       expect(status).toBeLessThan(300);
-      for (const name of ['aliceChat', 'aliceConsole', 'bobChat'] as const) {
+      for (const name of ['aliceChat', 'aliceConsole', 'bobChat', 'bobConsole'] as const) {
         const expected = row.closes[name];
         if (expected !== undefined) expect(await closeCode(s[name]), name).toBe(expected);
       }
       // The sockets not named stay open and working: a ping is answered.
-      for (const name of ['aliceChat', 'aliceConsole', 'bobChat'] as const) {
+      for (const name of ['aliceChat', 'aliceConsole', 'bobChat', 'bobConsole'] as const) {
         if (row.closes[name] !== undefined) continue;
         s[name].send({ type: 'ping' });
         expect((await s[name].nextOf('pong')).type).toBe('pong');

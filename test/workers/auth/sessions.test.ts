@@ -2,6 +2,7 @@
 // colleagues see each other's presence.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { PRESENCE_STALE_MS } from '../../../objects/lobby/lobby.ts';
 import type { LobbyFrame } from '../../../objects/protocol.ts';
 import { LOCK_AFTER_FAILURES, SLOW_AFTER_FAILURES } from '../../../worker/auth/sign-in-throttle.ts';
 import { api, connectLobby, seedWorld, signInAs, type TestSocket } from '../helpers.ts';
@@ -27,7 +28,7 @@ describe('sessions', () => {
   it('can all be ended at once, closing open consoles', async () => {
     const world = await seedWorld();
     const [laptop, phone] = [await signInAs(world.alice), await signInAs(world.alice)];
-    const lobby = await connectLobby(phone);
+    const lobby = await connectLobby(phone, world.groupA);
     expect((await api('/api/auth/logout-all', { method: 'POST', headers: { Cookie: laptop } })).status).toBe(204);
     for (const cookie of [laptop, phone]) expect((await api('/api/me', { headers: { Cookie: cookie } })).status).toBe(401);
     await expect.poll(() => lobby.closed).toBe(true);
@@ -64,9 +65,9 @@ describe('presence', () => {
   it('is shown to colleagues: online, away, offline', async () => {
     const world = await seedWorld();
     const [alice, bob] = await Promise.all([signInAs(world.alice), signInAs(world.bob)]);
-    const bobs = await connectLobby(bob);
+    const bobs = await connectLobby(bob, world.groupA);
     await bobs.next();
-    const alices = await connectLobby(alice);
+    const alices = await connectLobby(alice, world.groupA);
     expect(await nextPresence(bobs, world.alice.id)).toMatchObject({ agentId: world.alice.id, status: 'online' });
 
     alices.send({ type: 'presence', status: 'away' });
@@ -82,5 +83,29 @@ describe('presence', () => {
 
     alices.close();
     expect(await nextPresence(bobs, world.alice.id)).toMatchObject({ agentId: world.alice.id, status: 'offline' });
+  });
+
+  it("reaches the widget as each group's online count, in one read, and a count gone stale counts as nobody", async () => {
+    const world = await seedWorld();
+    const [alice, bob] = await Promise.all([signInAs(world.alice), signInAs(world.bob)]);
+    const onlineIn = async (groupId: string) => {
+      const config = (await (await api('/api/public/config')).json()) as { groups: { id: string; online: number }[] };
+      return config.groups.find((g) => g.id === groupId)?.online;
+    };
+    expect(await onlineIn(world.groupA)).toBe(0);
+    const alices = await connectLobby(alice, world.groupA);
+    await alices.next();
+    const bobs = await connectLobby(bob, world.groupA);
+    await bobs.next();
+    // Alice and Bob may sit in different shards of group A: the count is summed over them.
+    expect(await onlineIn(world.groupA)).toBe(2);
+    alices.send({ type: 'presence', status: 'away' });
+    await expect.poll(() => onlineIn(world.groupA)).toBe(1);
+    expect(await onlineIn(world.groupB)).toBe(0);
+    // A piece that stopped without closing its sockets is not believed once its heartbeat is late.
+    await env.DB.prepare('UPDATE group_presence SET updated_at = ? WHERE group_id = ?').bind(Date.now() - PRESENCE_STALE_MS - 1, world.groupA).run();
+    expect(await onlineIn(world.groupA)).toBe(0);
+    bobs.close();
+    alices.close();
   });
 });

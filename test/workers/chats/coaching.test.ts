@@ -62,6 +62,23 @@ describe('coaching', () => {
     expect(await viewers(agent, 1)).toEqual(['Alice']);
   });
 
+  it('tells staff of a change of viewers once, not once per socket that opened', async () => {
+    const { chatId, alice, agent, coach } = await coachedChat();
+    const viewerFrames = (socket: TestSocket) => socket.frames.filter((f) => f.type === 'viewers');
+    const lastViewers = (socket: TestSocket) => viewerFrames(socket).at(-1)?.viewers.length;
+    await expect.poll(() => lastViewers(agent)).toBe(2);
+    const before = viewerFrames(agent).length;
+    // Ten more tabs of people already watching change nobody's list: no frame for the others.
+    const tabs = await Promise.all(Array.from({ length: 10 }, () => connectAgent(chatId, alice)));
+    await Promise.all(tabs.map((t) => t.replay()));
+    // Each newcomer is told at once who is watching.
+    for (const tab of tabs) expect((await tab.nextOf('viewers')).viewers.map((p) => p.name).sort()).toEqual(['Alice', 'Mona']);
+    // A frame that does change the list still arrives (and proves the earlier ones had their chance).
+    coach.close();
+    await expect.poll(() => lastViewers(agent)).toBe(1);
+    expect(viewerFrames(agent).length - before).toBe(1);
+  });
+
   it('keeps coaching in the log for staff across reconnects, eviction and the end, and out of every visitor route', async () => {
     const { chatId, token, alice, agent, coach, visitor } = await coachedChat();
     coach.send({ type: 'coach', id: 'k1', text: 'secret advice' });

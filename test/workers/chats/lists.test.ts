@@ -107,7 +107,7 @@ describe('idle time', () => {
     const world = await seedWorld();
     const [alice, adam] = await Promise.all([signInAs(world.alice), signInAs(world.adam)]);
     await setThresholds(adam);
-    const lobby = await connectLobby(alice);
+    const lobby = await connectLobby(alice, world.groupA);
     const { chatId, token } = await startChat(world.groupA);
     await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } });
     expect(await nextRow(lobby, chatId, (r) => r.status === 'active')).toMatchObject({ idleLevel: 'normal' });
@@ -136,7 +136,7 @@ describe('idle time', () => {
     await setThresholds(adam);
     const { chatId } = await startChat(world.groupA);
     await abortAllDurableObjects();
-    const lobby = await connectLobby(alice);
+    const lobby = await connectLobby(alice, world.groupA);
     await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } });
     expect(await nextRow(lobby, chatId, (r) => r.status === 'active' && r.idleLevel === 'warning')).toMatchObject({ agentName: 'Alice' });
   });

@@ -1,8 +1,11 @@
 // The live queue pushes list changes to the consoles of agents in the chat's group, and only to
-// them.
+// them: one piece per group, each console socket in its group's piece; counters reach the
+// consoles at once and D1 within its bound.
+import { runDurableObjectAlarm } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { LobbyFrame } from '../../../objects/protocol.ts';
-import { api, connectLobby, seedWorld, signInAs, startChat, type TestSocket } from '../helpers.ts';
+import { api, connectLobby, connectVisitor, seedWorld, signInAs, startChat, type TestSocket } from '../helpers.ts';
 
 /** The next change of a chat's status the console hears of (idle-level updates are skipped). */
 async function nextChat(lobby: TestSocket, last = new Map<string, string>()): Promise<Extract<LobbyFrame, { type: 'chat' }>['chat']> {
@@ -19,8 +22,8 @@ describe('the live queue', () => {
   it('pushes a new chat, its take and its end to agents of the group, and nothing from other groups', async () => {
     const world = await seedWorld();
     const alice = await signInAs(world.alice); // group A only
-    const lobby = await connectLobby(alice);
-    expect(await lobby.next()).toEqual({ type: 'welcome', groupIds: [world.groupA], presence: 'online' });
+    const lobby = await connectLobby(alice, world.groupA);
+    expect(await lobby.next()).toEqual({ type: 'welcome', groupId: world.groupA, groupIds: [world.groupA], presence: 'online' });
 
     const other = await startChat(world.groupB);
     const mine = await startChat(world.groupA);
@@ -33,5 +36,74 @@ describe('the live queue', () => {
     await api(`/api/chats/${mine.chatId}/end`, { method: 'POST', headers: { Cookie: alice } });
     expect(await nextChat(lobby, seen)).toMatchObject({ id: mine.chatId, status: 'ended' });
     expect(lobby.frames.some((f) => JSON.stringify(f).includes(other.chatId))).toBe(false);
+  });
+});
+
+/** Frames of the kind asked for, as they arrive, until `match` accepts one. */
+async function nextFrame(lobby: TestSocket, match: (frame: LobbyFrame) => boolean): Promise<LobbyFrame> {
+  for (;;) {
+    const frame = (await lobby.next()) as unknown as LobbyFrame;
+    if (match(frame)) return frame;
+  }
+}
+
+describe('the live queue in pieces, one per group', () => {
+  it("gives each console socket its own group's chats only, and lets a transferred chat go", async () => {
+    const world = await seedWorld();
+    const [bob, carol] = await Promise.all([signInAs(world.bob), signInAs(world.carol)]); // Bob: A and B; Carol: B
+    const bobA = await connectLobby(bob, world.groupA);
+    const bobB = await connectLobby(bob, world.groupB);
+    expect(await bobA.next()).toMatchObject({ type: 'welcome', groupId: world.groupA });
+    expect(await bobB.next()).toMatchObject({ type: 'welcome', groupId: world.groupB });
+    // Carol may not listen to a group she is not in.
+    const refused = await api(`/api/lobby/ws?group=${world.groupA}`, { headers: { Cookie: carol, Upgrade: 'websocket' } });
+    expect(refused.status).toBe(404);
+    expect((await api('/api/lobby/ws', { headers: { Cookie: carol, Upgrade: 'websocket' } })).status).toBe(400);
+
+    const inB = await startChat(world.groupB);
+    const inA = await startChat(world.groupA);
+    const isChat = (id: string) => (f: LobbyFrame) => f.type === 'chat' && f.chat.id === id;
+    expect(await nextFrame(bobA, isChat(inA.chatId))).toMatchObject({ chat: { groupId: world.groupA } });
+    expect(await nextFrame(bobB, isChat(inB.chatId))).toMatchObject({ chat: { groupId: world.groupB } });
+    expect(bobA.frames.some((f) => JSON.stringify(f).includes(inB.chatId))).toBe(false);
+    expect(bobB.frames.some((f) => JSON.stringify(f).includes(inA.chatId))).toBe(false);
+
+    // Transferred from A to B: A's socket hears it leave (its row now names B), B's hears it arrive.
+    const moved = await api(`/api/chats/${inA.chatId}/transfer`, {
+      method: 'POST',
+      headers: { Cookie: bob, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: { kind: 'group', groupId: world.groupB } }),
+    });
+    expect(moved.status).toBe(200);
+    expect(await nextFrame(bobA, isChat(inA.chatId))).toMatchObject({ chat: { groupId: world.groupB } });
+    expect(await nextFrame(bobB, isChat(inA.chatId))).toMatchObject({ chat: { groupId: world.groupB } });
+  });
+
+  it('tells the consoles of the chat new message counts at once, and D1 only on state changes', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const lobby = await connectLobby(alice, world.groupA);
+    await lobby.next();
+    const { chatId, token } = await startChat(world.groupA);
+    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const storedCount = async () =>
+      (await env.DB.prepare('SELECT message_count AS n FROM chats WHERE id = ?').bind(chatId).first<{ n: number }>())?.n;
+    expect(await storedCount()).toBe(1); // the question
+
+    const visitor = await connectVisitor(chatId, token);
+    await visitor.replay();
+    const counted = (n: number) => (f: LobbyFrame) => f.type === 'chat' && f.chat.id === chatId && f.chat.messageCount === n;
+    for (const [i, text] of ['first', 'second', 'third', 'fourth'].entries()) {
+      visitor.send({ type: 'send', id: `m${i + 1}`, text });
+      await nextFrame(lobby, counted(i + 2));
+    }
+    // The consoles saw every count; D1 keeps the row the take wrote until STORED_COUNTERS_INTERVAL_MS
+    // has passed since (an alarm that runs meanwhile only publishes).
+    const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
+    await runDurableObjectAlarm(stub);
+    expect(await storedCount()).toBe(1);
+    // A state change writes the row with its counters as they are.
+    expect((await api(`/api/chats/${chatId}/end`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    expect(await storedCount()).toBe(5);
   });
 });

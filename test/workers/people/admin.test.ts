@@ -106,7 +106,7 @@ describe('the administrator', () => {
   it("changes an agent's groups live, and signs a disabled agent out everywhere", async () => {
     const world = await seedWorld();
     const [adam, carol] = await Promise.all([signInAs(world.adam), signInAs(world.carol)]);
-    const lobby = await connectLobby(carol);
+    const lobby = await connectLobby(carol, world.groupB);
     await lobby.nextOf('welcome' as never);
     expect((await call(adam, 'PUT', `/groups/${world.groupA}/members/${world.carol.id}`)).status).toBe(204);
     let frame = (await lobby.next()) as unknown as LobbyFrame;

@@ -1,0 +1,117 @@
+// When a chat's counters reach the consoles and D1: the consoles within the live interval, D1 at
+// most once per stored interval however many messages, state changes at once. A fake clock and a
+// store that records, without a runtime.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LIVE_COUNTERS_INTERVAL_MS, Projector, type RowSource, STORED_COUNTERS_INTERVAL_MS } from '../../../../objects/chat/projector.ts';
+import type { ChatStore } from '../../../../objects/chat/store.ts';
+import type { ChatListRow } from '../../../../objects/protocol.ts';
+import { chatRow } from '../../fixtures/chat-row.ts';
+
+function rig() {
+  let now = 1_000_000;
+  let count = 1;
+  const writes: ChatListRow[] = [];
+  const published: { row: ChatListRow; groups: readonly string[] }[] = [];
+  const store: ChatStore = {
+    agentLoad: async () => ({ active: 0, maxChats: 1 }),
+    writeRow: async (row) => void writes.push(row),
+    deleteChat: async () => undefined,
+    thresholdSettings: async () => ({}),
+  };
+  const projector = new Projector(store, async (row, groups) => void published.push({ row, groups }), () => now);
+  const source: RowSource = () => ({ row: chatRow({ messageCount: count }), info: { fields: {}, language: null } });
+  return {
+    projector,
+    source,
+    writes,
+    published,
+    /** A message: the count grows, the projector hears of it. */
+    message() {
+      count += 1;
+      projector.countersChanged(now);
+    },
+    /** The clock moves on to the projector's next due time, and the alarm runs. */
+    async alarm() {
+      const due = projector.dueAt;
+      assert.ok(due !== null, 'a projection is due');
+      now = Math.max(now, due);
+      await projector.flush(source, now);
+    },
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+describe('the projector', () => {
+  it('writes and publishes a state change at once, also to a group the chat left', async () => {
+    const r = rig();
+    await r.projector.project(r.source, ['old-group']);
+    assert.equal(r.writes.length, 1);
+    assert.deepEqual(r.published[0]?.groups, ['sales', 'old-group']);
+    assert.equal(r.projector.dueAt, null);
+  });
+
+  it('publishes counters within the live interval but writes them to D1 at most once per stored interval', async () => {
+    const r = rig();
+    await r.projector.project(r.source); // the chat opened: written
+    const messagesPerSecond = 50;
+    const seconds = STORED_COUNTERS_INTERVAL_MS / 1000 - 1;
+    for (let s = 0; s < seconds; s++) {
+      for (let i = 0; i < messagesPerSecond; i++) r.message();
+      await r.alarm();
+      r.advance(1000 - LIVE_COUNTERS_INTERVAL_MS);
+    }
+    // Every second's messages reached the consoles, each within the live interval…
+    assert.equal(r.published.length, 1 + seconds);
+    assert.equal(r.published.at(-1)?.row.messageCount, 1 + seconds * messagesPerSecond);
+    // …and D1 saw none of them yet: 1,450 messages, one write (the opening).
+    assert.equal(r.writes.length, 1);
+    // Once the stored interval has passed since the last write, the next alarm writes the counters.
+    r.message();
+    r.advance(STORED_COUNTERS_INTERVAL_MS);
+    await r.alarm();
+    assert.equal(r.writes.length, 2);
+    assert.equal(r.writes[1]?.messageCount, r.published.at(-1)?.row.messageCount);
+  });
+
+  it('writes the first counters after a quiet spell with the live publish, not a stored interval later', async () => {
+    const r = rig();
+    await r.projector.project(r.source);
+    r.advance(STORED_COUNTERS_INTERVAL_MS * 2);
+    r.message();
+    assert.equal(r.projector.dueAt, 1_000_000 + STORED_COUNTERS_INTERVAL_MS * 2 + LIVE_COUNTERS_INTERVAL_MS);
+    await r.alarm();
+    assert.equal(r.writes.length, 2);
+    assert.equal(r.published.length, 2);
+  });
+
+  it('keeps a failed write due, so the alarm tries it again', async () => {
+    const r = rig();
+    let fail = true;
+    const store: ChatStore = {
+      agentLoad: async () => ({ active: 0, maxChats: 1 }),
+      writeRow: async () => {
+        if (fail) throw new Error('D1 is down');
+      },
+      deleteChat: async () => undefined,
+      thresholdSettings: async () => ({}),
+    };
+    const errors: unknown[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const projector = new Projector(store, async () => undefined, () => 5_000);
+      await projector.project(r.source);
+      assert.equal(errors.length, 1);
+      assert.equal(projector.dueAt, 5_000 + LIVE_COUNTERS_INTERVAL_MS);
+      fail = false;
+      await projector.flush(r.source, 5_000 + LIVE_COUNTERS_INTERVAL_MS);
+      assert.equal(projector.dueAt, null);
+      assert.equal(projector.storedAt, 5_000);
+    } finally {
+      console.error = originalError;
+    }
+  });
+});

@@ -294,12 +294,26 @@ export type LobbyFrame =
   | { type: 'error'; code: ErrorCode; message: string }
   | { type: 'pong' };
 
+/** The most chats a console says it shows (a list page is at most 200 rows, and the open chat). */
+export const MAX_SHOWING = MAX_PAGE_SIZE + 1;
+/** Chat ids are random strings far shorter than this. */
+const MAX_ID_LENGTH = 64;
+
 function lobbyClientFrameSchema() {
   return z.discriminatedUnion('type', [
     /** Set your own presence (offline is not a choice: it is closing the console). */
     z.object({ type: z.literal('presence'), status: z.enum(['online', 'away']) }),
+    /**
+     * The chats this console shows now (its list page and the open chat): only these hear of
+     * their counters changing; every console of the group hears every state change.
+     */
+    z.object({
+      type: z.literal('showing'),
+      chatIds: z.array(z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH))).check(z.maxLength(MAX_SHOWING)),
+    }),
     z.object({ type: z.literal('ping') }),
   ]);
 }
+
 export const LobbyClientFrameSchema = /* @__PURE__ */ lobbyClientFrameSchema();
 export type LobbyClientFrame = z.infer<typeof LobbyClientFrameSchema>;

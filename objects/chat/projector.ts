@@ -28,8 +28,21 @@ export const STORED_COUNTERS_INTERVAL_MS = 30_000;
 
 /** What is projected: the row as it is when the write starts (undefined: nothing to project). */
 export type RowSource = (thresholds: Thresholds, now: number) => { row: ChatListRow; info: Pick<ChatInfo, 'fields' | 'language'> } | undefined;
-/** Tells the consoles of the groups named (the row's own, and one it just left) about the row. */
-export type Publish = (row: ChatListRow, groupIds: readonly string[]) => Promise<void>;
+/**
+ * Tells the consoles of the groups named (the row's own, and one it just left) about the row: a
+ * state change reaches every console of the group, counters only those showing the chat.
+ */
+export type Publish = (row: ChatListRow, groupIds: readonly string[], change: 'state' | 'counters') => Promise<void>;
+
+/**
+ * What the projector must remember across the object's hibernation: when the row last reached D1
+ * and the idle level last published. Without it every wake would count as a state change (and
+ * cost a D1 write); the room keeps it in the object's own SQLite, written only when it changes.
+ */
+export interface ProjectionMemory {
+  load(): { storedAt: number; level: IdleLevel | null };
+  save(storedAt: number, level: IdleLevel | null): void;
+}
 
 export class Projector {
   readonly #store: ChatStore;
@@ -48,11 +61,14 @@ export class Projector {
   #running: Promise<void> = Promise.resolve();
 
   readonly #clock: () => number;
+  readonly #memory: ProjectionMemory | null;
 
-  constructor(store: ChatStore, publish: Publish, clock: () => number = Date.now) {
+  constructor(store: ChatStore, publish: Publish, clock: () => number = Date.now, memory: ProjectionMemory | null = null) {
     this.#store = store;
     this.#publish = publish;
     this.#clock = clock;
+    this.#memory = memory;
+    if (memory) ({ storedAt: this.#storedAt, level: this.#level } = memory.load());
   }
 
   get thresholds(): Thresholds {
@@ -90,17 +106,17 @@ export class Projector {
 
   /** A state change: the row is written and published now; failures are retried by the alarm. */
   project(source: RowSource, alsoGroups: readonly string[] = []): Promise<void> {
-    return this.#run(source, true, alsoGroups);
+    return this.#run(source, true, alsoGroups, 'state');
   }
 
   /** The alarm: whatever coalesced projection is due by now (D1 and consoles, or consoles only). */
   flush(source: RowSource, now: number): Promise<void> {
-    if (this.#storeDueAt !== null && this.#storeDueAt <= now) return this.#run(source, true, []);
-    if (this.#liveDueAt !== null && this.#liveDueAt <= now) return this.#run(source, false, []);
+    if (this.#storeDueAt !== null && this.#storeDueAt <= now) return this.#run(source, true, [], 'counters');
+    if (this.#liveDueAt !== null && this.#liveDueAt <= now) return this.#run(source, false, [], 'counters');
     return this.#running;
   }
 
-  #run(source: RowSource, store: boolean, alsoGroups: readonly string[]): Promise<void> {
+  #run(source: RowSource, store: boolean, alsoGroups: readonly string[], change: 'state' | 'counters'): Promise<void> {
     this.#liveDueAt = null;
     if (store) this.#storeDueAt = null;
     this.#running = this.#running.then(async () => {
@@ -121,8 +137,10 @@ export class Projector {
           await this.#store.writeRow(next.row, next.info);
           this.#storedAt = now;
         }
-        await this.#publish(next.row, [next.row.groupId, ...alsoGroups]);
+        await this.#publish(next.row, [next.row.groupId, ...alsoGroups], change);
+        const remembered = store || this.#level !== next.row.idleLevel;
         this.#level = next.row.idleLevel;
+        if (remembered) this.#memory?.save(this.#storedAt, this.#level);
       } catch (err) {
         // D1 or a lobby piece was unreachable: try again from the alarm rather than lose the change.
         console.error('projection failed', err);

@@ -6,7 +6,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { agentHub } from '../agent/hub.ts';
 import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
 import { publishRemoval, publishRow } from '../lobby/lobby.ts';
-import type { Attachment, ChatEvent, ChatSnapshot, ErrorCode, Person, ServerFrame, TransferTarget } from '../protocol.ts';
+import type { Attachment, ChatEvent, ChatSnapshot, ErrorCode, IdleLevel, Person, ServerFrame, TransferTarget } from '../protocol.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
@@ -14,7 +14,7 @@ import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } f
 import type { Actor, ChatInfo, ChatState, Command, OpenState } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
 import { deleteChatFiles, listRow } from './projection.ts';
-import { Projector, type RowSource } from './projector.ts';
+import { type ProjectionMemory, Projector, type RowSource } from './projector.ts';
 import type { ChatStore } from './store.ts';
 import { idleLevel, nextWake } from './timers.ts';
 
@@ -446,7 +446,12 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   get #projector(): Projector {
-    this.#projectorOrNull ??= new Projector(this.store, (row, groupIds) => publishRow(this.env, groupIds, row));
+    this.#projectorOrNull ??= new Projector(
+      this.store,
+      (row, groupIds, change) => publishRow(this.env, groupIds, row, change),
+      Date.now,
+      projectionMemory(this.ctx.storage.sql),
+    );
     return this.#projectorOrNull;
   }
 
@@ -475,6 +480,20 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     return this.#snapshotOf.chat;
   }
 
+}
+
+/** The projector's memory in the object's own SQLite: one row, written when it changes. */
+function projectionMemory(sql: SqlStorage): ProjectionMemory {
+  sql.exec('CREATE TABLE IF NOT EXISTS projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT)');
+  return {
+    load() {
+      const row = sql.exec<{ stored_at: number; level: IdleLevel | null }>('SELECT stored_at, level FROM projection WHERE id = 1').toArray()[0];
+      return { storedAt: row?.stored_at ?? 0, level: row?.level ?? null };
+    },
+    save(storedAt, level) {
+      sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level) VALUES (1, ?, ?)', storedAt, level);
+    },
+  };
 }
 
 /** The caller as the logic sees them: the person, and whether their rank supervises. */

@@ -32,7 +32,12 @@ export interface LobbySubscriber {
   rank: StaffRank;
   /** Chosen by the agent; shown as offline once their last console closes. */
   status: 'online' | 'away';
+  /** The chats the console shows now (its `showing` frame): only these hear of counter changes. */
+  showing?: string[];
 }
+
+/** Which kind of change a publish carries: every console hears state, only those showing the chat hear counters. */
+export type RowChange = 'state' | 'counters';
 
 type PresenceFrame = Extract<LobbyFrame, { type: 'presence' }>;
 
@@ -57,9 +62,9 @@ export function lobbyShards(env: Pick<Env, 'LOBBY_SHARDS_PER_GROUP'>): number {
  * A chat's row changed: every piece of each group named hears of it. A chat transferred away
  * from a group is published to the old group too, so its consoles and queue let it go.
  */
-export async function publishRow(env: Env, groupIds: readonly string[], row: ChatListRow): Promise<void> {
+export async function publishRow(env: Env, groupIds: readonly string[], row: ChatListRow, change: RowChange): Promise<void> {
   const shards = lobbyShards(env);
-  await Promise.all([...new Set(groupIds)].flatMap((g) => piecesOf(g, shards).map((key) => lobbyPiece(env, key).publish(key, row))));
+  await Promise.all([...new Set(groupIds)].flatMap((g) => piecesOf(g, shards).map((key) => lobbyPiece(env, key).publish(key, row, change))));
 }
 
 /** A chat was deleted: its group's consoles drop it. */
@@ -91,6 +96,8 @@ export abstract class LobbyObject extends DurableObject<Env> {
   /** The online count this instance last recorded (null: not yet). */
   #recorded: number | null = null;
   #waitingReady = false;
+  /** Chat id → the consoles showing it, built from the attachments once per wake. */
+  #showingIndex: Map<string, Set<WebSocket>> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -126,8 +133,15 @@ export abstract class LobbyObject extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  publish(piece: PieceKey, chat: ChatListRow): void {
-    sendAll(this.#consoles(), JSON.stringify({ type: 'chat', chat } satisfies LobbyFrame));
+  publish(piece: PieceKey, chat: ChatListRow, change: RowChange = 'state'): void {
+    const frame = JSON.stringify({ type: 'chat', chat } satisfies LobbyFrame);
+    if (change === 'counters') {
+      // Only the consoles showing the chat: a counter changes with every message, and a console
+      // of a large group must not hear of every message in it.
+      sendAll([...(this.#showing().get(chat.id) ?? [])].filter((ws) => ws.readyState === WebSocket.OPEN), frame);
+      return;
+    }
+    sendAll(this.#consoles(), frame);
     const waits = chat.status === 'queued' && chat.groupId === piece.groupId;
     if (piece.shard === QUEUE_SHARD) this.#updateQueue(chat.id, waits ? { chatId: chat.id, groupId: chat.groupId, startedAt: chat.startedAt } : null);
   }
@@ -201,6 +215,13 @@ export abstract class LobbyObject extends DurableObject<Env> {
     switch (frame.data.type) {
       case 'ping':
         return send(ws, { type: 'pong' });
+      case 'showing': {
+        const updated: LobbySubscriber = { ...sub, showing: [...new Set(frame.data.chatIds)] };
+        ws.serializeAttachment(updated);
+        this.#unindex(ws, sub.showing ?? []);
+        this.#index(ws, updated.showing ?? []);
+        return;
+      }
       case 'presence': {
         const status = frame.data.status;
         for (const s of this.#sockets(sub.agentId)) s.ws.serializeAttachment({ ...s.sub, status } satisfies LobbySubscriber);
@@ -218,8 +239,37 @@ export abstract class LobbyObject extends DurableObject<Env> {
     const sub = ws.deserializeAttachment() as LobbySubscriber | null;
     answerClose(ws, code, reason);
     if (!sub) return;
+    this.#unindex(ws, sub.showing ?? []);
     this.#announce(sub.agentId, sub);
     await this.#recordOnline(sub.piece);
+  }
+
+  // ---- who shows which chat ----------------------------------------------------------------
+
+  #showing(): Map<string, Set<WebSocket>> {
+    if (this.#showingIndex === null) {
+      this.#showingIndex = new Map();
+      for (const { ws, sub } of this.#all()) this.#index(ws, sub.showing ?? []);
+    }
+    return this.#showingIndex;
+  }
+
+  #index(ws: WebSocket, chatIds: readonly string[]): void {
+    const index = this.#showing();
+    for (const id of chatIds) {
+      const set = index.get(id) ?? new Set<WebSocket>();
+      set.add(ws);
+      index.set(id, set);
+    }
+  }
+
+  #unindex(ws: WebSocket, chatIds: readonly string[]): void {
+    if (this.#showingIndex === null) return;
+    for (const id of chatIds) {
+      const set = this.#showingIndex.get(id);
+      set?.delete(ws);
+      if (set?.size === 0) this.#showingIndex.delete(id);
+    }
   }
 
   // ---- availability, for the widget ----------------------------------------------------------

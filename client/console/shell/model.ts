@@ -4,6 +4,7 @@
 // and the chat open in the preview pane. It never touches the DOM; the entry point owns page
 // effects (title, windows) and disposal.
 import { computed, effect, signal } from '@preact/signals';
+import { MAX_SHOWING } from '../../../objects/protocol.ts';
 import { getJson, type Group, type MeResponse } from '../../shared/api.ts';
 import { EMPTY_SEED, type ConversationSeed } from '../../shared/conversation.ts';
 import { createAdmin, type AdminModel } from '../admin/model.ts';
@@ -111,8 +112,10 @@ export function createConsole(initialMe: MeResponse, session: Session) {
     onFrame(frame) {
       switch (frame.type) {
         case 'welcome': {
-          // First connect or a reconnect: changes may have been missed, so fetch what we show.
+          // First connect or a reconnect: changes may have been missed, so fetch what we show,
+          // and say again which chats we show (their counters reach only consoles showing them).
           team.mine.value = frame.presence;
+          tellShowing(true);
           catchUpSoon(!sameIds(new Set(frame.groupIds), groupIds.value));
           return;
         }
@@ -147,6 +150,25 @@ export function createConsole(initialMe: MeResponse, session: Session) {
         }
       }
     },
+  });
+
+  /** The chats on screen: the list's rows and the open chat. */
+  const showing = computed(() => {
+    const ids = list.visible.value.map((r) => r.id);
+    const open = selected.value?.chatId;
+    if (open !== undefined && !ids.includes(open)) ids.push(open);
+    return ids.slice(0, MAX_SHOWING);
+  });
+  let toldShowing = '';
+  function tellShowing(again = false): void {
+    const ids = showing.peek();
+    const key = ids.join(',');
+    if (key === toldShowing && !again) return;
+    if (lobby.send({ type: 'showing', chatIds: ids })) toldShowing = key;
+  }
+  const stopShowing = effect(() => {
+    void showing.value;
+    tellShowing();
   });
 
   // A lobby that keeps failing may mean the session has expired (the upgrade answers 401); one
@@ -252,6 +274,7 @@ export function createConsole(initialMe: MeResponse, session: Session) {
       select(null);
       stopSessionCheck();
       stopNoGroupCheck();
+      stopShowing();
       clearTimeout(caughtUp);
       list.dispose();
       counts.dispose();

@@ -79,12 +79,15 @@ describe('the live queue in pieces, one per group', () => {
     expect(await nextFrame(bobB, isChat(inA.chatId))).toMatchObject({ chat: { groupId: world.groupB } });
   });
 
-  it('tells the consoles of the chat new message counts at once, and D1 only on state changes', async () => {
+  it('tells the consoles showing the chat new message counts at once, other consoles only its state changes, and D1 within its bound', async () => {
     const world = await seedWorld();
-    const alice = await signInAs(world.alice);
+    const [alice, bob] = await Promise.all([signInAs(world.alice), signInAs(world.bob)]);
     const lobby = await connectLobby(alice, world.groupA);
     await lobby.next();
+    const elsewhere = await connectLobby(bob, world.groupA); // a console of the group not showing the chat
+    await elsewhere.next();
     const { chatId, token } = await startChat(world.groupA);
+    lobby.send({ type: 'showing', chatIds: [chatId] });
     expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
     const storedCount = async () =>
       (await env.DB.prepare('SELECT message_count AS n FROM chats WHERE id = ?').bind(chatId).first<{ n: number }>())?.n;
@@ -102,8 +105,16 @@ describe('the live queue in pieces, one per group', () => {
     const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
     await runDurableObjectAlarm(stub);
     expect(await storedCount()).toBe(1);
-    // A state change writes the row with its counters as they are.
+    // A state change writes the row with its counters as they are, and every console hears it.
     expect((await api(`/api/chats/${chatId}/end`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
     expect(await storedCount()).toBe(5);
+    const heardElsewhere = await nextFrame(elsewhere, (f) => f.type === 'chat' && f.chat.id === chatId && f.chat.status === 'ended');
+    expect(heardElsewhere).toMatchObject({ chat: { messageCount: 5 } });
+    // The console not showing the chat heard its state changes (queued, taken, ended), never a count alone.
+    const counts = elsewhere.frames.flatMap((f) => {
+      const frame = f as unknown as LobbyFrame;
+      return frame.type === 'chat' && frame.chat.id === chatId ? [frame.chat.messageCount] : [];
+    });
+    expect(counts).toEqual([1, 1, 5]);
   });
 });

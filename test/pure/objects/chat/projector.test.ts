@@ -12,14 +12,14 @@ function rig() {
   let now = 1_000_000;
   let count = 1;
   const writes: ChatListRow[] = [];
-  const published: { row: ChatListRow; groups: readonly string[] }[] = [];
+  const published: { row: ChatListRow; groups: readonly string[]; change: 'state' | 'counters' }[] = [];
   const store: ChatStore = {
     agentLoad: async () => ({ active: 0, maxChats: 1 }),
     writeRow: async (row) => void writes.push(row),
     deleteChat: async () => undefined,
     thresholdSettings: async () => ({}),
   };
-  const projector = new Projector(store, async (row, groups) => void published.push({ row, groups }), () => now);
+  const projector = new Projector(store, async (row, groups, change) => void published.push({ row, groups, change }), () => now);
   const source: RowSource = () => ({ row: chatRow({ messageCount: count }), info: { fields: {}, language: null } });
   return {
     projector,
@@ -50,6 +50,7 @@ describe('the projector', () => {
     await r.projector.project(r.source, ['old-group']);
     assert.equal(r.writes.length, 1);
     assert.deepEqual(r.published[0]?.groups, ['sales', 'old-group']);
+    assert.equal(r.published[0]?.change, 'state');
     assert.equal(r.projector.dueAt, null);
   });
 
@@ -66,6 +67,8 @@ describe('the projector', () => {
     // Every second's messages reached the consoles, each within the live interval…
     assert.equal(r.published.length, 1 + seconds);
     assert.equal(r.published.at(-1)?.row.messageCount, 1 + seconds * messagesPerSecond);
+    // (as counters: only the consoles showing the chat hear them)
+    assert.deepEqual(new Set(r.published.slice(1).map((p) => p.change)), new Set(['counters']));
     // …and D1 saw none of them yet: 1,450 messages, one write (the opening).
     assert.equal(r.writes.length, 1);
     // Once the stored interval has passed since the last write, the next alarm writes the counters.
@@ -85,6 +88,29 @@ describe('the projector', () => {
     await r.alarm();
     assert.equal(r.writes.length, 2);
     assert.equal(r.published.length, 2);
+  });
+
+  it('remembers its last write across a restart, so waking is not a state change and costs no D1 write', async () => {
+    let saved = { storedAt: 0, level: null as ChatListRow['idleLevel'] | null };
+    const memory = { load: () => saved, save: (storedAt: number, level: ChatListRow['idleLevel'] | null) => void (saved = { storedAt, level }) };
+    const writes: ChatListRow[] = [];
+    const store: ChatStore = {
+      agentLoad: async () => ({ active: 0, maxChats: 1 }),
+      writeRow: async (row) => void writes.push(row),
+      deleteChat: async () => undefined,
+      thresholdSettings: async () => ({}),
+    };
+    const source: RowSource = () => ({ row: chatRow({ idleLevel: 'normal' }), info: { fields: {}, language: null } });
+    const first = new Projector(store, async () => undefined, () => 10_000, memory);
+    await first.project(source);
+    assert.deepEqual(saved, { storedAt: 10_000, level: 'normal' });
+    // The object hibernates and wakes: a new instance reads what the old one remembered.
+    const woken = new Projector(store, async () => undefined, () => 12_000, memory);
+    assert.equal(woken.publishedLevel, 'normal');
+    woken.countersChanged(12_000);
+    assert.equal(woken.dueAt, 12_000 + LIVE_COUNTERS_INTERVAL_MS);
+    await woken.flush(source, 12_000 + LIVE_COUNTERS_INTERVAL_MS);
+    assert.equal(writes.length, 1, 'the counters wait for the stored interval, as before the restart');
   });
 
   it('keeps a failed write due, so the alarm tries it again', async () => {

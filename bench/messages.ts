@@ -241,17 +241,19 @@ export async function runMessages(ctx: PartContext): Promise<number> {
   const servers = await ctx.startServers();
   const cookies: Cookies = { agent: await signIn(servers), monitor: await signIn(servers, servers.monitor) };
   ctx.log('agent and monitor signed in');
-  // Memory first, in the fresh process; Switchboard first, so its figure never gains from pages
-  // the baseline freed (the baseline's may, which only makes Switchboard's ratio worse).
-  const memory: MemoryResult[] = [];
-  for (const system of ['switchboard', 'baseline'] as const) {
-    const m = await measureMemory(servers, cookies, system, ctx.log);
-    if (m) memory.push(m);
-  }
   const results: ScenarioResult[] = [];
   for (const s of SCENARIOS) {
     if (ctx.signal.aborted) return 1;
     results.push(await runScenario(servers, s, cookies, ctx.log));
+  }
+  // Memory last, so the chats it opens (and their projections settling) never run inside a timed
+  // scenario; Switchboard first, so its figure never gains from pages the baseline freed (the
+  // baseline's may, which only makes Switchboard's ratio worse).
+  const memory: MemoryResult[] = [];
+  for (const system of ['switchboard', 'baseline'] as const) {
+    if (ctx.signal.aborted) return 1;
+    const m = await measureMemory(servers, cookies, system, ctx.log);
+    if (m) memory.push(m);
   }
   printTable(results, memory, loadAtStart);
   if (integrityFailures > 0) {

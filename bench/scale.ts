@@ -158,7 +158,10 @@ export async function runScale(ctx: PartContext): Promise<number> {
     const now = performance.now();
     for (const side of sides) {
       if (side.nextAt > now) continue;
-      side.nextAt += MESSAGE_INTERVAL_MS;
+      // A late side sends once and takes its next slot: never a burst to catch up, which would
+      // make the load generator the bottleneck it measures.
+      do side.nextAt += MESSAGE_INTERVAL_MS;
+      while (side.nextAt <= now);
       const id = crypto.randomUUID();
       pending.set(id, now);
       senderOf.set(id, side.ws);

@@ -8,18 +8,25 @@ import type { ChatStore } from '../../../../objects/chat/store.ts';
 import type { ChatListRow } from '../../../../objects/protocol.ts';
 import { chatRow } from '../../fixtures/chat-row.ts';
 
+/** A store that records the rows written (and fails while `failing()` says so). */
+function recordingStore(writes: ChatListRow[], failing: () => boolean = () => false): ChatStore {
+  return {
+    agentLoad: async () => ({ active: 0, maxChats: 1 }),
+    writeRow: async (row) => {
+      if (failing()) throw new Error('D1 is down');
+      writes.push(row);
+    },
+    deleteChat: async () => undefined,
+    thresholdSettings: async () => ({}),
+  };
+}
+
 function rig() {
   let now = 1_000_000;
   let count = 1;
   const writes: ChatListRow[] = [];
   const published: { row: ChatListRow; groups: readonly string[]; change: 'state' | 'counters' }[] = [];
-  const store: ChatStore = {
-    agentLoad: async () => ({ active: 0, maxChats: 1 }),
-    writeRow: async (row) => void writes.push(row),
-    deleteChat: async () => undefined,
-    thresholdSettings: async () => ({}),
-  };
-  const projector = new Projector(store, async (row, groups, change) => void published.push({ row, groups, change }), () => now);
+  const projector = new Projector(recordingStore(writes), async (row, groups, change) => void published.push({ row, groups, change }), () => now);
   const source: RowSource = () => ({ row: chatRow({ messageCount: count }), info: { fields: {}, language: null } });
   return {
     projector,
@@ -94,12 +101,7 @@ describe('the projector', () => {
     let saved = { storedAt: 0, level: null as ChatListRow['idleLevel'] | null };
     const memory = { load: () => saved, save: (storedAt: number, level: ChatListRow['idleLevel'] | null) => void (saved = { storedAt, level }) };
     const writes: ChatListRow[] = [];
-    const store: ChatStore = {
-      agentLoad: async () => ({ active: 0, maxChats: 1 }),
-      writeRow: async (row) => void writes.push(row),
-      deleteChat: async () => undefined,
-      thresholdSettings: async () => ({}),
-    };
+    const store = recordingStore(writes);
     const source: RowSource = () => ({ row: chatRow({ idleLevel: 'normal' }), info: { fields: {}, language: null } });
     const first = new Projector(store, async () => undefined, () => 10_000, memory);
     await first.project(source);
@@ -116,14 +118,7 @@ describe('the projector', () => {
   it('keeps a failed write due, so the alarm tries it again', async () => {
     const r = rig();
     let fail = true;
-    const store: ChatStore = {
-      agentLoad: async () => ({ active: 0, maxChats: 1 }),
-      writeRow: async () => {
-        if (fail) throw new Error('D1 is down');
-      },
-      deleteChat: async () => undefined,
-      thresholdSettings: async () => ({}),
-    };
+    const store = recordingStore([], () => fail);
     const errors: unknown[] = [];
     const originalError = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);

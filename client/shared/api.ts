@@ -23,7 +23,7 @@ export type {
 export type { ChatLink, ChatLinksResponse, CustomField, CustomFieldsResponse, CustomFieldType } from '../../worker/content/wire.ts';
 export type { KbArticle, KbArticlesResponse, KbStats } from '../../worker/kb/wire.ts';
 export type { OfflineMessage, OfflineMessagesResponse } from '../../worker/messages/wire.ts';
-export type { AdminAgent, AdminAgentsResponse, AdminGroup, AdminGroupsResponse, CreatedResponse } from '../../worker/people/wire.ts';
+export type { AdminAgent, AdminAgentsResponse, AdminGroup, AdminGroupsResponse, CreatedResponse, NewAgentBody } from '../../worker/people/wire.ts';
 export type { CreatedChat } from '../../worker/visitor/wire.ts';
 export interface GroupsResponse {
   groups: Group[];

@@ -3,7 +3,7 @@
 // a group. The server checks everything again and has the last word; these only spare a round trip.
 import { isEmail, MAX_EMAIL_LENGTH } from '../../../objects/rules/email.ts';
 import { DEFAULT_MAX_CHATS, MIN_PASSWORD_LENGTH, type StaffRank } from '../../../objects/protocol.ts';
-import type { AdminAgent, AdminGroup } from '../../shared/api.ts';
+import type { AdminAgent, AdminGroup, NewAgentBody } from '../../shared/api.ts';
 
 export { DEFAULT_MAX_CHATS, MIN_PASSWORD_LENGTH };
 export const MAX_PASSWORD_LENGTH = 1024;
@@ -25,15 +25,8 @@ export interface NewPersonForm {
 }
 export type NewPersonField = 'email' | 'name' | 'password' | 'maxChats';
 export type NewPersonErrors = Partial<Record<NewPersonField, string>>;
-/** The body of `POST /api/admin/agents`. */
-export interface NewPerson {
-  email: string;
-  name: string;
-  role: StaffRank;
-  password: string;
-  maxChats?: number;
-  groupIds: string[];
-}
+/** The body of `POST /api/admin/agents`, as the Worker defines it (worker/people/wire.ts). */
+export type NewPerson = NewAgentBody;
 
 export function checkName(name: string): string | null {
   const trimmed = name.trim();

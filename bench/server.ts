@@ -116,7 +116,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function startServers(log: (line: string) => void): Promise<Servers> {
+export interface ServerOptions {
+  /** Opens workerd's inspector on this port (bench/profile.ts: CPU profiles, forced GC). */
+  inspectorPort?: number;
+}
+
+export async function startServers(log: (line: string) => void, options: ServerOptions = {}): Promise<Servers> {
   // There is no internet here; Miniflare must not try to fetch the `cf` object.
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
@@ -139,6 +144,7 @@ export async function startServers(log: (line: string) => void): Promise<Servers
     mf = new Miniflare({
       host: BENCH_HOST,
       port: 0,
+      ...(options.inspectorPort === undefined ? {} : { inspectorPort: options.inspectorPort }),
       // Storage lives in Miniflare's own temporary directory on disk (removed on dispose), so
       // every SQLite commit pays a real disk write, as the design's figures assume.
       d1Persist: false,

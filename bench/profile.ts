@@ -1,0 +1,161 @@
+// `npx tsx bench/profile.ts <mode>`: tools for finding where the hot path's time and memory go;
+// never part of `npm run bench`, whose figures they would distort.
+//   cpu [switchboard|baseline] [messages]  a CPU profile of that Worker's isolate, through workerd's
+//                                         inspector (Chrome DevTools protocol), while the closed N=1
+//                                         loop runs: the functions with the most self and inclusive time
+//   ab [messages]                         16 short closed N=1 pairs, each system right after the other,
+//                                         without the inspector: the median of the pairs' CPU and
+//                                         throughput ratios (steadier on a noisy host than one long run)
+//   mem                                   memory per open chat and per idle socket, with a full GC of
+//                                         both isolates (a heap snapshot forces one) before each reading:
+//                                         retained JS heap beside workerd's RSS
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { log, sleep } from './common.ts';
+import type { SystemName } from './load.ts';
+import { closeRooms, closeSockets, openIdleSockets, runLoad, setUpBaseline, setUpSwitchboard, signIn } from './load.ts';
+import type { Servers } from './server.ts';
+import { BENCH_HOST, startServers } from './server.ts';
+
+const INSPECTOR_PORT = 9339;
+const AB_PAIRS = 16;
+const WINDOW = 8;
+
+type Call = (method: string, params?: object) => Promise<unknown>;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** A DevTools-protocol session with one Worker's isolate (`core:user:<name>` in workerd's list). */
+async function inspector(worker: SystemName): Promise<Call> {
+  const list = await fetch(`http://${BENCH_HOST}:${INSPECTOR_PORT}/json`);
+  const targets = (await list.json()) as { id: string; webSocketDebuggerUrl: string }[];
+  const target = targets.find((t) => t.id === `core:user:${worker}`);
+  if (!target) throw new Error(`no inspector target for ${worker}: ${targets.map((t) => t.id).join(', ')}`);
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let next = 1;
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: unknown };
+    const w = msg.id === undefined ? undefined : waiting.get(msg.id);
+    if (!w) return;
+    waiting.delete(msg.id!);
+    if (msg.error) w.reject(new Error(JSON.stringify(msg.error)));
+    else w.resolve(msg.result);
+  });
+  return (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+}
+
+function top(counts: Map<string, number>, total: number, n: number): string[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+}
+
+async function cpu(servers: Servers, system: SystemName, messages: number): Promise<void> {
+  const cookie = await signIn(servers);
+  const rooms = system === 'switchboard' ? await setUpSwitchboard(servers, cookie, 1) : await setUpBaseline(servers, 1, `profile-${Date.now()}`);
+  await runLoad(system, rooms, 500, WINDOW, 'warm');
+  const call = await inspector(system);
+  await call('Profiler.enable');
+  await call('Profiler.setSamplingInterval', { interval: 50 });
+  await call('Profiler.start');
+  const t = performance.now();
+  const run = await runLoad(system, rooms, messages, WINDOW, 'measured', servers.serverCpuMs);
+  const { profile } = (await call('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[] } };
+  log(`${system}: ${run.received} messages in ${(performance.now() - t).toFixed(0)} ms (the inspector slows JS down)`);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  for (const sample of profile.samples) {
+    self.set(name(sample), (self.get(name(sample)) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = sample; cur !== undefined; cur = parent.get(cur)) seen.add(name(cur));
+    for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + 1);
+  }
+  const total = profile.samples.length;
+  console.log([`\nself time (${total} samples):`, ...top(self, total, 35), '\ninclusive time:', ...top(inclusive, total, 45)].join('\n'));
+}
+
+async function ab(servers: Servers, messages: number): Promise<void> {
+  const cookie = await signIn(servers);
+  const rooms = { switchboard: await setUpSwitchboard(servers, cookie, 1), baseline: await setUpBaseline(servers, 1, `ab-${Date.now()}`) };
+  const cpuRatios: number[] = [];
+  const throughputRatios: number[] = [];
+  for (let pair = 0; pair < AB_PAIRS; pair++) {
+    const figures = {} as Record<SystemName, { cpu: number; throughput: number }>;
+    for (const system of pair % 2 ? (['baseline', 'switchboard'] as const) : (['switchboard', 'baseline'] as const)) {
+      await runLoad(system, rooms[system], 100, WINDOW, `w${pair}`);
+      const r = await runLoad(system, rooms[system], messages, WINDOW, `m${pair}`, servers.serverCpuMs);
+      figures[system] = { cpu: ((r.serverCpuMs ?? NaN) * 1000) / r.received, throughput: r.received / (r.elapsedMs / 1000) };
+    }
+    cpuRatios.push(figures.switchboard.cpu / figures.baseline.cpu);
+    throughputRatios.push(figures.switchboard.throughput / figures.baseline.throughput);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `median of ${AB_PAIRS} pairs (switchboard / baseline): server CPU per message ${median(cpuRatios).toFixed(2)}, ` +
+      `throughput ${median(throughputRatios).toFixed(2)}\n  CPU ratios: ${cpuRatios.map((x) => x.toFixed(2)).join(' ')}`,
+  );
+}
+
+async function mem(servers: Servers): Promise<void> {
+  const systems = ['switchboard', 'baseline'] as const;
+  const calls = await Promise.all(systems.map((w) => inspector(w)));
+  // HeapProfiler.collectGarbage never answers in workerd; a heap snapshot collects garbage first.
+  const reading = async () => {
+    for (const call of calls) await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    await sleep(1500);
+    const heaps = (await Promise.all(calls.map((call) => call('Runtime.getHeapUsage')))) as { usedSize: number }[];
+    return { rssKb: servers.serverRssKb() ?? NaN, heapKb: heaps.map((h) => h.usedSize / 1024) };
+  };
+  const cookie = await signIn(servers);
+  const monitor = await signIn(servers, servers.monitor);
+  for (const system of [...systems, ...systems]) {
+    const i = systems.indexOf(system);
+    const before = await reading();
+    const rooms = system === 'switchboard' ? await setUpSwitchboard(servers, cookie, 100) : await setUpBaseline(servers, 100, `mem-${Date.now()}`);
+    await runLoad(system, rooms, 1, WINDOW, `mem-${system}`);
+    const chats = await reading();
+    const sockets = await openIdleSockets(system, servers, rooms, 200, monitor);
+    const withSockets = await reading();
+    console.log(
+      `${system}: per open chat RSS ${((chats.rssKb - before.rssKb) / 100).toFixed(0)} KiB, JS heap ${((chats.heapKb[i]! - before.heapKb[i]!) / 100).toFixed(1)} KiB; ` +
+        `per idle socket RSS ${((withSockets.rssKb - chats.rssKb) / 200).toFixed(0)} KiB, JS heap ${((withSockets.heapKb[i]! - chats.heapKb[i]!) / 200).toFixed(1)} KiB`,
+    );
+    await closeSockets(sockets);
+    await closeRooms(rooms);
+  }
+}
+
+const [mode = 'cpu', ...rest] = process.argv.slice(2);
+if (!['cpu', 'ab', 'mem'].includes(mode)) {
+  console.error('usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages] | ab [messages] | mem');
+  process.exit(2);
+}
+// The inspector slows workerd's JS down: the A/B pairs run without it.
+const servers = await startServers(log, mode === 'ab' ? {} : { inspectorPort: INSPECTOR_PORT });
+try {
+  if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000));
+  else if (mode === 'ab') await ab(servers, Number(rest[0] ?? 600));
+  else await mem(servers);
+} finally {
+  await servers.dispose();
+}
+process.exit(0);

@@ -37,7 +37,7 @@ module.exports = {
       name: 'pure-cores-run-anywhere',
       severity: 'error',
       comment: 'The pure cores are tested under Node and Deno: no cloudflare:* and no node:* imports.',
-      from: { path: '^objects/(protocol|identity|rules/|chat/(logic|timers|rate|transcript|projection|store)|lobby/queue|agent/store)' },
+      from: { path: '^objects/(protocol|identity|rules/|chat/(logic|timers|rate|transcript|projection|store|notices)|lobby/queue|agent/store)' },
       to: { path: '^(cloudflare|node):', dependencyTypesNot: ['type-only'] },
     },
     {

@@ -70,6 +70,39 @@ export type TransferTarget =
   | { kind: 'group'; groupId: string; groupName: string }
   | { kind: 'agent'; agent: Person };
 
+/**
+ * The seed's comment types. All are staff only. Sticky is pinned at the top of the chat view;
+ * Transfer is written for whoever receives a transfer; Follow-Up carries the follow-up's due time;
+ * Resolution says how the problem was solved (agent assistance suggests it for similar chats).
+ */
+export const COMMENT_KINDS = ['general', 'resolution', 'transfer', 'follow-up', 'sticky'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+/** The longest comment (characters). */
+export const MAX_COMMENT_LENGTH = 4000;
+
+/** A comment as it stands now (objects/chat/comments.ts folds it from its events). */
+export interface ChatComment {
+  id: string;
+  kind: CommentKind;
+  text: string;
+  by: Person;
+  at: number;
+  /** Who last changed the text, and when (null if never edited). */
+  editedBy: Person | null;
+  editedAt: number | null;
+  /** A Follow-Up comment's due time. */
+  dueAt: number | null;
+  /** A Transfer comment: where the chat was sent. */
+  forTarget: TransferTarget | null;
+}
+
+/** One custom field that staff changed: its value before and after ('' = empty). */
+export interface FieldChange {
+  key: string;
+  from: string;
+  to: string;
+}
+
 export type ChatEvent =
   | (EventBase & { kind: 'queued'; audience: 'all'; groupId: string; groupName: string; visitor: Person })
   | (EventBase & { kind: 'message'; audience: 'all'; clientId: string; from: Person; text: string })
@@ -91,7 +124,22 @@ export type ChatEvent =
   /** The customer's post-chat survey. Staff only: the agent's chat view shows it. */
   | (EventBase & { kind: 'survey'; audience: 'staff'; rating: number; comment: string })
   /** A follow-up was scheduled (dueAt) or cleared (null). Staff only. */
-  | (EventBase & { kind: 'follow-up'; audience: 'staff'; by: Person; dueAt: number | null });
+  | (EventBase & { kind: 'follow-up'; audience: 'staff'; by: Person; dueAt: number | null })
+  /** A comment was added (staff only, like every trace of comments). */
+  | (EventBase & {
+      kind: 'comment';
+      audience: 'staff';
+      commentId: string;
+      commentKind: CommentKind;
+      by: Person;
+      text: string;
+      dueAt: number | null;
+      forTarget: TransferTarget | null;
+    })
+  | (EventBase & { kind: 'comment-edited'; audience: 'staff'; commentId: string; by: Person; text: string })
+  | (EventBase & { kind: 'comment-deleted'; audience: 'staff'; commentId: string; by: Person })
+  /** Staff changed custom fields (the new values are in the staff snapshot's `fields`). */
+  | (EventBase & { kind: 'fields-edited'; audience: 'staff'; by: Person; changes: FieldChange[] });
 
 export type ChatEventKind = ChatEvent['kind'];
 
@@ -113,6 +161,8 @@ export interface ChatSnapshot {
   joined: Person[];
   /** When a follow-up is due, if one is scheduled. Staff only: always null in a visitor's snapshot. */
   followUpAt: number | null;
+  /** The chat's custom fields (pre-chat answers and staff's edits). Staff only: empty for a visitor. */
+  fields: Record<string, string>;
 }
 
 // ---- client → server -------------------------------------------------------------------------
@@ -163,6 +213,8 @@ export type ErrorCode =
   | 'no_change'
   | 'duplicate'
   | 'already_rated'
+  /** No comment with that id in this chat (or it was deleted). */
+  | 'no_such_comment'
   /** Text that is not valid Unicode (invalid UTF-8 on the wire, or lone surrogates). */
   | 'invalid_text'
   /** The socket sent more than its rate allows; the frame was not stored, the socket stays open. */
@@ -274,6 +326,25 @@ export interface ChatListRow {
   version: number;
 }
 
+/**
+ * Something an agent is told in their console (as sound, desktop notification or in-page notice,
+ * as their preferences say): a chat given to them, taken from them, a follow-up they set falling
+ * due. A new chat in their groups is not a notice: the console sees it arrive in its lists.
+ */
+export const NOTICE_KINDS = ['transferred-to-you', 'taken-from-you', 'follow-up-due'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export interface Notice {
+  /** Unique: a console that hears a notice twice shows it once. */
+  id: string;
+  kind: NoticeKind;
+  chatId: string;
+  /** The customer's name, for the notice's text. */
+  visitorName: string;
+  /** Who did it (transferred or took the chat); null for a follow-up. */
+  by: Person | null;
+  at: number;
+}
+
 /** An agent's presence as colleagues see it. Offline means no console is open. */
 export type Presence = 'online' | 'away' | 'offline';
 
@@ -291,6 +362,8 @@ export type LobbyFrame =
   | { type: 'presence'; agentId: string; name: string; status: Presence }
   /** Your group memberships changed: lists should be fetched again. */
   | { type: 'memberships'; groupIds: string[] }
+  /** Something for you: see Notice. */
+  | { type: 'notice'; notice: Notice }
   | { type: 'error'; code: ErrorCode; message: string }
   | { type: 'pong' };
 

@@ -41,7 +41,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Response> {
+async function request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -113,6 +113,11 @@ export async function putJson<T>(path: string, body: unknown): Promise<T> {
 /** A PUT whose answer the caller does not need (it refetches instead). */
 export async function put(path: string, body?: unknown): Promise<void> {
   await request('PUT', path, body);
+}
+
+/** A PATCH whose JSON answer the caller reads. */
+export async function patchJson<T>(path: string, body: unknown): Promise<T> {
+  return readJson<T>(await request('PATCH', path, body));
 }
 
 export async function del(path: string): Promise<void> {

@@ -175,6 +175,10 @@ function EventLine({ event, fileHref }: { event: ChatEvent; fileHref: (fileId: s
     }
     case 'survey':
     case 'follow-up':
+    case 'comment':
+    case 'comment-edited':
+    case 'comment-deleted':
+    case 'fields-edited':
       return null; // staff-only: the server never sends these to a visitor
     default: {
       const unhandled: never = event;

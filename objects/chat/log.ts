@@ -60,7 +60,7 @@ export class EventLog {
     // Chats stored before later features existed are read with those features' empty values.
     if (state.status === 'new' || state.status === 'deleted') return state;
     const info = { ...state.info, fields: state.info.fields ?? {}, language: state.info.language ?? null };
-    const upgraded = { ...state, info, followUpAt: state.followUpAt ?? null };
+    const upgraded = { ...state, info, followUpAt: state.followUpAt ?? null, followUpBy: state.followUpBy ?? null };
     if (upgraded.status === 'active') return { ...upgraded, joined: upgraded.joined ?? [] };
     if (upgraded.status === 'ended') return { ...upgraded, rated: upgraded.rated ?? false };
     return upgraded;
@@ -124,6 +124,14 @@ export class EventLog {
       if (event.from.role === 'agent') this.counters.lastAgentMessageAt = event.at;
     }
     return { event, json };
+  }
+
+  /** The comment events (added, edited, deleted), in order: what currentComments folds. */
+  commentEvents(): ChatEvent[] {
+    return this.#sql
+      .exec<{ body: string }>("SELECT body FROM events WHERE kind IN ('comment', 'comment-edited', 'comment-deleted') ORDER BY seq")
+      .toArray()
+      .map((r) => JSON.parse(r.body) as ChatEvent);
   }
 
   /** Every event after `after` that `role` may see, in order. */

@@ -3,8 +3,9 @@
 // events }` that the ChatRoom object applies. No I/O, no clock of its own and no `cloudflare:*` or
 // `node:*` import, so it is tested in plain Node and under Deno. Refusals are return values with a
 // stable code, never exceptions.
-import type { Attachment, ChatSnapshot, ChatStatus, ErrorCode, EventDraft, Person, Role, TransferTarget } from '../protocol.ts';
-import { MAX_TEXT_LENGTH } from '../protocol.ts';
+import type { Attachment, ChatComment, ChatSnapshot, ChatStatus, CommentKind, ErrorCode, EventDraft, FieldChange, Person, Role, TransferTarget } from '../protocol.ts';
+import { MAX_COMMENT_LENGTH, MAX_TEXT_LENGTH } from '../protocol.ts';
+import { mayChangeComment } from '../rules/comments.ts';
 
 export interface ChatInfo {
   id: string;
@@ -24,6 +25,8 @@ interface Opened {
   startedAt: number;
   /** When a follow-up is due, if one was scheduled (staff only). */
   followUpAt: number | null;
+  /** Who scheduled it: they are told when it falls due. */
+  followUpBy: Person | null;
 }
 
 export type ChatState =
@@ -49,13 +52,16 @@ export interface Actor {
 
 export type Command =
   | { type: 'open'; info: ChatInfo }
-  /** `takeover`: take it from the agent who has it (supervisors only). */
-  | { type: 'take'; by: Actor; takeover: boolean }
+  /**
+   * `takeover`: take it from the agent who has it: supervisors always, agents only where the
+   * administrator lets agents take from colleagues (`colleaguesMayTake`).
+   */
+  | { type: 'take'; by: Actor; takeover: boolean; colleaguesMayTake?: boolean }
   | { type: 'send'; by: Actor; clientId: string; text: string }
   | { type: 'coach'; by: Actor; clientId: string; text: string }
   | { type: 'end'; by: Actor }
-  /** To another group (back to its queue) or to an agent (assigned at once). */
-  | { type: 'transfer'; by: Actor; to: TransferTarget }
+  /** To another group (back to its queue) or to an agent (assigned at once), with a comment for them. */
+  | { type: 'transfer'; by: Actor; to: TransferTarget; comment?: { id: string; text: string } }
   | { type: 'follow-up'; by: Actor; at: number | null }
   /** A coach joins openly: the customer is told, and the coach's messages reach them. */
   | { type: 'join'; by: Actor }
@@ -63,7 +69,14 @@ export type Command =
   /** A file was stored in R2; this records it in the chat (not once it has ended). */
   | { type: 'file'; by: Actor; file: Attachment }
   /** The customer's post-chat survey: once, after the end. */
-  | { type: 'survey'; by: Actor; rating: number; comment: string };
+  | { type: 'survey'; by: Actor; rating: number; comment: string }
+  /** A staff comment; a Follow-Up one schedules the follow-up at `dueAt`. */
+  | { type: 'comment'; by: Actor; id: string; kind: CommentKind; text: string; dueAt: number | null }
+  /** `comment`: the comment as it stands (the host folds it from the log), or undefined if there is none. */
+  | { type: 'edit-comment'; by: Actor; comment: ChatComment | undefined; text: string }
+  | { type: 'delete-comment'; by: Actor; comment: ChatComment | undefined }
+  /** Staff set custom fields, already checked against their definitions ('' clears one). */
+  | { type: 'set-fields'; by: Actor; fields: Record<string, string> };
 
 export type Outcome = { ok: true; state: ChatState; events: EventDraft[] } | { ok: false; code: ErrorCode; message: string };
 
@@ -83,7 +96,7 @@ export function transition(state: ChatState, command: Command, now: number): Out
     const { info } = command;
     return {
       ok: true,
-      state: { status: 'queued', info, startedAt: now, followUpAt: null },
+      state: { status: 'queued', info, startedAt: now, followUpAt: null, followUpBy: null },
       events: [
         { kind: 'queued', audience: 'all', at: now, groupId: info.groupId, groupName: info.groupName, visitor: info.visitor },
         { kind: 'message', audience: 'all', at: now, clientId: `question:${info.id}`, from: info.visitor, text: info.question },
@@ -94,7 +107,7 @@ export function transition(state: ChatState, command: Command, now: number): Out
 
   switch (command.type) {
     case 'take':
-      return take(state, command.by, command.takeover, now);
+      return take(state, command.by, command.takeover, command.colleaguesMayTake ?? false, now);
     case 'send':
     case 'coach':
       return write(state, command, now);
@@ -112,7 +125,7 @@ export function transition(state: ChatState, command: Command, now: number): Out
       };
     }
     case 'transfer':
-      return transfer(state, command.by, command.to, now);
+      return transfer(state, command.by, command.to, command.comment, now);
     case 'follow-up': {
       const by = command.by.person;
       if (by.role !== 'agent') return refuse('not_allowed', 'Only staff can schedule a follow-up.');
@@ -122,8 +135,54 @@ export function transition(state: ChatState, command: Command, now: number): Out
       }
       return {
         ok: true,
-        state: { ...state, followUpAt: command.at },
+        state: { ...state, followUpAt: command.at, followUpBy: command.at === null ? null : by },
         events: [{ kind: 'follow-up', audience: 'staff', at: now, by, dueAt: command.at }],
+      };
+    }
+    case 'comment':
+      return addComment(state, command, now);
+    case 'edit-comment': {
+      const refused = commentRefusal(command.comment, command.by);
+      if (refused) return refused;
+      const text = command.text.trim();
+      const bad = commentTextRefusal(text);
+      if (bad) return bad;
+      if (text === command.comment!.text) return refuse('no_change', 'The comment says that already.');
+      return {
+        ok: true,
+        state,
+        events: [{ kind: 'comment-edited', audience: 'staff', at: now, commentId: command.comment!.id, by: command.by.person, text }],
+      };
+    }
+    case 'delete-comment': {
+      const refused = commentRefusal(command.comment, command.by);
+      if (refused) return refused;
+      const comment = command.comment!;
+      const by = command.by.person;
+      const events: EventDraft[] = [{ kind: 'comment-deleted', audience: 'staff', at: now, commentId: comment.id, by }];
+      // Deleting the Follow-Up comment that set the follow-up in force clears that follow-up.
+      const clears = comment.kind === 'follow-up' && comment.dueAt !== null && comment.dueAt === state.followUpAt;
+      if (!clears) return { ok: true, state, events };
+      events.push({ kind: 'follow-up', audience: 'staff', at: now, by, dueAt: null });
+      return { ok: true, state: { ...state, followUpAt: null, followUpBy: null }, events };
+    }
+    case 'set-fields': {
+      if (command.by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can edit custom fields.');
+      const before = state.info.fields;
+      const changes: FieldChange[] = [];
+      const fields = { ...before };
+      for (const [key, value] of Object.entries(command.fields)) {
+        const from = before[key] ?? '';
+        if (from === value) continue;
+        changes.push({ key, from, to: value });
+        if (value === '') delete fields[key];
+        else fields[key] = value;
+      }
+      if (changes.length === 0) return refuse('no_change', 'The fields have those values already.');
+      return {
+        ok: true,
+        state: { ...state, info: { ...state.info, fields } },
+        events: [{ kind: 'fields-edited', audience: 'staff', at: now, by: command.by.person, changes }],
       };
     }
     case 'join': {
@@ -167,13 +226,61 @@ export function transition(state: ChatState, command: Command, now: number): Out
 }
 
 function opened(state: OpenState): Opened {
-  return { info: state.info, startedAt: state.startedAt, followUpAt: state.followUpAt };
+  return { info: state.info, startedAt: state.startedAt, followUpAt: state.followUpAt, followUpBy: state.followUpBy };
 }
 
-function take(state: OpenState, by: Actor, takeover: boolean, now: number): Outcome {
+function commentTextRefusal(text: string): Outcome | null {
+  if (text.length === 0) return refuse('invalid_frame', 'A comment cannot be empty.');
+  if (text.length > MAX_COMMENT_LENGTH) return refuse('text_too_long', `A comment is limited to ${MAX_COMMENT_LENGTH} characters.`);
+  return null;
+}
+
+/** Whether `by` may edit or delete the comment (undefined: there is no such comment). */
+function commentRefusal(comment: ChatComment | undefined, by: Actor): Outcome | null {
+  if (by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can change comments.');
+  if (!comment) return refuse('no_such_comment', 'No such comment in this chat.');
+  if (!mayChangeComment(comment, by)) return refuse('not_allowed', 'Only its author, a manager or an administrator can change this comment.');
+  return null;
+}
+
+function addComment(state: OpenState, command: Extract<Command, { type: 'comment' }>, now: number): Outcome {
+  const by = command.by.person;
+  if (by.role !== 'agent') return refuse('not_allowed', 'Only staff can comment.');
+  const text = command.text.trim();
+  const bad = commentTextRefusal(text);
+  if (bad) return bad;
+  const followUp = command.kind === 'follow-up';
+  if (followUp && command.dueAt === null) return refuse('invalid_frame', 'A Follow-Up comment needs a due time.');
+  if (!followUp && command.dueAt !== null) return refuse('invalid_frame', 'Only a Follow-Up comment has a due time.');
+  if (followUp && (command.dueAt! <= now || command.dueAt! > now + MAX_FOLLOW_UP_AHEAD_MS)) {
+    return refuse('invalid_frame', 'A follow-up is a time in the future, at most a year ahead.');
+  }
+  const comment: EventDraft = {
+    kind: 'comment',
+    audience: 'staff',
+    at: now,
+    commentId: command.id,
+    commentKind: command.kind,
+    by,
+    text,
+    dueAt: command.dueAt,
+    forTarget: null,
+  };
+  if (!followUp) return { ok: true, state, events: [comment] };
+  // The Follow-Up comment schedules the chat's follow-up, as the toolbar's Follow-up does.
+  return {
+    ok: true,
+    state: { ...state, followUpAt: command.dueAt, followUpBy: by },
+    events: [comment, { kind: 'follow-up', audience: 'staff', at: now, by, dueAt: command.dueAt }],
+  };
+}
+
+function take(state: OpenState, by: Actor, takeover: boolean, colleaguesMayTake: boolean, now: number): Outcome {
   const agent = by.person;
   if (agent.role !== 'agent') return refuse('not_allowed', 'Only an agent can take a chat.');
-  if (takeover && !by.supervisor) return refuse('not_allowed', 'Only managers and administrators can take over a chat.');
+  if (takeover && !by.supervisor && !colleaguesMayTake) {
+    return refuse('not_allowed', 'Only managers and administrators can take a chat from a colleague here.');
+  }
   if (state.status === 'ended') return ENDED();
   if (state.status === 'active') {
     if (state.agent.id === agent.id) return refuse('already_yours', 'You already have this chat.');
@@ -218,8 +325,11 @@ function mayWrite(state: OpenState, agent: Person): Outcome | null {
   return null;
 }
 
-function transfer(state: OpenState, by: Actor, to: TransferTarget, now: number): Outcome {
+function transfer(state: OpenState, by: Actor, to: TransferTarget, note: { id: string; text: string } | undefined, now: number): Outcome {
   if (by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can transfer a chat.');
+  const noteText = note?.text.trim() ?? '';
+  const badNote = note && noteText !== '' ? commentTextRefusal(noteText) : null;
+  if (badNote) return badNote;
   if (state.status === 'ended') return ENDED();
   if (state.status === 'active' && state.agent.id !== by.person.id && !by.supervisor) {
     return refuse('not_assigned', 'Only the assigned agent or a manager can transfer this chat.');
@@ -227,14 +337,29 @@ function transfer(state: OpenState, by: Actor, to: TransferTarget, now: number):
   const fromAgent = state.status === 'active' ? state.agent : null;
   const base = opened(state);
   const event = { kind: 'transferred', audience: 'all', at: now, by: by.person, fromGroupName: state.info.groupName, fromAgent, to } as const;
+  // The optional comment for whoever receives the chat: a staff-only Transfer comment after the event.
+  const events: EventDraft[] = [event];
+  if (note && noteText !== '') {
+    events.push({
+      kind: 'comment',
+      audience: 'staff',
+      at: now,
+      commentId: note.id,
+      commentKind: 'transfer',
+      by: by.person,
+      text: noteText,
+      dueAt: null,
+      forTarget: to,
+    });
+  }
   if (to.kind === 'group') {
     if (to.groupId === state.info.groupId && state.status === 'queued') return refuse('no_change', 'The chat is already in that queue.');
     const info = { ...state.info, groupId: to.groupId, groupName: to.groupName };
-    return { ok: true, state: { ...base, info, status: 'queued' }, events: [event] };
+    return { ok: true, state: { ...base, info, status: 'queued' }, events };
   }
   if (fromAgent?.id === to.agent.id) return refuse('no_change', `${to.agent.name} already has this chat.`);
   const takenAt = state.status === 'active' ? state.takenAt : now;
-  return { ok: true, state: { ...base, status: 'active', takenAt, agent: to.agent, joined: [] }, events: [event] };
+  return { ok: true, state: { ...base, status: 'active', takenAt, agent: to.agent, joined: [] }, events };
 }
 
 /**
@@ -256,5 +381,6 @@ export function snapshot(state: ChatState, role: Role = 'agent'): ChatSnapshot |
     endedAt: state.status === 'ended' ? state.endedAt : null,
     joined: state.status === 'active' ? state.joined : [],
     followUpAt: role === 'agent' ? state.followUpAt : null,
+    fields: role === 'agent' ? state.info.fields : {},
   };
 }

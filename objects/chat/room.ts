@@ -5,8 +5,10 @@
 import { DurableObject } from 'cloudflare:workers';
 import { agentHub } from '../agent/hub.ts';
 import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
-import { publishRemoval, publishRow } from '../lobby/lobby.ts';
-import type { Attachment, ChatEvent, ChatSnapshot, ErrorCode, IdleLevel, Person, ServerFrame, TransferTarget } from '../protocol.ts';
+import { notifyAgent, publishRemoval, publishRow } from '../lobby/lobby.ts';
+import { type Addressed, followUpNotice, noticesFor } from './notices.ts';
+import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, Person, ServerFrame, TransferTarget } from '../protocol.ts';
+import { currentComments, isCommentEvent } from '../rules/comments.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
@@ -19,6 +21,15 @@ import type { ChatStore } from './store.ts';
 import { idleLevel, nextWake } from './timers.ts';
 
 export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
+export type CommentResult = { ok: true; comment: ChatComment } | { ok: false; code: ErrorCode; message: string };
+
+/** What staff write in Add → Comment (the id is the object's). */
+export interface CommentInput {
+  kind: CommentKind;
+  text: string;
+  /** A Follow-Up comment's due time (ms since the epoch); null for the other kinds. */
+  dueAt: number | null;
+}
 
 /** Matched by the runtime without waking the object (Hibernation API auto-response). */
 const PING = JSON.stringify({ type: 'ping' });
@@ -27,6 +38,10 @@ const PONG = JSON.stringify({ type: 'pong' } satisfies ServerFrame);
 export const CLOSE_DELETED = 4404;
 /** How soon a deletion cut short by a failure is tried again. */
 const PURGE_RETRY_MS = 5_000;
+/** How soon D1's copy of the comments is written again after a failed write. */
+const COMMENTS_RETRY_MS = 5_000;
+/** The row of the object's `counters` table that says D1's copy of the comments is behind. */
+const COMMENTS_DIRTY = 'comments_dirty';
 /**
  * Staff sockets that open or close within this long of each other cost one `viewers` frame per
  * staff socket, not one per socket per change: a burst of monitors is never quadratic.
@@ -55,6 +70,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   /** The `viewers` frame staff last heard (null after waking), and whether a new one is pending. */
   #viewersJson: string | null = null;
   #viewersPending = false;
+  /** When a failed write of the comments to D1 is tried again (the alarm honours it). */
+  #commentsRetryAt: number | null = null;
   /** The snapshot of #state, made once per state (a message does not change it). */
   #snapshotOf: { state: ChatState; chat: ChatSnapshot | null } | null = null;
 
@@ -76,7 +93,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   async take(caller: Caller, takeover: boolean): Promise<CommandResult> {
-    const command: Command = { type: 'take', by: actorOf(caller), takeover };
+    const by = actorOf(caller);
+    // Whether an agent may take from a colleague is the administrator's setting, read when asked.
+    const colleaguesMayTake = takeover && !by.supervisor ? await this.store.colleaguesMayTake() : false;
+    const command: Command = { type: 'take', by, takeover, colleaguesMayTake };
     // The logic decides who may; capacity (a D1 read) only once it would. The command is decided
     // again after the read, so a take that arrived meanwhile still wins or loses cleanly.
     const allowed = transition(this.#state, command, Date.now());
@@ -90,12 +110,40 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   /** The Worker has checked that a target agent belongs to the chat's group, or that the group exists. */
-  async transfer(caller: Caller, to: TransferTarget): Promise<CommandResult> {
+  async transfer(caller: Caller, to: TransferTarget, comment = ''): Promise<CommandResult> {
     if (to.kind === 'agent') {
       const full = await this.#atCapacity(to.agent.id, to.agent.name);
       if (full) return full;
     }
-    return this.#command({ type: 'transfer', by: actorOf(caller), to });
+    const note = comment.trim() === '' ? undefined : { id: crypto.randomUUID(), text: comment };
+    return this.#command({ type: 'transfer', by: actorOf(caller), to, comment: note });
+  }
+
+  /** Add → Comment: staff only; a Follow-Up comment also schedules the chat's follow-up. */
+  async comment(caller: Caller, input: CommentInput): Promise<CommentResult> {
+    const id = crypto.randomUUID();
+    const result = await this.#command({ type: 'comment', by: actorOf(caller), id, kind: input.kind, text: input.text, dueAt: input.dueAt });
+    return this.#commentResult(result, id);
+  }
+
+  /** Its author, a manager or an administrator changes a comment's text. */
+  async editComment(caller: Caller, commentId: string, text: string): Promise<CommentResult> {
+    const result = await this.#command({ type: 'edit-comment', by: actorOf(caller), comment: this.#findComment(commentId), text });
+    return this.#commentResult(result, commentId);
+  }
+
+  async deleteComment(caller: Caller, commentId: string): Promise<CommandResult> {
+    return this.#command({ type: 'delete-comment', by: actorOf(caller), comment: this.#findComment(commentId) });
+  }
+
+  /** Staff edit custom fields; the Worker has checked the values against their definitions. */
+  async setFields(caller: Caller, fields: Record<string, string>): Promise<CommandResult> {
+    return this.#command({ type: 'set-fields', by: actorOf(caller), fields });
+  }
+
+  /** The chat's comments as they stand (staff only: the Worker's routes check who asks). */
+  comments(): ChatComment[] {
+    return currentComments(this.#log.commentEvents());
   }
 
   async setFollowUp(caller: Caller, at: number | null): Promise<CommandResult> {
@@ -114,11 +162,9 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   /** Counts a customer's transcript email; false once `max` have been sent for this chat. */
   claimTranscriptEmail(max: number): boolean {
-    const sql = this.ctx.storage.sql;
-    sql.exec('CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
-    const sent = sql.exec<{ n: number }>("SELECT n FROM counters WHERE name = 'transcript_emails'").toArray()[0]?.n ?? 0;
+    const sent = this.#counter('transcript_emails');
     if (sent >= max) return false;
-    sql.exec("INSERT INTO counters (name, n) VALUES ('transcript_emails', 1) ON CONFLICT (name) DO UPDATE SET n = n + 1");
+    this.#setCounter('transcript_emails', sent + 1);
     return true;
   }
 
@@ -360,10 +406,14 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     this.#alarmAt = null;
     const state = this.#state;
     if (!isOpen(state)) return;
+    if (this.#counter(COMMENTS_DIRTY) > 0) await this.#syncComments();
     const p = this.#projector;
     const now = Date.now();
     const level = idleLevel(state, this.#log.counters.lastAgentMessageAt, now, p.thresholds);
     const followUpCame = state.followUpAt !== null && state.followUpAt <= now && state.followUpAt > p.storedAt;
+    if (followUpCame && state.followUpBy) {
+      this.#notify([{ agentId: state.followUpBy.id, groupId: state.info.groupId, notice: followUpNotice(state.info.id, state.info.visitor.name, state.followUpAt!) }]);
+    }
     if (level !== p.publishedLevel || followUpCame) await this.#project();
     else await p.flush(this.#rowSource, now);
     this.#schedule(Date.now());
@@ -378,11 +428,14 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     const outcome = transition(before, command, now);
     if (!outcome.ok) return outcome;
     const sender = command.type === 'send' || command.type === 'coach' ? senderKey(command.by) : null;
+    const commentsChanged = outcome.events.some((e) => isCommentEvent(e as ChatEvent));
+    const appendedEvents: ChatEvent[] = [];
     for (const draft of outcome.events) {
       const appended = this.#log.append(draft, sender);
       // Only a message or coaching line can collide: the caller then sends the stored one back.
       if (!appended) return { ok: false, code: 'duplicate', message: 'Already stored.' };
       this.#broadcast(rolesFor(appended.event.audience), eventFrame(appended.json));
+      appendedEvents.push(appended.event);
     }
     this.#state = outcome.state;
     const chat = this.#snapshot();
@@ -401,6 +454,9 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       }
       if (chat?.status !== 'queued') this.#queuePosition = null;
       const left = isOpen(before) && chat !== null && before.info.groupId !== chat.groupId ? [before.info.groupId] : [];
+      if (isOpen(before) && chat !== null) {
+        this.#notify(noticesFor(chat.id, chat.visitor.name, appendedEvents, before.info.groupId, chat.groupId));
+      }
       await this.#project(left);
     } else if (this.#agentRepliedToIdle(command)) {
       // An agent's reply to a chat shown yellow or red turns it green: a level crossing, at once.
@@ -408,7 +464,58 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     } else if (this.#projector.countersChanged(now)) {
       this.#schedule(now);
     }
+    if (commentsChanged) await this.#syncComments();
     return { ok: true, chat };
+  }
+
+  /** Tells agents in their consoles; a console that is closed, or a piece that fails, misses it. */
+  #notify(notices: readonly Addressed[]): void {
+    for (const { agentId, groupId, notice } of notices) {
+      void notifyAgent(this.env, groupId, agentId, notice).catch((err: unknown) => console.error('notice not delivered', err));
+    }
+  }
+
+  #findComment(commentId: string): ChatComment | undefined {
+    return this.comments().find((c) => c.id === commentId);
+  }
+
+  #commentResult(result: CommandResult, commentId: string): CommentResult {
+    if (!result.ok) return result;
+    const comment = this.#findComment(commentId);
+    if (!comment) throw new Error('a stored comment was not found in the log');
+    return { ok: true, comment };
+  }
+
+  /**
+   * Writes D1's copy of the comments (the log stays the truth). A failed write is remembered in
+   * the object's own storage and tried again by the alarm, so D1 is never left behind for good.
+   */
+  async #syncComments(): Promise<void> {
+    const state = this.#state;
+    if (!isOpen(state)) return;
+    this.#setCounter(COMMENTS_DIRTY, 1);
+    try {
+      await this.store.replaceComments(state.info.id, this.comments());
+      this.#setCounter(COMMENTS_DIRTY, 0);
+      this.#commentsRetryAt = null;
+    } catch (err) {
+      console.error('comments not written to D1; the alarm tries again', err);
+      this.#commentsRetryAt = Date.now() + COMMENTS_RETRY_MS;
+    }
+    this.#schedule(Date.now());
+  }
+
+  /** A named number in the object's own SQLite (0 when never set). */
+  #counter(name: string): number {
+    const sql = this.ctx.storage.sql;
+    sql.exec('CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+    return sql.exec<{ n: number }>('SELECT n FROM counters WHERE name = ?', name).toArray()[0]?.n ?? 0;
+  }
+
+  #setCounter(name: string, n: number): void {
+    const sql = this.ctx.storage.sql;
+    sql.exec('CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+    sql.exec('INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = excluded.n', name, n);
   }
 
   async #atCapacity(agentId: string, who: string): Promise<CommandResult | null> {
@@ -439,7 +546,9 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #schedule(now: number): void {
     if (!isOpen(this.#state)) return;
     const p = this.#projector;
-    const next = nextWake(this.#state, this.#log.counters.lastAgentMessageAt, now, p.thresholds, p.dueAt);
+    const retry = this.#commentsRetryAt;
+    const due = retry === null ? p.dueAt : Math.min(retry, p.dueAt ?? retry);
+    const next = nextWake(this.#state, this.#log.counters.lastAgentMessageAt, now, p.thresholds, due);
     if (next === this.#alarmAt) return;
     this.#alarmAt = next;
     void (next === null ? this.ctx.storage.deleteAlarm() : this.ctx.storage.setAlarm(next));

@@ -1,7 +1,7 @@
 // What a chat object needs from D1, as an interface: the object decides when; the Worker's
 // database layer (worker/chats/store.ts) decides how. The object never writes SQL itself and never
 // imports the Worker: worker/index.ts hands each ChatRoom its store.
-import type { ChatListRow } from '../protocol.ts';
+import type { ChatComment, ChatListRow } from '../protocol.ts';
 import type { ChatInfo } from './logic.ts';
 
 export interface ChatStore {
@@ -16,4 +16,8 @@ export interface ChatStore {
   deleteChat(chatId: string): Promise<void>;
   /** The administrator's idle thresholds as stored (seconds, as text); missing ones are absent. */
   thresholdSettings(): Promise<Record<string, string>>;
+  /** Whether agents may take a chat from a colleague (the administrator's setting; off by default). */
+  colleaguesMayTake(): Promise<boolean>;
+  /** Makes D1's copy of the chat's comments (what assistance and search query) these, all or nothing. */
+  replaceComments(chatId: string, comments: readonly ChatComment[]): Promise<void>;
 }

@@ -28,16 +28,29 @@ function line(event: ChatEvent): string | null {
       return `[survey] Rated ${event.rating}/5${event.comment ? `: ${event.comment}` : ''}`;
     case 'follow-up':
       return event.dueAt === null ? '[follow-up] cleared' : `[follow-up] due ${clock(event.dueAt)}`;
+    case 'comment':
+      return `[${event.commentKind} comment] ${event.by.name}: ${event.text}`;
+    case 'comment-edited':
+      return `[comment edited] ${event.by.name}: ${event.text}`;
+    case 'comment-deleted':
+      return `[comment deleted] by ${event.by.name}`;
+    case 'fields-edited':
+      return `[fields] ${event.by.name} changed ${event.changes.map((c) => c.key).join(', ')}`;
   }
 }
 
-export function transcriptText(chat: ChatSnapshot, events: readonly ChatEvent[]): string {
+/**
+ * The header (with the custom fields the snapshot carries: a staff snapshot has them, a
+ * customer's has none) and one line per event. `labels` names fields by their definitions.
+ */
+export function transcriptText(chat: ChatSnapshot, events: readonly ChatEvent[], labels: Readonly<Record<string, string>> = {}): string {
   const head = [
     `Chat with ${chat.visitor.name}`,
     `Group: ${chat.groupName}`,
     `Started: ${clock(chat.startedAt)}`,
     ...(chat.agent ? [`Agent: ${chat.agent.name}`] : []),
     ...(chat.endedAt ? [`Ended: ${clock(chat.endedAt)}`] : []),
+    ...Object.entries(chat.fields).map(([key, value]) => `${labels[key] ?? key}: ${value}`),
   ];
   const body = events.flatMap((e) => {
     const text = line(e);

@@ -7,7 +7,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { agentHub } from '../agent/hub.ts';
 import { CLOSE_NO_ACCESS, CLOSE_SIGNED_OUT, type StaffRights } from '../identity.ts';
-import type { ChatListRow, LobbyFrame, Presence, StaffRank } from '../protocol.ts';
+import type { ChatListRow, LobbyFrame, Notice, Presence, StaffRank } from '../protocol.ts';
 import { LobbyClientFrameSchema, STAFF_RANKS } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { type PieceKey, pieceName, piecesOf, QUEUE_SHARD, shardOf, shardsPerGroup } from './pieces.ts';
@@ -81,6 +81,14 @@ export async function presenceAcross(env: Env, groupIds: readonly string[], agen
   for (const id of agentIds) merged[id] = 'offline';
   for (const answer of answers) for (const [id, p] of Object.entries(answer)) if (rank[p] > rank[merged[id]!]) merged[id] = p;
   return merged;
+}
+
+/**
+ * Tells an agent something in their consoles: through the piece of `groupId` (the chat's group, of
+ * which they are a member) that holds their console sockets. A console that is not open misses it.
+ */
+export async function notifyAgent(env: Env, groupId: string, agentId: string, notice: Notice): Promise<void> {
+  await lobbyPiece(env, { groupId, shard: shardOf(agentId, lobbyShards(env)) }).notify(agentId, notice);
 }
 
 /** A group of the agent's was renamed: their consoles, one per group, fetch their groups again. */
@@ -165,6 +173,14 @@ export abstract class LobbyObject extends DurableObject<Env> {
   /** A sibling shard's presence announcement, for this shard's consoles. */
   relayPresence(frame: PresenceFrame): void {
     sendAll(this.#consoles(), JSON.stringify(frame));
+  }
+
+  /** A notice for one agent: every console of theirs here hears it. */
+  notify(agentId: string, notice: Notice): void {
+    sendAll(
+      this.#sockets(agentId).map((s) => s.ws),
+      JSON.stringify({ type: 'notice', notice } satisfies LobbyFrame),
+    );
   }
 
   /** A group of the agent's was renamed: their consoles fetch their groups again. */

@@ -1,5 +1,6 @@
 // Agents sign in and out (here or everywhere); /api/me tells the console who is signed in and
 // their groups; /api/agents lists the colleagues who share a group, with their presence.
+import { readColleaguesMayTake } from '../settings/queries.ts';
 import type { ColleaguesResponse, MeResponse, SignInBody, SignInResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -63,7 +64,7 @@ export const authRoutes = new Hono<AppEnv>()
 export const meRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) => {
   const agent = c.get('agent');
   // What this deployment can do: translation needs a Workers AI binding.
-  const features = { translation: c.env.AI !== undefined };
+  const features = { translation: c.env.AI !== undefined, takeFromColleagues: await readColleaguesMayTake(c.env.DB) };
   return c.json({ agent, groups: await groupsOf(c.env.DB, agent.id), features } satisfies MeResponse);
 });
 

@@ -28,7 +28,8 @@ export interface MeResponse {
   agent: Agent;
   groups: Group[];
   /** What this deployment can do (translation needs a Workers AI binding). */
-  features: { translation: boolean };
+  /** What this deployment offers: translation (a Workers AI binding), agents taking chats from colleagues (an administrator's setting). */
+  features: { translation: boolean; takeFromColleagues: boolean };
 }
 /** `GET /api/agents`: an enabled colleague who shares at least one group, with those groups. */
 export interface Colleague extends Agent {

@@ -3,7 +3,7 @@
 import type { TransferTo as TransferToWire } from './wire.ts';
 import * as z from 'zod/mini';
 import type { Caller } from '../../objects/identity.ts';
-import type { TransferTarget } from '../../objects/protocol.ts';
+import { MAX_COMMENT_LENGTH, type TransferTarget } from '../../objects/protocol.ts';
 import type { SessionAgent } from '../http/app-env.ts';
 import { findEnabledMember, findGroup } from '../people/queries.ts';
 import { findChatForAgent } from './queries.ts';
@@ -28,7 +28,9 @@ export const TransferTo = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('group'), groupId: id }),
   z.object({ kind: z.literal('agent'), agentId: id }),
 ]);
-export const TransferBody = z.object({ to: TransferTo });
+/** A Transfer comment for whoever receives the chat (empty: none). */
+export const TransferComment = z.optional(z.string().check(z.maxLength(MAX_COMMENT_LENGTH)));
+export const TransferBody = z.object({ to: TransferTo, comment: TransferComment });
 
 /**
  * A group must exist; an agent must be enabled and a member of the chat's group (otherwise they

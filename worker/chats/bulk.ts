@@ -11,7 +11,7 @@ import { chatsForAgent } from './queries.ts';
 import { ApiError } from '../http/errors.ts';
 import { orRefuse } from '../http/refusals.ts';
 import { readBody } from '../http/body.ts';
-import { callerOf, chatStub, resolveTarget, TransferTo } from './actions.ts';
+import { callerOf, chatStub, resolveTarget, TransferComment, TransferTo } from './actions.ts';
 
 /** The most chats one bulk action takes. */
 export const MAX_BULK = 100;
@@ -46,7 +46,7 @@ export const bulkRoutes = new Hono<AppEnv>()
     return c.json({ deleted: chats.map((ch) => ch.id) } satisfies BulkDeleteResponse);
   })
   .post('/transfer', async (c) => {
-    const body = await readBody<BulkTransferBody>(c, z.object({ chatIds, to: TransferTo }));
+    const body = await readBody<BulkTransferBody>(c, z.object({ chatIds, to: TransferTo, comment: TransferComment }));
     const chats = await selected(c.env, c.get('agent').id, body.chatIds);
     const ended = chats.filter((ch) => ch.status === 'ended');
     if (ended.length > 0) throw new ApiError(409, 'chat_ended', `Completed chats cannot be transferred: ${ended.map((ch) => ch.visitorName).join(', ')}.`);
@@ -56,7 +56,7 @@ export const bulkRoutes = new Hono<AppEnv>()
     // the others go through; the answer says which.
     const results: BulkTransferResponse['results'] = [];
     for (const [i, ch] of chats.entries()) {
-      const result = await chatStub(c.env, ch.id).transfer(caller, targets[i]!);
+      const result = await chatStub(c.env, ch.id).transfer(caller, targets[i]!, body.comment);
       results.push(result.ok ? { chatId: ch.id, ok: true } : { chatId: ch.id, ok: false, code: result.code, message: result.message });
     }
     return c.json({ results } satisfies BulkTransferResponse);

@@ -22,6 +22,7 @@ import { translatorFor } from './translate-ai.ts';
 import { readBody, readQuery } from '../http/body.ts';
 import { orRefuse } from '../http/refusals.ts';
 import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './actions.ts';
+import { recordRoutes } from './record-routes.ts';
 
 export { callerOf, chatStub } from './actions.ts';
 
@@ -42,6 +43,7 @@ const ListQuery = z.discriminatedUnion('view', [
 
 export const chatRoutes = new Hono<AppEnv>()
   .use(requireAgent())
+  .route('/:id', recordRoutes)
   .get('/', async (c) => {
     const agent = c.get('agent');
     const q = readQuery(c, ListQuery, {
@@ -72,8 +74,9 @@ export const chatRoutes = new Hono<AppEnv>()
   .post('/:id/transfer', async (c) => {
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id'));
-    const to = await resolveTarget(c.env, (await readBody<TransferBodyWire>(c, TransferBody)).to, chat.groupId);
-    return c.json(answer(await chatStub(c.env, chat.id).transfer(callerOf(agent), to)));
+    const body = await readBody<TransferBodyWire>(c, TransferBody);
+    const to = await resolveTarget(c.env, body.to, chat.groupId);
+    return c.json(answer(await chatStub(c.env, chat.id).transfer(callerOf(agent), to, body.comment)));
   })
   .put('/:id/follow-up', async (c) => {
     const agent = c.get('agent');

@@ -3,13 +3,13 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatStore } from '../../objects/chat/store.ts';
-import { agents, attachments, chatAgents, chats, surveys } from '../db/schema.ts';
-import { readThresholdSettings } from '../settings/queries.ts';
+import { agents, attachments, chatAgents, chatComments, chats, surveys } from '../db/schema.ts';
+import { readColleaguesMayTake, readThresholdSettings } from '../settings/queries.ts';
 
-/** Columns an upsert overwrites; who started the chat, and when, never change. */
+/** Columns an upsert overwrites; who started the chat, and when, never change (staff may edit custom fields). */
 const UPDATED = [
   'status', 'groupId', 'groupName', 'agentId', 'agentName', 'takenAt', 'endedAt', 'lastAgentMessageAt',
-  'messageCount', 'idleSince', 'idleLevel', 'followUpAt', 'version',
+  'messageCount', 'idleSince', 'idleLevel', 'followUpAt', 'version', 'customFields',
 ] as const;
 
 export function chatStore(db: D1Database): ChatStore {
@@ -54,9 +54,26 @@ export function chatStore(db: D1Database): ChatStore {
         orm.delete(chatAgents).where(eq(chatAgents.chatId, chatId)),
         orm.delete(attachments).where(eq(attachments.chatId, chatId)),
         orm.delete(surveys).where(eq(surveys.chatId, chatId)),
+        orm.delete(chatComments).where(eq(chatComments.chatId, chatId)),
       ]);
     },
 
+    async replaceComments(chatId, comments) {
+      const rows = comments.map((c) => ({
+        id: c.id,
+        chatId,
+        kind: c.kind,
+        authorId: c.by.id,
+        authorName: c.by.name,
+        text: c.text,
+        dueAt: c.dueAt,
+        createdAt: c.at,
+        editedAt: c.editedAt,
+      }));
+      await orm.batch([orm.delete(chatComments).where(eq(chatComments.chatId, chatId)), ...rows.map((row) => orm.insert(chatComments).values(row))]);
+    },
+
     thresholdSettings: () => readThresholdSettings(db),
+    colleaguesMayTake: () => readColleaguesMayTake(db),
   };
 }

@@ -1,7 +1,7 @@
 // The bodies of the chat routes (lists, counts, one chat, its actions, transcript, translation,
 // bulk actions), defined once: routes check what they send with `satisfies`, the console imports
 // these types.
-import type { ChatEvent, ChatListRow, ChatSnapshot } from '../../objects/protocol.ts';
+import type { ChatComment, ChatEvent, ChatListRow, ChatSnapshot, CommentKind } from '../../objects/protocol.ts';
 import type { HttpErrorCode } from '../http/error-codes.ts';
 import type { TranslatedLine } from './translate.ts';
 
@@ -57,6 +57,14 @@ export interface BulkTransferResponse {
 export interface BulkDeleteResponse {
   deleted: string[];
 }
+/** `GET /api/chats/:id/comments`: the comments as they stand, oldest first. */
+export interface CommentsResponse {
+  comments: ChatComment[];
+}
+/** `POST /api/chats/:id/comments`, `PATCH /api/chats/:id/comments/:commentId` */
+export interface CommentResponse {
+  comment: ChatComment;
+}
 /** `POST /api/chats/:id/translate` */
 export interface TranslateResponse {
   language: string;
@@ -65,9 +73,24 @@ export interface TranslateResponse {
 
 // ---- request bodies ------------------------------------------------------------------------
 
-/** `POST /api/chats/:id/transfer` */
+/** `POST /api/chats/:id/transfer`: `comment` is a Transfer comment for whoever receives the chat. */
 export interface TransferBody {
   to: TransferTo;
+  comment?: string;
+}
+/** `POST /api/chats/:id/comments`: `dueAt` (ms since the epoch) for a Follow-Up comment only. */
+export interface CommentBody {
+  kind: CommentKind;
+  text: string;
+  dueAt?: number | null;
+}
+/** `PATCH /api/chats/:id/comments/:commentId` */
+export interface CommentEditBody {
+  text: string;
+}
+/** `PUT /api/chats/:id/fields`: the fields to change, by key ('' clears one); the others stay. */
+export interface FieldsBody {
+  fields: Record<string, string>;
 }
 /** `PUT /api/chats/:id/follow-up`: ms since the epoch, in the future and at most a year ahead; null clears it. */
 export interface FollowUpBody {
@@ -89,4 +112,6 @@ export interface BulkDeleteBody {
 export interface BulkTransferBody {
   chatIds: string[];
   to: TransferTo;
+  /** A Transfer comment written on each chat. */
+  comment?: string;
 }

@@ -2,6 +2,7 @@
 // never edited. Times are milliseconds since the epoch (integers), ids are random strings.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { COMMENT_KINDS } from '../../objects/protocol.ts';
 
 export const agents = sqliteTable('agents', {
   id: text('id').primaryKey(),
@@ -212,4 +213,25 @@ export const groupPresence = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.shard] })],
+);
+
+/**
+ * Staff comments on chats, as the chat's log holds them now (the log is the truth; the chat object
+ * rewrites a chat's rows whenever its comments change). Queried by kind: Resolution comments are
+ * what agent assistance suggests for similar chats. Never reachable from a customer's route.
+ */
+export const chatComments = sqliteTable(
+  'chat_comments',
+  {
+    id: text('id').primaryKey(),
+    chatId: text('chat_id').notNull(),
+    kind: text('kind', { enum: COMMENT_KINDS }).notNull(),
+    authorId: text('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    dueAt: integer('due_at'),
+    createdAt: integer('created_at').notNull(),
+    editedAt: integer('edited_at'),
+  },
+  (t) => [index('chat_comments_chat').on(t.chatId), index('chat_comments_kind').on(t.kind, t.createdAt)],
 );

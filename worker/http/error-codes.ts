@@ -59,6 +59,7 @@ export const HTTP_ERROR_CODES = {
   not_ended: 'The chat must have ended for this.',
   no_change: 'The chat is there already.',
   already_rated: 'The chat was rated already.',
+  no_such_comment: 'No comment with that id in this chat (or it was deleted).',
   duplicate: 'Stored already (a resend).',
   invalid_frame: 'The request breaks a rule of the chat (say, a follow-up in the past).',
   text_too_long: 'The text is over the limit.',

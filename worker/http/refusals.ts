@@ -17,6 +17,7 @@ const REFUSAL_STATUS = {
   not_ended: 409,
   no_change: 409,
   already_rated: 409,
+  no_such_comment: 404,
   duplicate: 409,
   invalid_frame: 400,
   text_too_long: 400,
@@ -24,7 +25,7 @@ const REFUSAL_STATUS = {
   bad_json: 400,
   unknown_type: 400,
   rate_limited: 429,
-} as const satisfies Record<ErrorCode, 400 | 403 | 409 | 429>;
+} as const satisfies Record<ErrorCode, 400 | 403 | 404 | 409 | 429>;
 
 export function refusal(outcome: { code: ErrorCode; message: string }): ApiError {
   return new ApiError(REFUSAL_STATUS[outcome.code], outcome.code, outcome.message);

@@ -1,22 +1,36 @@
 // The deployment's settings an administrator changes in the console: the idle thresholds of the
-// lists' status colours. Administrators only; chat objects read them again within 30 s.
+// lists' status colours (chat objects read them again within 30 s) and whether agents may take a
+// chat from a colleague (read at each take). Administrators only.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { thresholdsFrom } from '../../objects/chat/timers.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readBody } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
-import { readThresholdSettings, writeThresholdSettings } from './queries.ts';
+import { readColleaguesMayTake, readThresholdSettings, writeColleaguesMayTake, writeThresholdSettings } from './queries.ts';
 
-/** Idle thresholds for the list's status colours, in seconds (a day at most). */
+/**
+ * Idle thresholds for the list's status colours, in seconds (a day at most), and whether agents
+ * may take chats from colleagues (left as it is when not given).
+ */
 const Settings = z.object({
   idleWarningSeconds: z.int().check(z.minimum(1), z.maximum(86_400)),
   idleHighSeconds: z.int().check(z.minimum(1), z.maximum(86_400)),
+  agentsMayTakeFromColleagues: z.optional(z.boolean()),
 });
 
-async function readSettings(db: D1Database): Promise<z.infer<typeof Settings>> {
+/** `GET/PUT /api/admin/settings` answer. */
+export interface SettingsResponse {
+  settings: Required<z.infer<typeof Settings>>;
+}
+
+async function readSettings(db: D1Database): Promise<SettingsResponse['settings']> {
   const t = thresholdsFrom(await readThresholdSettings(db));
-  return { idleWarningSeconds: t.idleWarningMs / 1000, idleHighSeconds: t.idleHighMs / 1000 };
+  return {
+    idleWarningSeconds: t.idleWarningMs / 1000,
+    idleHighSeconds: t.idleHighMs / 1000,
+    agentsMayTakeFromColleagues: await readColleaguesMayTake(db),
+  };
 }
 
 /** Mounted by app.ts behind requireAdmin. */
@@ -28,5 +42,6 @@ export const settingsRoutes = new Hono<AppEnv>()
       throw new ApiError(400, 'invalid_body', 'The high-idle threshold cannot be below the idle warning.');
     }
     await writeThresholdSettings(c.env.DB, body.idleWarningSeconds, body.idleHighSeconds);
-    return c.json({ settings: body });
+    if (body.agentsMayTakeFromColleagues !== undefined) await writeColleaguesMayTake(c.env.DB, body.agentsMayTakeFromColleagues);
+    return c.json({ settings: await readSettings(c.env.DB) });
   });

@@ -1,9 +1,16 @@
 // The chat pane, in the console's preview or a pop-out window: the chat's header (visitor, email,
-// group, status, agent, follow-up), its toolbar, who else on staff is viewing, the Conversation
-// and History tabs, the response box and, to its right, the Coaching box (staff only).
-import type { ChatEvent } from '../../../objects/protocol.ts';
+// group, status, agent, follow-up), its toolbar, who else on staff is viewing, the sticky comments
+// pinned above everything and the note of the latest transfer, the seed's tabs (each shown only
+// when it holds something, with its count), the response box and, to its right, the Coaching box
+// (staff only). An ended chat has no boxes to write in.
 import { Composer } from '../../shared/Composer.tsx';
-import type { OpenChat, PaneTab } from './chat.ts';
+import type { OpenChat } from './chat.ts';
+import { AttachmentsTab } from './record/AttachmentsTab.tsx';
+import { CommentDialog } from './record/CommentDialog.tsx';
+import { CommentMeta, CommentsTab } from './record/CommentsTab.tsx';
+import { FieldsTab } from './record/FieldsTab.tsx';
+import { SurveyTab } from './record/SurveyTab.tsx';
+import { chatTabs, latestTransferNote, stickyComments } from './tabs/tab-set.ts';
 import { toolAbilities } from './chat-tools.ts';
 import { ChatToolbar } from './ChatToolbar.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -16,12 +23,6 @@ import { STATUS_LABELS } from '../lists/status.ts';
 import { type TabSpec, Tabs } from './tabs/Tabs.tsx';
 import { formatDuration, formatStarted, now, queueTime } from '../ui/time.ts';
 import { TransferDialog } from './TransferDialog.tsx';
-
-function tabsFor(events: readonly ChatEvent[]): TabSpec<PaneTab>[] {
-  const tabs: TabSpec<PaneTab>[] = [{ id: 'conversation', label: 'Conversation' }];
-  if (events.length > 0) tabs.push({ id: 'history', label: 'History' });
-  return tabs;
-}
 
 export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
   const { conversation } = chat;
@@ -37,6 +38,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
     joined: new Set(snapshot?.joined.map((p) => p.id) ?? []),
     online: chat.socket.state.value === 'open',
     busy: pending !== null,
+    colleaguesMayTake: host.me.features?.takeFromColleagues ?? false,
   };
   const can = paneAbilities(ctx);
   const tools = toolAbilities(ctx);
@@ -47,8 +49,13 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
   const dialog = chat.dialog.value;
   const problem = dialog === null ? (chat.actionError.value ?? conversation.notice.value) : conversation.notice.value;
   const others = conversation.viewers.value.filter((p) => p.id !== me.id);
-  const tabs = tabsFor(events);
+  const comments = chat.comments.value;
+  const fields = snapshot?.fields ?? {};
+  const tabs: TabSpec<typeof chat.tab.value>[] = chatTabs({ events, comments, fields, timeLogs: 0, relatedItems: 0 });
   const tab = tabs.some((t) => t.id === chat.tab.value) ? chat.tab.value : 'conversation';
+  const stickies = stickyComments(comments);
+  const transferNote = latestTransferNote(events, comments);
+  const visitorName = snapshot?.visitor.name ?? row?.visitorName ?? 'this customer';
 
   return (
     <article class="pane" aria-labelledby="pane-title" data-chat-id={chat.chatId}>
@@ -127,10 +134,42 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
         {others.length > 0 ? `Also viewing: ${others.map((p) => p.name).join(', ')}` : ''}
       </p>
 
+      {stickies.length > 0 || transferNote ? (
+        <section class="pinned" aria-label="Pinned comments">
+          {transferNote ? (
+            <div class="pinned-note transfer-note" data-comment-id={transferNote.id}>
+              <CommentMeta comment={transferNote} now={clock} />
+              <p>{transferNote.text}</p>
+            </div>
+          ) : null}
+          {stickies.map((c) => (
+            <div key={c.id} class="pinned-note sticky-note" data-comment-id={c.id}>
+              <CommentMeta comment={c} now={clock} />
+              <p>{c.text}</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
       <Tabs label="Chat sections" idPrefix={`chat-${chat.chatId}`} tabs={tabs} selected={tab} onSelect={(t) => chat.showTab(t)}>
-        {tab === 'history' ? <History events={events} now={clock} /> : <Conversation conversation={conversation} chatId={chat.chatId} />}
+        {tab === 'history' ? (
+          <History events={events} now={clock} />
+        ) : tab === 'comments' ? (
+          <CommentsTab chat={chat} me={me} now={clock} />
+        ) : tab === 'attachments' ? (
+          <AttachmentsTab chatId={chat.chatId} events={events} now={clock} />
+        ) : tab === 'fields' ? (
+          <FieldsTab chat={chat} fields={fields} />
+        ) : tab === 'survey' ? (
+          <SurveyTab events={events} now={clock} visitorName={visitorName} />
+        ) : (
+          <Conversation conversation={conversation} chatId={chat.chatId} />
+        )}
       </Tabs>
 
+      {status === 'ended' ? (
+        <p class="pane-ended">This chat has ended.</p>
+      ) : (
       <div class="composers">
         <Composer
           class="reply"
@@ -158,6 +197,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
           />
         </section>
       </div>
+      )}
 
       {dialog === 'transfer' ? (
         <TransferDialog
@@ -167,7 +207,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
           meId={me.id}
           busy={pending === 'transfer'}
           error={chat.actionError.value}
-          onSubmit={(to) => void chat.transfer(to)}
+          onSubmit={(to, comment) => void chat.transfer(to, comment)}
           onCancel={() => chat.closeDialog()}
         />
       ) : null}
@@ -178,6 +218,25 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
           busy={pending === 'follow-up'}
           error={chat.actionError.value}
           onSave={(at) => void chat.setFollowUp(at)}
+          onCancel={() => chat.closeDialog()}
+        />
+      ) : null}
+      {dialog === 'comment' ? (
+        <CommentDialog
+          now={clock}
+          busy={pending === 'comment'}
+          error={chat.actionError.value}
+          onSave={(comment) => void chat.addComment(comment)}
+          onCancel={() => chat.closeDialog()}
+        />
+      ) : null}
+      {dialog === 'end' ? (
+        <ConfirmDialog
+          title="End this chat?"
+          message={`The chat with ${visitorName} will end for everyone in it.${chat.actionError.value ? ` ${chat.actionError.value}` : ''}`}
+          confirm="End Chat"
+          busy={pending === 'end'}
+          onConfirm={() => void chat.act('end')}
           onCancel={() => chat.closeDialog()}
         />
       ) : null}

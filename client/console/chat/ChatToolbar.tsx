@@ -1,8 +1,10 @@
 // The preview pane's toolbar, as the seed lists it and the server supports it: Take, Take over
-// (managers and administrators), Join (staff who are not the assigned agent), End Chat, Transfer,
-// Follow-up, Send file, Email transcript and Translate (ended chats), Delete Chat (completed chats
-// only), Print and Pop-out. What is enabled follows pane-rules.ts and chat-tools.ts; the server
-// still decides and its refusal is shown under the toolbar (or by the tool itself).
+// (managers and administrators; agents where the administrator allows it), Join (staff who are
+// not the assigned agent), End Chat (after a confirmation), Transfer, Add (Comment), Follow-up,
+// Send file, Email transcript and Translate (ended chats), Delete Chat (completed chats only),
+// Print, Pop-out and Actions (manual events). A button that does not apply is hidden, not shown
+// disabled (pane-rules.ts and chat-tools.ts decide); the server still decides and its refusal is
+// shown under the toolbar (or by the tool itself).
 import type { ConnectionState } from '../../shared/socket.ts';
 import type { OpenChat } from './chat.ts';
 import type { ToolAbilities } from './chat-tools.ts';
@@ -11,6 +13,7 @@ import { SendFileButton } from './SendFileButton.tsx';
 import { TranslateButton } from './Translate.tsx';
 import { openPopout, openPrint } from '../shell/page-mode.ts';
 import type { PaneAbilities } from './pane-rules.ts';
+import { type MenuItem, MenuButton } from '../ui/MenuButton.tsx';
 
 export interface ChatToolbarProps {
   chat: OpenChat;
@@ -25,11 +28,14 @@ export interface ChatToolbarProps {
 export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEmail }: ChatToolbarProps) {
   const pending = chat.pending.value;
   const connection = chat.socket.state.value;
+  const addItems: MenuItem[] = [{ id: 'comment', label: 'Comment…', onSelect: () => chat.openDialog('comment') }];
   return (
     <div class="toolbar pane-toolbar" role="toolbar" aria-label="Chat actions">
-      <button type="button" class="primary" disabled={!can.take} onClick={() => void chat.act('take')}>
-        {pending === 'take' ? 'Taking…' : 'Take'}
-      </button>
+      {can.showTake ? (
+        <button type="button" class="primary" disabled={!can.take} onClick={() => void chat.act('take')}>
+          {pending === 'take' ? 'Taking…' : 'Take'}
+        </button>
+      ) : null}
       {can.showTakeOver ? (
         <button type="button" disabled={!can.takeOver} onClick={() => void chat.act('take-over')}>
           Take over
@@ -40,16 +46,23 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
           Join
         </button>
       ) : null}
-      <button type="button" disabled={!can.end} onClick={() => void chat.act('end')}>
-        End Chat
-      </button>
-      <button type="button" disabled={!can.transfer} onClick={() => chat.openDialog('transfer')}>
-        Transfer…
-      </button>
-      <button type="button" disabled={!can.followUp} onClick={() => chat.openDialog('follow-up')}>
-        Follow-up…
-      </button>
-      {tools.ended ? null : <SendFileButton chat={chat} enabled={tools.sendFile} />}
+      {can.showEnd ? (
+        <button type="button" disabled={!can.end} onClick={() => chat.openDialog('end')}>
+          End Chat
+        </button>
+      ) : null}
+      {can.showTransfer ? (
+        <button type="button" disabled={!can.transfer} onClick={() => chat.openDialog('transfer')}>
+          Transfer…
+        </button>
+      ) : null}
+      <MenuButton label="Add" items={addItems} empty="Nothing to add" />
+      {can.showFollowUp ? (
+        <button type="button" disabled={!can.followUp} onClick={() => chat.openDialog('follow-up')}>
+          Follow-up…
+        </button>
+      ) : null}
+      {tools.sendFile ? <SendFileButton chat={chat} enabled={tools.sendFile} /> : null}
       {tools.ended ? <EmailTranscriptButton chat={chat} visitorEmail={visitorEmail} /> : null}
       {tools.ended ? <TranslateButton chat={chat} available={translation} /> : null}
       {can.delete ? (
@@ -65,6 +78,8 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
           Pop-out
         </button>
       )}
+      {/* Manual events (the seed's Actions menu) come with their own issue; until then it says so. */}
+      <MenuButton label="Actions (…)" items={[]} empty="No manual events available" />
       <span class={`pane-connection conn-${connection}`} aria-live="polite">
         {connectionText(connection)}
       </span>

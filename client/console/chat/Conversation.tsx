@@ -5,6 +5,9 @@ import type { ChatEvent } from '../../../objects/protocol.ts';
 import type { Conversation as ConversationModel, Outgoing } from '../../shared/conversation.ts';
 import { useStickToBottom } from '../../shared/useStickToBottom.ts';
 import { formatStarted, formatTime } from '../ui/time.ts';
+import { COMMENT_LABELS } from './tabs/history.ts';
+import { fileHref } from './record/AttachmentsTab.tsx';
+import { formatSize, INLINE_IMAGE_TYPES } from '../../../objects/rules/files.ts';
 
 export function Conversation({ conversation, chatId }: { conversation: ConversationModel; chatId: string }) {
   const events = conversation.events.value;
@@ -82,9 +85,16 @@ function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
             {event.from.name} · {time}
           </p>
           <p class="msg-text">
-            <a href={`/api/chats/${encodeURIComponent(chatId)}/files/${encodeURIComponent(event.file.id)}`} download={event.file.filename}>
+            <a href={fileHref(chatId, event.file.id)} download={event.file.filename}>
               {event.file.filename}
-            </a>
+            </a>{' '}
+            <span class="file-size">
+              ({event.file.contentType}, {formatSize(event.file.size)})
+            </span>
+            {/* Only the raster types are shown inline (never SVG, never HTML); the route always answers as a download. */}
+            {INLINE_IMAGE_TYPES.includes(event.file.contentType) ? (
+              <img class="msg-image" src={fileHref(chatId, event.file.id)} alt={event.file.filename} loading="lazy" />
+            ) : null}
           </p>
         </div>
       );
@@ -103,6 +113,17 @@ function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
           · {time}
         </p>
       );
+    case 'comment':
+      // Comments live in the Comments tab; the conversation marks where one was added.
+      return (
+        <p class="system staff-note" data-comment-id={event.commentId}>
+          {event.by.name} added a {COMMENT_LABELS[event.commentKind]} comment · staff only · {time}
+        </p>
+      );
+    case 'comment-edited':
+    case 'comment-deleted':
+    case 'fields-edited':
+      return null; // in History and in their tabs
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -34,6 +34,7 @@ export function PrintView({ model }: { model: PrintModel }) {
     ['Ended', chat.endedAt === null ? '—' : formatStarted(chat.endedAt, printedAt)],
     ['Messages', String(row.messageCount)],
     ['Chat id', chat.id],
+    ...Object.entries(chat.fields).map(([key, value]): [string, string] => [state.fieldLabels[key] ?? key, value]),
   ];
   return (
     <main class="print">

@@ -1,8 +1,10 @@
 // The Transfer dialog, for one chat (the pane's toolbar) or the checked chats (the list's
 // toolbar): send them to a group's queue, or straight to a colleague who is a member of each
-// chat's group. The choice is this form's own state; the caller's model does the transfer.
+// chat's group, with an optional Transfer comment for whoever receives them. The choice is this
+// form's own state; the caller's model does the transfer.
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { TransferTo } from '../../shared/api.ts';
+import { MAX_COMMENT_LENGTH } from '../../../objects/protocol.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { agentsFor, type TransferTargets } from './targets.ts';
 import { PRESENCE_LABELS } from '../shell/team.ts';
@@ -15,7 +17,8 @@ export interface TransferDialogProps {
   meId: string;
   busy: boolean;
   error: string | null;
-  onSubmit(to: TransferTo): void;
+  /** `comment`: a Transfer comment ('' for none). */
+  onSubmit(to: TransferTo, comment: string): void;
   onCancel(): void;
 }
 
@@ -24,7 +27,9 @@ export function TransferDialog(props: TransferDialogProps) {
   const [kind, setKind] = useState<'group' | 'agent'>('group');
   const [groupId, setGroupId] = useState(targets.groups.value[0]?.id ?? '');
   const [agentId, setAgentId] = useState('');
+  const [comment, setComment] = useState('');
   const pickerId = useId();
+  const commentId = useId();
   useEffect(() => void targets.load(), []);
   const agents = agentsFor(targets.agents.value, props.chatGroupIds);
   const chosenAgent = agents.some((a) => a.id === agentId) ? agentId : (agents[0]?.id ?? '');
@@ -37,7 +42,7 @@ export function TransferDialog(props: TransferDialogProps) {
         onSubmit={(event) => {
           event.preventDefault();
           if (!ready || props.busy) return;
-          props.onSubmit(kind === 'group' ? { kind: 'group', groupId } : { kind: 'agent', agentId: chosenAgent });
+          props.onSubmit(kind === 'group' ? { kind: 'group', groupId } : { kind: 'agent', agentId: chosenAgent }, comment);
         }}
       >
         <fieldset class="choice">
@@ -82,6 +87,11 @@ export function TransferDialog(props: TransferDialogProps) {
             ) : null}
           </div>
         )}
+        <div class="field">
+          <label for={commentId}>Comment for whoever receives it (optional)</label>
+          <textarea id={commentId} rows={3} maxLength={MAX_COMMENT_LENGTH} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+          <span class="hint">A Transfer comment: only staff see it.</span>
+        </div>
         {targets.error.value ? <p class="notice">{targets.error.value}</p> : null}
         {props.error ? (
           <p class="notice" role="alert">

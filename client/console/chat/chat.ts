@@ -3,18 +3,30 @@
 // cookie, and the toolbar's actions. Take, Take over, End, Transfer, Follow-up and Delete are HTTP
 // calls whose refusals come back as `{error: {code, message}}`; Join is a socket frame. What they
 // change arrives over the socket (events and `chat` frames), never from the HTTP answer.
-import type { FollowUpBody, TranscriptEmailBody, TransferBody, TranslateBody } from '../../../worker/chats/wire.ts';
+import type { CommentBody, CommentResponse, FieldsBody, FollowUpBody, TranscriptEmailBody, TransferBody, TranslateBody } from '../../../worker/chats/wire.ts';
+import type { CustomField } from '../../../objects/rules/fields.ts';
+import { currentComments } from '../../../objects/rules/comments.ts';
+import { loadFieldDefinitions } from './field-definitions.ts';
+import type { PaneTab } from './tabs/tab-set.ts';
 import { createDraft, type Draft } from '../../shared/draft.ts';
-import { signal, type ReadonlySignal } from '@preact/signals';
-import type { ChatListRow, ClientFrame, ServerFrame } from '../../../objects/protocol.ts';
-import { del, describeError, getJson, post, put, type ChatRowResponse, type TransferTo, postFile, postJson, type TranslateResponse, type TranslatedLine } from '../../shared/api.ts';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { ChatComment, ChatListRow, ClientFrame, CommentKind, ServerFrame } from '../../../objects/protocol.ts';
+import { del, describeError, getJson, patchJson, post, put, putJson, type ChatRowResponse, type TransferTo, postFile, postJson, type TranslateResponse, type TranslatedLine } from '../../shared/api.ts';
 import { createConversation, type Conversation, type ConversationSeed } from '../../shared/conversation.ts';
 import { openSocket, type LiveSocket } from '../../shared/socket.ts';
 
 /** The toolbar's actions that wait for an HTTP answer. */
-export type ChatAction = 'take' | 'take-over' | 'end' | 'transfer' | 'follow-up' | 'delete';
-export type PaneDialog = 'transfer' | 'follow-up' | 'delete' | null;
-export type PaneTab = 'conversation' | 'history';
+export type ChatAction = 'take' | 'take-over' | 'end' | 'transfer' | 'follow-up' | 'delete' | 'comment' | 'fields';
+export type PaneDialog = 'transfer' | 'follow-up' | 'delete' | 'end' | 'comment' | null;
+export type { PaneTab } from './tabs/tab-set.ts';
+
+/** What Add → Comment sends: a Follow-Up comment's due time is ms since the epoch. */
+export interface NewComment {
+  kind: CommentKind;
+  text: string;
+  dueAt: number | null;
+}
+
 
 export interface OpenChatOptions {
   /** The chat was deleted from here. */
@@ -40,8 +52,19 @@ export interface OpenChat {
   actionError: ReadonlySignal<string | null>;
   dialog: ReadonlySignal<PaneDialog>;
   tab: ReadonlySignal<PaneTab>;
+  /** The chat's comments as they stand, folded from the live log (staff only). */
+  comments: ReadonlySignal<ChatComment[]>;
+  /** The custom fields defined for chats (labels and rules for the Custom Fields tab). */
+  fieldDefs: ReadonlySignal<CustomField[]>;
   act(action: 'take' | 'take-over' | 'end'): Promise<void>;
-  transfer(to: TransferTo): Promise<void>;
+  /** `comment`: a Transfer comment for whoever receives the chat. */
+  transfer(to: TransferTo, comment?: string): Promise<void>;
+  addComment(comment: NewComment): Promise<boolean>;
+  /** Changes or deletes a comment; a refusal comes back as the message to show (null: done). */
+  editComment(commentId: string, text: string): Promise<string | null>;
+  deleteComment(commentId: string): Promise<string | null>;
+  /** Saves custom fields ('' clears one); the refusal (naming the field) comes back, null when saved. */
+  saveFields(fields: Record<string, string>): Promise<string | null>;
   /** Schedules a follow-up (milliseconds since the epoch) or clears it (null). */
   setFollowUp(at: number | null): Promise<void>;
   remove(): Promise<void>;
@@ -70,6 +93,9 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
   const actionError = signal<string | null>(null);
   const dialog = signal<PaneDialog>(null);
   const tab = signal<PaneTab>('conversation');
+  const comments = computed(() => currentComments(conversation.events.value));
+  const fieldDefs = signal<CustomField[]>([]);
+  void loadFieldDefinitions().then((defs) => (fieldDefs.value = defs));
   /** What is being typed to the customer and in the coaching box: owned here, so other features
    * (canned replies, assistance) can insert text at the cursor. */
   const replyDraft = createDraft();
@@ -110,6 +136,8 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     actionError,
     dialog,
     tab,
+    comments,
+    fieldDefs,
     async sendFile(file) {
       await postFile(`${path}/files`, file, file.name);
     },
@@ -122,8 +150,37 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     async act(action) {
       await run(action, () => post(`${path}/${action}`));
     },
-    async transfer(to) {
-      await run('transfer', () => post(`${path}/transfer`, { to } satisfies TransferBody));
+    async transfer(to, comment) {
+      const body: TransferBody = comment?.trim() ? { to, comment } : { to };
+      await run('transfer', () => post(`${path}/transfer`, body));
+    },
+    async addComment(comment) {
+      const body: CommentBody = { kind: comment.kind, text: comment.text, ...(comment.kind === 'follow-up' ? { dueAt: comment.dueAt } : {}) };
+      return run('comment', () => postJson<CommentResponse>(`${path}/comments`, body).then(() => undefined));
+    },
+    async editComment(commentId, text) {
+      try {
+        await patchJson<CommentResponse>(`${path}/comments/${encodeURIComponent(commentId)}`, { text });
+        return null;
+      } catch (error) {
+        return describeError(error);
+      }
+    },
+    async deleteComment(commentId) {
+      try {
+        await del(`${path}/comments/${encodeURIComponent(commentId)}`);
+        return null;
+      } catch (error) {
+        return describeError(error);
+      }
+    },
+    async saveFields(fields) {
+      try {
+        await putJson(`${path}/fields`, { fields } satisfies FieldsBody);
+        return null;
+      } catch (error) {
+        return describeError(error);
+      }
     },
     async setFollowUp(at) {
       await run('follow-up', () => put(`${path}/follow-up`, { at } satisfies FollowUpBody));

@@ -13,17 +13,27 @@ export interface PaneContext {
   online: boolean;
   /** A toolbar action is waiting for its answer. */
   busy: boolean;
+  /** The administrator lets agents take chats from colleagues (managers and administrators always may). */
+  colleaguesMayTake?: boolean;
 }
 
+/**
+ * What the toolbar shows (`show…`: the action applies to this chat and person; buttons that do not
+ * apply are hidden, not shown disabled) and what is enabled now (not while offline or busy).
+ */
 export interface PaneAbilities {
+  showTake: boolean;
   take: boolean;
   takeOver: boolean;
   /** Shown at all (enabled is `takeOver`). */
   showTakeOver: boolean;
   join: boolean;
   showJoin: boolean;
+  showEnd: boolean;
   end: boolean;
+  showTransfer: boolean;
   transfer: boolean;
+  showFollowUp: boolean;
   followUp: boolean;
   /** Delete Chat is only offered once the chat has ended. */
   delete: boolean;
@@ -38,14 +48,20 @@ export function paneAbilities(c: PaneContext): PaneAbilities {
   const supervisor = supervises(c.rank);
   const othersActive = status === 'active' && c.chat?.agent != null && !mine;
   const joined = c.joined.has(c.meId);
+  const mayTakeOver = (supervisor || (c.colleaguesMayTake ?? false)) && othersActive;
+  const endable = status === 'queued' || (status === 'active' && (mine || supervisor));
   return {
+    showTake: status === 'queued',
     take: ready && status === 'queued',
-    showTakeOver: supervisor && othersActive,
-    takeOver: ready && supervisor && othersActive,
+    showTakeOver: mayTakeOver,
+    takeOver: ready && mayTakeOver,
     showJoin: othersActive && !joined,
     join: ready && othersActive && !joined,
-    end: ready && (status === 'queued' || (status === 'active' && (mine || supervisor))),
-    transfer: !c.busy && (status === 'queued' || (status === 'active' && (mine || supervisor))),
+    showEnd: endable,
+    end: ready && endable,
+    showTransfer: endable,
+    transfer: !c.busy && endable,
+    showFollowUp: status !== null,
     followUp: !c.busy && status !== null,
     delete: !c.busy && status === 'ended',
     write: status === 'active' && (mine || joined),

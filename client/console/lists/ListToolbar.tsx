@@ -82,7 +82,7 @@ export function ListToolbar({ model }: { model: ConsoleModel }) {
           meId={model.me.agent.id}
           busy={pending === 'transfer'}
           error={null}
-          onSubmit={(to) => void bulk.transfer(to)}
+          onSubmit={(to, comment) => void bulk.transfer(to, comment)}
           onCancel={() => bulk.closeDialog()}
         />
       ) : null}

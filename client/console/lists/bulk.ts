@@ -86,9 +86,11 @@ export function createBulk(deps: BulkDeps) {
     openTransfer(): void {
       if (deps.selection.value.length > 0) dialog.value = 'transfer';
     },
-    transfer: (to: TransferTo) =>
+    /** `comment`: a Transfer comment written on each chat ('' for none). */
+    transfer: (to: TransferTo, comment = '') =>
       run('transfer', async (rows) => {
-        const { results } = await postJson<BulkTransferResponse>('/api/bulk/transfer', { chatIds: rows.map((r) => r.id), to } satisfies BulkTransferBody);
+        const body: BulkTransferBody = { chatIds: rows.map((r) => r.id), to, ...(comment.trim() ? { comment } : {}) };
+        const { results } = await postJson<BulkTransferResponse>('/api/bulk/transfer', body);
         const lines = results.map((r) => ({
           chatId: r.chatId,
           name: nameOf(rows, r.chatId),

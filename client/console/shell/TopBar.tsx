@@ -1,5 +1,8 @@
 // The console's header: the brand, whether the live lobby is connected, my presence (Online or
-// Away) and the account menu with Sign out and Sign out everywhere (every browser, every tab).
+// Away) and the account menu with My Preferences, Sign out and Sign out everywhere (every
+// browser, every tab).
+import { useState } from 'preact/hooks';
+import { PreferencesDialog } from './PreferencesDialog.tsx';
 import type { ConnectionState } from '../../shared/socket.ts';
 import type { ConsoleModel } from './model.ts';
 import type { Session } from './sign-in.ts';
@@ -10,6 +13,7 @@ export function TopBar({ model, session }: { model: ConsoleModel; session: Sessi
   const mine = model.team.mine.value;
   const live = model.lobbyState.value;
   const signOutError = session.signOutError.value;
+  const [preferences, setPreferences] = useState(false);
 
   return (
     <header class="topbar">
@@ -47,6 +51,9 @@ export function TopBar({ model, session }: { model: ConsoleModel; session: Sessi
         </summary>
         <div class="account-menu">
           <p class="account-email">{agent.email}</p>
+          <button type="button" onClick={() => setPreferences(true)}>
+            My Preferences…
+          </button>
           <button type="button" onClick={() => void session.signOut()}>
             Sign out
           </button>
@@ -60,6 +67,7 @@ export function TopBar({ model, session }: { model: ConsoleModel; session: Sessi
           ) : null}
         </div>
       </details>
+      {preferences ? <PreferencesDialog notifications={model.notifications} onClose={() => setPreferences(false)} /> : null}
     </header>
   );
 }

@@ -10,6 +10,7 @@ import type { ConsoleModel } from './model.ts';
 import { Nav } from './Nav.tsx';
 import type { Session } from './sign-in.ts';
 import { TopBar } from './TopBar.tsx';
+import { Notices } from './Notices.tsx';
 import { viewTitle } from '../lists/views.ts';
 
 export function Workspace({ model, session }: { model: ConsoleModel; session: Session }) {
@@ -20,6 +21,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
   return (
     <div class="console">
       <TopBar model={model} session={session} />
+      <Notices model={model} />
       <Nav model={model} />
       {admin ? (
         <main class="main admin-main">

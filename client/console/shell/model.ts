@@ -17,6 +17,7 @@ import type { PaneHost } from '../chat/pane-host.ts';
 import type { Session } from './sign-in.ts';
 import { createTransferTargets } from '../chat/targets.ts';
 import { createTeam } from './team.ts';
+import { createNotifications, type NoticeEffects } from './notifications.ts';
 import { openLobbies } from './lobbies.ts';
 import { type ChatView, sameView, type ViewContext } from '../lists/views.ts';
 import { createVisibleFields } from '../lists/visible-fields.ts';
@@ -34,7 +35,7 @@ export type Screen = 'chats' | 'messages' | 'admin';
 
 const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((id) => b.has(id));
 
-export function createConsole(initialMe: MeResponse, session: Session) {
+export function createConsole(initialMe: MeResponse, session: Session, effects: NoticeEffects) {
   const meId = initialMe.agent.id;
   /**
    * Who we are, as `/api/me` last said: an administrator's change of our role reaches us as a
@@ -57,6 +58,7 @@ export function createConsole(initialMe: MeResponse, session: Session) {
   const targets = createTransferTargets(groups);
   const selected = signal<OpenChat | null>(null);
   const messages = createMessages();
+  const notifications = createNotifications(effects);
   /** Conversations opened before, so reopening one resumes with `after=<lastSeq>`. */
   const seeds = new Map<string, ConversationSeed>();
 
@@ -122,6 +124,7 @@ export function createConsole(initialMe: MeResponse, session: Session) {
         case 'chat': {
           const held = list.lists.value.rows.get(frame.chat.id);
           list.live(frame.chat);
+          notifications.sawChat(frame.chat);
           if (affectsCounts(held, frame.chat)) counts.refreshSoon();
           return;
         }
@@ -138,6 +141,9 @@ export function createConsole(initialMe: MeResponse, session: Session) {
           followGroups(new Set(frame.groupIds));
           void reloadGroups().then(refresh);
           void team.load();
+          return;
+        case 'notice':
+          notifications.receive(frame.notice);
           return;
         case 'error':
           lobbyNotice.value = frame.message;
@@ -219,6 +225,7 @@ export function createConsole(initialMe: MeResponse, session: Session) {
 
   void refresh();
   void fields.load();
+  void notifications.load();
 
   return {
     /** Who we are now (read in a render, it follows a change of role). */
@@ -231,6 +238,7 @@ export function createConsole(initialMe: MeResponse, session: Session) {
       return admin.value;
     },
     messages,
+    notifications,
     list,
     counts,
     fields,
@@ -264,6 +272,11 @@ export function createConsole(initialMe: MeResponse, session: Session) {
       void page.load();
     },
     select,
+    /** Opens a chat named by a notice: in the preview pane, on the chat lists. */
+    showChat(chatId: string): void {
+      if (screen.value !== 'chats') screen.value = 'chats';
+      select(chatId);
+    },
     setPresence(status: 'online' | 'away'): void {
       if (lobby.send({ type: 'presence', status })) team.mine.value = status;
     },

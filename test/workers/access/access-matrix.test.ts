@@ -164,6 +164,26 @@ const MATRIX: Record<string, Door> = {
     body: () => ({ at: Date.now() + 3_600_000 }),
     expect: staff(200, 404, 200, 200),
   },
+  'GET /api/chats/:id/comments': { path: (s) => `/api/chats/${s.chatId}/comments`, expect: staff(200, 404, 200, 200) },
+  'POST /api/chats/:id/comments': {
+    mutates: 'chat',
+    path: (s) => `/api/chats/${s.chatId}/comments`,
+    body: () => ({ kind: 'general', text: 'A note for staff' }),
+    expect: staff(201, 404, 201, 201),
+  },
+  // No such comment: staff of the chat's group reach the object's answer (404 no_such_comment).
+  'PATCH /api/chats/:id/comments/:commentId': {
+    path: (s) => `/api/chats/${s.chatId}/comments/none`,
+    body: () => ({ text: 'changed' }),
+    expect: staff(404, 404, 404, 404),
+  },
+  'DELETE /api/chats/:id/comments/:commentId': { path: (s) => `/api/chats/${s.chatId}/comments/none`, expect: staff(404, 404, 404, 404) },
+  // A field that is not defined: staff of the chat's group reach the rule (400 invalid_field).
+  'PUT /api/chats/:id/fields': {
+    path: (s) => `/api/chats/${s.chatId}/fields`,
+    body: () => ({ fields: { undefined_field: 'x' } }),
+    expect: staff(400, 404, 400, 400),
+  },
   // The chat is still queued: staff who may see it reach the rule (409: only completed chats).
   'DELETE /api/chats/:id': { path: (s) => `/api/chats/${s.chatId}`, expect: staff(409, 404, 409, 409) },
   'POST /api/bulk/delete': { path: () => '/api/bulk/delete', body: (s) => ({ chatIds: [s.chatId] }), expect: staff(409, 404, 409, 409) },

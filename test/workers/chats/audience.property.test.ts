@@ -1,11 +1,11 @@
 // The promise, checked over many random interleavings: a visitor, an agent and a coach write
-// messages and coaching lines, drop their connections and come back, resend what they sent, in
-// any order. The visitor's stream never holds a staff-only event, and each staff member's stream
+// messages and coaching lines, add, edit and delete comments of every kind, drop their
+// connections and come back, resend what they sent, in any order. The visitor's stream never holds a staff-only event, and each staff member's stream
 // holds every event, in order, exactly once.
 import fc from 'fast-check';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../../objects/protocol.ts';
+import { COMMENT_KINDS, type ChatComment, type ChatEvent, type CommentKind } from '../../../objects/protocol.ts';
 import { api, connectAgent, connectVisitor, seedWorld, signInAs, startChat, type TestSocket } from '../helpers.ts';
 
 /** How many random runs, and how many actions at most in each. */
@@ -18,7 +18,11 @@ type Action =
   | { type: 'coach'; who: 'agent' | 'coach'; text: string }
   | { type: 'resend'; who: Who }
   | { type: 'drop'; who: Who }
-  | { type: 'back'; who: Who };
+  | { type: 'back'; who: Who }
+  /** Staff comment over HTTP (Follow-Up ones are left out: they need a time and set a follow-up). */
+  | { type: 'comment'; who: 'agent' | 'coach'; kind: CommentKind; text: string }
+  | { type: 'edit-comment'; who: 'agent' | 'coach'; text: string }
+  | { type: 'delete-comment'; who: 'agent' | 'coach' };
 
 const who = fc.constantFrom<Who>('visitor', 'agent', 'coach');
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -27,6 +31,18 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ type: fc.constant('resend' as const), who }),
   fc.record({ type: fc.constant('drop' as const), who }),
   fc.record({ type: fc.constant('back' as const), who }),
+  fc.record({
+    type: fc.constant('comment' as const),
+    who: fc.constantFrom('agent' as const, 'coach' as const),
+    kind: fc.constantFrom(...COMMENT_KINDS.filter((k) => k !== 'follow-up')),
+    text: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t.trim().length > 0),
+  }),
+  fc.record({
+    type: fc.constant('edit-comment' as const),
+    who: fc.constantFrom('agent' as const, 'coach' as const),
+    text: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t.trim().length > 0),
+  }),
+  fc.record({ type: fc.constant('delete-comment' as const), who: fc.constantFrom('agent' as const, 'coach' as const) }),
 );
 
 /** One participant's client: its events across every socket it has had, and its last seq. */
@@ -81,10 +97,23 @@ describe('audiences, under random interleavings', () => {
           coach: new Client((after) => connectAgent(chatId, mona, after)),
         };
         for (const c of Object.values(clients)) await c.open();
+        const cookies = { agent: alice, coach: mona };
+        const comments: string[] = [];
 
         for (const a of actions) {
           const c = clients[a.who];
-          if (a.type === 'drop') c.drop();
+          const path = `/api/chats/${chatId}/comments`;
+          if (a.type === 'comment') {
+            const res = await api(path, { method: 'POST', headers: { Cookie: cookies[a.who] }, body: JSON.stringify({ kind: a.kind, text: a.text }) });
+            comments.push(((await res.json()) as { comment: ChatComment }).comment.id);
+          } else if (a.type === 'edit-comment' || a.type === 'delete-comment') {
+            // Mona manages: she may change Alice's comments; either may be refused (no change).
+            const id = comments.at(-1);
+            if (!id) continue;
+            const init = a.type === 'edit-comment' ? { method: 'PATCH', body: JSON.stringify({ text: a.text }) } : { method: 'DELETE' };
+            const res = await api(`${path}/${id}`, { ...init, headers: { Cookie: cookies[a.who] } });
+            if (a.type === 'delete-comment' && res.status === 204) comments.pop();
+          } else if (a.type === 'drop') c.drop();
           else if (a.type === 'back') await c.open();
           else if (c.socket) {
             if (a.type === 'resend') {

@@ -1,4 +1,5 @@
-// Visible Fields are kept per person; idle thresholds are the administrator's to set.
+// Visible Fields, the pop-out choice and notifications are kept per person (a change names only
+// what it changes); idle thresholds are the administrator's to set.
 import { describe, expect, it } from 'vitest';
 import { api, seedWorld, signInAs } from '../helpers.ts';
 
@@ -14,16 +15,33 @@ describe('preferences', () => {
     ];
     expect((await put('/api/me/preferences', alice, { columns })).status).toBe(200);
     expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({ preferences: { columns } });
-    expect(await (await api('/api/me/preferences', { headers: { Cookie: bob } })).json()).toEqual({ preferences: null });
+    expect(await (await api('/api/me/preferences', { headers: { Cookie: bob } })).json()).toEqual({ preferences: {} });
     for (const bad of [
       { columns: [{ id: 'shoe size', width: 100 }] },
       { columns: [{ id: 'user', width: 5 }] },
       { columns: [{ id: 'user', width: 100 }, { id: 'user', width: 120 }] },
       { cols: [] },
+      {},
+      { popoutNewChats: 'yes' },
+      { notifications: { newChat: { sound: true, desktop: false, inPage: true } } },
     ]) {
       expect((await put('/api/me/preferences', alice, bad)).status, JSON.stringify(bad)).toBe(400);
     }
     expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({ preferences: { columns } });
+  });
+
+  it('keep the pop-out choice and notifications beside the columns, each section changed alone', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const on = { sound: true, desktop: true, inPage: true };
+    const off = { sound: false, desktop: false, inPage: false };
+    const notifications = { newChat: off, transferredToMe: on, takenFromMe: off, followUpDue: on };
+    const columns = [{ id: 'user', width: 200 }];
+    await put('/api/me/preferences', alice, { columns });
+    expect((await put('/api/me/preferences', alice, { popoutNewChats: true, notifications })).status).toBe(200);
+    expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({
+      preferences: { columns, popoutNewChats: true, notifications },
+    });
   });
 });
 

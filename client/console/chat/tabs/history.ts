@@ -1,7 +1,7 @@
 // The History tab's words for every event of a chat, staff-only ones included: what kind of
 // event it was and one line saying what happened. Pure, so the tab and the print view say the
 // same thing, and a new kind of event that nobody describes fails to compile.
-import type { ChatEvent, Person } from '../../../../objects/protocol.ts';
+import type { ChatEvent, CommentKind, Person } from '../../../../objects/protocol.ts';
 import { formatStarted } from '../../ui/time.ts';
 
 export interface HistoryLine {
@@ -12,6 +12,15 @@ export interface HistoryLine {
   /** Only staff ever see this event (coaching, follow-ups, surveys). */
   staffOnly: boolean;
 }
+
+/** The seed's names for the comment types. */
+export const COMMENT_LABELS: Record<CommentKind, string> = {
+  general: 'General',
+  resolution: 'Resolution',
+  transfer: 'Transfer',
+  'follow-up': 'Follow-Up',
+  sticky: 'Sticky',
+};
 
 const who = (p: Person) => (p.role === 'visitor' ? `${p.name} (customer)` : p.name);
 
@@ -54,6 +63,20 @@ export function describeEvent(event: ChatEvent): HistoryLine {
         event.dueAt === null
           ? `${event.by.name} cleared the follow-up`
           : `${event.by.name} scheduled a follow-up for ${formatStarted(event.dueAt, event.at)}`,
+      );
+    case 'comment': {
+      const target = event.forTarget ? ` for ${event.forTarget.kind === 'group' ? event.forTarget.groupName : event.forTarget.agent.name}` : '';
+      const due = event.dueAt === null ? '' : ` (due ${formatStarted(event.dueAt, event.at)})`;
+      return line('Comment', `${event.by.name} added a ${COMMENT_LABELS[event.commentKind]} comment${target}${due}: ${event.text}`);
+    }
+    case 'comment-edited':
+      return line('Comment edited', `${event.by.name} edited a comment: ${event.text}`);
+    case 'comment-deleted':
+      return line('Comment deleted', `${event.by.name} deleted a comment`);
+    case 'fields-edited':
+      return line(
+        'Custom fields',
+        `${event.by.name} changed ${event.changes.map((c) => `${c.key} from “${c.from || '(empty)'}” to “${c.to || '(empty)'}”`).join(', ')}`,
       );
     default: {
       const unhandled: never = event;

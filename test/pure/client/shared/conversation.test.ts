@@ -11,7 +11,7 @@ const vera: Person = { role: 'visitor', id: 'c1', name: 'Vera' };
 const alice: Person = { role: 'agent', id: 'alice', name: 'Alice' };
 const chat: ChatSnapshot = {
   id: 'c1', status: 'active', groupId: 'sales', groupName: 'Sales', visitor: vera, agent: alice,
-  startedAt: 1, takenAt: 2, endedAt: null, joined: [], followUpAt: null,
+  startedAt: 1, takenAt: 2, endedAt: null, joined: [], followUpAt: null, fields: {},
 };
 const message = (seq: number, text = `m${seq}`, clientId = `id${seq}`): ChatEvent => ({
   seq, at: seq, kind: 'message', audience: 'all', clientId, from: vera, text,

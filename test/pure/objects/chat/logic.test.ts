@@ -189,8 +189,13 @@ describe('snapshot', () => {
       endedAt: null,
       joined: [],
       followUpAt: null,
+      fields: {},
     });
     assert.equal(snapshot(run(open, take(alice), end(alice)))?.endedAt, 1002);
+    // Custom fields are staff's: a customer's snapshot carries none.
+    const withFields = run({ type: 'open', info: { ...info, fields: { order: '1234' } } });
+    assert.deepEqual(snapshot(withFields, 'agent')?.fields, { order: '1234' });
+    assert.deepEqual(snapshot(withFields, 'visitor')?.fields, {});
   });
 });
 

@@ -18,6 +18,8 @@ function recordingStore(writes: ChatListRow[], failing: () => boolean = () => fa
     },
     deleteChat: async () => undefined,
     thresholdSettings: async () => ({}),
+    colleaguesMayTake: async () => false,
+    replaceComments: async () => undefined,
   };
 }
 

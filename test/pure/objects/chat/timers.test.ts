@@ -16,9 +16,9 @@ const info = {
   language: null,
 };
 const agent = { role: 'agent' as const, id: 'a', name: 'A' };
-const queued: OpenState = { status: 'queued', info, startedAt: 1000, followUpAt: null };
-const active: OpenState = { status: 'active', info, startedAt: 1000, takenAt: 5000, agent, joined: [], followUpAt: null };
-const ended: OpenState = { status: 'ended', info, startedAt: 1000, takenAt: 5000, agent, endedAt: 9000, followUpAt: null, rated: false };
+const queued: OpenState = { status: 'queued', info, startedAt: 1000, followUpAt: null, followUpBy: null };
+const active: OpenState = { status: 'active', info, startedAt: 1000, takenAt: 5000, agent, joined: [], followUpAt: null, followUpBy: null };
+const ended: OpenState = { status: 'ended', info, startedAt: 1000, takenAt: 5000, agent, endedAt: 9000, followUpAt: null, followUpBy: null, rated: false };
 
 describe('idle time', () => {
   it('runs from the take until an agent writes; customers do not reset it', () => {

@@ -22,6 +22,7 @@ const chat: ChatSnapshot = {
   endedAt: at + 60_000,
   joined: [],
   followUpAt: null,
+  fields: {},
 };
 const log: ChatEvent[] = [
   { seq: 1, at, kind: 'queued', audience: 'all', groupId: 'g', groupName: 'Support', visitor: vera },

@@ -28,6 +28,19 @@ describe('paneAbilities', () => {
     assert.deepEqual([can.take, can.end, can.transfer, can.write, can.coach, can.showJoin, can.delete], [true, true, true, false, false, false, false]);
   });
 
+  it('hides what does not apply: an ended chat offers no Take, End, Transfer or Join', () => {
+    const ended = paneAbilities({ ...base, chat: { status: 'ended', agent: alice } });
+    assert.deepEqual([ended.showTake, ended.showEnd, ended.showTransfer, ended.showJoin, ended.showTakeOver, ended.delete], [false, false, false, false, false, true]);
+    const queued = paneAbilities({ ...base, busy: true, chat: { status: 'queued', agent: null } });
+    // Busy is passing: the button stays, disabled.
+    assert.deepEqual([queued.showTake, queued.take], [true, false]);
+  });
+
+  it('offers agents Take over from a colleague only where the administrator allows it', () => {
+    assert.equal(paneAbilities({ ...base, meId: 'bob', chat: active(alice) }).showTakeOver, false);
+    assert.equal(paneAbilities({ ...base, meId: 'bob', chat: active(alice), colleaguesMayTake: true }).takeOver, true);
+  });
+
   it('lets the assigned agent write, end and transfer, but not join their own chat', () => {
     const can = paneAbilities({ ...base, chat: active(alice) });
     assert.deepEqual([can.write, can.end, can.transfer, can.showJoin, can.showTakeOver], [true, true, true, false, false]);

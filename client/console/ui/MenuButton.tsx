@@ -1,0 +1,78 @@
+// A button that opens a menu (WAI-ARIA menu button): Enter, Space or a click opens it with the
+// first item focused; arrow keys, Home and End move; Escape, Tab or a click elsewhere closes it
+// and focus returns to the button. Items are actions; an empty menu says why it is empty.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+
+export interface MenuItem {
+  id: string;
+  label: string;
+  onSelect(): void;
+}
+
+export function MenuButton({ label, items, empty }: { label: string; items: readonly MenuItem[]; empty: string }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const away = (event: MouseEvent) => {
+      if (!menu.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
+    };
+    document.addEventListener('mousedown', away);
+    return () => document.removeEventListener('mousedown', away);
+  }, [open]);
+  function close(): void {
+    setOpen(false);
+    button.current?.focus();
+  }
+  function onKeyDown(event: KeyboardEvent): void {
+    const entries = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = entries.indexOf(document.activeElement as HTMLElement);
+    const next =
+      event.key === 'ArrowDown' ? (at + 1) % entries.length
+      : event.key === 'ArrowUp' ? (at - 1 + entries.length) % entries.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? entries.length - 1
+      : -1;
+    if (event.key === 'Escape' || event.key === 'Tab') {
+      if (event.key === 'Escape') event.preventDefault();
+      close();
+    } else if (next >= 0 && entries[next]) {
+      event.preventDefault();
+      entries[next].focus();
+    }
+  }
+  return (
+    <span class="menu-button">
+      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open ? 'true' : 'false'} aria-controls={menuId} onClick={() => setOpen(!open)}>
+        {label}
+      </button>
+      {open ? (
+        <div ref={menu} id={menuId} class="menu" role="menu" aria-label={label} onKeyDown={onKeyDown}>
+          {items.length === 0 ? (
+            <p class="menu-empty" role="menuitem" aria-disabled="true" tabIndex={-1}>
+              {empty}
+            </p>
+          ) : (
+            items.map((item) => (
+              <button
+                key={item.id}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                onClick={() => {
+                  close();
+                  item.onSelect();
+                }}
+              >
+                {item.label}
+              </button>
+            ))
+          )}
+        </div>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,21 @@
+// What a person can be told of in their console (the seed's My Preferences), each by any of three
+// channels, and the choice made for them until they make their own. Shared by the preferences
+// route and the console. Pure.
+
+export const NOTIFY_EVENTS = ['newChat', 'transferredToMe', 'takenFromMe', 'followUpDue'] as const;
+export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
+export interface NotifyChannels {
+  sound: boolean;
+  /** A desktop notification (the browser asks for permission once). */
+  desktop: boolean;
+  /** A notice on the console's page. */
+  inPage: boolean;
+}
+
+/** An in-page notice for everything, a sound for what needs me now, no desktop notification until asked for. */
+export const DEFAULT_NOTIFICATIONS: Readonly<Record<NotifyEvent, NotifyChannels>> = {
+  newChat: { sound: false, desktop: false, inPage: true },
+  transferredToMe: { sound: true, desktop: false, inPage: true },
+  takenFromMe: { sound: false, desktop: false, inPage: true },
+  followUpDue: { sound: true, desktop: false, inPage: true },
+};

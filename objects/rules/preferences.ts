@@ -12,9 +12,13 @@ export interface NotifyChannels {
   inPage: boolean;
 }
 
-/** An in-page notice for everything, a sound for what needs me now, no desktop notification until asked for. */
+/**
+ * Until a person chooses: an in-page notice and a sound for what is now theirs to handle, a notice
+ * when a chat is taken from them, nothing for new chats (the queue, the nav's count and the tab's
+ * title already show them), no desktop notification until asked for.
+ */
 export const DEFAULT_NOTIFICATIONS: Readonly<Record<NotifyEvent, NotifyChannels>> = {
-  newChat: { sound: false, desktop: false, inPage: true },
+  newChat: { sound: false, desktop: false, inPage: false },
   transferredToMe: { sound: true, desktop: false, inPage: true },
   takenFromMe: { sound: false, desktop: false, inPage: true },
   followUpDue: { sound: true, desktop: false, inPage: true },

@@ -1,5 +1,6 @@
 // The in-page notices (a chat transferred to me, taken from me, a follow-up due, a new chat), newest
-// first, in a polite live region: each opens its chat or is dismissed.
+// first, in a polite live region in the page's flow (never over a control): each opens its chat or
+// is dismissed.
 import type { ConsoleModel } from './model.ts';
 import { noticeText } from './notifications.ts';
 

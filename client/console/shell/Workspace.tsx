@@ -21,14 +21,15 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
   return (
     <div class="console">
       <TopBar model={model} session={session} />
-      <Notices model={model} />
       <Nav model={model} />
       {admin ? (
         <main class="main admin-main">
+          <Notices model={model} />
           <AdminScreen admin={admin} />
         </main>
       ) : model.screen.value === 'messages' ? (
         <main class="main admin-main">
+          <Notices model={model} />
           <MessagesScreen messages={model.messages} />
         </main>
       ) : (
@@ -36,6 +37,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
           <section class="list" aria-labelledby="list-title">
             <div class="list-head">
               <h1 id="list-title">{viewTitle(list.view.value, model.groupName)}</h1>
+              <Notices model={model} />
               {model.lobbyNotice.value ? (
                 <p class="notice" role="alert">
                   {model.lobbyNotice.value}{' '}

@@ -70,6 +70,14 @@ export async function send(scope: Page | FrameLocator | Locator, text: string): 
 
 // ---- the agent ------------------------------------------------------------------------------
 
+/** End Chat from a chat's toolbar (inside `scope`), and yes to its confirmation. */
+export async function endChat(scope: Locator): Promise<void> {
+  await scope.getByRole('toolbar', { name: 'Chat actions' }).getByRole('button', { name: 'End Chat' }).click();
+  const confirm = scope.page().getByRole('dialog', { name: 'End this chat?' });
+  await confirm.getByRole('button', { name: 'End Chat' }).click();
+  await confirm.waitFor({ state: 'detached' });
+}
+
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Email').fill(email);

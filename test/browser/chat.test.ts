@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
-import { launchBrowser, listedChatIds, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat } from './browser.ts';
+import { launchBrowser, listedChatIds, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat, endChat } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -62,7 +62,7 @@ test('a visitor and an agent chat from the first message to My Completed', async
     await widget.getByText(text).waitFor();
   }
 
-  await pane.getByRole('button', { name: 'End Chat' }).click();
+  await endChat(pane);
   await widget.getByText('Chat ended', { exact: true }).waitFor();
   await widget.getByRole('button', { name: 'Start a new chat' }).waitFor();
 

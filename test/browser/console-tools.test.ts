@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { ROOT } from '../../scripts/process.ts';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
-import { launchBrowser, nav, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat } from './browser.ts';
+import { launchBrowser, nav, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat, endChat } from './browser.ts';
 import { sentEmails, signInApi, unique, type StaffApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
@@ -114,7 +114,7 @@ test('Alice sends a file, ends the chat, emails the transcript; Translate is not
   await link.waitFor();
   await pane.getByRole('link', { name: fileName }).waitFor();
 
-  await toolbar.getByRole('button', { name: 'End Chat' }).click();
+  await endChat(pane);
   await widget.getByText('Chat ended', { exact: true }).waitFor();
 
   // Ended: Send file gives way to Email transcript and Translate.

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import type { ChatEvent } from '../../objects/protocol.ts';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
-import { launchBrowser, newPerson, screenshot, send, showView, signIn } from './browser.ts';
+import { launchBrowser, newPerson, screenshot, send, showView, signIn, endChat } from './browser.ts';
 import { publishArticle, sentEmails, signInApi, startThirdPartySite, unique, widgetFrame, widgetIn, type StaffApi, type ThirdPartySite } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
@@ -121,7 +121,7 @@ test('a visitor is helped from another website, across a reload, to the transcri
   expect(await (await widgetFrame(shop)).evaluate(async (url) => (await fetch(url)).text(), href ?? '')).toBe('tent\nstove\n');
   expect(await bubbles.count()).toBe(5);
 
-  await pane.getByRole('button', { name: 'End Chat' }).click();
+  await endChat(pane);
   await widget.getByText('Chat ended', { exact: true }).waitFor();
 
   // The transcript by email, to the address the chat was started with.

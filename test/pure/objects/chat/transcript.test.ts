@@ -49,4 +49,13 @@ describe('transcriptText', () => {
     assert.match(text, /\[coaching\] Mona: Offer free shipping\./);
     assert.match(text, /\[survey\] Rated 5\/5: Great/);
   });
+
+  it('names the custom fields a staff snapshot carries in the header, by their labels', () => {
+    const comment: ChatEvent = { seq: 8, at, kind: 'comment', audience: 'staff', commentId: 'c', commentKind: 'resolution', by: alice, text: 'Shipped by express', dueAt: null, forTarget: null };
+    const text = transcriptText({ ...chat, fields: { order: '1234', tier: 'gold' } }, [...log, comment], { order: 'Order number' });
+    assert.match(text, /Ended: 2026-11-23 09:31 UTC\nOrder number: 1234\ntier: gold\n/);
+    assert.match(text, /\[resolution comment\] Alice: Shipped by express/);
+    // A customer's snapshot carries no fields, so their copy's header has none.
+    assert.doesNotMatch(transcriptText(chat, []), /Order number|tier/);
+  });
 });

@@ -5,6 +5,7 @@ import { buildClient } from './build.ts';
 import { ensureDevVars } from './dev-vars.ts';
 import { applyMigrations } from './migrate.ts';
 import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PASSWORD, seedDemoData } from './seed.ts';
+import { addDemoChats } from './demo-chats.ts';
 import { assertPortFree, startDevServer, waitUntilReady } from './serve.ts';
 
 const DEFAULT_PORT = 8787;
@@ -73,6 +74,14 @@ async function main(): Promise<void> {
   } catch (err) {
     await server.stop();
     throw err;
+  }
+  step('Demo chats');
+  try {
+    const demo = await addDemoChats(server.url);
+    console.log(demo === 'added' ? 'A waiting chat, one under way with comments and a custom field, and a rated one.' : 'Chats exist already: none added.');
+  } catch (err) {
+    // The console works without them; say so rather than stop.
+    console.log(`Demo chats not added: ${err instanceof Error ? err.message : String(err)}`);
   }
   console.log(banner(server.url));
   const code = await server.exited;

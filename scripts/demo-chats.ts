@@ -1,0 +1,125 @@
+// Demo chats for `npm start`, made through the running server's own API the way a customer and the
+// demo agents would (chats live in Durable Objects, so SQL alone cannot make them): one waiting in
+// the queue, one Alice is handling (with a custom field, a sticky and a follow-up comment, a
+// coaching line), one ended and rated with a Resolution comment. Made once: if the deployment
+// already has chats, nothing is added.
+import WebSocket from 'ws';
+import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
+import { DEMO_PASSWORD } from './seed.ts';
+
+/** The custom field the demo's pre-chat form asks (optional, so it never blocks a chat). */
+const DEMO_FIELD = { key: 'order-number', label: 'Order number', type: 'number', required: false };
+/** How long one demo step may take before the demo gives up (the server is already up). */
+const STEP_TIMEOUT_MS = 10_000;
+
+interface Staff {
+  call<T>(method: string, path: string, body?: unknown): Promise<T>;
+  cookie: string;
+}
+
+async function signIn(origin: string, email: string): Promise<Staff> {
+  const login = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+  });
+  if (!login.ok) throw new Error(`signing in as ${email}: ${login.status}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return {
+    cookie,
+    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const res = await fetch(`${origin}${path}`, {
+        method,
+        headers: { origin, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+      });
+      if (!res.ok && res.status !== 409) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return (res.status === 204 ? undefined : await res.json()) as T;
+    },
+  };
+}
+
+async function startChat(origin: string, body: Record<string, unknown>): Promise<{ chatId: string; token: string }> {
+  const res = await fetch(`${origin}/api/visitor/chats`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+  });
+  if (res.status !== 201) throw new Error(`starting a demo chat: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { chatId: string; token: string };
+}
+
+/** Sends frames on a chat socket and waits until each is stored (its event comes back). */
+async function say(url: string, headers: Record<string, string>, frames: readonly ClientFrame[]): Promise<void> {
+  const ws = new WebSocket(url, { headers });
+  const waiting = new Set(frames.flatMap((f) => ('id' in f ? [f.id] : [])));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('a demo message was not stored in time')), STEP_TIMEOUT_MS);
+    ws.on('error', reject);
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as ServerFrame;
+      if (frame.type === 'synced') for (const f of frames) ws.send(JSON.stringify(f));
+      if (frame.type === 'event' && 'clientId' in frame.event) waiting.delete(frame.event.clientId);
+      if (frame.type === 'error') reject(new Error(`demo frame refused: ${frame.message}`));
+      if (frame.type === 'synced' || frame.type === 'event') {
+        if (waiting.size === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      }
+    });
+  });
+  ws.close();
+}
+
+const message = (text: string): ClientFrame => ({ type: 'send', id: crypto.randomUUID(), text });
+
+export async function addDemoChats(origin: string): Promise<'added' | 'kept'> {
+  const ws = origin.replace(/^http/, 'ws');
+  const [admin, alice] = await Promise.all([signIn(origin, 'admin@switchboard.local'), signIn(origin, 'alice@switchboard.local')]);
+  const { total } = await admin.call<{ total: number }>('GET', '/api/chats?view=global&limit=1');
+  if (total > 0) return 'kept';
+  await admin.call('POST', '/api/admin/fields', DEMO_FIELD);
+
+  // Waiting in the Sales queue.
+  await startChat(origin, { name: 'Quinn Queue', email: 'quinn@example.test', question: 'Do you ship to Norway?', groupId: 'sales' });
+
+  // Alice's chat: a pre-chat field, a conversation, comments and coaching from the administrator.
+  const active = await startChat(origin, {
+    name: 'Rita Customer',
+    email: 'rita@example.test',
+    question: 'My order has not arrived yet.',
+    groupId: 'support',
+    fields: { [DEMO_FIELD.key]: '1042' },
+  });
+  await alice.call('POST', `/api/chats/${active.chatId}/take`);
+  const visitorUrl = `${ws}/api/visitor/chats/${active.chatId}/ws?token=${encodeURIComponent(active.token)}&after=0`;
+  const agentUrl = `${ws}/api/chats/${active.chatId}/ws?after=0`;
+  await say(visitorUrl, { origin }, [message('It was due on Monday.')]);
+  await say(agentUrl, { origin, cookie: alice.cookie }, [message('Sorry about that, Rita! Let me check order 1042 for you.')]);
+  await say(agentUrl, { origin, cookie: admin.cookie }, [{ type: 'coach', id: crypto.randomUUID(), text: 'Offer free express shipping on the replacement.' }]);
+  await alice.call('POST', `/api/chats/${active.chatId}/comments`, { kind: 'sticky', text: 'Long-standing customer: be generous.' });
+  await alice.call('POST', `/api/chats/${active.chatId}/comments`, {
+    kind: 'follow-up',
+    text: 'Check that the replacement shipped.',
+    dueAt: Date.now() + 24 * 60 * 60 * 1000,
+  });
+
+  // Ended and rated, with how it was solved.
+  const done = await startChat(origin, { name: 'Sam Solved', email: 'sam@example.test', question: 'How do I reset my password?', groupId: 'support' });
+  await alice.call('POST', `/api/chats/${done.chatId}/take`);
+  await say(`${ws}/api/chats/${done.chatId}/ws?after=0`, { origin, cookie: alice.cookie }, [message('Use “Forgot password” on the sign-in page; the link lasts an hour.')]);
+  await alice.call('POST', `/api/chats/${done.chatId}/comments`, { kind: 'resolution', text: 'Sent the password reset steps; the customer signed in.' });
+  await alice.call('POST', `/api/chats/${done.chatId}/end`);
+  const survey = await fetch(`${origin}/api/visitor/chats/${done.chatId}/survey?token=${encodeURIComponent(done.token)}`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ rating: 5, comment: 'Quick and clear, thank you!' }),
+    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+  });
+  if (survey.status !== 201) throw new Error(`rating the demo chat: ${survey.status}`);
+  return 'added';
+}

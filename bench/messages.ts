@@ -11,6 +11,7 @@ import { fmt, sleep } from './common.ts';
 import type { Room, RunResult, Summary, SystemName } from './load.ts';
 import { closeRooms, closeSockets, openIdleSockets, runLoad, setUpBaseline, setUpSwitchboard, signIn, summarize } from './load.ts';
 import type { Servers } from './server.ts';
+import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
 
 /** How long this part may run before bench/run.ts stops it (and disposes Miniflare). */
 export const MESSAGES_TIMEOUT_MS = 170_000;
@@ -221,12 +222,15 @@ function printTable(results: readonly ScenarioResult[], memory: readonly MemoryR
   const sb = memory.find((m) => m.system === 'switchboard');
   const base = memory.find((m) => m.system === 'baseline');
   if (sb && base) {
-    const chat = sb.perChatKb / base.perChatKb;
-    const socket = sb.perSocketKb / base.perSocketKb;
+    const line = (what: string, sbKb: number, baseKb: number) => {
+      const { ratio, verdict } = memoryVerdict(sbKb, baseKb, MEMORY_RATIO_TARGET);
+      const judged = ratio === null ? `no ratio: the baseline grew under ${MIN_MEASURABLE_KB} KiB, below what RSS can tell apart` : `ratio ${fmt(ratio)}`;
+      return `     ${what}: switchboard ${fmt(sbKb, 0)} KiB, baseline ${fmt(baseKb, 0)} KiB, ${judged} (target <= ${MEMORY_RATIO_TARGET}) ${verdict}`;
+    };
     lines.push(
-      `memory (workerd RSS growth, ${MEMORY_ROOMS} chats then ${MEMORY_SOCKETS} idle sockets on them):`,
-      `     per open chat: switchboard ${fmt(sb.perChatKb, 0)} KiB, baseline ${fmt(base.perChatKb, 0)} KiB, ratio ${fmt(chat)} (target <= ${MEMORY_RATIO_TARGET}) ${verdict(chat <= MEMORY_RATIO_TARGET)}`,
-      `     per idle socket: switchboard ${fmt(sb.perSocketKb, 0)} KiB, baseline ${fmt(base.perSocketKb, 0)} KiB, ratio ${fmt(socket)} (target <= ${MEMORY_RATIO_TARGET}) ${verdict(socket <= MEMORY_RATIO_TARGET)}`,
+      `memory (workerd RSS growth, ${MEMORY_ROOMS} chats then ${MEMORY_SOCKETS} idle sockets on them; retained JS heap: npx tsx bench/profile.ts mem):`,
+      line('per open chat', sb.perChatKb, base.perChatKb),
+      line('per idle socket', sb.perSocketKb, base.perSocketKb),
       rule,
     );
   } else {

@@ -96,6 +96,22 @@ export interface ChatComment {
   forTarget: TransferTarget | null;
 }
 
+/** The most minutes one time log may hold (a working week). */
+export const MAX_TIME_LOG_MINUTES = 5 * 24 * 60;
+/** The longest note on a time log. */
+export const MAX_TIME_LOG_NOTE = 1000;
+
+/** Time spent on a chat (the seed's New Time Log), as it stands (objects/rules/time-logs.ts folds it). */
+export interface TimeLog {
+  id: string;
+  by: Person;
+  /** When the work was done (ms since the epoch). */
+  at: number;
+  minutes: number;
+  note: string;
+  billable: boolean;
+}
+
 /** One custom field that staff changed: its value before and after ('' = empty). */
 export interface FieldChange {
   key: string;
@@ -138,6 +154,9 @@ export type ChatEvent =
     })
   | (EventBase & { kind: 'comment-edited'; audience: 'staff'; commentId: string; by: Person; text: string })
   | (EventBase & { kind: 'comment-deleted'; audience: 'staff'; commentId: string; by: Person })
+  /** Time was logged on the chat (staff only), or a time log removed. */
+  | (EventBase & { kind: 'time-logged'; audience: 'staff'; timeLog: TimeLog })
+  | (EventBase & { kind: 'time-log-deleted'; audience: 'staff'; timeLogId: string; by: Person })
   /** Staff changed custom fields (the new values are in the staff snapshot's `fields`). */
   | (EventBase & { kind: 'fields-edited'; audience: 'staff'; by: Person; changes: FieldChange[] });
 
@@ -215,6 +234,8 @@ export type ErrorCode =
   | 'already_rated'
   /** No comment with that id in this chat (or it was deleted). */
   | 'no_such_comment'
+  /** No time log with that id in this chat (or it was deleted). */
+  | 'no_such_time_log'
   /** Text that is not valid Unicode (invalid UTF-8 on the wire, or lone surrogates). */
   | 'invalid_text'
   /** The socket sent more than its rate allows; the frame was not stored, the socket stays open. */

@@ -1,7 +1,7 @@
 // Demo chats for `npm start`, made through the running server's own API the way a customer and the
 // demo agents would (chats live in Durable Objects, so SQL alone cannot make them): one waiting in
-// the queue, one Alice is handling (with a custom field, a sticky and a follow-up comment, a
-// coaching line), one ended and rated with a Resolution comment. Made once: if the deployment
+// the queue, one Alice is handling (with a custom field, a sticky and a follow-up comment, a time
+// log, a coaching line), one ended and rated with a Resolution comment. Made once: if the deployment
 // already has chats, nothing is added.
 import WebSocket from 'ws';
 import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
@@ -102,6 +102,7 @@ export async function addDemoChats(origin: string): Promise<'added' | 'kept'> {
   await say(agentUrl, { origin, cookie: alice.cookie }, [message('Sorry about that, Rita! Let me check order 1042 for you.')]);
   await say(agentUrl, { origin, cookie: admin.cookie }, [{ type: 'coach', id: crypto.randomUUID(), text: 'Offer free express shipping on the replacement.' }]);
   await alice.call('POST', `/api/chats/${active.chatId}/comments`, { kind: 'sticky', text: 'Long-standing customer: be generous.' });
+  await alice.call('POST', `/api/chats/${active.chatId}/time-logs`, { minutes: 12, note: 'Tracked the parcel with the carrier.', billable: false });
   await alice.call('POST', `/api/chats/${active.chatId}/comments`, {
     kind: 'follow-up',
     text: 'Check that the replacement shipped.',

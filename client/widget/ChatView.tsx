@@ -179,6 +179,8 @@ function EventLine({ event, fileHref }: { event: ChatEvent; fileHref: (fileId: s
     case 'comment-edited':
     case 'comment-deleted':
     case 'fields-edited':
+    case 'time-logged':
+    case 'time-log-deleted':
       return null; // staff-only: the server never sends these to a visitor
     default: {
       const unhandled: never = event;

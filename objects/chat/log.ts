@@ -126,10 +126,12 @@ export class EventLog {
     return { event, json };
   }
 
-  /** The comment events (added, edited, deleted), in order: what currentComments folds. */
-  commentEvents(): ChatEvent[] {
+  /** The record's events (comments and time logs), in order: what currentComments and currentTimeLogs fold. */
+  recordEvents(): ChatEvent[] {
     return this.#sql
-      .exec<{ body: string }>("SELECT body FROM events WHERE kind IN ('comment', 'comment-edited', 'comment-deleted') ORDER BY seq")
+      .exec<{ body: string }>(
+        "SELECT body FROM events WHERE kind IN ('comment', 'comment-edited', 'comment-deleted', 'time-logged', 'time-log-deleted') ORDER BY seq",
+      )
       .toArray()
       .map((r) => JSON.parse(r.body) as ChatEvent);
   }

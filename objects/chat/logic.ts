@@ -3,8 +3,9 @@
 // events }` that the ChatRoom object applies. No I/O, no clock of its own and no `cloudflare:*` or
 // `node:*` import, so it is tested in plain Node and under Deno. Refusals are return values with a
 // stable code, never exceptions.
-import type { Attachment, ChatComment, ChatSnapshot, ChatStatus, CommentKind, ErrorCode, EventDraft, FieldChange, Person, Role, TransferTarget } from '../protocol.ts';
-import { MAX_COMMENT_LENGTH, MAX_TEXT_LENGTH } from '../protocol.ts';
+import type { Attachment, ChatComment, ChatSnapshot, ChatStatus, CommentKind, ErrorCode, EventDraft, FieldChange, Person, Role, TimeLog, TransferTarget } from '../protocol.ts';
+import { MAX_COMMENT_LENGTH, MAX_TEXT_LENGTH, MAX_TIME_LOG_MINUTES, MAX_TIME_LOG_NOTE } from '../protocol.ts';
+import { mayRemoveTimeLog } from '../rules/time-logs.ts';
 import { mayChangeComment } from '../rules/comments.ts';
 
 export interface ChatInfo {
@@ -75,6 +76,10 @@ export type Command =
   /** `comment`: the comment as it stands (the host folds it from the log), or undefined if there is none. */
   | { type: 'edit-comment'; by: Actor; comment: ChatComment | undefined; text: string }
   | { type: 'delete-comment'; by: Actor; comment: ChatComment | undefined }
+  /** New Time Log: minutes of work on the chat, `at` when it was done. */
+  | { type: 'log-time'; by: Actor; id: string; minutes: number; note: string; billable: boolean; at: number }
+  /** `timeLog`: as it stands (the host folds it from the log), or undefined if there is none. */
+  | { type: 'delete-time-log'; by: Actor; timeLog: TimeLog | undefined }
   /** Staff set custom fields, already checked against their definitions ('' clears one). */
   | { type: 'set-fields'; by: Actor; fields: Record<string, string> };
 
@@ -165,6 +170,25 @@ export function transition(state: ChatState, command: Command, now: number): Out
       if (!clears) return { ok: true, state, events };
       events.push({ kind: 'follow-up', audience: 'staff', at: now, by, dueAt: null });
       return { ok: true, state: { ...state, followUpAt: null, followUpBy: null }, events };
+    }
+    case 'log-time': {
+      const by = command.by.person;
+      if (by.role !== 'agent') return refuse('not_allowed', 'Only staff can log time.');
+      if (!Number.isInteger(command.minutes) || command.minutes < 1 || command.minutes > MAX_TIME_LOG_MINUTES) {
+        return refuse('invalid_frame', `A time log is 1 to ${MAX_TIME_LOG_MINUTES} whole minutes.`);
+      }
+      const note = command.note.trim();
+      if (note.length > MAX_TIME_LOG_NOTE) return refuse('text_too_long', `A time log's note is limited to ${MAX_TIME_LOG_NOTE} characters.`);
+      if (command.at > now) return refuse('invalid_frame', 'Time cannot be logged in the future.');
+      const timeLog: TimeLog = { id: command.id, by, at: command.at, minutes: command.minutes, note, billable: command.billable };
+      return { ok: true, state, events: [{ kind: 'time-logged', audience: 'staff', at: now, timeLog }] };
+    }
+    case 'delete-time-log': {
+      const { timeLog, by } = command;
+      if (by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can remove time logs.');
+      if (!timeLog) return refuse('no_such_time_log', 'No such time log on this chat.');
+      if (!mayRemoveTimeLog(timeLog, by)) return refuse('not_allowed', 'Only whoever logged it, a manager or an administrator can remove this time log.');
+      return { ok: true, state, events: [{ kind: 'time-log-deleted', audience: 'staff', at: now, timeLogId: timeLog.id, by: by.person }] };
     }
     case 'set-fields': {
       if (command.by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can edit custom fields.');

@@ -7,8 +7,9 @@ import { agentHub } from '../agent/hub.ts';
 import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
 import { notifyAgent, publishRemoval, publishRow } from '../lobby/lobby.ts';
 import { type Addressed, followUpNotice, noticesFor } from './notices.ts';
-import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, Person, ServerFrame, TransferTarget } from '../protocol.ts';
+import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, Person, ServerFrame, TimeLog, TransferTarget } from '../protocol.ts';
 import { currentComments, isCommentEvent } from '../rules/comments.ts';
+import { currentTimeLogs } from '../rules/time-logs.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog } from './log.ts';
@@ -22,6 +23,7 @@ import { idleLevel, nextWake } from './timers.ts';
 
 export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
 export type CommentResult = { ok: true; comment: ChatComment } | { ok: false; code: ErrorCode; message: string };
+export type TimeLogResult = { ok: true; timeLog: TimeLog } | { ok: false; code: ErrorCode; message: string };
 
 /** What staff write in Add → Comment (the id is the object's). */
 export interface CommentInput {
@@ -38,10 +40,10 @@ const PONG = JSON.stringify({ type: 'pong' } satisfies ServerFrame);
 export const CLOSE_DELETED = 4404;
 /** How soon a deletion cut short by a failure is tried again. */
 const PURGE_RETRY_MS = 5_000;
-/** How soon D1's copy of the comments is written again after a failed write. */
-const COMMENTS_RETRY_MS = 5_000;
-/** The row of the object's `counters` table that says D1's copy of the comments is behind. */
-const COMMENTS_DIRTY = 'comments_dirty';
+/** How soon D1's copy of the record (comments, time logs) is written again after a failed write. */
+const RECORD_RETRY_MS = 5_000;
+/** The row of the object's `counters` table that says D1's copy of the record is behind. */
+const RECORD_DIRTY = 'record_dirty';
 /**
  * Staff sockets that open or close within this long of each other cost one `viewers` frame per
  * staff socket, not one per socket per change: a burst of monitors is never quadratic.
@@ -70,8 +72,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   /** The `viewers` frame staff last heard (null after waking), and whether a new one is pending. */
   #viewersJson: string | null = null;
   #viewersPending = false;
-  /** When a failed write of the comments to D1 is tried again (the alarm honours it). */
-  #commentsRetryAt: number | null = null;
+  /** When a failed write of the record to D1 is tried again (the alarm honours it). */
+  #recordRetryAt: number | null = null;
   /** The snapshot of #state, made once per state (a message does not change it). */
   #snapshotOf: { state: ChatState; chat: ChatSnapshot | null } | null = null;
 
@@ -143,7 +145,25 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   /** The chat's comments as they stand (staff only: the Worker's routes check who asks). */
   comments(): ChatComment[] {
-    return currentComments(this.#log.commentEvents());
+    return currentComments(this.#log.recordEvents());
+  }
+
+  /** New Time Log: minutes of work on this chat (staff only). */
+  async logTime(caller: Caller, input: { minutes: number; note: string; billable: boolean; at: number }): Promise<TimeLogResult> {
+    const id = crypto.randomUUID();
+    const result = await this.#command({ type: 'log-time', by: actorOf(caller), id, ...input });
+    if (!result.ok) return result;
+    const timeLog = this.timeLogs().find((t) => t.id === id);
+    if (!timeLog) throw new Error('a stored time log was not found in the log');
+    return { ok: true, timeLog };
+  }
+
+  async deleteTimeLog(caller: Caller, timeLogId: string): Promise<CommandResult> {
+    return this.#command({ type: 'delete-time-log', by: actorOf(caller), timeLog: this.timeLogs().find((t) => t.id === timeLogId) });
+  }
+
+  timeLogs(): TimeLog[] {
+    return currentTimeLogs(this.#log.recordEvents());
   }
 
   async setFollowUp(caller: Caller, at: number | null): Promise<CommandResult> {
@@ -406,7 +426,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     this.#alarmAt = null;
     const state = this.#state;
     if (!isOpen(state)) return;
-    if (this.#counter(COMMENTS_DIRTY) > 0) await this.#syncComments();
+    if (this.#counter(RECORD_DIRTY) > 0) await this.#syncRecord();
     const p = this.#projector;
     const now = Date.now();
     const level = idleLevel(state, this.#log.counters.lastAgentMessageAt, now, p.thresholds);
@@ -428,7 +448,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     const outcome = transition(before, command, now);
     if (!outcome.ok) return outcome;
     const sender = command.type === 'send' || command.type === 'coach' ? senderKey(command.by) : null;
-    const commentsChanged = outcome.events.some((e) => isCommentEvent(e as ChatEvent));
+    const recordChanged = outcome.events.some((e) => isRecordEvent(e as ChatEvent));
     const appendedEvents: ChatEvent[] = [];
     for (const draft of outcome.events) {
       const appended = this.#log.append(draft, sender);
@@ -464,7 +484,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     } else if (this.#projector.countersChanged(now)) {
       this.#schedule(now);
     }
-    if (commentsChanged) await this.#syncComments();
+    if (recordChanged) await this.#syncRecord();
     return { ok: true, chat };
   }
 
@@ -487,20 +507,22 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   /**
-   * Writes D1's copy of the comments (the log stays the truth). A failed write is remembered in
-   * the object's own storage and tried again by the alarm, so D1 is never left behind for good.
+   * Writes D1's copy of the chat's record, its comments and time logs (the log stays the truth).
+   * A failed write is remembered in the object's own storage and tried again by the alarm, so D1
+   * is never left behind for good.
    */
-  async #syncComments(): Promise<void> {
+  async #syncRecord(): Promise<void> {
     const state = this.#state;
     if (!isOpen(state)) return;
-    this.#setCounter(COMMENTS_DIRTY, 1);
+    this.#setCounter(RECORD_DIRTY, 1);
     try {
-      await this.store.replaceComments(state.info.id, this.comments());
-      this.#setCounter(COMMENTS_DIRTY, 0);
-      this.#commentsRetryAt = null;
+      const events = this.#log.recordEvents();
+      await this.store.replaceRecord(state.info.id, state.info.groupId, { comments: currentComments(events), timeLogs: currentTimeLogs(events) });
+      this.#setCounter(RECORD_DIRTY, 0);
+      this.#recordRetryAt = null;
     } catch (err) {
-      console.error('comments not written to D1; the alarm tries again', err);
-      this.#commentsRetryAt = Date.now() + COMMENTS_RETRY_MS;
+      console.error('the chat record was not written to D1; the alarm tries again', err);
+      this.#recordRetryAt = Date.now() + RECORD_RETRY_MS;
     }
     this.#schedule(Date.now());
   }
@@ -546,7 +568,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #schedule(now: number): void {
     if (!isOpen(this.#state)) return;
     const p = this.#projector;
-    const retry = this.#commentsRetryAt;
+    const retry = this.#recordRetryAt;
     const due = retry === null ? p.dueAt : Math.min(retry, p.dueAt ?? retry);
     const next = nextWake(this.#state, this.#log.counters.lastAgentMessageAt, now, p.thresholds, due);
     if (next === this.#alarmAt) return;
@@ -608,6 +630,11 @@ function projectionMemory(sql: SqlStorage): ProjectionMemory {
 /** The caller as the logic sees them: the person, and whether their rank supervises. */
 function actorOf(caller: Caller): Actor {
   return { person: caller.person, supervisor: isSupervisor(caller) };
+}
+
+/** Events D1 keeps a copy of (the chat's record): comments and time logs. */
+function isRecordEvent(event: ChatEvent): boolean {
+  return isCommentEvent(event) || event.kind === 'time-logged' || event.kind === 'time-log-deleted';
 }
 
 function isOpen(state: ChatState): state is OpenState {

@@ -1,7 +1,7 @@
 // What a chat object needs from D1, as an interface: the object decides when; the Worker's
 // database layer (worker/chats/store.ts) decides how. The object never writes SQL itself and never
 // imports the Worker: worker/index.ts hands each ChatRoom its store.
-import type { ChatComment, ChatListRow } from '../protocol.ts';
+import type { ChatComment, ChatListRow, TimeLog } from '../protocol.ts';
 import type { ChatInfo } from './logic.ts';
 
 export interface ChatStore {
@@ -18,6 +18,9 @@ export interface ChatStore {
   thresholdSettings(): Promise<Record<string, string>>;
   /** Whether agents may take a chat from a colleague (the administrator's setting; off by default). */
   colleaguesMayTake(): Promise<boolean>;
-  /** Makes D1's copy of the chat's comments (what assistance and search query) these, all or nothing. */
-  replaceComments(chatId: string, comments: readonly ChatComment[]): Promise<void>;
+  /**
+   * Makes D1's copy of the chat's record (comments, which assistance and search query; time logs,
+   * which lists and statistics count) these, all or nothing.
+   */
+  replaceRecord(chatId: string, groupId: string, record: { comments: readonly ChatComment[]; timeLogs: readonly TimeLog[] }): Promise<void>;
 }

@@ -34,6 +34,10 @@ function line(event: ChatEvent): string | null {
       return `[comment edited] ${event.by.name}: ${event.text}`;
     case 'comment-deleted':
       return `[comment deleted] by ${event.by.name}`;
+    case 'time-logged':
+      return `[time] ${event.timeLog.by.name} logged ${event.timeLog.minutes} min${event.timeLog.billable ? ' (billable)' : ''}${event.timeLog.note ? `: ${event.timeLog.note}` : ''}`;
+    case 'time-log-deleted':
+      return `[time] ${event.by.name} removed a time log`;
     case 'fields-edited':
       return `[fields] ${event.by.name} changed ${event.changes.map((c) => c.key).join(', ')}`;
   }

@@ -87,6 +87,36 @@ test('comments of every kind reach a colleague live; tabs appear as they fill; a
   await again.getByRole('list', { name: 'History' }).locator('li.staff-only', { hasText: `Resolution note ${tag}` }).waitFor();
 });
 
+test('time is logged from the chat by the timer or typed; the Time Logs tab appears with the total', async () => {
+  const alice = (await newPerson(browser, baseUrl)).page;
+  onTestFailed(() => screenshot({ alice }, 'record-time'));
+  const tag = uniqueTag();
+  const chatId = await startChatByApi(baseUrl, { name: `Tim ${tag}`, email: `tim.${tag}@example.test`, question: 'Invoice please', groupId: 'sales' });
+  await signIn(alice, 'alice@switchboard.local', DEMO_PASSWORD);
+  const view = await openChat(alice, 'Queue', chatId);
+  await view.getByText('Invoice please').waitFor();
+  expect(await tabNames(view)).not.toContain('Time Logs (1)');
+
+  await view.getByRole('button', { name: 'Start timer' }).click();
+  await view.getByRole('button', { name: /Stop timer/ }).click();
+  const dialog = alice.getByRole('dialog', { name: 'New time log' });
+  expect(await dialog.getByLabel('Minutes').inputValue()).toBe('1');
+  await dialog.getByLabel('Note').fill(`Looked up the invoice ${tag}`);
+  await dialog.getByRole('button', { name: 'Log time' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await view.getByRole('tab', { name: 'Time Logs (1)' }).waitFor();
+
+  await view.getByRole('button', { name: 'Add', exact: true }).click();
+  await view.getByRole('menuitem', { name: 'New Time Log…' }).click();
+  await dialog.getByLabel('Minutes').fill('20');
+  await dialog.getByLabel('Billable').check();
+  await dialog.getByRole('button', { name: 'Log time' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await view.getByRole('tab', { name: 'Time Logs (2)' }).click();
+  await view.getByText('Total 21 min · billable 20 min').waitFor();
+  await view.getByText(`Looked up the invoice ${tag}`).waitFor();
+});
+
 test('a pre-chat field typed by the customer is in the Custom Fields tab and the print view', async () => {
   const shop = (await newPerson(browser, baseUrl)).page;
   const { context, page: alice } = await newPerson(browser, baseUrl);

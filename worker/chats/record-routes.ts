@@ -1,15 +1,17 @@
-// What staff keep beside a conversation (the seed's Add → Comment and the Custom Fields tab):
-// comments of five kinds, added by any staff member of the chat's groups and changed by their
-// author or a manager or administrator; custom fields edited under the pre-chat form's rules. The
+// What staff keep beside a conversation (the seed's Add → Comment, New Time Log and the Custom
+// Fields tab): comments of five kinds, added by any staff member of the chat's groups and changed
+// by their author or a manager or administrator; time logs; custom fields edited under the
+// pre-chat form's rules. The
 // chat's object stores each change in its log (staff only) and decides who may; these routes find
 // the chat among the caller's groups first. Mounted by routes.ts under /api/chats/:id.
-import type { CommentBody, CommentEditBody, CommentResponse, CommentsResponse, FieldsBody } from './wire.ts';
+import type { CommentBody, CommentEditBody, CommentResponse, CommentsResponse, FieldsBody, TimeLogBody, TimeLogResponse, TimeLogsResponse } from './wire.ts';
 import type { ChatCommandResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { MAX_FOLLOW_UP_AHEAD_MS } from '../../objects/chat/logic.ts';
-import type { CommandResult, CommentResult } from '../../objects/chat/room.ts';
-import { COMMENT_KINDS, MAX_COMMENT_LENGTH } from '../../objects/protocol.ts';
+import type { CommandResult, CommentResult, TimeLogResult } from '../../objects/chat/room.ts';
+import { COMMENT_KINDS, MAX_COMMENT_LENGTH, MAX_TIME_LOG_MINUTES, MAX_TIME_LOG_NOTE } from '../../objects/protocol.ts';
+import { totalMinutes } from '../../objects/rules/time-logs.ts';
 import { checkFields, MAX_FIELD_LENGTH } from '../../objects/rules/fields.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readBody } from '../http/body.ts';
@@ -26,6 +28,15 @@ const NewComment = z.object({
   kind: z.enum(COMMENT_KINDS),
   text,
   dueAt: z.optional(z.nullable(z.int().check(z.minimum(0)))),
+});
+
+/** How far back a time log may be dated (a year): older work belongs to another record. */
+const MAX_TIME_LOG_AGE_MS = 366 * 24 * 60 * 60 * 1000;
+const NewTimeLog = z.object({
+  minutes: z.int().check(z.minimum(1), z.maximum(MAX_TIME_LOG_MINUTES)),
+  note: z.optional(z.string().check(z.maxLength(MAX_TIME_LOG_NOTE))),
+  billable: z.optional(z.boolean()),
+  at: z.optional(z.int().check(z.minimum(0))),
 });
 
 const FieldEdit = z.object({
@@ -61,6 +72,30 @@ export const recordRoutes = new Hono<AppEnv>()
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id')!);
     orRefuse(await chatStub(c.env, chat.id).deleteComment(callerOf(agent), c.req.param('commentId')));
+    return c.body(null, 204);
+  })
+  .get('/time-logs', async (c) => {
+    const chat = await requireChat(c.env, c.get('agent'), c.req.param('id')!);
+    const timeLogs = await chatStub(c.env, chat.id).timeLogs();
+    return c.json({ timeLogs, total: totalMinutes(timeLogs) } satisfies TimeLogsResponse);
+  })
+  .post('/time-logs', async (c) => {
+    const agent = c.get('agent');
+    const chat = await requireChat(c.env, agent, c.req.param('id')!);
+    const body = await readBody<TimeLogBody>(c, NewTimeLog);
+    const now = Date.now();
+    const at = body.at ?? now;
+    if (at > now || at < now - MAX_TIME_LOG_AGE_MS) {
+      throw new ApiError(400, 'invalid_body', 'A time log is dated now or in the last year, never in the future (ms since the epoch).', 'at');
+    }
+    const input = { minutes: body.minutes, note: body.note ?? '', billable: body.billable ?? false, at };
+    const result: TimeLogResult = await chatStub(c.env, chat.id).logTime(callerOf(agent), input);
+    return c.json({ timeLog: orRefuse(result).timeLog } satisfies TimeLogResponse, 201);
+  })
+  .delete('/time-logs/:timeLogId', async (c) => {
+    const agent = c.get('agent');
+    const chat = await requireChat(c.env, agent, c.req.param('id')!);
+    orRefuse(await chatStub(c.env, chat.id).deleteTimeLog(callerOf(agent), c.req.param('timeLogId')));
     return c.body(null, 204);
   })
   .put('/fields', async (c) => {

@@ -3,7 +3,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatStore } from '../../objects/chat/store.ts';
-import { agents, attachments, chatAgents, chatComments, chats, surveys } from '../db/schema.ts';
+import { agents, attachments, chatAgents, chatComments, chats, surveys, timeLogs } from '../db/schema.ts';
 import { readColleaguesMayTake, readThresholdSettings } from '../settings/queries.ts';
 
 /** Columns an upsert overwrites; who started the chat, and when, never change (staff may edit custom fields). */
@@ -55,10 +55,11 @@ export function chatStore(db: D1Database): ChatStore {
         orm.delete(attachments).where(eq(attachments.chatId, chatId)),
         orm.delete(surveys).where(eq(surveys.chatId, chatId)),
         orm.delete(chatComments).where(eq(chatComments.chatId, chatId)),
+        orm.delete(timeLogs).where(eq(timeLogs.chatId, chatId)),
       ]);
     },
 
-    async replaceComments(chatId, comments) {
+    async replaceRecord(chatId, groupId, { comments, timeLogs: logs }) {
       const rows = comments.map((c) => ({
         id: c.id,
         chatId,
@@ -70,7 +71,24 @@ export function chatStore(db: D1Database): ChatStore {
         createdAt: c.at,
         editedAt: c.editedAt,
       }));
-      await orm.batch([orm.delete(chatComments).where(eq(chatComments.chatId, chatId)), ...rows.map((row) => orm.insert(chatComments).values(row))]);
+      const logRows = logs.map((l) => ({
+        id: l.id,
+        chatId,
+        ticketId: null,
+        groupId,
+        agentId: l.by.id,
+        agentName: l.by.name,
+        minutes: l.minutes,
+        note: l.note,
+        billable: l.billable,
+        loggedAt: l.at,
+      }));
+      await orm.batch([
+        orm.delete(chatComments).where(eq(chatComments.chatId, chatId)),
+        ...rows.map((row) => orm.insert(chatComments).values(row)),
+        orm.delete(timeLogs).where(eq(timeLogs.chatId, chatId)),
+        ...logRows.map((row) => orm.insert(timeLogs).values(row)),
+      ]);
     },
 
     thresholdSettings: () => readThresholdSettings(db),

@@ -1,7 +1,7 @@
 // The bodies of the chat routes (lists, counts, one chat, its actions, transcript, translation,
 // bulk actions), defined once: routes check what they send with `satisfies`, the console imports
 // these types.
-import type { ChatComment, ChatEvent, ChatListRow, ChatSnapshot, CommentKind } from '../../objects/protocol.ts';
+import type { ChatComment, ChatEvent, ChatListRow, ChatSnapshot, CommentKind, TimeLog } from '../../objects/protocol.ts';
 import type { HttpErrorCode } from '../http/error-codes.ts';
 import type { TranslatedLine } from './translate.ts';
 
@@ -65,6 +65,15 @@ export interface CommentsResponse {
 export interface CommentResponse {
   comment: ChatComment;
 }
+/** `GET /api/chats/:id/time-logs`: the chat's time logs and their total minutes (all, billable). */
+export interface TimeLogsResponse {
+  timeLogs: TimeLog[];
+  total: { all: number; billable: number };
+}
+/** `POST /api/chats/:id/time-logs` */
+export interface TimeLogResponse {
+  timeLog: TimeLog;
+}
 /** `POST /api/chats/:id/translate` */
 export interface TranslateResponse {
   language: string;
@@ -87,6 +96,13 @@ export interface CommentBody {
 /** `PATCH /api/chats/:id/comments/:commentId` */
 export interface CommentEditBody {
   text: string;
+}
+/** `POST /api/chats/:id/time-logs`: whole minutes (1 to a working week); `at` defaults to now, never in the future. */
+export interface TimeLogBody {
+  minutes: number;
+  note?: string;
+  billable?: boolean;
+  at?: number;
 }
 /** `PUT /api/chats/:id/fields`: the fields to change, by key ('' clears one); the others stay. */
 export interface FieldsBody {

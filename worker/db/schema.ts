@@ -235,3 +235,25 @@ export const chatComments = sqliteTable(
   },
   (t) => [index('chat_comments_chat').on(t.chatId), index('chat_comments_kind').on(t.kind, t.createdAt)],
 );
+
+/**
+ * Time spent on chats (the seed's New Time Log): the chat's log holds the truth and the chat object
+ * rewrites a chat's rows whenever its time logs change; lists and statistics read them here. A
+ * time log on a ticket (no chat) is written here directly.
+ */
+export const timeLogs = sqliteTable(
+  'time_logs',
+  {
+    id: text('id').primaryKey(),
+    chatId: text('chat_id'),
+    ticketId: text('ticket_id'),
+    groupId: text('group_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    agentName: text('agent_name').notNull(),
+    minutes: integer('minutes').notNull(),
+    note: text('note').notNull().default(''),
+    billable: integer('billable', { mode: 'boolean' }).notNull().default(false),
+    loggedAt: integer('logged_at').notNull(),
+  },
+  (t) => [index('time_logs_chat').on(t.chatId), index('time_logs_ticket').on(t.ticketId), index('time_logs_agent').on(t.agentId, t.loggedAt)],
+);

@@ -60,6 +60,7 @@ export const HTTP_ERROR_CODES = {
   no_change: 'The chat is there already.',
   already_rated: 'The chat was rated already.',
   no_such_comment: 'No comment with that id in this chat (or it was deleted).',
+  no_such_time_log: 'No time log with that id in this chat (or it was removed).',
   duplicate: 'Stored already (a resend).',
   invalid_frame: 'The request breaks a rule of the chat (say, a follow-up in the past).',
   text_too_long: 'The text is over the limit.',

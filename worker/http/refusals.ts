@@ -18,6 +18,7 @@ const REFUSAL_STATUS = {
   no_change: 409,
   already_rated: 409,
   no_such_comment: 404,
+  no_such_time_log: 404,
   duplicate: 409,
   invalid_frame: 400,
   text_too_long: 400,

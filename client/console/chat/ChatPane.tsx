@@ -10,6 +10,7 @@ import { CommentDialog } from './record/CommentDialog.tsx';
 import { CommentMeta, CommentsTab } from './record/CommentsTab.tsx';
 import { FieldsTab } from './record/FieldsTab.tsx';
 import { SurveyTab } from './record/SurveyTab.tsx';
+import { TimeLogDialog, TimeLogsTab } from './record/TimeLogs.tsx';
 import { chatTabs, latestTransferNote, stickyComments } from './tabs/tab-set.ts';
 import { toolAbilities } from './chat-tools.ts';
 import { ChatToolbar } from './ChatToolbar.tsx';
@@ -51,7 +52,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
   const others = conversation.viewers.value.filter((p) => p.id !== me.id);
   const comments = chat.comments.value;
   const fields = snapshot?.fields ?? {};
-  const tabs: TabSpec<typeof chat.tab.value>[] = chatTabs({ events, comments, fields, timeLogs: 0, relatedItems: 0 });
+  const tabs: TabSpec<typeof chat.tab.value>[] = chatTabs({ events, comments, fields, timeLogs: chat.timeLogs.value.length, relatedItems: 0 });
   const tab = tabs.some((t) => t.id === chat.tab.value) ? chat.tab.value : 'conversation';
   const stickies = stickyComments(comments);
   const transferNote = latestTransferNote(events, comments);
@@ -156,6 +157,8 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
           <History events={events} now={clock} />
         ) : tab === 'comments' ? (
           <CommentsTab chat={chat} me={me} now={clock} />
+        ) : tab === 'time-logs' ? (
+          <TimeLogsTab chat={chat} me={me} now={clock} />
         ) : tab === 'attachments' ? (
           <AttachmentsTab chatId={chat.chatId} events={events} now={clock} />
         ) : tab === 'fields' ? (
@@ -230,6 +233,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
           onCancel={() => chat.closeDialog()}
         />
       ) : null}
+      {dialog === 'time-log' ? <TimeLogDialog chat={chat} /> : null}
       {dialog === 'end' ? (
         <ConfirmDialog
           title="End this chat?"

@@ -14,6 +14,8 @@ import { TranslateButton } from './Translate.tsx';
 import { openPopout, openPrint } from '../shell/page-mode.ts';
 import type { PaneAbilities } from './pane-rules.ts';
 import { type MenuItem, MenuButton } from '../ui/MenuButton.tsx';
+import { TimerButton } from './record/TimeLogs.tsx';
+import { now } from '../ui/time.ts';
 
 export interface ChatToolbarProps {
   chat: OpenChat;
@@ -28,7 +30,10 @@ export interface ChatToolbarProps {
 export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEmail }: ChatToolbarProps) {
   const pending = chat.pending.value;
   const connection = chat.socket.state.value;
-  const addItems: MenuItem[] = [{ id: 'comment', label: 'Comment…', onSelect: () => chat.openDialog('comment') }];
+  const addItems: MenuItem[] = [
+    { id: 'comment', label: 'Comment…', onSelect: () => chat.openDialog('comment') },
+    { id: 'time-log', label: 'New Time Log…', onSelect: () => chat.openDialog('time-log') },
+  ];
   return (
     <div class="toolbar pane-toolbar" role="toolbar" aria-label="Chat actions">
       {can.showTake ? (
@@ -57,6 +62,7 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
         </button>
       ) : null}
       <MenuButton label="Add" items={addItems} empty="Nothing to add" />
+      <TimerButton chat={chat} now={now.value} />
       {can.showFollowUp ? (
         <button type="button" disabled={!can.followUp} onClick={() => chat.openDialog('follow-up')}>
           Follow-up…

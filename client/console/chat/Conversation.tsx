@@ -123,6 +123,8 @@ function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
     case 'comment-edited':
     case 'comment-deleted':
     case 'fields-edited':
+    case 'time-logged':
+    case 'time-log-deleted':
       return null; // in History and in their tabs
     default: {
       const unhandled: never = event;

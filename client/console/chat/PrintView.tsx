@@ -3,6 +3,7 @@
 // once the transcript is on the page; the window stays open to print again or close.
 import { useEffect } from 'preact/hooks';
 import { describeEvent } from './tabs/history.ts';
+import { currentTimeLogs, formatMinutes, totalMinutes } from '../../../objects/rules/time-logs.ts';
 import type { PrintModel } from './print.ts';
 import { STATUS_LABELS } from '../lists/status.ts';
 import { formatDuration, formatStarted, queueTime } from '../ui/time.ts';
@@ -34,6 +35,7 @@ export function PrintView({ model }: { model: PrintModel }) {
     ['Ended', chat.endedAt === null ? '—' : formatStarted(chat.endedAt, printedAt)],
     ['Messages', String(row.messageCount)],
     ['Chat id', chat.id],
+    ['Time logged', formatMinutes(totalMinutes(currentTimeLogs(state.transcript.events)).all)],
     ...Object.entries(chat.fields).map(([key, value]): [string, string] => [state.fieldLabels[key] ?? key, value]),
   ];
   return (

@@ -3,21 +3,22 @@
 // cookie, and the toolbar's actions. Take, Take over, End, Transfer, Follow-up and Delete are HTTP
 // calls whose refusals come back as `{error: {code, message}}`; Join is a socket frame. What they
 // change arrives over the socket (events and `chat` frames), never from the HTTP answer.
-import type { CommentBody, CommentResponse, FieldsBody, FollowUpBody, TranscriptEmailBody, TransferBody, TranslateBody } from '../../../worker/chats/wire.ts';
+import type { CommentBody, CommentResponse, FieldsBody, TimeLogBody, TimeLogResponse, FollowUpBody, TranscriptEmailBody, TransferBody, TranslateBody } from '../../../worker/chats/wire.ts';
 import type { CustomField } from '../../../objects/rules/fields.ts';
 import { currentComments } from '../../../objects/rules/comments.ts';
+import { currentTimeLogs } from '../../../objects/rules/time-logs.ts';
 import { loadFieldDefinitions } from './field-definitions.ts';
 import type { PaneTab } from './tabs/tab-set.ts';
 import { createDraft, type Draft } from '../../shared/draft.ts';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { ChatComment, ChatListRow, ClientFrame, CommentKind, ServerFrame } from '../../../objects/protocol.ts';
+import type { ChatComment, ChatListRow, ClientFrame, CommentKind, ServerFrame, TimeLog } from '../../../objects/protocol.ts';
 import { del, describeError, getJson, patchJson, post, put, putJson, type ChatRowResponse, type TransferTo, postFile, postJson, type TranslateResponse, type TranslatedLine } from '../../shared/api.ts';
 import { createConversation, type Conversation, type ConversationSeed } from '../../shared/conversation.ts';
 import { openSocket, type LiveSocket } from '../../shared/socket.ts';
 
 /** The toolbar's actions that wait for an HTTP answer. */
-export type ChatAction = 'take' | 'take-over' | 'end' | 'transfer' | 'follow-up' | 'delete' | 'comment' | 'fields';
-export type PaneDialog = 'transfer' | 'follow-up' | 'delete' | 'end' | 'comment' | null;
+export type ChatAction = 'take' | 'take-over' | 'end' | 'transfer' | 'follow-up' | 'delete' | 'comment' | 'fields' | 'time-log';
+export type PaneDialog = 'transfer' | 'follow-up' | 'delete' | 'end' | 'comment' | 'time-log' | null;
 export type { PaneTab } from './tabs/tab-set.ts';
 
 /** What Add → Comment sends: a Follow-Up comment's due time is ms since the epoch. */
@@ -56,6 +57,16 @@ export interface OpenChat {
   comments: ReadonlySignal<ChatComment[]>;
   /** The custom fields defined for chats (labels and rules for the Custom Fields tab). */
   fieldDefs: ReadonlySignal<CustomField[]>;
+  /** The chat's time logs as they stand (staff only), and the pane's start/stop timer (when it started, or null). */
+  timeLogs: ReadonlySignal<TimeLog[]>;
+  timerStartedAt: ReadonlySignal<number | null>;
+  startTimer(): void;
+  /** Stops the timer and opens New Time Log with the minutes it measured (at least one). */
+  stopTimer(now: number): void;
+  /** The minutes New Time Log offers (from the timer), if any. */
+  measuredMinutes: ReadonlySignal<number | null>;
+  logTime(body: TimeLogBody): Promise<boolean>;
+  deleteTimeLog(timeLogId: string): Promise<string | null>;
   act(action: 'take' | 'take-over' | 'end'): Promise<void>;
   /** `comment`: a Transfer comment for whoever receives the chat. */
   transfer(to: TransferTo, comment?: string): Promise<void>;
@@ -94,6 +105,9 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
   const dialog = signal<PaneDialog>(null);
   const tab = signal<PaneTab>('conversation');
   const comments = computed(() => currentComments(conversation.events.value));
+  const timeLogs = computed(() => currentTimeLogs(conversation.events.value));
+  const timerStartedAt = signal<number | null>(null);
+  const measuredMinutes = signal<number | null>(null);
   const fieldDefs = signal<CustomField[]>([]);
   void loadFieldDefinitions().then((defs) => (fieldDefs.value = defs));
   /** What is being typed to the customer and in the coaching box: owned here, so other features
@@ -138,6 +152,33 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     tab,
     comments,
     fieldDefs,
+    timeLogs,
+    timerStartedAt,
+    measuredMinutes,
+    startTimer() {
+      timerStartedAt.value = Date.now();
+    },
+    stopTimer(now) {
+      const started = timerStartedAt.value;
+      if (started === null) return;
+      timerStartedAt.value = null;
+      measuredMinutes.value = Math.max(1, Math.round((now - started) / 60_000));
+      actionError.value = null;
+      dialog.value = 'time-log';
+    },
+    async logTime(body) {
+      const ok = await run('time-log', () => postJson<TimeLogResponse>(`${path}/time-logs`, body).then(() => undefined));
+      if (ok) measuredMinutes.value = null;
+      return ok;
+    },
+    async deleteTimeLog(timeLogId) {
+      try {
+        await del(`${path}/time-logs/${encodeURIComponent(timeLogId)}`);
+        return null;
+      } catch (error) {
+        return describeError(error);
+      }
+    },
     async sendFile(file) {
       await postFile(`${path}/files`, file, file.name);
     },

@@ -178,6 +178,14 @@ const MATRIX: Record<string, Door> = {
     expect: staff(404, 404, 404, 404),
   },
   'DELETE /api/chats/:id/comments/:commentId': { path: (s) => `/api/chats/${s.chatId}/comments/none`, expect: staff(404, 404, 404, 404) },
+  'GET /api/chats/:id/time-logs': { path: (s) => `/api/chats/${s.chatId}/time-logs`, expect: staff(200, 404, 200, 200) },
+  'POST /api/chats/:id/time-logs': {
+    mutates: 'chat',
+    path: (s) => `/api/chats/${s.chatId}/time-logs`,
+    body: () => ({ minutes: 15 }),
+    expect: staff(201, 404, 201, 201),
+  },
+  'DELETE /api/chats/:id/time-logs/:timeLogId': { path: (s) => `/api/chats/${s.chatId}/time-logs/none`, expect: staff(404, 404, 404, 404) },
   // A field that is not defined: staff of the chat's group reach the rule (400 invalid_field).
   'PUT /api/chats/:id/fields': {
     path: (s) => `/api/chats/${s.chatId}/fields`,

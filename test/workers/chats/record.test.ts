@@ -174,6 +174,52 @@ describe('comments', () => {
   });
 });
 
+describe('time logs', () => {
+  it('are logged on a chat by staff, totalled, kept in D1, removed by their author or a manager, never seen by the customer', async () => {
+    const world = await seedWorld();
+    const [alice, bob, mona] = await Promise.all([signInAs(world.alice), signInAs(world.bob), signInAs(world.mona)]);
+    const { chatId, token } = await startChat(world.groupA);
+    const visitor = await connectVisitor(chatId, token);
+    await visitor.replay();
+    const path = `/api/chats/${chatId}/time-logs`;
+    const first = await send('POST', path, alice, { minutes: 25, note: 'Checked the warehouse', billable: true });
+    expect(first.status).toBe(201);
+    const { timeLog } = (await first.json()) as { timeLog: { id: string; minutes: number; by: { id: string } } };
+    expect(timeLog).toMatchObject({ minutes: 25, billable: true, by: { id: world.alice.id } });
+    expect((await send('POST', path, bob, { minutes: 10 })).status).toBe(201);
+    const listed = (await (await send('GET', path, alice)).json()) as { timeLogs: unknown[]; total: { all: number; billable: number } };
+    expect([listed.timeLogs.length, listed.total]).toEqual([2, { all: 35, billable: 25 }]);
+    const rows = await env.DB.prepare('SELECT minutes, billable, agent_id, group_id FROM time_logs WHERE chat_id = ? ORDER BY minutes').bind(chatId).all();
+    expect(rows.results).toEqual([
+      { minutes: 10, billable: 0, agent_id: world.bob.id, group_id: world.groupA },
+      { minutes: 25, billable: 1, agent_id: world.alice.id, group_id: world.groupA },
+    ]);
+
+    const byBob = await send('DELETE', `${path}/${timeLog.id}`, bob);
+    expect([byBob.status, await code(byBob)]).toEqual([403, 'not_allowed']);
+    expect((await send('DELETE', `${path}/${timeLog.id}`, mona)).status).toBe(204);
+    const again = await send('DELETE', `${path}/${timeLog.id}`, alice);
+    expect([again.status, await code(again)]).toEqual([404, 'no_such_time_log']);
+    expect(await env.DB.prepare('SELECT SUM(minutes) AS m FROM time_logs WHERE chat_id = ?').bind(chatId).first()).toEqual({ m: 10 });
+
+    visitor.send({ type: 'ping' });
+    await visitor.nextOf('pong');
+    expect(visitor.events().some((e) => e.kind === 'time-logged' || e.kind === 'time-log-deleted')).toBe(false);
+  });
+
+  it('refuse minutes that are not 1 to a working week, a long note, a date in the future, and change nothing', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const { chatId } = await startChat(world.groupA);
+    const path = `/api/chats/${chatId}/time-logs`;
+    for (const body of [{ minutes: 0 }, { minutes: -5 }, { minutes: 1.5 }, { minutes: 7201 }, { minutes: '10' }, { minutes: 5, note: 'x'.repeat(1001) }, { minutes: 5, at: Date.now() + 3_600_000 }, {}]) {
+      expect(await code(await send('POST', path, alice, body)), JSON.stringify(body)).toBe('invalid_body');
+    }
+    expect(((await (await send('GET', path, alice)).json()) as { timeLogs: unknown[] }).timeLogs).toEqual([]);
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM time_logs WHERE chat_id = ?').bind(chatId).first()).toEqual({ n: 0 });
+  });
+});
+
 describe('custom fields', () => {
   it('are edited by staff under the pre-chat form’s rules, live and in D1, and refused with a clear code', async () => {
     const world = await seedWorld();

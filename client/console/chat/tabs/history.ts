@@ -3,6 +3,7 @@
 // same thing, and a new kind of event that nobody describes fails to compile.
 import type { ChatEvent, CommentKind, Person } from '../../../../objects/protocol.ts';
 import { formatStarted } from '../../ui/time.ts';
+import { formatMinutes } from '../../../../objects/rules/time-logs.ts';
 
 export interface HistoryLine {
   seq: number;
@@ -73,6 +74,12 @@ export function describeEvent(event: ChatEvent): HistoryLine {
       return line('Comment edited', `${event.by.name} edited a comment: ${event.text}`);
     case 'comment-deleted':
       return line('Comment deleted', `${event.by.name} deleted a comment`);
+    case 'time-logged': {
+      const log = event.timeLog;
+      return line('Time log', `${log.by.name} logged ${formatMinutes(log.minutes)}${log.billable ? ' (billable)' : ''}${log.note ? `: ${log.note}` : ''}`);
+    }
+    case 'time-log-deleted':
+      return line('Time log removed', `${event.by.name} removed a time log`);
     case 'fields-edited':
       return line(
         'Custom fields',

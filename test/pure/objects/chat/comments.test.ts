@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { currentComments, mayChangeComment } from '../../../../objects/rules/comments.ts';
 import { type ChatInfo, type ChatState, type Command, transition } from '../../../../objects/chat/logic.ts';
 import { followUpNotice, noticesFor } from '../../../../objects/chat/notices.ts';
+import { currentTimeLogs, formatMinutes, totalMinutes } from '../../../../objects/rules/time-logs.ts';
 import type { ChatEvent, EventDraft, Person } from '../../../../objects/protocol.ts';
 
 const visitor: Person = { role: 'visitor', id: 'chat-1', name: 'Vera' };
@@ -132,6 +133,42 @@ describe('comments', () => {
     });
     const blank = transition(state, { type: 'transfer', by: as(alice), to, comment: { id: 't2', text: '  ' } }, NOW + 9);
     assert.ok(blank.ok && blank.events.length === 1);
+  });
+});
+
+describe('time logs', () => {
+  const logTime = (by: Person, minutes: number, extra: Partial<Extract<Command, { type: 'log-time' }>> = {}): Command => ({
+    type: 'log-time',
+    by: as(by),
+    id: `t${minutes}`,
+    minutes,
+    note: '',
+    billable: false,
+    at: NOW,
+    ...extra,
+  });
+
+  it('are staff-only events folded into the logs that stand, with their total', () => {
+    const { state, events } = run(open, logTime(alice, 30, { billable: true }), logTime(bob, 15));
+    assert.ok(events.filter((e) => e.kind === 'time-logged').every((e) => e.audience === 'staff'));
+    assert.deepEqual(totalMinutes(currentTimeLogs(events)), { all: 45, billable: 30 });
+    const [mine] = currentTimeLogs(events);
+    assert.equal(refusal(state, { type: 'delete-time-log', by: as(bob), timeLog: mine }), 'not_allowed');
+    const removed = transition(state, { type: 'delete-time-log', by: as(mona, true), timeLog: mine }, NOW + 5);
+    assert.ok(removed.ok);
+    assert.deepEqual(totalMinutes(currentTimeLogs([...events, { ...removed.events[0]!, seq: 50 } as ChatEvent])), { all: 15, billable: 0 });
+    assert.equal(formatMinutes(95), '1 h 35 min');
+    assert.equal(formatMinutes(60), '1 h');
+    assert.equal(formatMinutes(5), '5 min');
+  });
+
+  it('refuse customers, minutes out of range or not whole, a long note, the future, a missing log', () => {
+    const { state } = run(open);
+    assert.equal(refusal(state, logTime(visitor, 5)), 'not_allowed');
+    for (const minutes of [0, -1, 1.5, 5 * 24 * 60 + 1]) assert.equal(refusal(state, logTime(alice, minutes)), 'invalid_frame', String(minutes));
+    assert.equal(refusal(state, logTime(alice, 5, { note: 'x'.repeat(1001) })), 'text_too_long');
+    assert.equal(refusal(state, logTime(alice, 5, { at: NOW + 60_000 })), 'invalid_frame');
+    assert.equal(refusal(state, { type: 'delete-time-log', by: as(alice), timeLog: undefined }), 'no_such_time_log');
   });
 });
 

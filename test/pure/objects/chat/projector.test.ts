@@ -19,7 +19,7 @@ function recordingStore(writes: ChatListRow[], failing: () => boolean = () => fa
     deleteChat: async () => undefined,
     thresholdSettings: async () => ({}),
     colleaguesMayTake: async () => false,
-    replaceComments: async () => undefined,
+    replaceRecord: async () => undefined,
   };
 }
 

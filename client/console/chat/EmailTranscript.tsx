@@ -6,6 +6,7 @@ import { describeError } from '../../shared/api.ts';
 import type { OpenChat } from './chat.ts';
 import { checkAddresses } from './chat-tools.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 
 export function EmailTranscriptButton({ chat, visitorEmail }: { chat: OpenChat; visitorEmail: string }) {
   const [open, setOpen] = useState(false);
@@ -57,20 +58,8 @@ function EmailTranscriptDialog({ chat, visitorEmail, onClose }: { chat: OpenChat
             onInput={(e) => setAddresses(e.currentTarget.value)}
           />
         </div>
-        {problem ? (
-          <p class="notice" role="alert">
-            {problem}
-          </p>
-        ) : null}
         <p role="status">{sent ? 'Sent' : ''}</p>
-        <div class="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {sent ? 'Close' : 'Cancel'}
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Sending…' : 'Send'}
-          </button>
-        </div>
+        <FormActions problem={problem} cancel={sent ? 'Close' : 'Cancel'} onCancel={onClose} submit="Send" busyLabel="Sending…" busy={busy} />
       </form>
     </Dialog>
   );

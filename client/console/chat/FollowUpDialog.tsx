@@ -2,6 +2,7 @@
 // browser's time zone), or clear the one scheduled. The server refuses a time in the past.
 import { useId, useState } from 'preact/hooks';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { fromLocalInput, toLocalInput } from '../ui/time.ts';
 
 /** A new follow-up is offered for this far ahead. */
@@ -42,29 +43,13 @@ export function FollowUpDialog(props: FollowUpDialogProps) {
             onInput={(event) => setValue(event.currentTarget.value)}
           />
         </div>
-        {invalid ? (
-          <p class="notice" role="alert">
-            Enter a date and time.
-          </p>
-        ) : null}
-        {props.error ? (
-          <p class="notice" role="alert">
-            {props.error}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
+        <FormActions problem={invalid ? 'Enter a date and time.' : props.error} onCancel={props.onCancel} submit="Save" busy={props.busy}>
           {props.current !== null ? (
             <button type="button" disabled={props.busy} onClick={() => props.onSave(null)}>
               Clear follow-up
             </button>
           ) : null}
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={props.busy}>
-            Save
-          </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

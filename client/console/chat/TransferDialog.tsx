@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { TransferTo } from '../../shared/api.ts';
 import { MAX_COMMENT_LENGTH } from '../../../objects/protocol.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { agentsFor, type TransferTargets } from './targets.ts';
 import { PRESENCE_LABELS } from '../shell/team.ts';
 
@@ -93,19 +94,7 @@ export function TransferDialog(props: TransferDialogProps) {
           <span class="hint">A Transfer comment: only staff see it.</span>
         </div>
         {targets.error.value ? <p class="notice">{targets.error.value}</p> : null}
-        {props.error ? (
-          <p class="notice" role="alert">
-            {props.error}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={!ready || props.busy}>
-            {props.busy ? 'Transferring…' : 'Transfer'}
-          </button>
-        </div>
+        <FormActions problem={props.error} onCancel={props.onCancel} submit="Transfer" busyLabel="Transferring…" busy={props.busy} disabled={!ready} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { describeError, type TranslatedLine } from '../../shared/api.ts';
 import type { OpenChat } from './chat.ts';
 import { isLanguageTag } from '../../../objects/rules/language.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 
 export function TranslateButton({ chat, available }: { chat: OpenChat; available: boolean }) {
   const chatId = chat.chatId;
@@ -60,11 +61,6 @@ function TranslateDialog({ chat, onClose }: { chat: OpenChat; onClose(): void })
           <label for={id}>Language code</label>
           <input id={id} type="text" autocomplete="off" spellcheck={false} value={language} onInput={(e) => setLanguage(e.currentTarget.value)} />
         </div>
-        {problem ? (
-          <p class="notice" role="alert">
-            {problem}
-          </p>
-        ) : null}
         {lines ? (
           lines.length === 0 ? (
             <p role="status">There are no messages to translate.</p>
@@ -79,14 +75,7 @@ function TranslateDialog({ chat, onClose }: { chat: OpenChat; onClose(): void })
             </ol>
           )
         ) : null}
-        <div class="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Translating…' : 'Translate'}
-          </button>
-        </div>
+        <FormActions problem={problem} cancel="Close" onCancel={onClose} submit="Translate" busyLabel="Translating…" busy={busy} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 // then shows those columns at those widths.
 import { COLUMN_LABELS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from './columns.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import type { VisibleFields } from './visible-fields.ts';
 
 export function VisibleFieldsDialog({ fields }: { fields: VisibleFields }) {
@@ -63,19 +64,7 @@ export function VisibleFieldsDialog({ fields }: { fields: VisibleFields }) {
             })}
           </tbody>
         </table>
-        {fields.problem.value ? (
-          <p class="notice" role="alert">
-            {fields.problem.value}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
-          <button type="button" onClick={() => fields.close()}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <FormActions problem={fields.problem.value} onCancel={() => fields.close()} submit="Save" busyLabel="Saving…" busy={saving} />
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_NOTIFICATIONS, NOTIFY_EVENTS, type NotifyChannels } from '../../../objects/rules/preferences.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { EVENT_LABELS, type Notifications } from './notifications.ts';
 
 const CHANNELS: readonly { id: keyof NotifyChannels; label: string }[] = [
@@ -62,19 +63,7 @@ export function PreferencesDialog({ notifications, onClose }: { notifications: N
             ))}
           </tbody>
         </table>
-        {notifications.problem.value ? (
-          <p class="notice" role="alert">
-            {notifications.problem.value}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <FormActions problem={notifications.problem.value} onCancel={onClose} submit="Save" busyLabel="Saving…" busy={saving} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 // first item focused; arrow keys, Home and End move; Escape, Tab or a click elsewhere closes it
 // and focus returns to the button. Items are actions; an empty menu says why it is empty.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { rovingIndex } from './roving.ts';
 
 export interface MenuItem {
   id: string;
@@ -29,13 +30,7 @@ export function MenuButton({ label, items, empty }: { label: string; items: read
   }
   function onKeyDown(event: KeyboardEvent): void {
     const entries = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLElement);
-    const next =
-      event.key === 'ArrowDown' ? (at + 1) % entries.length
-      : event.key === 'ArrowUp' ? (at - 1 + entries.length) % entries.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? entries.length - 1
-      : -1;
+    const next = rovingIndex(event.key, entries.indexOf(document.activeElement as HTMLElement), entries.length, 'vertical');
     if (event.key === 'Escape' || event.key === 'Tab') {
       if (event.key === 'Escape') event.preventDefault();
       close();

@@ -4,6 +4,7 @@
 import { useId, useState } from 'preact/hooks';
 import { COMMENT_KINDS, type CommentKind, MAX_COMMENT_LENGTH } from '../../../../objects/protocol.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { fromLocalInput, toLocalInput } from '../../ui/time.ts';
 import { COMMENT_LABELS } from '../tabs/history.ts';
 import type { NewComment } from '../chat.ts';
@@ -73,19 +74,7 @@ export function CommentDialog(props: CommentDialogProps) {
             <input id={dueId} type="datetime-local" value={due} min={toLocalInput(props.now)} onInput={(e) => setDue(e.currentTarget.value)} />
           </div>
         ) : null}
-        {problem || props.error ? (
-          <p class="notice" role="alert">
-            {problem ?? props.error}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={props.busy}>
-            {props.busy ? 'Adding…' : 'Add comment'}
-          </button>
-        </div>
+        <FormActions problem={problem ?? props.error} onCancel={props.onCancel} submit="Add comment" busyLabel="Adding…" busy={props.busy} />
       </form>
     </Dialog>
   );

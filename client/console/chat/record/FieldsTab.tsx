@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { CustomField } from '../../../../objects/rules/fields.ts';
 import type { OpenChat } from '../chat.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 export function FieldsTab({ chat, fields }: { chat: OpenChat; fields: Readonly<Record<string, string>> }) {
   const defs = chat.fieldDefs.value;
@@ -31,19 +32,7 @@ export function FieldsTab({ chat, fields }: { chat: OpenChat; fields: Readonly<R
         {defs.map((def) => (
           <FieldInput key={def.key} def={def} value={draft[def.key] ?? ''} onInput={(v) => setDraft({ ...draft, [def.key]: v })} />
         ))}
-        {error ? (
-          <p class="notice" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
-          <button type="button" onClick={() => setDraft(null)}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save fields'}
-          </button>
-        </div>
+        <FormActions problem={error} onCancel={() => setDraft(null)} submit="Save fields" busyLabel="Saving…" busy={busy} />
       </form>
     );
   }

@@ -7,6 +7,7 @@ import { supervises } from '../../../../objects/rules/ranks.ts';
 import { formatMinutes, mayRemoveTimeLog, totalMinutes } from '../../../../objects/rules/time-logs.ts';
 import type { TimeLogBody } from '../../../../worker/chats/wire.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { formatStarted } from '../../ui/time.ts';
 import type { OpenChat } from '../chat.ts';
 
@@ -99,19 +100,7 @@ export function TimeLogDialog({ chat }: { chat: OpenChat }) {
         <label class="check">
           <input type="checkbox" checked={billable} onChange={(e) => setBillable(e.currentTarget.checked)} /> Billable
         </label>
-        {problem || chat.actionError.value ? (
-          <p class="notice" role="alert">
-            {problem ?? chat.actionError.value}
-          </p>
-        ) : null}
-        <div class="dialog-actions">
-          <button type="button" onClick={() => chat.closeDialog()}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Log time'}
-          </button>
-        </div>
+        <FormActions problem={problem ?? chat.actionError.value} onCancel={() => chat.closeDialog()} submit="Log time" busyLabel="Saving…" busy={busy} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 // (only the selected tab is in the Tab order), each controlling one tabpanel. Only the tabs that
 // have content are passed in; the caller renders the selected panel.
 import type { ComponentChildren, JSX } from 'preact';
+import { rovingIndex } from '../../ui/roving.ts';
 
 export interface TabSpec<T extends string> {
   id: T;
@@ -18,14 +19,7 @@ export function Tabs<T extends string>(props: {
 }) {
   const { tabs, selected, idPrefix } = props;
   function onKeyDown(event: JSX.TargetedKeyboardEvent<HTMLDivElement>): void {
-    const index = tabs.findIndex((t) => t.id === selected);
-    const next =
-      event.key === 'ArrowRight' ? (index + 1) % tabs.length
-      : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? tabs.length - 1
-      : -1;
-    const tab = tabs[next];
+    const tab = tabs[rovingIndex(event.key, tabs.findIndex((t) => t.id === selected), tabs.length, 'horizontal')];
     if (tab === undefined) return;
     event.preventDefault();
     props.onSelect(tab.id);

@@ -13,6 +13,9 @@ export interface StoredEvent {
   json: string;
 }
 
+/** The events of the chat's record (comments and time logs), of which D1 keeps a copy. */
+export const RECORD_EVENT_KINDS: readonly ChatEvent['kind'][] = ['comment', 'comment-edited', 'comment-deleted', 'time-logged', 'time-log-deleted'];
+
 export class EventLog {
   readonly #sql: SqlStorage;
   #lastSeq: number;
@@ -129,9 +132,7 @@ export class EventLog {
   /** The record's events (comments and time logs), in order: what currentComments and currentTimeLogs fold. */
   recordEvents(): ChatEvent[] {
     return this.#sql
-      .exec<{ body: string }>(
-        "SELECT body FROM events WHERE kind IN ('comment', 'comment-edited', 'comment-deleted', 'time-logged', 'time-log-deleted') ORDER BY seq",
-      )
+      .exec<{ body: string }>(`SELECT body FROM events WHERE kind IN (${RECORD_EVENT_KINDS.map(() => '?').join(', ')}) ORDER BY seq`, ...RECORD_EVENT_KINDS)
       .toArray()
       .map((r) => JSON.parse(r.body) as ChatEvent);
   }

@@ -8,11 +8,11 @@ import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, ty
 import { notifyAgent, publishRemoval, publishRow } from '../lobby/lobby.ts';
 import { type Addressed, followUpNotice, noticesFor } from './notices.ts';
 import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, Person, ServerFrame, TimeLog, TransferTarget } from '../protocol.ts';
-import { currentComments, isCommentEvent } from '../rules/comments.ts';
+import { currentComments } from '../rules/comments.ts';
 import { currentTimeLogs } from '../rules/time-logs.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
-import { EventLog } from './log.ts';
+import { EventLog, RECORD_EVENT_KINDS } from './log.ts';
 import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } from './rate.ts';
 import type { Actor, ChatInfo, ChatState, Command, OpenState } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
@@ -74,6 +74,9 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #viewersPending = false;
   /** When a failed write of the record to D1 is tried again (the alarm honours it). */
   #recordRetryAt: number | null = null;
+  /** The stored dirty flag of the record as last read or written (null: not read since waking). */
+  #recordDirtyFlag: boolean | null = null;
+  #countersReady = false;
   /** The snapshot of #state, made once per state (a message does not change it). */
   #snapshotOf: { state: ChatState; chat: ChatSnapshot | null } | null = null;
 
@@ -426,7 +429,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     this.#alarmAt = null;
     const state = this.#state;
     if (!isOpen(state)) return;
-    if (this.#counter(RECORD_DIRTY) > 0) await this.#syncRecord();
+    if (this.#recordDirty()) await this.#syncRecord();
     const p = this.#projector;
     const now = Date.now();
     const level = idleLevel(state, this.#log.counters.lastAgentMessageAt, now, p.thresholds);
@@ -448,14 +451,16 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     const outcome = transition(before, command, now);
     if (!outcome.ok) return outcome;
     const sender = command.type === 'send' || command.type === 'coach' ? senderKey(command.by) : null;
-    const recordChanged = outcome.events.some((e) => isRecordEvent(e as ChatEvent));
+    // A message or coaching line (the hot path) is never part of the record and changes no state.
+    const message = sender !== null;
+    const recordChanged = !message && outcome.events.some((e) => RECORD_EVENT_KINDS.includes(e.kind));
     const appendedEvents: ChatEvent[] = [];
     for (const draft of outcome.events) {
       const appended = this.#log.append(draft, sender);
       // Only a message or coaching line can collide: the caller then sends the stored one back.
       if (!appended) return { ok: false, code: 'duplicate', message: 'Already stored.' };
       this.#broadcast(rolesFor(appended.event.audience), eventFrame(appended.json));
-      appendedEvents.push(appended.event);
+      if (!message) appendedEvents.push(appended.event);
     }
     this.#state = outcome.state;
     const chat = this.#snapshot();
@@ -514,11 +519,11 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   async #syncRecord(): Promise<void> {
     const state = this.#state;
     if (!isOpen(state)) return;
-    this.#setCounter(RECORD_DIRTY, 1);
+    this.#markRecordDirty(true);
     try {
       const events = this.#log.recordEvents();
       await this.store.replaceRecord(state.info.id, state.info.groupId, { comments: currentComments(events), timeLogs: currentTimeLogs(events) });
-      this.#setCounter(RECORD_DIRTY, 0);
+      this.#markRecordDirty(false);
       this.#recordRetryAt = null;
     } catch (err) {
       console.error('the chat record was not written to D1; the alarm tries again', err);
@@ -527,17 +532,35 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     this.#schedule(Date.now());
   }
 
+  /** Whether D1's copy of the record is behind: read from storage once per wake, then kept here. */
+  #recordDirty(): boolean {
+    this.#recordDirtyFlag ??= this.#counter(RECORD_DIRTY) > 0;
+    return this.#recordDirtyFlag;
+  }
+
+  #markRecordDirty(dirty: boolean): void {
+    if (this.#recordDirtyFlag === dirty) return;
+    this.#setCounter(RECORD_DIRTY, dirty ? 1 : 0);
+    this.#recordDirtyFlag = dirty;
+  }
+
+  /** The object's named numbers (transcript emails sent, the record's dirty flag), made on first use. */
+  #counters(): SqlStorage {
+    const sql = this.ctx.storage.sql;
+    if (!this.#countersReady) {
+      sql.exec('CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+      this.#countersReady = true;
+    }
+    return sql;
+  }
+
   /** A named number in the object's own SQLite (0 when never set). */
   #counter(name: string): number {
-    const sql = this.ctx.storage.sql;
-    sql.exec('CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
-    return sql.exec<{ n: number }>('SELECT n FROM counters WHERE name = ?', name).toArray()[0]?.n ?? 0;
+    return this.#counters().exec<{ n: number }>('SELECT n FROM counters WHERE name = ?', name).toArray()[0]?.n ?? 0;
   }
 
   #setCounter(name: string, n: number): void {
-    const sql = this.ctx.storage.sql;
-    sql.exec('CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
-    sql.exec('INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = excluded.n', name, n);
+    this.#counters().exec('INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = excluded.n', name, n);
   }
 
   async #atCapacity(agentId: string, who: string): Promise<CommandResult | null> {
@@ -630,11 +653,6 @@ function projectionMemory(sql: SqlStorage): ProjectionMemory {
 /** The caller as the logic sees them: the person, and whether their rank supervises. */
 function actorOf(caller: Caller): Actor {
   return { person: caller.person, supervisor: isSupervisor(caller) };
-}
-
-/** Events D1 keeps a copy of (the chat's record): comments and time logs. */
-function isRecordEvent(event: ChatEvent): boolean {
-  return isCommentEvent(event) || event.kind === 'time-logged' || event.kind === 'time-log-deleted';
 }
 
 function isOpen(state: ChatState): state is OpenState {

@@ -4,12 +4,6 @@
 // the Comments tab, the pinned sticky comments and which comments it offers to edit. Pure.
 import type { ChatComment, ChatEvent, Person } from '../protocol.ts';
 
-type CommentEvent = Extract<ChatEvent, { kind: 'comment' | 'comment-edited' | 'comment-deleted' }>;
-
-export function isCommentEvent(event: ChatEvent): event is CommentEvent {
-  return event.kind === 'comment' || event.kind === 'comment-edited' || event.kind === 'comment-deleted';
-}
-
 /** The comments that exist after these events, oldest first. */
 export function currentComments(events: Iterable<ChatEvent>): ChatComment[] {
   const byId = new Map<string, ChatComment>();

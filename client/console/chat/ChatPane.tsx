@@ -4,7 +4,7 @@
 // when it holds something, with its count), the response box and, to its right, the Coaching box
 // (staff only). An ended chat has no boxes to write in.
 import { Composer } from '../../shared/Composer.tsx';
-import type { OpenChat } from './chat.ts';
+import type { OpenChat, PaneTab } from './chat.ts';
 import { AttachmentsTab } from './record/AttachmentsTab.tsx';
 import { CommentDialog } from './record/CommentDialog.tsx';
 import { CommentMeta, CommentsTab } from './record/CommentsTab.tsx';
@@ -24,6 +24,34 @@ import { STATUS_LABELS } from '../lists/status.ts';
 import { type TabSpec, Tabs } from './tabs/Tabs.tsx';
 import { formatDuration, formatStarted, now, queueTime } from '../ui/time.ts';
 import { TransferDialog } from './TransferDialog.tsx';
+
+/** The selected tab's content; every tab the pane can show has a case (a new one fails to compile). */
+function TabPanel(props: { tab: PaneTab; chat: OpenChat; me: PaneHost['me']['agent']; now: number; fields: Readonly<Record<string, string>>; visitorName: string }) {
+  const { chat, now } = props;
+  const events = chat.conversation.events.value;
+  switch (props.tab) {
+    case 'conversation':
+      return <Conversation conversation={chat.conversation} chatId={chat.chatId} />;
+    case 'comments':
+      return <CommentsTab chat={chat} me={props.me} now={now} />;
+    case 'attachments':
+      return <AttachmentsTab chatId={chat.chatId} events={events} now={now} />;
+    case 'time-logs':
+      return <TimeLogsTab chat={chat} me={props.me} now={now} />;
+    case 'related':
+      return null; // Related Items come with tickets and call logs (the tab shows only when it has some)
+    case 'fields':
+      return <FieldsTab chat={chat} fields={props.fields} />;
+    case 'history':
+      return <History events={events} now={now} />;
+    case 'survey':
+      return <SurveyTab events={events} now={now} visitorName={props.visitorName} />;
+    default: {
+      const unhandled: never = props.tab;
+      return unhandled;
+    }
+  }
+}
 
 export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
   const { conversation } = chat;
@@ -153,21 +181,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
       ) : null}
 
       <Tabs label="Chat sections" idPrefix={`chat-${chat.chatId}`} tabs={tabs} selected={tab} onSelect={(t) => chat.showTab(t)}>
-        {tab === 'history' ? (
-          <History events={events} now={clock} />
-        ) : tab === 'comments' ? (
-          <CommentsTab chat={chat} me={me} now={clock} />
-        ) : tab === 'time-logs' ? (
-          <TimeLogsTab chat={chat} me={me} now={clock} />
-        ) : tab === 'attachments' ? (
-          <AttachmentsTab chatId={chat.chatId} events={events} now={clock} />
-        ) : tab === 'fields' ? (
-          <FieldsTab chat={chat} fields={fields} />
-        ) : tab === 'survey' ? (
-          <SurveyTab events={events} now={clock} visitorName={visitorName} />
-        ) : (
-          <Conversation conversation={conversation} chatId={chat.chatId} />
-        )}
+        <TabPanel tab={tab} chat={chat} me={me} now={clock} fields={fields} visitorName={visitorName} />
       </Tabs>
 
       {status === 'ended' ? (

@@ -89,6 +89,16 @@ export interface OpenChat {
   close(): ConversationSeed;
 }
 
+/** Runs a request whose refusal is shown where it was asked: the message, or null when done. */
+async function refusalOf(call: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await call();
+    return null;
+  } catch (error) {
+    return describeError(error);
+  }
+}
+
 export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRow | null, options: OpenChatOptions): OpenChat {
   const path = `/api/chats/${encodeURIComponent(chatId)}`;
   const conversation = createConversation(seed, (frame) => socket.send(frame));
@@ -171,14 +181,7 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
       if (ok) measuredMinutes.value = null;
       return ok;
     },
-    async deleteTimeLog(timeLogId) {
-      try {
-        await del(`${path}/time-logs/${encodeURIComponent(timeLogId)}`);
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
+    deleteTimeLog: (timeLogId) => refusalOf(() => del(`${path}/time-logs/${encodeURIComponent(timeLogId)}`)),
     async sendFile(file) {
       await postFile(`${path}/files`, file, file.name);
     },
@@ -199,30 +202,9 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
       const body: CommentBody = { kind: comment.kind, text: comment.text, ...(comment.kind === 'follow-up' ? { dueAt: comment.dueAt } : {}) };
       return run('comment', () => postJson<CommentResponse>(`${path}/comments`, body).then(() => undefined));
     },
-    async editComment(commentId, text) {
-      try {
-        await patchJson<CommentResponse>(`${path}/comments/${encodeURIComponent(commentId)}`, { text });
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
-    async deleteComment(commentId) {
-      try {
-        await del(`${path}/comments/${encodeURIComponent(commentId)}`);
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
-    async saveFields(fields) {
-      try {
-        await putJson(`${path}/fields`, { fields } satisfies FieldsBody);
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
+    editComment: (commentId, text) => refusalOf(() => patchJson<CommentResponse>(`${path}/comments/${encodeURIComponent(commentId)}`, { text })),
+    deleteComment: (commentId) => refusalOf(() => del(`${path}/comments/${encodeURIComponent(commentId)}`)),
+    saveFields: (fields) => refusalOf(() => putJson(`${path}/fields`, { fields } satisfies FieldsBody)),
     async setFollowUp(at) {
       await run('follow-up', () => put(`${path}/follow-up`, { at } satisfies FollowUpBody));
     },

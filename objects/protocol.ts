@@ -4,6 +4,7 @@
 // This file imports nothing from `cloudflare:*` or `node:*` so it runs under Deno too.
 import * as z from 'zod/mini';
 import { isValidText } from './rules/text.ts';
+import type { ItemRef } from './rules/items.ts';
 
 /** The longest message text a client may send (characters). */
 export const MAX_TEXT_LENGTH = 4000;
@@ -158,7 +159,9 @@ export type ChatEvent =
   | (EventBase & { kind: 'time-logged'; audience: 'staff'; timeLog: TimeLog })
   | (EventBase & { kind: 'time-log-deleted'; audience: 'staff'; timeLogId: string; by: Person })
   /** Staff changed custom fields (the new values are in the staff snapshot's `fields`). */
-  | (EventBase & { kind: 'fields-edited'; audience: 'staff'; by: Person; changes: FieldChange[] });
+  | (EventBase & { kind: 'fields-edited'; audience: 'staff'; by: Person; changes: FieldChange[] })
+  /** A ticket, task, call log or chat was related to this chat (or made from it), or unrelated. Staff only. */
+  | (EventBase & { kind: 'related'; audience: 'staff'; by: Person; item: ItemRef; change: 'added' | 'removed' });
 
 export type ChatEventKind = ChatEvent['kind'];
 
@@ -354,7 +357,7 @@ export interface ChatListRow {
  */
 export const NOTICE_KINDS = ['transferred-to-you', 'taken-from-you', 'follow-up-due'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
-export interface Notice {
+export interface ChatNotice {
   /** Unique: a console that hears a notice twice shows it once. */
   id: string;
   kind: NoticeKind;
@@ -365,6 +368,15 @@ export interface Notice {
   by: Person | null;
   at: number;
 }
+/** A task assigned to you fell due. */
+export interface TaskNotice {
+  id: string;
+  kind: 'task-due';
+  taskId: string;
+  title: string;
+  at: number;
+}
+export type Notice = ChatNotice | TaskNotice;
 
 /** An agent's presence as colleagues see it. Offline means no console is open. */
 export type Presence = 'online' | 'away' | 'offline';

@@ -10,6 +10,10 @@ import { adminContentRoutes } from './content/routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { errorResponse, notFound } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { callRoutes } from './items/calls.ts';
+import { relatedRoutes } from './items/related.ts';
+import { taskRoutes } from './items/tasks.ts';
+import { ticketRoutes } from './items/tickets.ts';
 import { lobbyRoutes } from './lobby/routes.ts';
 import { messageRoutes } from './messages/routes.ts';
 import { peopleAdminRoutes } from './people/routes.ts';
@@ -34,6 +38,10 @@ export const app = new Hono<AppEnv>()
   .route('/api/agents', colleagueRoutes)
   .route('/api/chats', chatRoutes)
   .route('/api/bulk', bulkRoutes)
+  .route('/api/tickets', ticketRoutes)
+  .route('/api/tasks', taskRoutes)
+  .route('/api/calls', callRoutes)
+  .route('/api/related', relatedRoutes)
   .route('/api/lobby', lobbyRoutes)
   .route('/api/public', publicRoutes)
   .route('/api/visitor', visitorRoutes)

@@ -181,6 +181,7 @@ function EventLine({ event, fileHref }: { event: ChatEvent; fileHref: (fileId: s
     case 'fields-edited':
     case 'time-logged':
     case 'time-log-deleted':
+    case 'related':
       return null; // staff-only: the server never sends these to a visitor
     default: {
       const unhandled: never = event;

@@ -6,9 +6,13 @@
 // allowed and updates the rank its decisions use. The console's own changes call `refresh` at
 // once; changes written straight to D1 (`npm run admin`) are found by this object's timer.
 // It deliberately keeps no copy of the rights: D1 is the truth, read when asked.
+// It also keeps the agent's task reminders: the task routes ask it to remind the assignee at a
+// task's due time, and when that comes it reads the task from D1 and tells the agent's consoles
+// only if the task is still open, still theirs and still due then (so a stale reminder is harmless).
 import { DurableObject } from 'cloudflare:workers';
 import type { StaffRights } from '../identity.ts';
 import type { RightsStore } from './store.ts';
+import { pieceName, shardOf, shardsPerGroup } from '../lobby/pieces.ts';
 
 /**
  * How often the rights are read again while the agent has sockets open: `npm run admin` writes D1
@@ -32,6 +36,46 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     super(ctx, env);
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS places (place TEXT PRIMARY KEY)');
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS agent (id INTEGER PRIMARY KEY CHECK (id = 1), agent_id TEXT NOT NULL)');
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS reminders (task_id TEXT PRIMARY KEY, due_at INTEGER NOT NULL)');
+  }
+
+  /** Remind the agent of a task at `dueAt` (a later call for the same task replaces the time). */
+  async remindTask(agentId: string, taskId: string, dueAt: number): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    sql.exec('INSERT OR IGNORE INTO agent (id, agent_id) VALUES (1, ?)', agentId);
+    sql.exec('INSERT INTO reminders (task_id, due_at) VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET due_at = excluded.due_at', taskId, dueAt);
+    await this.#arm();
+  }
+
+  /** The next wake: a rights check while sockets are held, the earliest reminder. */
+  async #arm(): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    const places = sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM places').one().n;
+    const due = sql.exec<{ at: number | null }>('SELECT MIN(due_at) AS at FROM reminders').one().at;
+    const candidates = [...(places > 0 ? [Date.now() + RIGHTS_CHECK_INTERVAL_MS] : []), ...(due === null ? [] : [due])];
+    if (candidates.length === 0) return;
+    const next = Math.min(...candidates);
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > next) await this.ctx.storage.setAlarm(next);
+  }
+
+  /** Reminders that fell due: each told once if its task is still open, the agent's, and due then. */
+  async #remind(agentId: string): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    const due = sql.exec<{ task_id: string; due_at: number }>('SELECT task_id, due_at FROM reminders WHERE due_at <= ?', Date.now()).toArray();
+    for (const { task_id: taskId, due_at: dueAt } of due) {
+      const task = await this.store.taskNow(taskId);
+      if (task && task.doneAt === null && task.assigneeId === agentId && task.dueAt === dueAt) {
+        const notice = { id: `task:${taskId}:${dueAt}`, kind: 'task-due' as const, taskId, title: task.title, at: dueAt };
+        // Through the task's group's piece that holds the agent's consoles (as lobby.ts notifyAgent,
+        // which this file cannot import: the lobby imports the hub).
+        const piece = pieceName({ groupId: task.groupId, shard: shardOf(agentId, shardsPerGroup(this.env.LOBBY_SHARDS_PER_GROUP)) });
+        await this.env.LOBBY.get(this.env.LOBBY.idFromName(piece))
+          .notify(agentId, notice)
+          .catch((err: unknown) => console.error('task reminder not delivered', err));
+      }
+      sql.exec('DELETE FROM reminders WHERE task_id = ? AND due_at = ?', taskId, dueAt);
+    }
   }
 
   /** A place accepted one of the agent's sockets. */
@@ -39,7 +83,7 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     const sql = this.ctx.storage.sql;
     sql.exec('INSERT OR IGNORE INTO agent (id, agent_id) VALUES (1, ?)', agentId);
     sql.exec('INSERT OR IGNORE INTO places (place) VALUES (?)', place);
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + RIGHTS_CHECK_INTERVAL_MS);
+    await this.#arm();
   }
 
   /**
@@ -63,9 +107,10 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     // Alarms are delivered at least once; a refresh is idempotent.
     const agentId = this.ctx.storage.sql.exec<{ agent_id: string }>('SELECT agent_id FROM agent').toArray()[0]?.agent_id;
     if (agentId === undefined) return;
-    await this.refresh(agentId);
-    const left = this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM places').one().n;
-    if (left > 0) await this.ctx.storage.setAlarm(Date.now() + RIGHTS_CHECK_INTERVAL_MS);
+    await this.#remind(agentId);
+    const held = this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM places').one().n;
+    if (held > 0) await this.refresh(agentId);
+    await this.#arm();
   }
 
   /** Whether the place still holds a socket of the agent after applying the rights. */

@@ -7,6 +7,7 @@ import type { Attachment, ChatComment, ChatSnapshot, ChatStatus, CommentKind, Er
 import { MAX_COMMENT_LENGTH, MAX_TEXT_LENGTH, MAX_TIME_LOG_MINUTES, MAX_TIME_LOG_NOTE } from '../protocol.ts';
 import { mayRemoveTimeLog } from '../rules/time-logs.ts';
 import { mayChangeComment } from '../rules/comments.ts';
+import type { ItemRef } from '../rules/items.ts';
 
 export interface ChatInfo {
   id: string;
@@ -81,7 +82,9 @@ export type Command =
   /** `timeLog`: as it stands (the host folds it from the log), or undefined if there is none. */
   | { type: 'delete-time-log'; by: Actor; timeLog: TimeLog | undefined }
   /** Staff set custom fields, already checked against their definitions ('' clears one). */
-  | { type: 'set-fields'; by: Actor; fields: Record<string, string> };
+  | { type: 'set-fields'; by: Actor; fields: Record<string, string> }
+  /** The Worker related an item to the chat (or made one from it), or unrelated it: a History line. */
+  | { type: 'relate'; by: Actor; item: ItemRef; change: 'added' | 'removed' };
 
 export type Outcome = { ok: true; state: ChatState; events: EventDraft[] } | { ok: false; code: ErrorCode; message: string };
 
@@ -189,6 +192,11 @@ export function transition(state: ChatState, command: Command, now: number): Out
       if (!timeLog) return refuse('no_such_time_log', 'No such time log on this chat.');
       if (!mayRemoveTimeLog(timeLog, by)) return refuse('not_allowed', 'Only whoever logged it, a manager or an administrator can remove this time log.');
       return { ok: true, state, events: [{ kind: 'time-log-deleted', audience: 'staff', at: now, timeLogId: timeLog.id, by: by.person }] };
+    }
+    case 'relate': {
+      const by = command.by.person;
+      if (by.role !== 'agent') return refuse('not_allowed', 'Only staff can relate items to a chat.');
+      return { ok: true, state, events: [{ kind: 'related', audience: 'staff', at: now, by, item: command.item, change: command.change }] };
     }
     case 'set-fields': {
       if (command.by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can edit custom fields.');

@@ -1,13 +1,13 @@
 // Which agents a chat's events tell something in their console (objects/protocol.ts Notice): the
 // agent a chat was transferred to, the agent a chat was taken from, and whoever set a follow-up
 // that fell due. Pure; the chat object sends what this returns through the group's lobby piece.
-import type { ChatEvent, Notice } from '../protocol.ts';
+import type { ChatEvent, ChatNotice } from '../protocol.ts';
 
 export interface Addressed {
   agentId: string;
   /** The group whose lobby piece holds the agent's console (they are a member of it). */
   groupId: string;
-  notice: Notice;
+  notice: ChatNotice;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface Addressed {
  */
 export function noticesFor(chatId: string, visitorName: string, events: readonly ChatEvent[], groupBefore: string, groupAfter: string): Addressed[] {
   const out: Addressed[] = [];
-  const notice = (event: ChatEvent, kind: Notice['kind'], by: Notice['by']): Notice => ({
+  const notice = (event: ChatEvent, kind: ChatNotice['kind'], by: ChatNotice['by']): ChatNotice => ({
     id: `${chatId}:${event.seq}:${kind}`,
     kind,
     chatId,
@@ -41,6 +41,6 @@ export function noticesFor(chatId: string, visitorName: string, events: readonly
 }
 
 /** The follow-up that fell due, for whoever set it; its id is the same however often the alarm runs. */
-export function followUpNotice(chatId: string, visitorName: string, dueAt: number): Notice {
+export function followUpNotice(chatId: string, visitorName: string, dueAt: number): ChatNotice {
   return { id: `${chatId}:follow-up:${dueAt}`, kind: 'follow-up-due', chatId, visitorName, by: null, at: dueAt };
 }

@@ -10,6 +10,7 @@ import { type Addressed, followUpNotice, noticesFor } from './notices.ts';
 import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, Person, ServerFrame, TimeLog, TransferTarget } from '../protocol.ts';
 import { currentComments } from '../rules/comments.ts';
 import { currentTimeLogs } from '../rules/time-logs.ts';
+import type { ItemRef } from '../rules/items.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog, RECORD_EVENT_KINDS } from './log.ts';
@@ -163,6 +164,11 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   async deleteTimeLog(caller: Caller, timeLogId: string): Promise<CommandResult> {
     return this.#command({ type: 'delete-time-log', by: actorOf(caller), timeLog: this.timeLogs().find((t) => t.id === timeLogId) });
+  }
+
+  /** The Worker related an item to this chat, or unrelated it (D1 holds the relation): a History line. */
+  async noteRelation(caller: Caller, item: ItemRef, change: 'added' | 'removed'): Promise<CommandResult> {
+    return this.#command({ type: 'relate', by: actorOf(caller), item, change });
   }
 
   timeLogs(): TimeLog[] {

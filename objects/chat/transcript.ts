@@ -38,6 +38,8 @@ function line(event: ChatEvent): string | null {
       return `[time] ${event.timeLog.by.name} logged ${event.timeLog.minutes} min${event.timeLog.billable ? ' (billable)' : ''}${event.timeLog.note ? `: ${event.timeLog.note}` : ''}`;
     case 'time-log-deleted':
       return `[time] ${event.by.name} removed a time log`;
+    case 'related':
+      return `[related] ${event.by.name} ${event.change === 'added' ? 'related' : 'unrelated'} ${event.item.label}`;
     case 'fields-edited':
       return `[fields] ${event.by.name} changed ${event.changes.map((c) => c.key).join(', ')}`;
   }

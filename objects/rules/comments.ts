@@ -2,7 +2,7 @@
 // `comment-deleted` events, all staff only), and who may change one. A shared rule: the chat
 // object uses it to decide edits and to project comments to D1; the console uses the same code for
 // the Comments tab, the pinned sticky comments and which comments it offers to edit. Pure.
-import type { ChatComment, ChatEvent, Person } from '../protocol.ts';
+import type { ChatComment, ChatEvent, CommentKind, Person } from '../protocol.ts';
 
 /** The comments that exist after these events, oldest first. */
 export function currentComments(events: Iterable<ChatEvent>): ChatComment[] {
@@ -41,3 +41,12 @@ export function currentComments(events: Iterable<ChatEvent>): ChatComment[] {
 export function mayChangeComment(comment: Pick<ChatComment, 'by'>, by: { person: Person; supervisor: boolean }): boolean {
   return by.person.role === 'agent' && (comment.by.id === by.person.id || by.supervisor);
 }
+
+/** The seed's names for the comment types. */
+export const COMMENT_LABELS: Record<CommentKind, string> = {
+  general: 'General',
+  resolution: 'Resolution',
+  transfer: 'Transfer',
+  'follow-up': 'Follow-Up',
+  sticky: 'Sticky',
+};

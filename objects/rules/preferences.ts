@@ -2,7 +2,7 @@
 // channels, and the choice made for them until they make their own. Shared by the preferences
 // route and the console. Pure.
 
-export const NOTIFY_EVENTS = ['newChat', 'transferredToMe', 'takenFromMe', 'followUpDue'] as const;
+export const NOTIFY_EVENTS = ['newChat', 'transferredToMe', 'takenFromMe', 'followUpDue', 'taskDue'] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 export interface NotifyChannels {
   sound: boolean;
@@ -22,4 +22,5 @@ export const DEFAULT_NOTIFICATIONS: Readonly<Record<NotifyEvent, NotifyChannels>
   transferredToMe: { sound: true, desktop: false, inPage: true },
   takenFromMe: { sound: false, desktop: false, inPage: true },
   followUpDue: { sound: true, desktop: false, inPage: true },
+  taskDue: { sound: true, desktop: false, inPage: true },
 };

@@ -32,12 +32,21 @@ const NewComment = z.object({
 
 /** How far back a time log may be dated (a year): older work belongs to another record. */
 const MAX_TIME_LOG_AGE_MS = 366 * 24 * 60 * 60 * 1000;
-const NewTimeLog = z.object({
+export const NewTimeLog = z.object({
   minutes: z.int().check(z.minimum(1), z.maximum(MAX_TIME_LOG_MINUTES)),
   note: z.optional(z.string().check(z.maxLength(MAX_TIME_LOG_NOTE))),
   billable: z.optional(z.boolean()),
   at: z.optional(z.int().check(z.minimum(0))),
 });
+
+/** A New Time Log body as stored: dated now unless `at` says when (now or in the last year). */
+export function timeLogInput(body: TimeLogBody, now: number): { minutes: number; note: string; billable: boolean; at: number } {
+  const at = body.at ?? now;
+  if (at > now || at < now - MAX_TIME_LOG_AGE_MS) {
+    throw new ApiError(400, 'invalid_body', 'A time log is dated now or in the last year, never in the future (ms since the epoch).', 'at');
+  }
+  return { minutes: body.minutes, note: (body.note ?? '').trim(), billable: body.billable ?? false, at };
+}
 
 const FieldEdit = z.object({
   fields: z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.string().check(z.maxLength(MAX_FIELD_LENGTH))),
@@ -82,13 +91,7 @@ export const recordRoutes = new Hono<AppEnv>()
   .post('/time-logs', async (c) => {
     const agent = c.get('agent');
     const chat = await requireChat(c.env, agent, c.req.param('id')!);
-    const body = await readBody<TimeLogBody>(c, NewTimeLog);
-    const now = Date.now();
-    const at = body.at ?? now;
-    if (at > now || at < now - MAX_TIME_LOG_AGE_MS) {
-      throw new ApiError(400, 'invalid_body', 'A time log is dated now or in the last year, never in the future (ms since the epoch).', 'at');
-    }
-    const input = { minutes: body.minutes, note: body.note ?? '', billable: body.billable ?? false, at };
+    const input = timeLogInput(await readBody<TimeLogBody>(c, NewTimeLog), Date.now());
     const result: TimeLogResult = await chatStub(c.env, chat.id).logTime(callerOf(agent), input);
     return c.json({ timeLog: orRefuse(result).timeLog } satisfies TimeLogResponse, 201);
   })

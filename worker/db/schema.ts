@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { COMMENT_KINDS } from '../../objects/protocol.ts';
+import { CALL_DIRECTIONS, ITEM_KINDS, TICKET_ENTRY_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../objects/rules/items.ts';
 
 export const agents = sqliteTable('agents', {
   id: text('id').primaryKey(),
@@ -256,4 +257,109 @@ export const timeLogs = sqliteTable(
     loggedAt: integer('logged_at').notNull(),
   },
   (t) => [index('time_logs_chat').on(t.chatId), index('time_logs_ticket').on(t.ticketId), index('time_logs_agent').on(t.agentId, t.loggedAt)],
+);
+
+/**
+ * Tickets (the seed's New Ticket): a numbered thread with a customer, in a group, perhaps assigned.
+ * Lists: an agent's own open ones, a group's open ones, all of the caller's groups, each indexed
+ * so that a page stays fast at 100,000 tickets (npm run bench -- lists).
+ */
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    number: integer('number').notNull().unique(),
+    subject: text('subject').notNull(),
+    status: text('status', { enum: TICKET_STATUSES }).notNull().default('open'),
+    priority: text('priority', { enum: TICKET_PRIORITIES }).notNull().default('normal'),
+    groupId: text('group_id').notNull(),
+    agentId: text('agent_id'),
+    agentName: text('agent_name'),
+    customerName: text('customer_name').notNull(),
+    customerEmail: text('customer_email').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    index('tickets_agent_status').on(t.agentId, t.status, t.updatedAt),
+    index('tickets_group_status').on(t.groupId, t.status, t.updatedAt),
+    index('tickets_updated').on(t.updatedAt),
+    index('tickets_customer').on(t.customerEmail),
+  ],
+);
+
+/** A ticket's thread: the chat it began as, replies sent to the customer, internal notes. */
+export const ticketEntries = sqliteTable(
+  'ticket_entries',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id').notNull(),
+    kind: text('kind', { enum: TICKET_ENTRY_KINDS }).notNull(),
+    authorId: text('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    /** For a reply: where it was emailed. */
+    emailedTo: text('emailed_to'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('ticket_entries_ticket').on(t.ticketId, t.createdAt)],
+);
+
+/** Tasks (the seed's New Task): something to do by a time, for an agent of a group. */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    details: text('details').notNull().default(''),
+    dueAt: integer('due_at'),
+    groupId: text('group_id').notNull(),
+    assigneeId: text('assignee_id').notNull(),
+    assigneeName: text('assignee_name').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    doneAt: integer('done_at'),
+  },
+  // My Tasks: the assignee's open tasks by due time (overdue first), then the done ones.
+  (t) => [index('tasks_assignee').on(t.assigneeId, t.doneAt, t.dueAt)],
+);
+
+/** Call logs (the seed's New Call Log): a phone call with a customer, by group and by agent. */
+export const callLogs = sqliteTable(
+  'call_logs',
+  {
+    id: text('id').primaryKey(),
+    number: integer('number').notNull().unique(),
+    customerName: text('customer_name').notNull(),
+    customerEmail: text('customer_email').notNull().default(''),
+    phone: text('phone').notNull(),
+    direction: text('direction', { enum: CALL_DIRECTIONS }).notNull(),
+    startedAt: integer('started_at').notNull(),
+    durationSeconds: integer('duration_seconds').notNull(),
+    groupId: text('group_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    agentName: text('agent_name').notNull(),
+    notes: text('notes').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('call_logs_group').on(t.groupId, t.startedAt), index('call_logs_agent').on(t.agentId, t.startedAt)],
+);
+
+/**
+ * Related items: one row each way, so "what is related to X" is one index range whichever side
+ * X was on. Written and removed in pairs, in one batch.
+ */
+export const relations = sqliteTable(
+  'relations',
+  {
+    fromKind: text('from_kind', { enum: ITEM_KINDS }).notNull(),
+    fromId: text('from_id').notNull(),
+    toKind: text('to_kind', { enum: ITEM_KINDS }).notNull(),
+    toId: text('to_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fromKind, t.fromId, t.toKind, t.toId] }), index('relations_to').on(t.toKind, t.toId)],
 );

@@ -46,6 +46,12 @@ export const HTTP_ERROR_CODES = {
   // the customer's side
   not_your_address: 'A customer’s transcript goes only to the address the chat was started with.',
   translation_off: 'Translation is not configured (no Workers AI binding).',
+  // help-desk items
+  invalid_phone: 'Not a phone number (5 to 15 digits, an optional leading +, spaces, dots, dashes, brackets, an extension).',
+  already_related: 'The two items are related already.',
+  not_related: 'The two items are not related.',
+  same_item: 'An item cannot be related to itself.',
+  email_failed: 'The email could not be sent; nothing was stored. Try again.',
   // a chat object's refusals
   not_allowed: 'Your role may not do this.',
   not_active: 'The chat must be active (taken) for this.',

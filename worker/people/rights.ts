@@ -1,9 +1,9 @@
 // The agent hub's D1 access (objects/agent/store.ts): an agent's rank, groups and live sessions,
-// read together in one batch (one round trip).
+// read together in one batch (one round trip); a task, for its reminder.
 import { and, eq, gt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { RightsStore } from '../../objects/agent/store.ts';
-import { agents, memberships, sessions } from '../db/schema.ts';
+import { agents, memberships, sessions, tasks } from '../db/schema.ts';
 
 export function rightsStore(db: D1Database): RightsStore {
   const orm = drizzle(db);
@@ -23,6 +23,14 @@ export function rightsStore(db: D1Database): RightsStore {
         groupIds: groups.map((g) => g.groupId),
         sessionIds: live.map((s) => s.id),
       };
+    },
+    async taskNow(taskId) {
+      const rows = await orm
+        .select({ assigneeId: tasks.assigneeId, groupId: tasks.groupId, title: tasks.title, dueAt: tasks.dueAt, doneAt: tasks.doneAt })
+        .from(tasks)
+        .where(eq(tasks.id, taskId))
+        .limit(1);
+      return rows[0] ?? null;
     },
   };
 }

@@ -24,9 +24,18 @@ import { STATUS_LABELS } from '../lists/status.ts';
 import { type TabSpec, Tabs } from './tabs/Tabs.tsx';
 import { formatDuration, formatStarted, now, queueTime } from '../ui/time.ts';
 import { TransferDialog } from './TransferDialog.tsx';
+import { NewCallLogDialog, NewTaskDialog, NewTicketDialog, RelatedTab, RelateDialog } from './record/ItemDialogs.tsx';
 
 /** The selected tab's content; every tab the pane can show has a case (a new one fails to compile). */
-function TabPanel(props: { tab: PaneTab; chat: OpenChat; me: PaneHost['me']['agent']; now: number; fields: Readonly<Record<string, string>>; visitorName: string }) {
+function TabPanel(props: {
+  tab: PaneTab;
+  chat: OpenChat;
+  me: PaneHost['me']['agent'];
+  now: number;
+  fields: Readonly<Record<string, string>>;
+  visitorName: string;
+  openItem: PaneHost['openItem'];
+}) {
   const { chat, now } = props;
   const events = chat.conversation.events.value;
   switch (props.tab) {
@@ -39,7 +48,7 @@ function TabPanel(props: { tab: PaneTab; chat: OpenChat; me: PaneHost['me']['age
     case 'time-logs':
       return <TimeLogsTab chat={chat} me={props.me} now={now} />;
     case 'related':
-      return null; // Related Items come with tickets and call logs (the tab shows only when it has some)
+      return <RelatedTab chat={chat} open={props.openItem} />;
     case 'fields':
       return <FieldsTab chat={chat} fields={props.fields} />;
     case 'history':
@@ -80,7 +89,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
   const others = conversation.viewers.value.filter((p) => p.id !== me.id);
   const comments = chat.comments.value;
   const fields = snapshot?.fields ?? {};
-  const tabs: TabSpec<typeof chat.tab.value>[] = chatTabs({ events, comments, fields, timeLogs: chat.timeLogs.value.length, relatedItems: 0 });
+  const tabs: TabSpec<typeof chat.tab.value>[] = chatTabs({ events, comments, fields, timeLogs: chat.timeLogs.value.length, relatedItems: chat.items.related.value.length });
   const tab = tabs.some((t) => t.id === chat.tab.value) ? chat.tab.value : 'conversation';
   const stickies = stickyComments(comments);
   const transferNote = latestTransferNote(events, comments);
@@ -181,7 +190,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
       ) : null}
 
       <Tabs label="Chat sections" idPrefix={`chat-${chat.chatId}`} tabs={tabs} selected={tab} onSelect={(t) => chat.showTab(t)}>
-        <TabPanel tab={tab} chat={chat} me={me} now={clock} fields={fields} visitorName={visitorName} />
+        <TabPanel tab={tab} chat={chat} me={me} now={clock} fields={fields} visitorName={visitorName} openItem={host.openItem} />
       </Tabs>
 
       {status === 'ended' ? (
@@ -248,6 +257,10 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
         />
       ) : null}
       {dialog === 'time-log' ? <TimeLogDialog chat={chat} /> : null}
+      {dialog === 'ticket' ? <NewTicketDialog chat={chat} visitorName={visitorName} /> : null}
+      {dialog === 'task' ? <NewTaskDialog chat={chat} targets={host.targets} groupId={snapshot?.groupId ?? row?.groupId ?? ''} me={me} /> : null}
+      {dialog === 'call' ? <NewCallLogDialog chat={chat} visitorName={visitorName} /> : null}
+      {dialog === 'relate' ? <RelateDialog chat={chat} /> : null}
       {dialog === 'end' ? (
         <ConfirmDialog
           title="End this chat?"

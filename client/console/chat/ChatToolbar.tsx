@@ -1,6 +1,7 @@
 // The preview pane's toolbar, as the seed lists it and the server supports it: Take, Take over
 // (managers and administrators; agents where the administrator allows it), Join (staff who are
-// not the assigned agent), End Chat (after a confirmation), Transfer, Add (Comment), Follow-up,
+// not the assigned agent), End Chat (after a confirmation), Transfer, Add (Comment, Related Item,
+// New Task, New Time Log, New Ticket, New Call Log), Follow-up,
 // Send file, Email transcript and Translate (ended chats), Delete Chat (completed chats only),
 // Print, Pop-out and Actions (manual events). A button that does not apply is hidden, not shown
 // disabled (pane-rules.ts and chat-tools.ts decide); the server still decides and its refusal is
@@ -32,7 +33,11 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
   const connection = chat.socket.state.value;
   const addItems: MenuItem[] = [
     { id: 'comment', label: 'Comment…', onSelect: () => chat.openDialog('comment') },
+    { id: 'related', label: 'Related Item…', onSelect: () => chat.openDialog('relate') },
+    { id: 'task', label: 'New Task…', onSelect: () => chat.openDialog('task') },
     { id: 'time-log', label: 'New Time Log…', onSelect: () => chat.openDialog('time-log') },
+    { id: 'ticket', label: 'New Ticket…', onSelect: () => chat.openDialog('ticket') },
+    { id: 'call', label: 'New Call Log…', onSelect: () => chat.openDialog('call') },
   ];
   return (
     <div class="toolbar pane-toolbar" role="toolbar" aria-label="Chat actions">

@@ -5,7 +5,7 @@ import type { ChatEvent } from '../../../objects/protocol.ts';
 import type { Conversation as ConversationModel, Outgoing } from '../../shared/conversation.ts';
 import { useStickToBottom } from '../../shared/useStickToBottom.ts';
 import { formatStarted, formatTime } from '../ui/time.ts';
-import { COMMENT_LABELS } from './tabs/history.ts';
+import { COMMENT_LABELS } from '../../../objects/rules/comments.ts';
 import { fileHref } from './record/AttachmentsTab.tsx';
 import { formatSize, INLINE_IMAGE_TYPES } from '../../../objects/rules/files.ts';
 
@@ -125,6 +125,7 @@ function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
     case 'fields-edited':
     case 'time-logged':
     case 'time-log-deleted':
+    case 'related':
       return null; // in History and in their tabs
     default: {
       const unhandled: never = event;

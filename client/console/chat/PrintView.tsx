@@ -54,6 +54,18 @@ export function PrintView({ model }: { model: PrintModel }) {
           </div>
         ))}
       </dl>
+      {state.related.length > 0 ? (
+        <>
+          <h2>Related items</h2>
+          <ul class="print-related">
+            {state.related.map((r) => (
+              <li key={`${r.kind}:${r.id}`}>
+                {r.label} ({r.state})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>Conversation</h2>
       <ol class="print-log">
         {state.printed.map((event) => {

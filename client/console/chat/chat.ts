@@ -8,6 +8,7 @@ import type { CustomField } from '../../../objects/rules/fields.ts';
 import { currentComments } from '../../../objects/rules/comments.ts';
 import { currentTimeLogs } from '../../../objects/rules/time-logs.ts';
 import { loadFieldDefinitions } from './field-definitions.ts';
+import { type ChatItems, createChatItems } from './record/chat-items.ts';
 import type { PaneTab } from './tabs/tab-set.ts';
 import { createDraft, type Draft } from '../../shared/draft.ts';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
@@ -18,7 +19,7 @@ import { openSocket, type LiveSocket } from '../../shared/socket.ts';
 
 /** The toolbar's actions that wait for an HTTP answer. */
 export type ChatAction = 'take' | 'take-over' | 'end' | 'transfer' | 'follow-up' | 'delete' | 'comment' | 'fields' | 'time-log';
-export type PaneDialog = 'transfer' | 'follow-up' | 'delete' | 'end' | 'comment' | 'time-log' | null;
+export type PaneDialog = 'transfer' | 'follow-up' | 'delete' | 'end' | 'comment' | 'time-log' | 'ticket' | 'task' | 'call' | 'relate' | null;
 export type { PaneTab } from './tabs/tab-set.ts';
 
 /** What Add → Comment sends: a Follow-Up comment's due time is ms since the epoch. */
@@ -65,6 +66,8 @@ export interface OpenChat {
   stopTimer(now: number): void;
   /** The minutes New Time Log offers (from the timer), if any. */
   measuredMinutes: ReadonlySignal<number | null>;
+  /** Tickets, tasks, call logs and chats related to this one, and making or relating them. */
+  items: ChatItems;
   logTime(body: TimeLogBody): Promise<boolean>;
   deleteTimeLog(timeLogId: string): Promise<string | null>;
   act(action: 'take' | 'take-over' | 'end'): Promise<void>;
@@ -118,6 +121,8 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
   const timeLogs = computed(() => currentTimeLogs(conversation.events.value));
   const timerStartedAt = signal<number | null>(null);
   const measuredMinutes = signal<number | null>(null);
+  const relatedEvents = computed(() => conversation.events.value.filter((e) => e.kind === 'related').length);
+  const items = createChatItems(chatId, relatedEvents);
   const fieldDefs = signal<CustomField[]>([]);
   void loadFieldDefinitions().then((defs) => (fieldDefs.value = defs));
   /** What is being typed to the customer and in the coaching box: owned here, so other features
@@ -165,6 +170,7 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     timeLogs,
     timerStartedAt,
     measuredMinutes,
+    items,
     startTimer() {
       timerStartedAt.value = Date.now();
     },
@@ -217,6 +223,7 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     },
     openDialog(next) {
       actionError.value = null;
+      items.clearProblem();
       dialog.value = next;
     },
     closeDialog() {
@@ -231,6 +238,7 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
       actionError.value = null;
     },
     close() {
+      items.dispose();
       socket.close();
       return conversation.seed();
     },

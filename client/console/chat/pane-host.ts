@@ -2,6 +2,7 @@
 // lobby, closing deselects) or a pop-out window (one chat alone, closing closes the window).
 import type { ChatListRow } from '../../../objects/protocol.ts';
 import type { MeResponse } from '../../shared/api.ts';
+import type { ItemRef } from '../../../objects/rules/items.ts';
 import type { TransferTargets } from './targets.ts';
 
 export interface PaneHost {
@@ -12,4 +13,6 @@ export interface PaneHost {
   close(): void;
   /** In a pop-out window there is nothing to pop out again. */
   inPopout: boolean;
+  /** Opens a related item (a ticket, task or call log in the help desk, or a chat); null where the host cannot. */
+  openItem: ((item: ItemRef) => void) | null;
 }

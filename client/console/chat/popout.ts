@@ -19,6 +19,8 @@ export function createPopout(me: MeResponse, chatId: string, closeWindow: () => 
     rowOf: () => chat.row.value,
     close: closeWindow,
     inPopout: true,
+    // Related items open in the console's own window, not in the pop-out.
+    openItem: null,
   };
   return {
     chat,

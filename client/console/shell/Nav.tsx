@@ -7,6 +7,20 @@ import type { ComponentChildren } from 'preact';
 import type { ChatCounts } from '../../shared/api.ts';
 import type { ConsoleModel } from './model.ts';
 import { PRESENCE_LABELS } from './team.ts';
+import type { DeskView } from '../desk/desk.ts';
+import { supervises } from '../../../objects/rules/ranks.ts';
+
+/** Which Help Desk list a view is (a group view is the same list whichever group it shows). */
+function deskKey(view: DeskView): string {
+  switch (view.kind) {
+    case 'tickets':
+      return `tickets:${view.view}`;
+    case 'tasks':
+      return 'tasks';
+    case 'calls':
+      return `calls:${view.by}`;
+  }
+}
 import { type ChatView, GLOBAL, GROUP_STATE_LABELS, type GroupState, groupView, OWN_VIEWS, sameView, viewKey } from '../lists/views.ts';
 
 const GROUP_STATES: readonly GroupState[] = ['active', 'inactive'];
@@ -38,6 +52,16 @@ export function Nav({ model }: { model: ConsoleModel }) {
   const onAdmin = model.screen.value === 'admin';
   const onMessages = model.screen.value === 'messages';
   const openMessages = model.messages.openCount.value;
+  const onDesk = model.screen.value === 'desk' ? model.desk.view.value : null;
+  const firstGroup = groups[0]?.id;
+  const deskViews: { label: string; view: DeskView }[] = [
+    { label: 'My Tickets', view: { kind: 'tickets', view: 'mine' } },
+    ...(firstGroup ? [{ label: 'Group Tickets', view: { kind: 'tickets', view: 'group', groupId: onDesk?.kind === 'tickets' && onDesk.view === 'group' ? onDesk.groupId : firstGroup } } as const] : []),
+    ...(supervises(model.me.agent.role) ? [{ label: 'All Tickets', view: { kind: 'tickets', view: 'all', status: null } } as const] : []),
+    { label: 'My Tasks', view: { kind: 'tasks', state: 'open' } },
+    { label: 'My Call Logs', view: { kind: 'calls', by: 'mine' } },
+    ...(firstGroup ? [{ label: 'Group Call Logs', view: { kind: 'calls', by: 'group', groupId: onDesk?.kind === 'calls' && onDesk.by === 'group' ? onDesk.groupId : firstGroup } } as const] : []),
+  ];
 
   const item = (view: ChatView, label: ComponentChildren) => {
     const here = current !== null && sameView(current, view);
@@ -131,6 +155,20 @@ export function Nav({ model }: { model: ConsoleModel }) {
             </span>
           )}
         </li>
+      </ul>
+
+      <h2 class="nav-title">Help Desk</h2>
+      <ul class="nav-own">
+        {deskViews.map(({ label, view }) => {
+          const here = onDesk !== null && deskKey(onDesk) === deskKey(view);
+          return (
+            <li key={label}>
+              <button type="button" class={here ? 'current' : undefined} aria-current={here ? 'page' : undefined} onClick={() => model.showDesk(view)}>
+                {label}
+              </button>
+            </li>
+          );
+        })}
       </ul>
 
       {model.admin ? (

@@ -1,6 +1,6 @@
-// The in-page notices (a chat transferred to me, taken from me, a follow-up due, a new chat), newest
-// first, in a polite live region in the page's flow (never over a control): each opens its chat or
-// is dismissed.
+// The in-page notices (a chat transferred to me, taken from me, a follow-up or task due, a new
+// chat), newest first, in a polite live region in the page's flow (never over a control): each
+// opens its chat (or task) or is dismissed.
 import type { ConsoleModel } from './model.ts';
 import { noticeText } from './notifications.ts';
 
@@ -16,10 +16,11 @@ export function Notices({ model }: { model: ConsoleModel }) {
             class="link"
             onClick={() => {
               model.notifications.dismiss(n.id);
-              model.showChat(n.chatId);
+              if (n.kind === 'task-due') model.openItem({ kind: 'task', id: n.taskId });
+              else model.showChat(n.chatId);
             }}
           >
-            Open chat
+            {n.kind === 'task-due' ? 'Open task' : 'Open chat'}
           </button>{' '}
           <button type="button" class="link" aria-label={`Dismiss: ${noticeText(n)}`} onClick={() => model.notifications.dismiss(n.id)}>
             Dismiss

@@ -6,6 +6,7 @@ import { ChatPane } from '../chat/ChatPane.tsx';
 import { ChatTable } from '../lists/ChatTable.tsx';
 import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { MessagesScreen } from '../messages/MessagesScreen.tsx';
+import { DeskScreen } from '../desk/DeskScreen.tsx';
 import type { ConsoleModel } from './model.ts';
 import { Nav } from './Nav.tsx';
 import type { Session } from './sign-in.ts';
@@ -26,6 +27,11 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
         <main class="main admin-main">
           <Notices model={model} />
           <AdminScreen admin={admin} />
+        </main>
+      ) : model.screen.value === 'desk' ? (
+        <main class="main desk-main">
+          <Notices model={model} />
+          <DeskScreen desk={model.desk} groups={model.groups.value} openChat={(chatId) => model.openItem({ kind: 'chat', id: chatId })} />
         </main>
       ) : model.screen.value === 'messages' ? (
         <main class="main admin-main">

@@ -13,6 +13,8 @@ import { openChat, type OpenChat } from '../chat/chat.ts';
 import { affectsCounts, createCounts } from '../lists/counts.ts';
 import { createListModel } from '../lists/list-model.ts';
 import { createMessages } from '../messages/messages.ts';
+import { createDesk, type DeskView } from '../desk/desk.ts';
+import type { ItemRef } from '../../../objects/rules/items.ts';
 import type { PaneHost } from '../chat/pane-host.ts';
 import type { Session } from './sign-in.ts';
 import { createTransferTargets } from '../chat/targets.ts';
@@ -30,8 +32,8 @@ export const NO_GROUP_RECHECK_MS = 30_000;
 const REFRESH_COALESCE_MS = 100;
 
 export type ConsoleModel = ReturnType<typeof createConsole>;
-/** The chat lists, the messages left while nobody was online, or the administrator's page. */
-export type Screen = 'chats' | 'messages' | 'admin';
+/** The chat lists, the messages left while nobody was online, the Help Desk's items, or the administrator's page. */
+export type Screen = 'chats' | 'messages' | 'admin' | 'desk';
 
 const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((id) => b.has(id));
 
@@ -58,6 +60,7 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
   const targets = createTransferTargets(groups);
   const selected = signal<OpenChat | null>(null);
   const messages = createMessages();
+  const desk = createDesk();
   const notifications = createNotifications(effects);
   /** Conversations opened before, so reopening one resumes with `after=<lastSeq>`. */
   const seeds = new Map<string, ConversationSeed>();
@@ -221,7 +224,22 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
     rowOf: (chatId) => list.lists.value.rows.get(chatId) ?? null,
     close: () => select(null),
     inPopout: false,
+    openItem: (item) => openItem(item),
   };
+
+  /** A related item: a chat opens in the preview pane, anything else in the Help Desk. */
+  function openItem(item: Pick<ItemRef, 'kind' | 'id'>): void {
+    if (item.kind === 'chat') {
+      screen.value = 'chats';
+      select(item.id);
+      return;
+    }
+    if (screen.value !== 'desk') {
+      screen.value = 'desk';
+      void desk.load();
+    }
+    void desk.openItem(item.kind, item.id);
+  }
 
   void refresh();
   void fields.load();
@@ -238,6 +256,7 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
       return admin.value;
     },
     messages,
+    desk,
     notifications,
     list,
     counts,
@@ -265,6 +284,11 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
       screen.value = 'messages';
       messages.show(messages.state.value);
     },
+    showDesk(next: DeskView): void {
+      screen.value = 'desk';
+      desk.show(next);
+    },
+    openItem,
     showAdmin(): void {
       const page = admin.value;
       if (page === null) return;

@@ -1,19 +1,18 @@
 // What the console tells its person, as their preferences say (the seed's My Preferences): a new
 // chat in their groups (seen arriving in the lobby), a chat transferred to them, a chat taken from
-// them and a follow-up of theirs falling due (the lobby's `notice` frames). Each can ring, show a
+// them, a follow-up or a task of theirs falling due (the lobby's `notice` frames). Each can ring, show a
 // desktop notification and an in-page notice; a new chat can also open in a pop-out. Signals and
 // actions only: the entry point supplies the effects that reach outside the page (sound, the
 // desktop, windows).
 import { signal } from '@preact/signals';
-import type { ChatListRow, Notice, NoticeKind } from '../../../objects/protocol.ts';
+import type { ChatListRow, ChatNotice, Notice } from '../../../objects/protocol.ts';
 import { DEFAULT_NOTIFICATIONS, type NotifyChannels, type NotifyEvent } from '../../../objects/rules/preferences.ts';
 import type { Preferences, PreferencesResponse } from '../../../worker/preferences/wire.ts';
 import { describeError, getJson, putJson } from '../../shared/api.ts';
 
-export type ConsoleNoticeKind = NoticeKind | 'new-chat';
-export interface ConsoleNotice extends Omit<Notice, 'kind'> {
-  kind: ConsoleNoticeKind;
-}
+/** What the lobby tells, and a new chat seen arriving in it. */
+export type ConsoleNotice = Notice | (Omit<ChatNotice, 'kind'> & { kind: 'new-chat' });
+export type ConsoleNoticeKind = ConsoleNotice['kind'];
 
 /** The in-page notices kept at once (older ones go). */
 export const MAX_NOTICES = 5;
@@ -25,6 +24,7 @@ export const EVENT_OF: Readonly<Record<ConsoleNoticeKind, NotifyEvent>> = {
   'transferred-to-you': 'transferredToMe',
   'taken-from-you': 'takenFromMe',
   'follow-up-due': 'followUpDue',
+  'task-due': 'taskDue',
 };
 
 /** The words for My Preferences' rows. */
@@ -33,6 +33,7 @@ export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = {
   transferredToMe: 'A chat transferred to me',
   takenFromMe: 'A chat taken from me',
   followUpDue: 'A follow-up of mine falls due',
+  taskDue: 'A task of mine falls due',
 };
 
 export function channelsFor(prefs: Preferences, kind: ConsoleNoticeKind): NotifyChannels {
@@ -51,6 +52,8 @@ export function noticeText(n: ConsoleNotice): string {
       return `${n.by?.name ?? 'A colleague'} took the chat with ${n.visitorName} from you`;
     case 'follow-up-due':
       return `Follow-up due: the chat with ${n.visitorName}`;
+    case 'task-due':
+      return `Task due: ${n.title}`;
   }
 }
 
@@ -114,7 +117,7 @@ export function createNotifications(effects: NoticeEffects, openedAt = Date.now(
         saving.value = false;
       }
     },
-    /** A lobby notice (transferred to me, taken from me, follow-up due). */
+    /** A lobby notice (transferred to me, taken from me, follow-up or task due). */
     receive,
     /** A chat row the lobby pushed: a queued chat this console has not seen before is a new chat. */
     sawChat(row: ChatListRow): void {

@@ -3,6 +3,7 @@
 // that is missing here fails this test. Sockets that stay open while rights change are the
 // matrix's second half, in socket-authority.test.ts.
 import { SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../../worker/app.ts';
 import { ORIGIN, seedWorld, signInAs, startChat, TEST_THRESHOLDS, type World } from '../helpers.ts';
@@ -18,6 +19,10 @@ interface Scene {
   tokenHere: string;
   tokenOther: string;
   unique: string;
+  /** A ticket, a task (Alice's) and a call log (Alice's) in group A. */
+  ticketId: string;
+  taskId: string;
+  callId: string;
 }
 
 interface Door {
@@ -201,6 +206,44 @@ const MATRIX: Record<string, Door> = {
     body: (s) => ({ chatIds: [s.chatId], to: { kind: 'group', groupId: s.world.groupB } }),
     expect: staff(200, 404, 200, 200),
   },
+  'GET /api/tickets': { path: () => '/api/tickets?view=mine', expect: staff(200, 200, 200, 200) },
+  'POST /api/tickets': { mutates: 'chat', path: () => '/api/tickets', body: (s) => ({ subject: 'Broken lid', chatId: s.chatId }), expect: staff(201, 404, 201, 201) },
+  'GET /api/tickets/:id': { path: (s) => `/api/tickets/${s.ticketId}`, expect: staff(200, 404, 200, 200) },
+  'PATCH /api/tickets/:id': { mutates: 'world', path: (s) => `/api/tickets/${s.ticketId}`, body: () => ({ priority: 'high' }), expect: staff(200, 404, 200, 200) },
+  'POST /api/tickets/:id/entries': {
+    mutates: 'world',
+    path: (s) => `/api/tickets/${s.ticketId}/entries`,
+    body: () => ({ kind: 'note', text: 'Internal' }),
+    expect: staff(201, 404, 201, 201),
+  },
+  'GET /api/tickets/:id/time-logs': { path: (s) => `/api/tickets/${s.ticketId}/time-logs`, expect: staff(200, 404, 200, 200) },
+  'POST /api/tickets/:id/time-logs': { mutates: 'world', path: (s) => `/api/tickets/${s.ticketId}/time-logs`, body: () => ({ minutes: 5 }), expect: staff(201, 404, 201, 201) },
+  'DELETE /api/tickets/:id/time-logs/:timeLogId': { path: (s) => `/api/tickets/${s.ticketId}/time-logs/none`, expect: staff(404, 404, 404, 404) },
+  'GET /api/tasks': { path: () => '/api/tasks', expect: staff(200, 200, 200, 200) },
+  // Carol is not in group A: for her it is no group of hers (404 unknown_group).
+  'POST /api/tasks': { mutates: 'world', path: () => '/api/tasks', body: (s) => ({ title: 'Call back', groupId: s.world.groupA }), expect: staff(201, 404, 201, 201) },
+  'GET /api/tasks/:id': { path: (s) => `/api/tasks/${s.taskId}`, expect: staff(200, 404, 200, 200) },
+  'PATCH /api/tasks/:id': { mutates: 'world', path: (s) => `/api/tasks/${s.taskId}`, body: () => ({ done: true }), expect: staff(200, 404, 200, 200) },
+  'GET /api/calls': { path: (s) => `/api/calls?view=group&group=${s.world.groupA}`, expect: staff(200, 404, 200, 200) },
+  'POST /api/calls': {
+    mutates: 'world',
+    path: () => '/api/calls',
+    body: (s) => ({ groupId: s.world.groupA, customerName: 'Ann', phone: '+1 555 0100', direction: 'inbound', startedAt: Date.now() - 60_000, durationSeconds: 60 }),
+    expect: staff(201, 404, 201, 201),
+  },
+  'GET /api/calls/:id': { path: (s) => `/api/calls/${s.callId}`, expect: staff(200, 404, 200, 200) },
+  // The call is Alice's: she, a manager and an administrator may change it.
+  'PATCH /api/calls/:id': { mutates: 'world', path: (s) => `/api/calls/${s.callId}`, body: () => ({ notes: 'Called back' }), expect: staff(200, 404, 200, 200) },
+  'GET /api/related/find': { path: () => '/api/related/find?q=lid', expect: staff(200, 200, 200, 200) },
+  'GET /api/related/:kind/:id': { path: (s) => `/api/related/ticket/${s.ticketId}`, expect: staff(200, 404, 200, 200) },
+  'POST /api/related/:kind/:id': {
+    mutates: 'chat',
+    path: (s) => `/api/related/chat/${s.chatId}`,
+    body: (s) => ({ kind: 'ticket', id: s.ticketId }),
+    expect: staff(201, 404, 201, 201),
+  },
+  // Not related: staff who may see both reach the check (404 not_related).
+  'DELETE /api/related/:kind/:id/:toKind/:toId': { path: (s) => `/api/related/chat/${s.chatId}/ticket/${s.ticketId}`, expect: staff(404, 404, 404, 404) },
   'GET /api/me/preferences': { path: () => '/api/me/preferences', expect: staff(200, 200, 200, 200) },
   'PUT /api/me/preferences': {
     mutates: 'world',
@@ -272,7 +315,27 @@ async function scene(base?: Scene, freshChat = true): Promise<Scene> {
   const world = await seedWorld();
   const here = freshChat || !base ? await startChat(world.groupA) : { chatId: base.chatId, token: base.tokenHere };
   const tokenOther = base ? base.tokenOther : (await startChat(world.groupA)).token;
-  return { world, chatId: here.chatId, tokenHere: here.token, tokenOther, unique: crypto.randomUUID() };
+  const items = await seedItems(world);
+  return { world, chatId: here.chatId, tokenHere: here.token, tokenOther, unique: crypto.randomUUID(), ...items };
+}
+
+/** A ticket, a task and a call log of Alice's in group A, written straight to D1. */
+async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId' | 'callId'>> {
+  const ids = { ticketId: crypto.randomUUID(), taskId: crypto.randomUUID(), callId: crypto.randomUUID() };
+  const now = Date.now();
+  const { alice, groupA } = world;
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO tickets (id, number, subject, status, priority, group_id, agent_id, agent_name, customer_name, customer_email, created_by, created_at, updated_at)
+       SELECT ?, COALESCE(MAX(number) + 1, 1001), 'Lid broken', 'open', 'normal', ?, ?, ?, 'Ann', 'ann@example.test', ?, ?, ? FROM tickets`,
+    ).bind(ids.ticketId, groupA, alice.id, alice.name, alice.id, now, now),
+    env.DB.prepare('INSERT INTO tasks (id, title, group_id, assignee_id, assignee_name, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').bind(ids.taskId, 'Ring Ann', groupA, alice.id, alice.name, alice.id, now),
+    env.DB.prepare(
+      `INSERT INTO call_logs (id, number, customer_name, phone, direction, started_at, duration_seconds, group_id, agent_id, agent_name, created_at)
+       SELECT ?, COALESCE(MAX(number) + 1, 5001), 'Ann', '+1 555 0100', 'inbound', ?, 60, ?, ?, ?, ? FROM call_logs`,
+    ).bind(ids.callId, now - 60_000, groupA, alice.id, alice.name, now),
+  ]);
+  return ids;
 }
 
 /** One scene for every door that changes nothing, made when the first of them needs it. */

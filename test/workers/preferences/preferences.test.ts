@@ -35,7 +35,7 @@ describe('preferences', () => {
     const alice = await signInAs(world.alice);
     const on = { sound: true, desktop: true, inPage: true };
     const off = { sound: false, desktop: false, inPage: false };
-    const notifications = { newChat: off, transferredToMe: on, takenFromMe: off, followUpDue: on };
+    const notifications = { newChat: off, transferredToMe: on, takenFromMe: off, followUpDue: on, taskDue: on };
     const columns = [{ id: 'user', width: 200 }];
     await put('/api/me/preferences', alice, { columns });
     expect((await put('/api/me/preferences', alice, { popoutNewChats: true, notifications })).status).toBe(200);

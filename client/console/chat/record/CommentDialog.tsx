@@ -6,7 +6,7 @@ import { COMMENT_KINDS, type CommentKind, MAX_COMMENT_LENGTH } from '../../../..
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { fromLocalInput, toLocalInput } from '../../ui/time.ts';
-import { COMMENT_LABELS } from '../tabs/history.ts';
+import { COMMENT_LABELS } from '../../../../objects/rules/comments.ts';
 import type { NewComment } from '../chat.ts';
 
 /** A new Follow-Up comment is offered for this far ahead. */

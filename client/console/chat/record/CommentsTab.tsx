@@ -6,7 +6,7 @@ import { mayChangeComment } from '../../../../objects/rules/comments.ts';
 import type { ChatComment, StaffRank } from '../../../../objects/protocol.ts';
 import { supervises } from '../../../../objects/rules/ranks.ts';
 import { formatStarted } from '../../ui/time.ts';
-import { COMMENT_LABELS } from '../tabs/history.ts';
+import { COMMENT_LABELS } from '../../../../objects/rules/comments.ts';
 import type { OpenChat } from '../chat.ts';
 
 export function CommentsTab({ chat, me, now }: { chat: OpenChat; me: { id: string; name: string; role: StaffRank }; now: number }) {

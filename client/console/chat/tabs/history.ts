@@ -1,7 +1,8 @@
 // The History tab's words for every event of a chat, staff-only ones included: what kind of
 // event it was and one line saying what happened. Pure, so the tab and the print view say the
 // same thing, and a new kind of event that nobody describes fails to compile.
-import type { ChatEvent, CommentKind, Person } from '../../../../objects/protocol.ts';
+import type { ChatEvent, Person } from '../../../../objects/protocol.ts';
+import { COMMENT_LABELS } from '../../../../objects/rules/comments.ts';
 import { formatStarted } from '../../ui/time.ts';
 import { formatMinutes } from '../../../../objects/rules/time-logs.ts';
 
@@ -14,14 +15,6 @@ export interface HistoryLine {
   staffOnly: boolean;
 }
 
-/** The seed's names for the comment types. */
-export const COMMENT_LABELS: Record<CommentKind, string> = {
-  general: 'General',
-  resolution: 'Resolution',
-  transfer: 'Transfer',
-  'follow-up': 'Follow-Up',
-  sticky: 'Sticky',
-};
 
 const who = (p: Person) => (p.role === 'visitor' ? `${p.name} (customer)` : p.name);
 
@@ -84,6 +77,11 @@ export function describeEvent(event: ChatEvent): HistoryLine {
       return line(
         'Custom fields',
         `${event.by.name} changed ${event.changes.map((c) => `${c.key} from “${c.from || '(empty)'}” to “${c.to || '(empty)'}”`).join(', ')}`,
+      );
+    case 'related':
+      return line(
+        event.change === 'added' ? 'Related item' : 'Related item removed',
+        `${event.by.name} ${event.change === 'added' ? 'related' : 'unrelated'} ${event.item.label}`,
       );
     default: {
       const unhandled: never = event;

@@ -4,17 +4,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { channelsFor, createNotifications, newChatNotice, noticeText } from '../../../../../client/console/shell/notifications.ts';
-import type { Notice } from '../../../../../objects/protocol.ts';
+import type { ChatNotice } from '../../../../../objects/protocol.ts';
 import { chatRow } from '../../../fixtures/chat-row.ts';
 
 const bob = { role: 'agent' as const, id: 'bob', name: 'Bob' };
-const notice = (kind: Notice['kind'], id = `n-${kind}`): Notice => ({ id, kind, chatId: 'c1', visitorName: 'Vera', by: kind === 'follow-up-due' ? null : bob, at: 1 });
+const notice = (kind: ChatNotice['kind'], id = `n-${kind}`): ChatNotice => ({ id, kind, chatId: 'c1', visitorName: 'Vera', by: kind === 'follow-up-due' ? null : bob, at: 1 });
 
 describe('notifications', () => {
   it('use the person’s channels for each kind, or the defaults', () => {
     assert.deepEqual(channelsFor({}, 'transferred-to-you'), { sound: true, desktop: false, inPage: true });
     const off = { sound: false, desktop: false, inPage: false };
-    const prefs = { notifications: { newChat: off, transferredToMe: { ...off, desktop: true }, takenFromMe: off, followUpDue: off } };
+    const prefs = { notifications: { newChat: off, transferredToMe: { ...off, desktop: true }, takenFromMe: off, followUpDue: off, taskDue: off } };
     assert.deepEqual(channelsFor(prefs, 'transferred-to-you'), { ...off, desktop: true });
   });
 

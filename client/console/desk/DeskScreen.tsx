@@ -1,0 +1,423 @@
+// The Help Desk screen: the chosen list (tickets, tasks or call logs) with its sortable columns and
+// pages, and the open item beside it. A related chat opens in the chat lists' preview pane.
+import { useId, useState } from 'preact/hooks';
+import { formatSeconds, itemNumber, kindName, MAX_ENTRY_LENGTH, TICKET_STATUSES, type TicketStatus, isOverdue } from '../../../objects/rules/items.ts';
+import { formatMinutes } from '../../../objects/rules/time-logs.ts';
+import type { Group } from '../../shared/api.ts';
+import type { RelatedItem, TicketSortKey } from '../../../worker/items/wire.ts';
+import { PRIORITY_LABELS } from '../chat/record/ItemDialogs.tsx';
+import { formatStarted, now } from '../ui/time.ts';
+import { type DeskModel, deskTitle, PAGE_SIZE } from './desk.ts';
+import './desk.css';
+
+const STATUS_WORDS: Readonly<Record<TicketStatus, string>> = { open: 'Open', pending: 'Pending', closed: 'Closed' };
+
+const TICKET_COLUMNS: readonly { key: TicketSortKey; label: string }[] = [
+  { key: 'number', label: 'Number' },
+  { key: 'subject', label: 'Subject' },
+  { key: 'status', label: 'Status' },
+  { key: 'priority', label: 'Priority' },
+  { key: 'customer', label: 'Customer' },
+  { key: 'agent', label: 'Agent' },
+  { key: 'updated', label: 'Updated' },
+];
+
+export interface DeskScreenProps {
+  desk: DeskModel;
+  groups: readonly Group[];
+  openChat(chatId: string): void;
+}
+
+export function DeskScreen({ desk, groups, openChat }: DeskScreenProps) {
+  const view = desk.view.value;
+  const groupName = (id: string) => groups.find((g) => g.id === id)?.name;
+  const title = deskTitle(view, groupName);
+  const clock = now.value;
+  const list = desk.list.value;
+  const sort = desk.sort.value;
+  const first = desk.total.value === 0 ? 0 : desk.offset.value + 1;
+  const last = Math.min(desk.offset.value + PAGE_SIZE, desk.total.value);
+  const openRelated = (item: RelatedItem) => (item.kind === 'chat' ? openChat(item.id) : void desk.openItem(item.kind, item.id));
+  const groupPicker =
+    (view.kind === 'tickets' && view.view === 'group') || (view.kind === 'calls' && view.by === 'group') ? (
+      <label class="desk-group">
+        Group{' '}
+        <select
+          value={view.kind === 'tickets' && view.view === 'group' ? view.groupId : view.kind === 'calls' && view.by === 'group' ? view.groupId : ''}
+          onChange={(e) => {
+            const groupId = e.currentTarget.value;
+            desk.show(view.kind === 'tickets' ? { kind: 'tickets', view: 'group', groupId } : { kind: 'calls', by: 'group', groupId });
+          }}
+        >
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    ) : null;
+
+  return (
+    <div class="desk">
+      <section class="desk-list" aria-labelledby="desk-title">
+        <div class="list-head">
+          <h1 id="desk-title">{title}</h1>
+          {groupPicker}
+          {view.kind === 'tasks' ? (
+            <button type="button" class="link" onClick={() => desk.show({ kind: 'tasks', state: view.state === 'open' ? 'done' : 'open' })}>
+              {view.state === 'open' ? 'Show done tasks' : 'Show open tasks'}
+            </button>
+          ) : null}
+          {view.kind === 'tickets' && view.view === 'all' ? (
+            <label class="desk-group">
+              Status{' '}
+              <select value={view.status ?? ''} onChange={(e) => desk.show({ kind: 'tickets', view: 'all', status: (e.currentTarget.value || null) as TicketStatus | null })}>
+                <option value="">Any</option>
+                {TICKET_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_WORDS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </div>
+        {desk.error.value ? (
+          <p class="notice" role="alert">
+            {desk.error.value}{' '}
+            <button type="button" class="link" onClick={() => void desk.load()}>
+              Try again
+            </button>
+          </p>
+        ) : null}
+        <table class="desk-table" aria-busy={desk.loading.value}>
+          <caption class="sr-only">{title}</caption>
+          {list.kind === 'tickets' ? (
+            <>
+              <thead>
+                <tr>
+                  {TICKET_COLUMNS.map((c) => (
+                    <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <button type="button" class="link" onClick={() => desk.sortBy(c.key)}>
+                        {c.label}
+                      </button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((t) => (
+                  <tr key={t.id} data-ticket-id={t.id}>
+                    <td>
+                      <button type="button" class="link" onClick={() => void desk.openItem('ticket', t.id)}>
+                        {itemNumber(t.number)}
+                      </button>
+                    </td>
+                    <td>{t.subject}</td>
+                    <td>
+                      <span class={`badge badge-ticket-${t.status}`}>{STATUS_WORDS[t.status]}</span>
+                    </td>
+                    <td>{PRIORITY_LABELS[t.priority]}</td>
+                    <td>{t.customerName}</td>
+                    <td>{t.agentName ?? '—'}</td>
+                    <td>{formatStarted(t.updatedAt, clock)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </>
+          ) : list.kind === 'tasks' ? (
+            <>
+              <thead>
+                <tr>
+                  <th scope="col">Task</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Group</th>
+                  <th scope="col">Done</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((t) => (
+                  <tr key={t.id} data-task-id={t.id} class={isOverdue(t, clock) ? 'overdue' : undefined}>
+                    <td>
+                      <button type="button" class="link" onClick={() => void desk.openItem('task', t.id)}>
+                        {t.title}
+                      </button>
+                    </td>
+                    <td>{t.dueAt === null ? '—' : `${formatStarted(t.dueAt, clock)}${isOverdue(t, clock) ? ' (overdue)' : ''}`}</td>
+                    <td>{t.groupName}</td>
+                    <td>{t.doneAt === null ? 'No' : formatStarted(t.doneAt, clock)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </>
+          ) : (
+            <>
+              <thead>
+                <tr>
+                  <th scope="col">Number</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Phone</th>
+                  <th scope="col">Direction</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Duration</th>
+                  <th scope="col">Agent</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((c) => (
+                  <tr key={c.id} data-call-id={c.id}>
+                    <td>
+                      <button type="button" class="link" onClick={() => void desk.openItem('call', c.id)}>
+                        {itemNumber(c.number)}
+                      </button>
+                    </td>
+                    <td>{c.customerName}</td>
+                    <td>{c.phone}</td>
+                    <td>{c.direction === 'inbound' ? 'Inbound' : 'Outbound'}</td>
+                    <td>{formatStarted(c.startedAt, clock)}</td>
+                    <td>{formatSeconds(c.durationSeconds)}</td>
+                    <td>{c.agentName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </>
+          )}
+        </table>
+        {!desk.loading.value && list.rows.length === 0 && !desk.error.value ? <p class="preview-empty">Nothing here.</p> : null}
+        <nav class="pager" aria-label="Pages">
+          <button type="button" disabled={desk.offset.value === 0} onClick={() => desk.page(-1)}>
+            Previous
+          </button>
+          <span role="status">
+            {first}–{last} of {desk.total.value}
+          </span>
+          <button type="button" disabled={last >= desk.total.value} onClick={() => desk.page(1)}>
+            Next
+          </button>
+        </nav>
+      </section>
+      <section class="preview" aria-label="Item">
+        <p class="sr-only" role="status">
+          {desk.announcement.value}
+        </p>
+        {desk.openError.value ? (
+          <p class="notice" role="alert">
+            {desk.openError.value}
+          </p>
+        ) : null}
+        <OpenItemView desk={desk} clock={clock} openRelated={openRelated} />
+      </section>
+    </div>
+  );
+}
+
+function RelatedList({ related, open }: { related: readonly RelatedItem[]; open(item: RelatedItem): void }) {
+  if (related.length === 0) return <p class="hint">Nothing related.</p>;
+  return (
+    <ul class="related-list" aria-label="Related items">
+      {related.map((r) => (
+        <li key={`${r.kind}:${r.id}`} data-related={r.kind}>
+          {kindName(r.kind)}:{' '}
+          <button type="button" class="link" onClick={() => open(r)}>
+            {r.label}
+          </button>{' '}
+          <span class="hint">({r.state})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function OpenItemView({ desk, clock, openRelated }: { desk: DeskModel; clock: number; openRelated(item: RelatedItem): void }) {
+  const item = desk.open.value;
+  if (item === null) return <p class="preview-empty">Select an item to see it.</p>;
+  const close = (
+    <button type="button" class="quiet" aria-label="Close item" onClick={() => desk.closeItem()}>
+      ×
+    </button>
+  );
+  const problem = desk.problem.value ? (
+    <p class="notice" role="alert">
+      {desk.problem.value}
+    </p>
+  ) : null;
+  if (item.kind === 'task') {
+    const t = item.data.task;
+    return (
+      <article class="pane item-pane" aria-labelledby="item-title" data-task-id={t.id}>
+        <header class="pane-header">
+          <h2 id="item-title">Task: {t.title}</h2>
+          {close}
+        </header>
+        <dl class="pane-facts">
+          <div>
+            <dt>Due</dt>
+            <dd>{t.dueAt === null ? '—' : formatStarted(t.dueAt, clock)}</dd>
+          </div>
+          <div>
+            <dt>Assigned to</dt>
+            <dd>{t.assigneeName}</dd>
+          </div>
+          <div>
+            <dt>Group</dt>
+            <dd>{t.groupName}</dd>
+          </div>
+          <div>
+            <dt>Done</dt>
+            <dd>{t.doneAt === null ? 'No' : formatStarted(t.doneAt, clock)}</dd>
+          </div>
+        </dl>
+        {t.details ? <p class="item-details">{t.details}</p> : null}
+        <button type="button" class="primary" disabled={desk.busy.value} onClick={() => void desk.editTask({ done: t.doneAt === null })}>
+          {t.doneAt === null ? 'Mark done' : 'Mark not done'}
+        </button>
+        {problem}
+        <h3>Related items</h3>
+        <RelatedList related={item.data.related} open={openRelated} />
+      </article>
+    );
+  }
+  if (item.kind === 'call') {
+    const c = item.data.call;
+    return (
+      <article class="pane item-pane" aria-labelledby="item-title" data-call-id={c.id}>
+        <header class="pane-header">
+          <h2 id="item-title">
+            Call log {itemNumber(c.number)}: {c.customerName}
+          </h2>
+          {close}
+        </header>
+        <dl class="pane-facts">
+          <div>
+            <dt>Phone</dt>
+            <dd>{c.phone}</dd>
+          </div>
+          <div>
+            <dt>Direction</dt>
+            <dd>{c.direction === 'inbound' ? 'Inbound' : 'Outbound'}</dd>
+          </div>
+          <div>
+            <dt>Started</dt>
+            <dd>{formatStarted(c.startedAt, clock)}</dd>
+          </div>
+          <div>
+            <dt>Duration</dt>
+            <dd>{formatSeconds(c.durationSeconds)}</dd>
+          </div>
+          <div>
+            <dt>Agent</dt>
+            <dd>
+              {c.agentName} ({c.groupName})
+            </dd>
+          </div>
+        </dl>
+        {c.notes ? <p class="item-details">{c.notes}</p> : null}
+        <h3>Related items</h3>
+        <RelatedList related={item.data.related} open={openRelated} />
+      </article>
+    );
+  }
+  return <TicketView desk={desk} clock={clock} openRelated={openRelated} problem={problem} close={close} />;
+}
+
+function TicketView({ desk, clock, openRelated, problem, close }: { desk: DeskModel; clock: number; openRelated(item: RelatedItem): void; problem: preact.ComponentChildren; close: preact.ComponentChildren }) {
+  const item = desk.open.value;
+  const [text, setText] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const textId = useId();
+  const statusId = useId();
+  const minutesId = useId();
+  if (item?.kind !== 'ticket') return null;
+  const { ticket: t, entries, related, total } = item.data;
+  const send = async (kind: 'reply' | 'note') => {
+    if (text.trim() === '') return;
+    if (await desk.addEntry({ kind, text: text.trim() })) setText('');
+  };
+  return (
+    <article class="pane item-pane" aria-labelledby="item-title" data-ticket-id={t.id}>
+      <header class="pane-header">
+        <h2 id="item-title">
+          Ticket {itemNumber(t.number)}: {t.subject}
+        </h2>
+        {close}
+      </header>
+      <dl class="pane-facts">
+        <div>
+          <dt>Customer</dt>
+          <dd>
+            {t.customerName} &lt;{t.customerEmail}&gt;
+          </dd>
+        </div>
+        <div>
+          <dt>Group</dt>
+          <dd>{t.groupName}</dd>
+        </div>
+        <div>
+          <dt>Agent</dt>
+          <dd>{t.agentName ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd>{PRIORITY_LABELS[t.priority]}</dd>
+        </div>
+        <div>
+          <dt>Time logged</dt>
+          <dd>{formatMinutes(total.all)}</dd>
+        </div>
+      </dl>
+      <div class="field">
+        <label for={statusId}>Status</label>
+        <select id={statusId} value={t.status} disabled={desk.busy.value} onChange={(e) => void desk.editTicket({ status: e.currentTarget.value as TicketStatus })}>
+          {TICKET_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_WORDS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ol class="ticket-thread" aria-label="Thread">
+        {entries.map((e) => (
+          <li key={e.id} class={`entry entry-${e.kind}`} data-entry={e.kind}>
+            <p class="entry-head">
+              {e.kind === 'conversation' ? 'The chat' : e.kind === 'reply' ? `Reply by ${e.authorName}, emailed to ${e.emailedTo ?? ''}` : `Internal note by ${e.authorName} · staff only`} ·{' '}
+              {formatStarted(e.createdAt, clock)}
+            </p>
+            <pre class="entry-text">{e.text}</pre>
+          </li>
+        ))}
+      </ol>
+      <form class="dialog-form" onSubmit={(e) => (e.preventDefault(), void send('reply'))}>
+        <div class="field">
+          <label for={textId}>Reply or note</label>
+          <textarea id={textId} rows={4} maxLength={MAX_ENTRY_LENGTH} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        </div>
+        <div class="dialog-actions">
+          <button type="button" disabled={desk.busy.value || text.trim() === ''} onClick={() => void send('note')}>
+            Add internal note
+          </button>
+          <button type="submit" class="primary" disabled={desk.busy.value || text.trim() === ''}>
+            Send reply to customer
+          </button>
+        </div>
+      </form>
+      <form
+        class="inline-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const n = Number(minutes);
+          if (!Number.isInteger(n) || n < 1) return;
+          if (await desk.logTicketTime({ minutes: n })) setMinutes('');
+        }}
+      >
+        <label for={minutesId}>Log minutes</label> <input id={minutesId} type="number" min={1} step={1} value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />{' '}
+        <button type="submit" disabled={desk.busy.value}>
+          Log time
+        </button>
+      </form>
+      {problem}
+      <h3>Related items</h3>
+      <RelatedList related={related} open={openRelated} />
+    </article>
+  );
+}

@@ -1,0 +1,187 @@
+// The console's Help Desk: the lists of tickets (My Tickets, a group's open tickets, All Tickets
+// for managers and administrators), My Tasks (overdue first) and call logs (by group, or mine),
+// sorted and paged by the server, and the item open beside them: a ticket with its thread (reply
+// by email, internal note), status, related items and time logs; a task to mark done; a call log.
+// Signals and actions only. No socket reports item changes: a list is fetched when shown, paged,
+// sorted, and after each change made here.
+import { computed, signal } from '@preact/signals';
+import { DEFAULT_PAGE_SIZE } from '../../../objects/protocol.ts';
+import type { ItemKind, TicketStatus } from '../../../objects/rules/items.ts';
+import type {
+  CallLog,
+  CallLogListResponse,
+  CallLogResponse,
+  Task,
+  TaskEditBody,
+  TaskListResponse,
+  TaskResponse,
+  Ticket,
+  TicketEditBody,
+  TicketEntryBody,
+  TicketListResponse,
+  TicketResponse,
+  TicketSortKey,
+} from '../../../worker/items/wire.ts';
+import type { TimeLogBody } from '../../../worker/chats/wire.ts';
+import { describeError, getJson, patchJson, postJson } from '../../shared/api.ts';
+
+export type DeskView =
+  | { kind: 'tickets'; view: 'mine' }
+  | { kind: 'tickets'; view: 'group'; groupId: string }
+  | { kind: 'tickets'; view: 'all'; status: TicketStatus | null }
+  | { kind: 'tasks'; state: 'open' | 'done' }
+  | { kind: 'calls'; by: 'group'; groupId: string }
+  | { kind: 'calls'; by: 'mine' };
+
+export type DeskRows = { kind: 'tickets'; rows: readonly Ticket[] } | { kind: 'tasks'; rows: readonly Task[] } | { kind: 'calls'; rows: readonly CallLog[] };
+export type OpenItem = { kind: 'ticket'; data: TicketResponse } | { kind: 'task'; data: TaskResponse } | { kind: 'call'; data: CallLogResponse };
+
+export const PAGE_SIZE = DEFAULT_PAGE_SIZE;
+
+/** The list's address on the server. */
+export function listPath(view: DeskView, sort: { key: TicketSortKey; dir: 'asc' | 'desc' }, offset: number): string {
+  const page = `limit=${PAGE_SIZE}&offset=${offset}`;
+  switch (view.kind) {
+    case 'tickets': {
+      const which = view.view === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}` : view.view === 'all' ? `view=all${view.status ? `&status=${view.status}` : ''}` : 'view=mine';
+      return `/api/tickets?${which}&sort=${sort.key}&dir=${sort.dir}&${page}`;
+    }
+    case 'tasks':
+      return `/api/tasks?state=${view.state}&${page}`;
+    case 'calls':
+      return `/api/calls?${view.by === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}` : 'view=agent'}&${page}`;
+  }
+}
+
+export function deskTitle(view: DeskView, groupName: (id: string) => string | undefined): string {
+  switch (view.kind) {
+    case 'tickets':
+      return view.view === 'mine' ? 'My Tickets' : view.view === 'all' ? 'All Tickets' : `${groupName(view.groupId) ?? 'Group'}: Open Tickets`;
+    case 'tasks':
+      return view.state === 'open' ? 'My Tasks' : 'My Tasks: Done';
+    case 'calls':
+      return view.by === 'mine' ? 'My Call Logs' : `${groupName(view.groupId) ?? 'Group'}: Call Logs`;
+  }
+}
+
+export type DeskModel = ReturnType<typeof createDesk>;
+
+export function createDesk() {
+  const view = signal<DeskView>({ kind: 'tickets', view: 'mine' });
+  const sort = signal<{ key: TicketSortKey; dir: 'asc' | 'desc' }>({ key: 'updated', dir: 'desc' });
+  const offset = signal(0);
+  const list = signal<DeskRows>({ kind: 'tickets', rows: [] });
+  const total = signal(0);
+  const loading = signal(false);
+  const error = signal<string | null>(null);
+  const open = signal<OpenItem | null>(null);
+  const openError = signal<string | null>(null);
+  const busy = signal(false);
+  const problem = signal<string | null>(null);
+  const announcement = signal('');
+  let listTicket = 0;
+
+  async function load(): Promise<void> {
+    const mine = ++listTicket;
+    const current = view.value;
+    loading.value = true;
+    try {
+      const path = listPath(current, sort.value, offset.value);
+      const rows: DeskRows =
+        current.kind === 'tickets'
+          ? await getJson<TicketListResponse>(path).then((r) => ((total.value = r.total), { kind: 'tickets' as const, rows: r.tickets }))
+          : current.kind === 'tasks'
+            ? await getJson<TaskListResponse>(path).then((r) => ((total.value = r.total), { kind: 'tasks' as const, rows: r.tasks }))
+            : await getJson<CallLogListResponse>(path).then((r) => ((total.value = r.total), { kind: 'calls' as const, rows: r.calls }));
+      if (mine !== listTicket) return;
+      list.value = rows;
+      error.value = null;
+    } catch (failure) {
+      if (mine === listTicket) error.value = describeError(failure);
+    } finally {
+      if (mine === listTicket) loading.value = false;
+    }
+  }
+
+  async function openItem(kind: Exclude<ItemKind, 'chat'>, id: string): Promise<void> {
+    openError.value = null;
+    problem.value = null;
+    const path = `/api/${kind === 'call' ? 'calls' : `${kind}s`}/${encodeURIComponent(id)}`;
+    try {
+      if (kind === 'ticket') open.value = { kind, data: await getJson<TicketResponse>(path) };
+      else if (kind === 'task') open.value = { kind, data: await getJson<TaskResponse>(path) };
+      else open.value = { kind, data: await getJson<CallLogResponse>(path) };
+    } catch (failure) {
+      open.value = null;
+      openError.value = describeError(failure);
+    }
+  }
+
+  /** One change to the open item; the item and the list are fetched again after it. */
+  async function change(call: () => Promise<unknown>, done: string): Promise<boolean> {
+    const item = open.value;
+    if (busy.value || item === null) return false;
+    busy.value = true;
+    problem.value = null;
+    announcement.value = '';
+    try {
+      await call();
+      announcement.value = done;
+      const id = item.kind === 'ticket' ? item.data.ticket.id : item.kind === 'task' ? item.data.task.id : item.data.call.id;
+      await Promise.all([openItem(item.kind, id), load()]);
+      return true;
+    } catch (failure) {
+      problem.value = describeError(failure);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const ticketPath = () => (open.value?.kind === 'ticket' ? `/api/tickets/${encodeURIComponent(open.value.data.ticket.id)}` : '');
+  const taskPath = () => (open.value?.kind === 'task' ? `/api/tasks/${encodeURIComponent(open.value.data.task.id)}` : '');
+
+  return {
+    view,
+    sort,
+    offset,
+    list,
+    total,
+    loading,
+    error,
+    open,
+    openError,
+    busy,
+    problem,
+    announcement,
+    pageCount: computed(() => Math.max(1, Math.ceil(total.value / PAGE_SIZE))),
+    load,
+    show(next: DeskView): void {
+      view.value = next;
+      offset.value = 0;
+      list.value = { kind: next.kind, rows: [] } as DeskRows;
+      void load();
+    },
+    sortBy(key: TicketSortKey): void {
+      const current = sort.value;
+      sort.value = { key, dir: current.key === key && current.dir === 'desc' ? 'asc' : 'desc' };
+      offset.value = 0;
+      void load();
+    },
+    page(step: 1 | -1): void {
+      const next = offset.value + step * PAGE_SIZE;
+      if (next < 0 || next >= total.value) return;
+      offset.value = next;
+      void load();
+    },
+    openItem,
+    closeItem(): void {
+      open.value = null;
+      openError.value = null;
+    },
+    addEntry: (body: TicketEntryBody) => change(() => postJson(`${ticketPath()}/entries`, body), body.kind === 'reply' ? 'Reply emailed to the customer.' : 'Internal note added.'),
+    editTicket: (body: TicketEditBody) => change(() => patchJson(ticketPath(), body), 'Ticket saved.'),
+    logTicketTime: (body: TimeLogBody) => change(() => postJson(`${ticketPath()}/time-logs`, body), 'Time logged.'),
+    editTask: (body: TaskEditBody) => change(() => patchJson(taskPath(), body), body.done === true ? 'Task done.' : 'Task saved.'),
+  };
+}

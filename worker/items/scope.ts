@@ -1,0 +1,55 @@
+// What every help-desk item route checks before it changes anything: that the group named is one
+// of the caller's, that an assignee is an enabled member of it, the chat an item is made from is
+// among the caller's chats, and what a chat's History says when an item is related to it.
+import type { ItemRef } from '../../objects/rules/items.ts';
+import type { SessionAgent } from '../http/app-env.ts';
+import { ApiError } from '../http/errors.ts';
+import { orRefuse } from '../http/refusals.ts';
+import { findEnabledMember, groupsOf } from '../people/queries.ts';
+import { callerOf, chatStub, requireChat } from '../chats/actions.ts';
+import type { ChatListRow } from '../../objects/protocol.ts';
+
+export { requireChat };
+
+/** A group of the caller's (an item of another group is refused as if there were none). */
+export async function requireMyGroup(env: Env, agent: SessionAgent, groupId: string): Promise<{ id: string; name: string }> {
+  const group = (await groupsOf(env.DB, agent.id)).find((g) => g.id === groupId);
+  if (!group) throw new ApiError(404, 'unknown_group', 'No such group among yours.', 'groupId');
+  return group;
+}
+
+/** An enabled member of the group, who may be given an item of it. */
+export async function requireMember(env: Env, groupId: string, agentId: string, field: string): Promise<{ id: string; name: string }> {
+  const member = await findEnabledMember(env.DB, groupId, agentId);
+  if (!member) throw new ApiError(404, 'unknown_agent', 'No such enabled agent in the group.', field);
+  return member;
+}
+
+/**
+ * Where an item is made: the chat it is made from (which gives its group unless one is named), or
+ * the group named. A group other than the chat's must be the caller's too.
+ */
+export async function placeOf(
+  env: Env,
+  agent: SessionAgent,
+  body: { chatId?: string | undefined; groupId?: string | undefined },
+): Promise<{ chat: ChatListRow | null; groupId: string }> {
+  const chat = body.chatId === undefined ? null : await requireChat(env, agent, body.chatId);
+  const groupId = body.groupId ?? chat?.groupId;
+  if (groupId === undefined) throw new ApiError(400, 'invalid_body', 'Name the group (groupId), or the chat the item is made from (chatId).', 'groupId');
+  if (groupId !== chat?.groupId) await requireMyGroup(env, agent, groupId);
+  return { chat, groupId };
+}
+
+/**
+ * The chat's History line for an item related to it (or made from it) or unrelated. D1 holds the
+ * relation, written first; if the chat cannot be reached now its History misses the line and the
+ * relation stands (the Related Items tab reads D1).
+ */
+export async function noteOnChat(env: Env, agent: SessionAgent, chatId: string, item: ItemRef, change: 'added' | 'removed'): Promise<void> {
+  try {
+    orRefuse(await chatStub(env, chatId).noteRelation(callerOf(agent), item, change));
+  } catch (err) {
+    console.error('related item not noted in the chat', chatId, err);
+  }
+}

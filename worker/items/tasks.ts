@@ -1,0 +1,105 @@
+// Tasks (the seed's Add → New Task): a title, details, a due time and an assignee (the creator
+// unless another member of the group is named), done or not. My Tasks lists the open ones, overdue
+// first. When a task falls due its assignee is told in their console: the assignee's hub
+// (objects/agent/hub.ts) holds the reminder and checks the task in D1 when it comes. Mounted at
+// /api/tasks.
+import type { NewTaskBody, TaskEditBody, TaskListResponse, TaskResponse } from './wire.ts';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { agentHub } from '../../objects/agent/hub.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../objects/protocol.ts';
+import { MAX_DETAILS_LENGTH, MAX_ITEM_TIME_SPAN_MS, MAX_TASK_TITLE_LENGTH } from '../../objects/rules/items.ts';
+import { requireAgent } from '../auth/session.ts';
+import type { AppEnv, SessionAgent } from '../http/app-env.ts';
+import { readBody, readQuery } from '../http/body.ts';
+import { ApiError } from '../http/errors.ts';
+import { findTask, insertRelation, insertTask, listTasks, relatedOf, taskRef, updateTask } from './queries.ts';
+import type { Task } from './wire.ts';
+import { noteOnChat, placeOf, requireMember } from './scope.ts';
+
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TASK_TITLE_LENGTH));
+const details = z.string().check(z.trim(), z.maxLength(MAX_DETAILS_LENGTH));
+/** A due time: ms since the epoch, within a decade of now (a bad format or a typo is refused). */
+const dueAt = z.nullable(z.int());
+
+const NewTask = z.object({ title, details: z.optional(details), dueAt: z.optional(dueAt), groupId: z.optional(id), assigneeId: z.optional(id), chatId: z.optional(id) });
+const TaskEdit = z.object({ title: z.optional(title), details: z.optional(details), dueAt: z.optional(dueAt), assigneeId: z.optional(id), done: z.optional(z.boolean()) });
+const ListQuery = z.object({
+  state: z._default(z.enum(['open', 'done']), 'open'),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
+  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)), 0),
+});
+
+function checkDue(due: number | null | undefined, now: number): void {
+  if (due === null || due === undefined) return;
+  if (due < now - MAX_ITEM_TIME_SPAN_MS || due > now + MAX_ITEM_TIME_SPAN_MS) {
+    throw new ApiError(400, 'invalid_body', 'dueAt is a time (ms since the epoch) within ten years of now.', 'dueAt');
+  }
+}
+
+async function requireTask(env: Env, agent: SessionAgent, taskId: string): Promise<Task> {
+  const task = await findTask(env.DB, agent.id, taskId);
+  if (!task) throw new ApiError(404, 'not_found', 'No such task in your groups.');
+  return task;
+}
+
+/** The assignee's hub reminds them when the task falls due (it checks D1 then, so a stale one says nothing). */
+async function remind(env: Env, task: Pick<Task, 'id' | 'assigneeId' | 'dueAt' | 'doneAt'>): Promise<void> {
+  if (task.dueAt === null || task.doneAt !== null) return;
+  await agentHub(env, task.assigneeId).remindTask(task.assigneeId, task.id, task.dueAt);
+}
+
+export const taskRoutes = new Hono<AppEnv>()
+  .use(requireAgent())
+  .get('/', async (c) => {
+    const q = readQuery(c, ListQuery, { hint: 'state is open (overdue first) or done.' });
+    return c.json((await listTasks(c.env.DB, c.get('agent').id, q.state, q)) satisfies TaskListResponse);
+  })
+  .post('/', async (c) => {
+    const agent = c.get('agent');
+    const body = await readBody<NewTaskBody>(c, NewTask);
+    const now = Date.now();
+    checkDue(body.dueAt, now);
+    const { chat, groupId } = await placeOf(c.env, agent, body);
+    const assignee = await requireMember(c.env, groupId, body.assigneeId ?? agent.id, 'assigneeId');
+    const taskId = crypto.randomUUID();
+    const statements = [insertTask(c.env.DB, { id: taskId, title: body.title, details: body.details ?? '', dueAt: body.dueAt ?? null, groupId, assignee, createdBy: agent.id, now })];
+    if (chat) statements.push(...insertRelation(c.env.DB, { kind: 'task', id: taskId }, { kind: 'chat', id: chat.id }, agent.id, now));
+    await c.env.DB.batch(statements);
+    if (chat) await noteOnChat(c.env, agent, chat.id, taskRef({ id: taskId, title: body.title }), 'added');
+    await remind(c.env, { id: taskId, assigneeId: assignee.id, dueAt: body.dueAt ?? null, doneAt: null });
+    return c.json((await taskAnswer(c.env, agent, taskId)) satisfies TaskResponse, 201);
+  })
+  .get('/:id', async (c) => {
+    const agent = c.get('agent');
+    await requireTask(c.env, agent, c.req.param('id'));
+    return c.json((await taskAnswer(c.env, agent, c.req.param('id'))) satisfies TaskResponse);
+  })
+  .patch('/:id', async (c) => {
+    const agent = c.get('agent');
+    const task = await requireTask(c.env, agent, c.req.param('id'));
+    const body = await readBody<TaskEditBody>(c, TaskEdit);
+    if (Object.keys(body).length === 0) throw new ApiError(400, 'invalid_body', 'Change at least one of title, details, dueAt, assigneeId, done.');
+    const now = Date.now();
+    checkDue(body.dueAt, now);
+    const assignee = body.assigneeId === undefined ? { id: task.assigneeId, name: task.assigneeName } : await requireMember(c.env, task.groupId, body.assigneeId, 'assigneeId');
+    const next: Task = {
+      ...task,
+      title: body.title ?? task.title,
+      details: body.details ?? task.details,
+      dueAt: body.dueAt === undefined ? task.dueAt : body.dueAt,
+      assigneeId: assignee.id,
+      assigneeName: assignee.name,
+      doneAt: body.done === undefined ? task.doneAt : body.done ? (task.doneAt ?? now) : null,
+    };
+    await updateTask(c.env.DB, next);
+    if (next.dueAt !== task.dueAt || next.assigneeId !== task.assigneeId || (task.doneAt !== null && next.doneAt === null)) await remind(c.env, next);
+    return c.json((await taskAnswer(c.env, agent, task.id)) satisfies TaskResponse);
+  });
+
+async function taskAnswer(env: Env, agent: SessionAgent, taskId: string): Promise<TaskResponse> {
+  const [task, related] = await Promise.all([findTask(env.DB, agent.id, taskId), relatedOf(env.DB, agent.id, { kind: 'task', id: taskId }, Date.now())]);
+  if (!task) throw new ApiError(404, 'not_found', 'No such task in your groups.');
+  return { task, related };
+}

@@ -1,7 +1,8 @@
 // Demo chats for `npm start`, made through the running server's own API the way a customer and the
 // demo agents would (chats live in Durable Objects, so SQL alone cannot make them): one waiting in
 // the queue, one Alice is handling (with a custom field, a sticky and a follow-up comment, a time
-// log, a coaching line), one ended and rated with a Resolution comment. Made once: if the deployment
+// log, a coaching line, and beside it a ticket, a task, a call log and a related earlier ticket),
+// one ended and rated with a Resolution comment. Made once: if the deployment
 // already has chats, nothing is added.
 import WebSocket from 'ws';
 import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
@@ -108,6 +109,38 @@ export async function addDemoChats(origin: string): Promise<'added' | 'kept'> {
     text: 'Check that the replacement shipped.',
     dueAt: Date.now() + 24 * 60 * 60 * 1000,
   });
+  // The help desk beside it: a ticket made from the chat (with its conversation), a task for Alice
+  // due soon, a call log with the customer, and an earlier ticket of hers related to the chat.
+  const { ticket } = await alice.call<{ ticket: { id: string } }>('POST', '/api/tickets', {
+    subject: 'Order 1042 not delivered',
+    chatId: active.chatId,
+    priority: 'high',
+    agentId: 'demo-alice',
+  });
+  await alice.call('POST', `/api/tickets/${ticket.id}/entries`, { kind: 'note', text: 'Carrier says the parcel is held at the depot.' });
+  await alice.call('POST', `/api/tickets/${ticket.id}/time-logs`, { minutes: 8, note: 'Called the carrier', billable: true });
+  await alice.call('POST', '/api/tasks', {
+    title: 'Confirm the replacement for order 1042 shipped',
+    chatId: active.chatId,
+    dueAt: Date.now() + 2 * 60 * 60 * 1000,
+  });
+  await alice.call('POST', '/api/calls', {
+    chatId: active.chatId,
+    phone: '+1 555 0142',
+    direction: 'outbound',
+    startedAt: Date.now() - 10 * 60 * 1000,
+    durationSeconds: 4 * 60 + 30,
+    notes: 'Rita confirmed the delivery address.',
+  });
+  const earlier = await alice.call<{ ticket: { id: string } }>('POST', '/api/tickets', {
+    subject: 'Change of delivery address',
+    groupId: 'support',
+    customerName: 'Rita Customer',
+    customerEmail: 'rita@example.test',
+    text: 'Rita moved last month; the new address is on file.',
+  });
+  await alice.call('PATCH', `/api/tickets/${earlier.ticket.id}`, { status: 'closed' });
+  await alice.call('POST', `/api/related/chat/${active.chatId}`, { kind: 'ticket', id: earlier.ticket.id });
 
   // Ended and rated, with how it was solved.
   const done = await startChat(origin, { name: 'Sam Solved', email: 'sam@example.test', question: 'How do I reset my password?', groupId: 'support' });

@@ -3,6 +3,9 @@
 // as one agent through the real route, and times GET /api/chats for every view × sort key ×
 // direction (first page, plus a deep page for the big views) and GET /api/chats/counts, over real
 // HTTP on 127.0.0.1. Queries over SLOW_P95_MS at p95 are flagged and their query plans printed.
+// Then the help-desk lists the same way, on 100,000 tickets, tasks and call logs over the same
+// groups and agents (bench/lists-items.ts builds them): GET /api/tickets (My Tickets, a group's,
+// All Tickets), /api/tasks and /api/calls, with fewer repetitions each, in a share of the budget.
 //
 // `npm run bench -- lists --experiment` then also tries candidate indexes in the bench's own
 // throw-away D1 and prints before/after figures: an experiment, never part of the bench's verdict.
@@ -11,11 +14,15 @@ import { performance } from 'node:perf_hooks';
 import { type ChatFilter, type ListOptions, countChats, listChats, SORT_KEYS } from '../worker/chats/queries.ts';
 import type { PartContext } from './common.ts';
 import { fmt, table } from './common.ts';
+import { buildItems, CALL_COUNT, type ItemQuery, itemQueries, type ItemTotals, TASK_COUNT, TICKET_COUNT } from './lists-items.ts';
 import { percentile, signIn } from './load.ts';
 import { BENCH_HOST, type Servers } from './server.ts';
 
-/** What this part aims to take (its soft budget), and how much longer it may run before it is stopped. */
-export const LISTS_BUDGET_MS = 100_000;
+/**
+ * What this part aims to take (its soft budget), and how much longer it may run before it is stopped.
+ * (100 s for the chat lists alone; the help-desk items add some 20 s of seeding and 25–30 s of requests.)
+ */
+export const LISTS_BUDGET_MS = 140_000;
 export const LISTS_GRACE_MS = 30_000;
 /** With --experiment, the part may take this much longer (the experiment is never part of a default run). */
 export const LISTS_EXPERIMENT_EXTRA_MS = 200_000;
@@ -93,6 +100,10 @@ export const SLOW_P95_MS = 100;
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Time kept back from the measurement for the query plans of the slow queries. */
 const PLANS_RESERVE_MS = 8_000;
+/** The help-desk lists: fewer measured requests per query, in at most this share of the measuring time, and their plans' reserve. */
+const ITEM_REPETITIONS = 10;
+const ITEMS_SHARE = 0.35;
+const ITEM_PLANS_RESERVE_MS = 4_000;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -153,6 +164,31 @@ interface Seeded {
   chatAgentRows: number;
   byStatus: Record<'queued' | 'active' | 'ended', number>;
   mine: { active: number; completed: number };
+  /** What the measured agent should see of the help-desk items. */
+  items: ItemTotals;
+  /** How long building and inserting the items took (without rebuilding their indexes). */
+  itemsMs: number;
+}
+
+/** Row ids of 22 base64url characters, from `random` (so every run seeds the same ids). */
+function idMaker(random: () => number): () => string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return () => {
+    let s = '';
+    for (let i = 0; i < 22; i++) s += alphabet[Math.floor(random() * 64)];
+    return s;
+  };
+}
+
+/** A group index drawn by the groups' weights, from `random`. */
+function groupPicker(random: () => number): () => number {
+  const weights = GROUPS.map(([, w]) => w);
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  return () => {
+    let r = random() * totalWeight;
+    for (let g = 0; g < weights.length; g++) if ((r -= weights[g]!) < 0) return g;
+    return weights.length - 1;
+  };
 }
 
 /** Builds the whole data set in memory (deterministic), then inserts it in multi-row batches. */
@@ -161,16 +197,14 @@ async function seed(servers: Servers, log: (line: string) => void): Promise<Seed
   const random = rng(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const exp = (mean: number) => -Math.log(1 - random()) * mean;
-  const id = () => {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    let s = '';
-    for (let i = 0; i < 22; i++) s += alphabet[Math.floor(random() * 64)];
-    return s;
-  };
+  const id = idMaker(random);
   const now = Date.now();
 
   // Groups and agents: the bench's seed agent (bench/server.ts) is the measured agent, moved from
   // its one bench group into three of these; the others are in 2–3 groups each, every group staffed.
+  // The measured agent is made a manager, so that the one sign-in may also open All Tickets (agents
+  // get 403 there) with the same memberships: the chat lists and counts read only memberships, never
+  // the role (worker/chats/routes.ts, worker/chats/queries.ts), so the chat figures are unchanged.
   const groupIds = GROUPS.map((_, i) => `grp-${String(i).padStart(2, '0')}-${id().slice(0, 8)}`);
   const measuredAgent: SeedAgent = { id: servers.agent.id, name: 'Bench Agent', groups: MEASURED_GROUPS };
   const agents: SeedAgent[] = [measuredAgent];
@@ -183,7 +217,7 @@ async function seed(servers: Servers, log: (line: string) => void): Promise<Seed
   const members = GROUPS.map((_, g) => agents.filter((a) => a.groups.includes(g)));
   const setup = [
     db.prepare('DELETE FROM memberships WHERE agent_id = ?').bind(measuredAgent.id),
-    db.prepare('UPDATE agents SET name = ? WHERE id = ?').bind(measuredAgent.name, measuredAgent.id),
+    db.prepare("UPDATE agents SET name = ?, role = 'manager' WHERE id = ?").bind(measuredAgent.name, measuredAgent.id),
     ...GROUPS.map(([name], g) => db.prepare('INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)').bind(groupIds[g], name, now - 400 * DAY)),
     ...agents
       .slice(1)
@@ -197,13 +231,7 @@ async function seed(servers: Servers, log: (line: string) => void): Promise<Seed
   await db.batch(setup);
 
   // The chats, and every assignment in chat_agents.
-  const weights = GROUPS.map(([, w]) => w);
-  const totalWeight = weights.reduce((a, b) => a + b, 0);
-  const pickGroup = () => {
-    let r = random() * totalWeight;
-    for (let g = 0; g < weights.length; g++) if ((r -= weights[g]!) < 0) return g;
-    return weights.length - 1;
-  };
+  const pickGroup = groupPicker(random);
   // Rows with the time they would have been written, so they go in in that order, as in production
   // (a chat's row is written when it starts, so the table's rowid order follows started_at).
   const chatRows: { at: number; sql: string }[] = [];
@@ -313,16 +341,42 @@ async function seed(servers: Servers, log: (line: string) => void): Promise<Seed
   // The secondary indexes are dropped during the bulk load and rebuilt after it (2–3× faster on
   // this machine), from their own definitions in sqlite_master, so the schema is the migrations'.
   const { results: indexes } = await db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('chats', 'chat_agents') AND sql IS NOT NULL")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('chats', 'chat_agents', 'tickets', 'tasks', 'call_logs') AND sql IS NOT NULL",
+    )
     .all<{ name: string; sql: string }>();
   await db.batch(indexes.map((i) => db.prepare(`DROP INDEX "${i.name}"`)));
   const inOrder = (rows: { at: number; sql: string }[]) => rows.sort((a, b) => a.at - b.at).map((r) => r.sql);
   await insert('chats', `INSERT INTO chats (${CHAT_COLUMNS.join(', ')})`, inOrder(chatRows));
   await insert('chat_agents', 'INSERT INTO chat_agents (chat_id, agent_id, assigned_at)', inOrder(assignmentRows));
+
+  // The help-desk items over the same groups and agents, from a generator of their own (so the
+  // chats are the same rows as before there were items).
+  const itemsStart = performance.now();
+  const itemRandom = rng(SEED + 1);
+  const items = buildItems({
+    random: itemRandom,
+    id: idMaker(itemRandom),
+    now,
+    historyMs: HISTORY_DAYS * DAY,
+    agents,
+    measuredAgent,
+    groupIds,
+    measuredGroup: MEASURED_GROUP,
+    members,
+    pickGroup: groupPicker(itemRandom),
+    firstNames: FIRST_NAMES,
+    lastNames: LAST_NAMES,
+  });
+  for (const t of items.tables) {
+    await insert(t.table, `INSERT INTO ${t.table} (${t.columns.join(', ')})`, t.rows.map((r) => `(${r.map(lit).join(',')})`));
+  }
+  const itemsMs = performance.now() - itemsStart;
+
   const rebuild = performance.now();
   await db.batch(indexes.map((i) => db.prepare(i.sql)));
   log(`  rebuilt the ${indexes.length} indexes (${indexes.map((i) => i.name).join(', ')}) in ${fmt((performance.now() - rebuild) / 1000, 1)} s`);
-  return { measuredAgent, groupIds, chats: chatRows.length, chatAgentRows: assignmentRows.length, byStatus, mine };
+  return { measuredAgent, groupIds, chats: chatRows.length, chatAgentRows: assignmentRows.length, byStatus, mine, items: items.totals, itemsMs };
 }
 
 // ---- the queries -------------------------------------------------------------------------------
@@ -344,7 +398,8 @@ interface CountsQuery {
   path: string;
 }
 
-export type Query = ListQuery | CountsQuery;
+/** A chat list page, the chat counts, or a help-desk list page (bench/lists-items.ts). */
+export type Query = ListQuery | CountsQuery | ItemQuery;
 
 export interface Timing {
   query: Query;
@@ -408,6 +463,15 @@ function describeBody(query: Query, body: string): Pick<Timing, 'rows' | 'total'
     lastCounts = counts;
     return { rows: groups.length, total: groups.reduce((n, g) => n + g.active + g.inactive, 0), problem: null };
   }
+  if (query.kind === 'item') {
+    // The route's total must be what the seeding counted, and the page as long as the total allows.
+    const page = JSON.parse(body) as Record<string, unknown[]> & { total: number };
+    const rows = page[query.list]!.length;
+    const expected = Math.max(0, Math.min(PAGE_SIZE, page.total - query.offset));
+    const problem =
+      page.total !== query.expected ? `total ${page.total}, seeded ${query.expected}` : rows !== expected ? `${rows} rows, expected ${expected}` : null;
+    return { rows, total: page.total, problem };
+  }
   const page = JSON.parse(body) as { chats: unknown[]; total: number };
   const expected = Math.max(0, Math.min(PAGE_SIZE, page.total - query.offset));
   return { rows: page.chats.length, total: page.total, problem: page.chats.length === expected ? null : `${page.chats.length} rows, expected ${expected}` };
@@ -418,13 +482,13 @@ function describeBody(query: Query, body: string): Pick<Timing, 'rows' | 'total'
  * equal share of time T per query (found by bisection), never fewer than the query's minimum
  * (or than one, `bare`, when even the minimums do not fit).
  */
-function allocate(costs: readonly number[], budgetMs: number, bare: boolean): number[] {
-  const floor = costs.map((c) => (bare || c > CLEARLY_SLOW_MS ? MIN_REPETITIONS_CLEARLY_SLOW : MIN_REPETITIONS));
-  const reps = (t: number) => costs.map((c, i) => Math.max(floor[i]!, Math.min(REPETITIONS, Math.floor(t / Math.max(c, 0.5)))));
+function allocate(costs: readonly number[], budgetMs: number, bare: boolean, repetitions: number): number[] {
+  const floor = costs.map((c) => Math.min(repetitions, bare || c > CLEARLY_SLOW_MS ? MIN_REPETITIONS_CLEARLY_SLOW : MIN_REPETITIONS));
+  const reps = (t: number) => costs.map((c, i) => Math.max(floor[i]!, Math.min(repetitions, Math.floor(t / Math.max(c, 0.5)))));
   const spend = (r: number[]) => r.reduce((n, k, i) => n + k * costs[i]!, 0);
   if (spend(reps(Infinity)) <= budgetMs) return reps(Infinity);
   let lo = 0;
-  let hi = Math.max(...costs) * REPETITIONS;
+  let hi = Math.max(...costs) * repetitions;
   for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
     if (spend(reps(mid)) <= budgetMs) lo = mid;
@@ -435,9 +499,9 @@ function allocate(costs: readonly number[], budgetMs: number, bare: boolean): nu
 
 /**
  * Times every query through the route: first the warm-ups of all of them (which also measure what
- * each costs), then the measured requests, as many as the time left until `deadline` allows. Past
- * `deadline` + OVERRUN_MS nothing more is measured: the queries left are reported as not measured
- * (n = 0), so the part always prints its table within its time limit.
+ * each costs), then the measured requests, as many as the time left until `deadline` allows (at
+ * most `repetitions` each). Past `deadline` + OVERRUN_MS nothing more is measured: the queries left
+ * are reported as not measured (n = 0), so the part always prints its table within its time limit.
  */
 export async function timeAll(
   origin: string,
@@ -446,6 +510,7 @@ export async function timeAll(
   deadline: number,
   log: (line: string) => void,
   signal: AbortSignal,
+  repetitions = REPETITIONS,
 ): Promise<Timing[]> {
   const hardStop = deadline + OVERRUN_MS;
   const costs: number[] = [];
@@ -469,13 +534,13 @@ export async function timeAll(
   }
   const budget = Math.max(0, deadline - performance.now());
   const measurable = costs.map((c) => (Number.isFinite(c) ? c : 0));
-  let reps = allocate(measurable, budget, false);
-  if (reps.reduce((n, k, i) => n + k * measurable[i]!, 0) > budget) reps = allocate(measurable, budget, true);
+  let reps = allocate(measurable, budget, false, repetitions);
+  if (reps.reduce((n, k, i) => n + k * measurable[i]!, 0) > budget) reps = allocate(measurable, budget, true, repetitions);
   reps = reps.map((r, i) => (Number.isFinite(costs[i]!) ? r : 0));
   const planned = reps.reduce((n, k, i) => n + k * measurable[i]!, 0);
   log(
     `warm-ups done in ${fmt((performance.now() - t) / 1000, 1)} s; measuring ${reps.reduce((a, b) => a + b, 0)} requests ` +
-      `(~${fmt(planned / 1000, 0)} s of ${fmt(budget / 1000, 0)} s left; ${reps.filter((r) => r === REPETITIONS).length}/${queries.length} queries get all ${REPETITIONS})`,
+      `(~${fmt(planned / 1000, 0)} s of ${fmt(budget / 1000, 0)} s left; ${reps.filter((r) => r === repetitions).length}/${queries.length} queries get all ${repetitions})`,
   );
   // Round-robin: round k requests every query that is to get at least k samples, so that when the
   // time runs out every query has had its first rounds, and a load that drifts over the run falls
@@ -522,7 +587,8 @@ export interface Statement {
 
 /**
  * A D1Database that runs nothing and records every statement: listChats and countChats (the real
- * functions, from worker/db/chats.ts) called on it reveal exactly the SQL drizzle generates.
+ * functions, from worker/db/chats.ts) called on it reveal exactly the SQL drizzle generates, and
+ * the help-desk list functions (worker/items/queries.ts) the SQL they write.
  */
 function recordingDb(into: Statement[]): D1Database {
   const prepare = (sql: string) => {
@@ -540,7 +606,9 @@ function recordingDb(into: Statement[]): D1Database {
     };
     return stmt;
   };
-  return { prepare } as unknown as D1Database;
+  // The help-desk lists send page and count as one batch: each answer is one row, a count of 0.
+  const batch = async (statements: readonly unknown[]) => statements.map(() => ({ results: [{ n: 0 }], success: true, meta: {} }));
+  return { prepare, batch } as unknown as D1Database;
 }
 
 /** The statements the route runs for `query`: [page, count] for a list, [counts] for the counts. */
@@ -548,6 +616,7 @@ export async function statementsOf(agentId: string, query: Query, now: number): 
   const recorded: Statement[] = [];
   const db = recordingDb(recorded);
   if (query.kind === 'counts') await countChats(db, agentId);
+  else if (query.kind === 'item') await query.run(db, agentId);
   else {
     const options: ListOptions = { sort: query.sort, dir: query.dir, limit: PAGE_SIZE, offset: query.offset, now };
     await listChats(db, agentId, query.filter, options);
@@ -593,9 +662,9 @@ export function describeQuery(q: Query): string {
 function printTimings(timings: readonly Timing[]): void {
   const rows = timings.map((t) => [
     t.query.view,
-    t.query.kind === 'list' ? t.query.sort : '–',
-    t.query.kind === 'list' ? t.query.dir : '–',
-    t.query.kind === 'list' ? String(t.query.offset) : '–',
+    t.query.kind !== 'counts' ? t.query.sort : '–',
+    t.query.kind !== 'counts' ? t.query.dir : '–',
+    t.query.kind !== 'counts' ? String(t.query.offset) : '–',
     fmt(t.p50),
     fmt(t.p95),
     String(t.rows),
@@ -608,25 +677,27 @@ function printTimings(timings: readonly Timing[]): void {
   console.log(table(['view', 'sort', 'dir', 'offset', 'p50 ms', 'p95 ms', 'rows', 'total', 'n', ''], rows, 4).join('\n'));
 }
 
-const viewLabel = (t: Timing) => t.query.view + (t.query.kind === 'list' && t.query.offset ? ` @${t.query.offset}` : '');
+const viewLabel = (t: Timing) => t.query.view + (t.query.kind !== 'counts' && t.query.offset ? ` @${t.query.offset}` : '');
 
 export function printSummary(timings: readonly Timing[]): void {
   const lines = ['', `Per view: worst p95 across sort keys and directions (SLOW: p95 > ${SLOW_P95_MS} ms)`];
-  for (const v of [...new Set(timings.map(viewLabel))]) {
+  const labels = [...new Set(timings.map(viewLabel))];
+  const width = Math.max(20, ...labels.map((v) => v.length));
+  for (const v of labels) {
     const all = timings.filter((t) => viewLabel(t) === v);
     const of = all.filter((t) => t.n > 0 || t.warmupOnly);
     const warmups = of.filter((t) => t.warmupOnly).length;
     const unmeasured =
       (all.length - of.length ? `; ${all.length - of.length} not measured` : '') + (warmups ? `; ${warmups} from a warm-up only` : '');
     if (of.length === 0) {
-      lines.push(`  ${v.padEnd(20)} not measured (time budget)`);
+      lines.push(`  ${v.padEnd(width)} not measured (time budget)`);
       continue;
     }
     const worst = of.reduce((a, b) => (b.p95 > a.p95 ? b : a));
     const best = of.reduce((a, b) => (b.p95 < a.p95 ? b : a));
     const slow = of.filter((t) => t.p95 > SLOW_P95_MS).length;
     lines.push(
-      `  ${v.padEnd(20)} worst p95 ${fmt(worst.p95).padStart(8)} ms (${describeQuery(worst.query)}); best p95 ${fmt(best.p95)} ms; ` +
+      `  ${v.padEnd(width)} worst p95 ${fmt(worst.p95).padStart(8)} ms (${describeQuery(worst.query)}); best p95 ${fmt(best.p95)} ms; ` +
         `${slow}/${of.length} SLOW${unmeasured}`,
     );
   }
@@ -636,7 +707,8 @@ export function printSummary(timings: readonly Timing[]): void {
 /** The plans of the slow queries, one per distinct plan, with the SQL's own time in D1. */
 async function printPlans(db: D1Database, agentId: string, slow: readonly Timing[], log: (line: string) => void, deadline: number): Promise<void> {
   if (slow.length === 0) return;
-  log(`EXPLAIN QUERY PLAN of the ${slow.length} SLOW quer${slow.length === 1 ? 'y' : 'ies'}, SQL as drizzle generates it, run through the D1 binding`);
+  const how = slow.some((t) => t.query.kind !== 'item') ? 'SQL as drizzle generates it' : 'SQL as worker/items/queries.ts writes it';
+  log(`EXPLAIN QUERY PLAN of the ${slow.length} SLOW quer${slow.length === 1 ? 'y' : 'ies'}, ${how}, run through the D1 binding`);
   const now = Date.now();
   const byPlan = new Map<string, { queries: string[]; sql: string; statementsMs: string }>();
   for (const t of slow) {
@@ -665,7 +737,8 @@ async function printPlans(db: D1Database, agentId: string, slow: readonly Timing
     plans.forEach((plan, i) => lines.push(`  ${plans.length === 1 ? 'query' : (['page', 'count'][i] ?? `statement ${i}`)} plan:`, plan));
   }
   const example = [...byPlan.values()][0];
-  if (example) lines.push('', 'For example, the page SQL of the first (listChats, worker/db/chats.ts):', `  ${example.sql.replace(/\s+/g, ' ')}`);
+  const source = slow[0]!.query.kind === 'item' ? 'worker/items/queries.ts' : 'listChats, worker/db/chats.ts';
+  if (example) lines.push('', `For example, the page SQL of the first (${source}):`, `  ${example.sql.replace(/\s+/g, ' ')}`);
   console.log(lines.join('\n'));
 }
 
@@ -697,23 +770,45 @@ export async function runLists(ctx: PartContext, experiment?: (input: Experiment
       `per INSERT (under D1's 100 KB statement limit), ${INSERTS_PER_BATCH} INSERTs per db.batch`,
   );
   const seeded = await seed(servers, ctx.log);
-  const { byStatus, mine } = seeded;
+  const { byStatus, mine, items } = seeded;
   ctx.log(
     `seeded in ${fmt((performance.now() - t) / 1000, 1)} s: ${seeded.chats.toLocaleString('en')} chats ` +
       `(${byStatus.queued} queued, ${byStatus.active} active, ${byStatus.ended} ended), ${seeded.chatAgentRows.toLocaleString('en')} chat_agents rows; ` +
       `the measured agent is in ${MEASURED_GROUPS.map((g) => GROUPS[g]![0]).join(', ')} with ${mine.active} active and ${mine.completed} completed chats`,
   );
+  ctx.log(
+    `  of which the help-desk items (built and inserted, indexes apart) took ${fmt(seeded.itemsMs / 1000, 1)} s: ` +
+      `${TICKET_COUNT.toLocaleString('en')} tickets (${items.tickets.open} open, ${items.tickets.pending} pending, ${items.tickets.closed} closed; ` +
+      `${items.assignedTickets} with an agent), ${TASK_COUNT.toLocaleString('en')} tasks (${items.tasks.open} open, ${items.tasks.done} done), ` +
+      `${CALL_COUNT.toLocaleString('en')} call logs`,
+  );
   const cookie = await signIn(servers);
-  ctx.log(`signed in as ${servers.agent.email} through POST /api/auth/login`);
+  ctx.log(`signed in as ${servers.agent.email} (a manager here, for All Tickets) through POST /api/auth/login`);
 
   const groupId = seeded.groupIds[MEASURED_GROUP]!;
   const queries: Query[] = [...listQueries(groupId), COUNTS_QUERY];
+  const helpDesk: Query[] = itemQueries(groupId, servers.agent.id, items, PAGE_SIZE, DEEP_OFFSET);
+  // The help-desk lists first, in at most ITEMS_SHARE of the time left: when they are quick they
+  // finish early and leave the rest to the chat lists, which can use any time they are given.
+  const measureFrom = performance.now();
+  const measureUntil = ctx.deadline - PLANS_RESERVE_MS - ITEM_PLANS_RESERVE_MS;
   ctx.log(
-    `timing ${queries.length} queries over real HTTP (fetch to ${servers.origin}, not dispatchFetch): ${WARMUPS} warm-ups each ` +
-      `(1 if over ${SLOW_WARMUP_MS} ms or the machine is slow), then up to ${REPETITIONS} measured requests, round-robin, as the time budget allows ` +
-      `(at least ${MIN_REPETITIONS}; ${MIN_REPETITIONS_CLEARLY_SLOW} if a warm-up took over ${CLEARLY_SLOW_MS} ms)`,
+    `timing ${helpDesk.length} help-desk list queries, then ${queries.length} chat list queries, over real HTTP (fetch to ${servers.origin}, not dispatchFetch): ` +
+      `${WARMUPS} warm-ups each (1 if over ${SLOW_WARMUP_MS} ms or the machine is slow), then up to ${ITEM_REPETITIONS} (help desk) or ${REPETITIONS} (chats) ` +
+      `measured requests, round-robin, as the time budget allows (at least ${MIN_REPETITIONS}; ${MIN_REPETITIONS_CLEARLY_SLOW} if a warm-up took over ${CLEARLY_SLOW_MS} ms); ` +
+      `the help desk gets up to ${fmt(((measureUntil - measureFrom) * ITEMS_SHARE) / 1000, 0)} s of the ${fmt((measureUntil - measureFrom) / 1000, 0)} s left`,
   );
-  const timings = await timeAll(servers.origin, cookie, queries, ctx.deadline - PLANS_RESERVE_MS, ctx.log, ctx.signal);
+  const itemTimings = await timeAll(
+    servers.origin,
+    cookie,
+    helpDesk,
+    measureFrom + (measureUntil - measureFrom) * ITEMS_SHARE,
+    ctx.log,
+    ctx.signal,
+    ITEM_REPETITIONS,
+  );
+  ctx.log(`help-desk lists measured in ${fmt((performance.now() - measureFrom) / 1000, 1)} s; now the chat lists`);
+  const timings = await timeAll(servers.origin, cookie, queries, measureUntil, ctx.log, ctx.signal);
 
   console.log(
     [
@@ -752,10 +847,49 @@ export async function runLists(ctx: PartContext, experiment?: (input: Experiment
   console.log(
     `${slow.length} of ${timings.length} queries SLOW (p95 > ${SLOW_P95_MS} ms)` + (wrong.length ? `; ${wrong.length} returned the wrong number of rows` : ''),
   );
-  await printPlans(db, servers.agent.id, slow, ctx.log, ctx.deadline + LISTS_GRACE_MS / 2);
+  await printPlans(db, servers.agent.id, slow, ctx.log, ctx.deadline + LISTS_GRACE_MS / 4);
+
+  const itemsWrong = printItems(itemTimings, items, loadAtStart);
+  const itemsSlow = itemTimings.filter((x) => x.p95 > SLOW_P95_MS);
+  await printPlans(db, servers.agent.id, itemsSlow, ctx.log, ctx.deadline + LISTS_GRACE_MS / 2);
   if (experiment) {
+    // The experiment is about the chat lists only.
     const deadline = ctx.deadline + LISTS_EXPERIMENT_EXTRA_MS - 10_000;
     await experiment({ deadline, db, origin: servers.origin, cookie, agentId: servers.agent.id, timings, ctx });
   }
-  return wrong.length > 0 ? 1 : 0;
+  return wrong.length + itemsWrong > 0 ? 1 : 0;
+}
+
+/** The help-desk table, after the chat lists' and like it; returns how many answers were wrong. */
+function printItems(timings: readonly Timing[], items: ItemTotals, loadAtStart: string): number {
+  const groups = MEASURED_GROUPS.map((g) => GROUPS[g]![0]).join(', ');
+  const share = GROUPS.filter((_, g) => MEASURED_GROUPS.includes(g)).reduce((n, [, w]) => n + w, 0);
+  const n = (x: number) => x.toLocaleString('en');
+  console.log(
+    [
+      '',
+      `Help-desk lists at ${n(TICKET_COUNT)} tickets, ${n(TASK_COUNT)} tasks and ${n(CALL_COUNT)} call logs: GET /api/tickets, /api/tasks and /api/calls ` +
+        `(limit ${PAGE_SIZE}) through the real routes,`,
+      `real HTTP to ${BENCH_HOST} as for the chat lists; n = measured requests, at most ${ITEM_REPETITIONS} here` +
+        (timings.some((x) => x.n < ITEM_REPETITIONS) ? ' (fewer where the time budget did not fit them; n = 0: a warm-up\'s time only).' : '.'),
+      `Target as for the chat lists: p95 ≤ ${SLOW_P95_MS} ms per query (SLOW above). total = the route's total, checked against the seeding.`,
+      `Signed in as a manager in ${groups} (${share}% of the items): My Tickets ${n(items.mine)} (open and pending), ` +
+        `${GROUPS[MEASURED_GROUP]![0]}'s open and pending ${n(items.group)}, All Tickets ${n(items.all)} ` +
+        `(${n(items.allByStatus.open)} open, ${n(items.allByStatus.pending)} pending, ${n(items.allByStatus.closed)} closed); ` +
+        `My Tasks ${n(items.myTasks.open)} open (${items.myTasks.overdue} overdue, ${items.myTasks.noDue} with no due time), ${n(items.myTasks.done)} done; ` +
+        `call logs: ${GROUPS[MEASURED_GROUP]![0]}'s ${n(items.groupCalls)}, the agent's own ${n(items.myCalls)}.`,
+      `Tasks and call logs have one order each (open tasks: overdue first, by due time; done: latest first; calls: latest first).`,
+      `host: ${cpus().length} CPU(s), load average ${loadAtStart} at the start of this part, ${loadavg()[0]!.toFixed(2)} now` +
+        (loadavg()[0]! > cpus().length / 2 ? ' (busy: other processes compete for the CPUs, so times are inflated and noisy)' : ''),
+    ].join('\n'),
+  );
+  printTimings(timings);
+  printSummary(timings);
+  const slow = timings.filter((x) => x.p95 > SLOW_P95_MS);
+  const wrong = timings.filter((x) => x.problem);
+  console.log(
+    `${slow.length} of ${timings.length} help-desk queries SLOW (p95 > ${SLOW_P95_MS} ms)` +
+      (wrong.length ? `; ${wrong.length} returned the wrong rows or total` : ''),
+  );
+  return wrong.length;
 }

@@ -1,6 +1,7 @@
 // `npm run bench [-- messages|lists|sizes|scale ...] [--experiment]`: Switchboard's benchmarks.
 //   messages  the hot path (visitor → ChatRoom → agent) against a baseline chat (bench/messages.ts)
-//   lists     the chat lists and counts at 100,000 chats (bench/lists.ts); with --experiment, also
+//   lists     the chat lists and counts at 100,000 chats, and the help-desk lists at 100,000
+//             tickets, tasks and call logs (bench/lists.ts, bench/lists-items.ts); with --experiment, also
 //             query rewrites and candidate indexes tried in the bench's throw-away D1
 //             (bench/lists-experiment.ts; never part of a default run)
 //   sizes     the built client's loader, widget and console, raw and gzipped (bench/sizes.ts)
@@ -32,8 +33,8 @@ interface Part {
   namedOnly?: boolean;
 }
 
-/** What the whole default run aims to stay under. */
-const TOTAL_BUDGET_MS = 260_000;
+/** What the whole default run aims to stay under (the help-desk lists added 40 s to the lists part). */
+const TOTAL_BUDGET_MS = 300_000;
 /** The lists part never gets less than this, however long the parts before it took. */
 const LISTS_MIN_BUDGET_MS = 50_000;
 
@@ -45,7 +46,7 @@ const PARTS: readonly Part[] = [
     budgetMs: (elapsed, after) =>
       Math.max(LISTS_MIN_BUDGET_MS, Math.min(LISTS_BUDGET_MS, TOTAL_BUDGET_MS - elapsed - after.reduce((n, p) => n + p.typicalMs, 0))),
     graceMs: LISTS_GRACE_MS,
-    typicalMs: 95_000,
+    typicalMs: 135_000,
   },
   { name: 'sizes', run: runSizes, budgetMs: () => SIZES_TIMEOUT_MS, graceMs: 0, typicalMs: 10_000 },
   { name: 'scale', run: runScale, budgetMs: () => SCALE_TIMEOUT_MS, graceMs: 0, typicalMs: 400_000, namedOnly: true },

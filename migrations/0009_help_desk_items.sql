@@ -74,5 +74,11 @@ CREATE TABLE `tickets` (
 CREATE UNIQUE INDEX `tickets_number_unique` ON `tickets` (`number`);--> statement-breakpoint
 CREATE INDEX `tickets_agent_status` ON `tickets` (`agent_id`,`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `tickets_group_status` ON `tickets` (`group_id`,`status`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `tickets_updated` ON `tickets` (`updated_at`);--> statement-breakpoint
-CREATE INDEX `tickets_customer` ON `tickets` (`customer_email`);
+CREATE INDEX `tickets_customer` ON `tickets` (`customer_email`);--> statement-breakpoint
+CREATE INDEX `tickets_updated` ON `tickets` (`updated_at`,`id`);--> statement-breakpoint
+CREATE INDEX `tickets_created` ON `tickets` (`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `tickets_subject` ON `tickets` ("subject" COLLATE NOCASE,`id`);--> statement-breakpoint
+CREATE INDEX `tickets_customer_name` ON `tickets` ("customer_name" COLLATE NOCASE,`id`);--> statement-breakpoint
+CREATE INDEX `tickets_agent_name` ON `tickets` ("agent_name" COLLATE NOCASE,`id`);--> statement-breakpoint
+CREATE INDEX `tickets_status_rank` ON `tickets` ((CASE "status" WHEN 'open' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END),`id`);--> statement-breakpoint
+CREATE INDEX `tickets_priority_rank` ON `tickets` ((CASE "priority" WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END),`id`);

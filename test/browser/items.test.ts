@@ -6,7 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
 import { apiFromPage, launchBrowser, nav, newPerson, screenshot, showView, signIn, startChatByApi, uniqueTag } from './browser.ts';
-import { sentEmails, signInApi } from './customer.ts';
+import { axeViolations, sentEmails, signInApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');
@@ -116,6 +116,13 @@ test('from one chat an agent makes each item and relates a ticket; each opens fr
   await item.getByText(`Reply by Alice Agent, emailed to ${email}`).waitFor();
   await expect.poll(async () => (await sentEmails(mailDir)).some((m) => m.includes(`A new lid is on its way ${tag}`))).toBe(true);
   const ticketId = await item.locator('article[data-ticket-id]').getAttribute('data-ticket-id');
+  // The Help Desk's list and item pass axe-core.
+  expect(await axeViolations(alice.mainFrame())).toEqual([]);
+  // Assigned to Alice, it is in My Tickets.
+  await item.getByRole('button', { name: 'Assign to me' }).click();
+  await item.getByRole('button', { name: 'Unassign' }).waitFor();
+  const myTickets = await showDesk(alice, 'My Tickets', 'My Tickets');
+  await myTickets.getByText(`Cracked lid ${tag}`).waitFor();
 
   // The task is in My Tasks; the call log in My Call Logs.
   const tasks = await showDesk(alice, 'My Tasks', 'My Tasks');

@@ -13,13 +13,14 @@ import { identityHeaders } from '../../objects/identity.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { requireAgent } from '../auth/session.ts';
 import { groupsOf } from '../people/queries.ts';
-import { countChats, DEFAULT_PAGE_SIZE, listChats, MAX_PAGE_SIZE, SORT_KEYS } from './queries.ts';
+import { countChats, listChats, SORT_KEYS } from './queries.ts';
 import { parseAddresses, sendTranscript } from './email.ts';
 import { ApiError } from '../http/errors.ts';
 import { serveUpload, storeUpload } from './files.ts';
 import { translateChat } from './translate.ts';
 import { translatorFor } from './translate-ai.ts';
 import { readBody, readQuery } from '../http/body.ts';
+import { pageQuery } from '../http/paging.ts';
 import { orRefuse } from '../http/refusals.ts';
 import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './actions.ts';
 import { recordRoutes } from './record-routes.ts';
@@ -33,8 +34,7 @@ function answer(result: CommandResult): ChatCommandResponse {
 const page = {
   sort: z._default(z.enum(SORT_KEYS), 'started'),
   dir: z._default(z.enum(['asc', 'desc']), 'desc'),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
-  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)), 0),
+  ...pageQuery,
 };
 const ListQuery = z.discriminatedUnion('view', [
   z.object({ view: z.enum(['my-active', 'my-completed', 'queued', 'global']), ...page }),

@@ -285,8 +285,17 @@ export const tickets = sqliteTable(
   (t) => [
     index('tickets_agent_status').on(t.agentId, t.status, t.updatedAt),
     index('tickets_group_status').on(t.groupId, t.status, t.updatedAt),
-    index('tickets_updated').on(t.updatedAt),
     index('tickets_customer').on(t.customerEmail),
+    // All Tickets walks one of these in its sort's order (ties by id) and stops after a page,
+    // instead of sorting every ticket of the caller's groups (measured: 65–77 ms → about 1 ms per
+    // first page at 100,000 tickets). The CASE expressions are TICKET_SORT's, word for word.
+    index('tickets_updated').on(t.updatedAt, t.id),
+    index('tickets_created').on(t.createdAt, t.id),
+    index('tickets_subject').on(sql`${t.subject} COLLATE NOCASE`, t.id),
+    index('tickets_customer_name').on(sql`${t.customerName} COLLATE NOCASE`, t.id),
+    index('tickets_agent_name').on(sql`${t.agentName} COLLATE NOCASE`, t.id),
+    index('tickets_status_rank').on(sql`(CASE ${t.status} WHEN 'open' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END)`, t.id),
+    index('tickets_priority_rank').on(sql`(CASE ${t.priority} WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END)`, t.id),
   ],
 );
 

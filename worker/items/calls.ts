@@ -6,19 +6,19 @@
 import type { CallLogEditBody, CallLogListResponse, CallLogResponse, NewCallLogBody } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../objects/protocol.ts';
 import { isEmail, MAX_EMAIL_LENGTH, normalEmail } from '../../objects/rules/email.ts';
 import { CALL_DIRECTIONS, isPhoneNumber, MAX_CALL_SECONDS, MAX_DETAILS_LENGTH, MAX_ITEM_TIME_SPAN_MS, MAX_NAME_LENGTH } from '../../objects/rules/items.ts';
 import { supervises } from '../../objects/rules/ranks.ts';
 import { requireAgent } from '../auth/session.ts';
 import type { AppEnv, SessionAgent } from '../http/app-env.ts';
 import { readBody, readQuery } from '../http/body.ts';
+import { idField, pageQuery } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
 import { callRef, findCall, insertCall, insertRelation, listCalls, relatedOf, updateCall } from './queries.ts';
 import type { CallLog } from './wire.ts';
 import { noteOnChat, placeOf, requireMyGroup } from './scope.ts';
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+const id = idField;
 const phone = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
 const seconds = z.int().check(z.minimum(0), z.maximum(MAX_CALL_SECONDS));
 const notes = z.string().check(z.trim(), z.maxLength(MAX_DETAILS_LENGTH));
@@ -35,13 +35,9 @@ const NewCall = z.object({
   chatId: z.optional(id),
 });
 const CallEdit = z.object({ notes: z.optional(notes), phone: z.optional(phone), durationSeconds: z.optional(seconds) });
-const page = {
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
-  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)), 0),
-};
 const ListQuery = z.discriminatedUnion('view', [
-  z.object({ view: z.literal('group'), group: id, ...page }),
-  z.object({ view: z.literal('agent'), agent: z.optional(id), ...page }),
+  z.object({ view: z.literal('group'), group: id, ...pageQuery }),
+  z.object({ view: z.literal('agent'), agent: z.optional(id), ...pageQuery }),
 ]);
 
 function checkPhone(value: string): void {

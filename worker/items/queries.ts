@@ -43,7 +43,7 @@ export type TicketFilter =
 /**
  * One page of a ticket list and how many the list has. How each is read at 100,000 tickets
  * (npm run bench -- lists): My Tickets and a group's open tickets are ranges of their indexes
- * (agent or group, then status); All Tickets sorted by last change walks `tickets_updated` and
+ * (agent or group, then status); All Tickets walks the index of its sort key (schema.ts) and
  * checks each row's group against the caller's memberships, stopping after a page.
  */
 export async function listTickets(
@@ -55,21 +55,25 @@ export async function listTickets(
   const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
   const order = `ORDER BY ${TICKET_SORT[sort.key]} ${dir}, t.id ${dir}`;
   let from: string;
+  /** What the count reads (All Tickets' page walks the tickets in order; its count need not). */
+  let counted: string;
   let where: string;
   const binds: unknown[] = [agentId];
   switch (filter.view) {
     case 'mine':
-      from = 'tickets t';
+      from = counted = 'tickets t';
       where = `t.agent_id = ?1 AND t.status IN ('open', 'pending') AND t.group_id IN (${MY_GROUPS})`;
       break;
     case 'group':
-      from = 'tickets t';
+      from = counted = 'tickets t';
       where = "t.group_id = ?2 AND t.status IN ('open', 'pending')";
       binds.push(filter.groupId);
       break;
     case 'all':
-      // CROSS JOIN keeps SQLite walking the tickets in index order when the sort allows it.
-      from = sort.key === 'updated' ? 'tickets t CROSS JOIN memberships m' : 'tickets t JOIN memberships m';
+      // CROSS JOIN keeps SQLite walking the tickets in the sort's index order (every sort key has
+      // one ending in id), checking each row's group, and stopping after a page.
+      from = 'tickets t CROSS JOIN memberships m';
+      counted = 'tickets t JOIN memberships m';
       where = 'm.agent_id = ?1 AND m.group_id = t.group_id';
       if (filter.status !== null) {
         where += ' AND t.status = ?2';
@@ -78,13 +82,13 @@ export async function listTickets(
       break;
   }
   const n = binds.length;
-  const [rows, counted] = await db.batch([
+  const [rows, total] = await db.batch([
     db
       .prepare(`SELECT ${TICKET_COLUMNS} FROM ${from} JOIN groups g ON g.id = t.group_id WHERE ${where} ${order} LIMIT ?${n + 1} OFFSET ?${n + 2}`)
       .bind(...binds, sort.limit, sort.offset),
-    db.prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).bind(...binds),
+    db.prepare(`SELECT COUNT(*) AS n FROM ${counted} WHERE ${where}`).bind(...binds),
   ]);
-  return { tickets: (rows!.results as Ticket[]), total: (counted!.results[0] as { n: number }).n };
+  return { tickets: rows!.results as Ticket[], total: (total!.results[0] as { n: number }).n };
 }
 
 /** The ticket, if it is in one of the agent's groups. */

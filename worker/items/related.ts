@@ -9,12 +9,12 @@ import { ITEM_KINDS, type ItemKind } from '../../objects/rules/items.ts';
 import { requireAgent } from '../auth/session.ts';
 import type { AppEnv, SessionAgent } from '../http/app-env.ts';
 import { readBody, readQuery } from '../http/body.ts';
+import { idField } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
 import { deleteRelation, describeItem, findItems, insertRelation, isRelated, type ItemKey, relatedOf } from './queries.ts';
 import { noteOnChat } from './scope.ts';
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-const Relate = z.object({ kind: z.enum(ITEM_KINDS), id });
+const Relate = z.object({ kind: z.enum(ITEM_KINDS), id: idField });
 const FindQuery = z.object({
   q: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   kinds: z._default(z.string().check(z.regex(/^(ticket|task|call|chat)(,(ticket|task|call|chat))*$/)), 'ticket,call,chat'),

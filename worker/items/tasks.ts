@@ -7,17 +7,17 @@ import type { NewTaskBody, TaskEditBody, TaskListResponse, TaskResponse } from '
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../objects/protocol.ts';
 import { MAX_DETAILS_LENGTH, MAX_ITEM_TIME_SPAN_MS, MAX_TASK_TITLE_LENGTH } from '../../objects/rules/items.ts';
 import { requireAgent } from '../auth/session.ts';
 import type { AppEnv, SessionAgent } from '../http/app-env.ts';
 import { readBody, readQuery } from '../http/body.ts';
+import { idField, pageQuery } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
 import { findTask, insertRelation, insertTask, listTasks, relatedOf, taskRef, updateTask } from './queries.ts';
 import type { Task } from './wire.ts';
 import { noteOnChat, placeOf, requireMember } from './scope.ts';
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+const id = idField;
 const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TASK_TITLE_LENGTH));
 const details = z.string().check(z.trim(), z.maxLength(MAX_DETAILS_LENGTH));
 /** A due time: ms since the epoch, within a decade of now (a bad format or a typo is refused). */
@@ -27,8 +27,7 @@ const NewTask = z.object({ title, details: z.optional(details), dueAt: z.optiona
 const TaskEdit = z.object({ title: z.optional(title), details: z.optional(details), dueAt: z.optional(dueAt), assigneeId: z.optional(id), done: z.optional(z.boolean()) });
 const ListQuery = z.object({
   state: z._default(z.enum(['open', 'done']), 'open'),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
-  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)), 0),
+  ...pageQuery,
 });
 
 function checkDue(due: number | null | undefined, now: number): void {

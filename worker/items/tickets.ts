@@ -18,8 +18,8 @@ import { chatStub } from '../chats/actions.ts';
 import { NewTimeLog, timeLogInput } from '../chats/record-routes.ts';
 import type { AppEnv, SessionAgent } from '../http/app-env.ts';
 import { readBody, readQuery } from '../http/body.ts';
+import { idField, pageQuery } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../objects/protocol.ts';
 import {
   addEntry,
   deleteTicketTimeLog,
@@ -40,7 +40,7 @@ import {
 import { noteOnChat, placeOf, requireMember, requireMyGroup } from './scope.ts';
 
 const subject = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SUBJECT_LENGTH));
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+const id = idField;
 
 const NewTicket = z.object({
   subject,
@@ -68,8 +68,7 @@ const NewEntryBody = z.object({
 const page = {
   sort: z._default(z.enum(TICKET_SORT_KEYS as [string, ...string[]]), 'updated'),
   dir: z._default(z.enum(['asc', 'desc']), 'desc'),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
-  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)), 0),
+  ...pageQuery,
 };
 const ListQuery = z.discriminatedUnion('view', [
   z.object({ view: z.literal('mine'), ...page }),

@@ -1,7 +1,9 @@
 // The Help Desk screen: the chosen list (tickets, tasks or call logs) with its sortable columns and
 // pages, and the open item beside it. A related chat opens in the chat lists' preview pane.
+import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { formatSeconds, itemNumber, kindName, MAX_ENTRY_LENGTH, TICKET_STATUSES, type TicketStatus, isOverdue } from '../../../objects/rules/items.ts';
+import { formatSeconds, isOverdue, itemNumber, kindName, MAX_ENTRY_LENGTH, TICKET_PRIORITIES, TICKET_STATUSES } from '../../../objects/rules/items.ts';
+import type { TicketPriority, TicketStatus } from '../../../objects/rules/items.ts';
 import { formatMinutes } from '../../../objects/rules/time-logs.ts';
 import type { Group } from '../../shared/api.ts';
 import type { RelatedItem, TicketSortKey } from '../../../worker/items/wire.ts';
@@ -24,11 +26,12 @@ const TICKET_COLUMNS: readonly { key: TicketSortKey; label: string }[] = [
 
 export interface DeskScreenProps {
   desk: DeskModel;
+  me: { id: string };
   groups: readonly Group[];
   openChat(chatId: string): void;
 }
 
-export function DeskScreen({ desk, groups, openChat }: DeskScreenProps) {
+export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
   const view = desk.view.value;
   const groupName = (id: string) => groups.find((g) => g.id === id)?.name;
   const title = deskTitle(view, groupName);
@@ -206,7 +209,7 @@ export function DeskScreen({ desk, groups, openChat }: DeskScreenProps) {
             {desk.openError.value}
           </p>
         ) : null}
-        <OpenItemView desk={desk} clock={clock} openRelated={openRelated} />
+        <OpenItemView desk={desk} me={me} clock={clock} openRelated={openRelated} />
       </section>
     </div>
   );
@@ -229,7 +232,7 @@ function RelatedList({ related, open }: { related: readonly RelatedItem[]; open(
   );
 }
 
-function OpenItemView({ desk, clock, openRelated }: { desk: DeskModel; clock: number; openRelated(item: RelatedItem): void }) {
+function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: { id: string }; clock: number; openRelated(item: RelatedItem): void }) {
   const item = desk.open.value;
   if (item === null) return <p class="preview-empty">Select an item to see it.</p>;
   const close = (
@@ -318,18 +321,20 @@ function OpenItemView({ desk, clock, openRelated }: { desk: DeskModel; clock: nu
       </article>
     );
   }
-  return <TicketView desk={desk} clock={clock} openRelated={openRelated} problem={problem} close={close} />;
+  return <TicketView desk={desk} me={me} clock={clock} openRelated={openRelated} problem={problem} close={close} />;
 }
 
-function TicketView({ desk, clock, openRelated, problem, close }: { desk: DeskModel; clock: number; openRelated(item: RelatedItem): void; problem: preact.ComponentChildren; close: preact.ComponentChildren }) {
+function TicketView(props: { desk: DeskModel; me: { id: string }; clock: number; openRelated(item: RelatedItem): void; problem: ComponentChildren; close: ComponentChildren }) {
+  const { desk, me, clock, openRelated, problem, close } = props;
   const item = desk.open.value;
   const [text, setText] = useState('');
   const [minutes, setMinutes] = useState('');
   const textId = useId();
   const statusId = useId();
+  const priorityId = useId();
   const minutesId = useId();
   if (item?.kind !== 'ticket') return null;
-  const { ticket: t, entries, related, total } = item.data;
+  const { ticket: t, entries, related, total, timeLogs } = item.data;
   const send = async (kind: 'reply' | 'note') => {
     if (text.trim() === '') return;
     if (await desk.addEntry({ kind, text: text.trim() })) setText('');
@@ -355,26 +360,48 @@ function TicketView({ desk, clock, openRelated, problem, close }: { desk: DeskMo
         </div>
         <div>
           <dt>Agent</dt>
-          <dd>{t.agentName ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>Priority</dt>
-          <dd>{PRIORITY_LABELS[t.priority]}</dd>
+          <dd>
+            {t.agentName ?? 'Unassigned'}{' '}
+            {t.agentId === me.id ? (
+              <button type="button" class="link" disabled={desk.busy.value} onClick={() => void desk.editTicket({ agentId: null })}>
+                Unassign
+              </button>
+            ) : (
+              <button type="button" class="link" disabled={desk.busy.value} onClick={() => void desk.editTicket({ agentId: me.id })}>
+                Assign to me
+              </button>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Time logged</dt>
-          <dd>{formatMinutes(total.all)}</dd>
+          <dd>
+            {formatMinutes(total.all)}
+            {total.billable > 0 ? ` (billable ${formatMinutes(total.billable)})` : ''}
+          </dd>
         </div>
       </dl>
-      <div class="field">
-        <label for={statusId}>Status</label>
-        <select id={statusId} value={t.status} disabled={desk.busy.value} onChange={(e) => void desk.editTicket({ status: e.currentTarget.value as TicketStatus })}>
-          {TICKET_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_WORDS[s]}
-            </option>
-          ))}
-        </select>
+      <div class="ticket-settings">
+        <div class="field">
+          <label for={statusId}>Status</label>
+          <select id={statusId} value={t.status} disabled={desk.busy.value} onChange={(e) => void desk.editTicket({ status: e.currentTarget.value as TicketStatus })}>
+            {TICKET_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_WORDS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={priorityId}>Priority</label>
+          <select id={priorityId} value={t.priority} disabled={desk.busy.value} onChange={(e) => void desk.editTicket({ priority: e.currentTarget.value as TicketPriority })}>
+            {TICKET_PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <ol class="ticket-thread" aria-label="Thread">
         {entries.map((e) => (
@@ -415,6 +442,17 @@ function TicketView({ desk, clock, openRelated, problem, close }: { desk: DeskMo
           Log time
         </button>
       </form>
+      {timeLogs.length > 0 ? (
+        <ul class="related-list" aria-label="Time logs">
+          {timeLogs.map((log) => (
+            <li key={log.id}>
+              {log.by.name}: {formatMinutes(log.minutes)}
+              {log.billable ? ' (billable)' : ''}, {formatStarted(log.at, clock)}
+              {log.note ? ` · ${log.note}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {problem}
       <h3>Related items</h3>
       <RelatedList related={related} open={openRelated} />

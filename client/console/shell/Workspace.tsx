@@ -31,7 +31,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
       ) : model.screen.value === 'desk' ? (
         <main class="main desk-main">
           <Notices model={model} />
-          <DeskScreen desk={model.desk} groups={model.groups.value} openChat={(chatId) => model.openItem({ kind: 'chat', id: chatId })} />
+          <DeskScreen desk={model.desk} me={model.me.agent} groups={model.groups.value} openChat={(chatId) => model.openItem({ kind: 'chat', id: chatId })} />
         </main>
       ) : model.screen.value === 'messages' ? (
         <main class="main admin-main">

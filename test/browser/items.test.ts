@@ -99,6 +99,7 @@ test('from one chat an agent makes each item and relates a ticket; each opens fr
   await view.getByRole('tab', { name: 'Related Items (4)' }).click();
   const related = view.getByRole('table').filter({ hasText: 'Items related to this chat' });
   expect(await related.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-related')).sort())).toEqual(['call', 'task', 'ticket', 'ticket']);
+  expect(await axeViolations(alice.mainFrame())).toEqual([]);
   // History says so too.
   await view.getByRole('tab', { name: 'History' }).click();
   await view.getByText(`related Ticket #${earlier.ticket.number}: Earlier blender ${tag}`).waitFor();

@@ -351,7 +351,7 @@ export function itemQueries(groupId: string, measuredAgentId: string, totals: It
         offset,
         path: `/api/tasks?${new URLSearchParams({ state, limit: String(pageSize), offset: String(offset) })}`,
         expected,
-        run: (db, agentId) => listTasks(db, agentId, state, { limit: pageSize, offset }),
+        run: (db, agentId) => listTasks(db, agentId, { view: 'mine' }, state, { limit: pageSize, offset }),
       });
     }
   }

@@ -42,6 +42,7 @@ CREATE TABLE `tasks` (
 );
 --> statement-breakpoint
 CREATE INDEX `tasks_assignee` ON `tasks` (`assignee_id`,`done_at`,`due_at`);--> statement-breakpoint
+CREATE INDEX `tasks_group` ON `tasks` (`group_id`,`done_at`,`due_at`);--> statement-breakpoint
 CREATE TABLE `ticket_entries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`ticket_id` text NOT NULL,

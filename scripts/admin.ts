@@ -194,7 +194,7 @@ export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
     case 'groups delete': {
       want(1);
       const [groupId] = await lookUp(ctx, [], [a!]);
-      await change(ctx, [inlineSql(people.deleteGroup(groupId!))], `Refused: ${a} still has chats waiting or under way.`);
+      await change(ctx, [inlineSql(people.deleteGroup(groupId!))], `Refused: ${a} still has chats waiting or under way, or open tickets or tasks.`);
       return ctx.out(`Deleted group ${a}.`);
     }
     case 'members add':

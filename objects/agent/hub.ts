@@ -20,6 +20,8 @@ import { pieceName, shardOf, shardsPerGroup } from '../lobby/pieces.ts';
  * interval, whatever the number of chats or messages.
  */
 export const RIGHTS_CHECK_INTERVAL_MS = 20_000;
+/** A task reminder that could not be told is tried again after this long. */
+const REMINDER_RETRY_MS = 30_000;
 
 /** A place that holds sockets of the agent: a lobby piece by name (objects/lobby/pieces.ts), or a chat by id. */
 export type Place = `lobby:${string}` | `chat:${string}`;
@@ -36,14 +38,20 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     super(ctx, env);
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS places (place TEXT PRIMARY KEY)');
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS agent (id INTEGER PRIMARY KEY CHECK (id = 1), agent_id TEXT NOT NULL)');
-    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS reminders (task_id TEXT PRIMARY KEY, due_at INTEGER NOT NULL)');
+    // next_try: the due time, or later when telling failed (D1 or the lobby could not be reached).
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS reminders (task_id TEXT PRIMARY KEY, due_at INTEGER NOT NULL, next_try INTEGER NOT NULL)');
   }
 
   /** Remind the agent of a task at `dueAt` (a later call for the same task replaces the time). */
   async remindTask(agentId: string, taskId: string, dueAt: number): Promise<void> {
     const sql = this.ctx.storage.sql;
     sql.exec('INSERT OR IGNORE INTO agent (id, agent_id) VALUES (1, ?)', agentId);
-    sql.exec('INSERT INTO reminders (task_id, due_at) VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET due_at = excluded.due_at', taskId, dueAt);
+    sql.exec(
+      'INSERT INTO reminders (task_id, due_at, next_try) VALUES (?, ?, ?) ON CONFLICT (task_id) DO UPDATE SET due_at = excluded.due_at, next_try = excluded.next_try',
+      taskId,
+      dueAt,
+      dueAt,
+    );
     await this.#arm();
   }
 
@@ -51,7 +59,7 @@ export abstract class AgentHubObject extends DurableObject<Env> {
   async #arm(): Promise<void> {
     const sql = this.ctx.storage.sql;
     const places = sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM places').one().n;
-    const due = sql.exec<{ at: number | null }>('SELECT MIN(due_at) AS at FROM reminders').one().at;
+    const due = sql.exec<{ at: number | null }>('SELECT MIN(next_try) AS at FROM reminders').one().at;
     const candidates = [...(places > 0 ? [Date.now() + RIGHTS_CHECK_INTERVAL_MS] : []), ...(due === null ? [] : [due])];
     if (candidates.length === 0) return;
     const next = Math.min(...candidates);
@@ -59,22 +67,30 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     if (current === null || current > next) await this.ctx.storage.setAlarm(next);
   }
 
-  /** Reminders that fell due: each told once if its task is still open, the agent's, and due then. */
+  /**
+   * Reminders that fell due: each told if its task is still open, the agent's, and due then. One
+   * that could not be told (D1 or the lobby unreachable) is tried again a little later; a console
+   * that hears it twice shows it once (the notice's id is the task and its due time).
+   */
   async #remind(agentId: string): Promise<void> {
     const sql = this.ctx.storage.sql;
-    const due = sql.exec<{ task_id: string; due_at: number }>('SELECT task_id, due_at FROM reminders WHERE due_at <= ?', Date.now()).toArray();
+    const now = Date.now();
+    const due = sql.exec<{ task_id: string; due_at: number }>('SELECT task_id, due_at FROM reminders WHERE next_try <= ?', now).toArray();
     for (const { task_id: taskId, due_at: dueAt } of due) {
-      const task = await this.store.taskNow(taskId);
-      if (task && task.doneAt === null && task.assigneeId === agentId && task.dueAt === dueAt) {
-        const notice = { id: `task:${taskId}:${dueAt}`, kind: 'task-due' as const, taskId, title: task.title, at: dueAt };
-        // Through the task's group's piece that holds the agent's consoles (as lobby.ts notifyAgent,
-        // which this file cannot import: the lobby imports the hub).
-        const piece = pieceName({ groupId: task.groupId, shard: shardOf(agentId, shardsPerGroup(this.env.LOBBY_SHARDS_PER_GROUP)) });
-        await this.env.LOBBY.get(this.env.LOBBY.idFromName(piece))
-          .notify(agentId, notice)
-          .catch((err: unknown) => console.error('task reminder not delivered', err));
+      try {
+        const task = await this.store.taskNow(taskId);
+        if (task && task.doneAt === null && task.assigneeId === agentId && task.dueAt === dueAt) {
+          const notice = { id: `task:${taskId}:${dueAt}`, kind: 'task-due' as const, taskId, title: task.title, at: dueAt };
+          // Through the task's group's piece that holds the agent's consoles (as lobby.ts
+          // notifyAgent, which this file cannot import: the lobby imports the hub).
+          const piece = pieceName({ groupId: task.groupId, shard: shardOf(agentId, shardsPerGroup(this.env.LOBBY_SHARDS_PER_GROUP)) });
+          await this.env.LOBBY.get(this.env.LOBBY.idFromName(piece)).notify(agentId, notice);
+        }
+        sql.exec('DELETE FROM reminders WHERE task_id = ? AND due_at = ?', taskId, dueAt);
+      } catch (err) {
+        console.error('task reminder not told; trying again', taskId, err);
+        sql.exec('UPDATE reminders SET next_try = ? WHERE task_id = ? AND due_at = ?', now + REMINDER_RETRY_MS, taskId, dueAt);
       }
-      sql.exec('DELETE FROM reminders WHERE task_id = ? AND due_at = ?', taskId, dueAt);
     }
   }
 
@@ -107,10 +123,14 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     // Alarms are delivered at least once; a refresh is idempotent.
     const agentId = this.ctx.storage.sql.exec<{ agent_id: string }>('SELECT agent_id FROM agent').toArray()[0]?.agent_id;
     if (agentId === undefined) return;
-    await this.#remind(agentId);
+    // Rights first: they must reach open sockets on time whatever happens to a reminder.
     const held = this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM places').one().n;
-    if (held > 0) await this.refresh(agentId);
-    await this.#arm();
+    try {
+      if (held > 0) await this.refresh(agentId);
+      await this.#remind(agentId);
+    } finally {
+      await this.#arm();
+    }
   }
 
   /** Whether the place still holds a socket of the agent after applying the rights. */

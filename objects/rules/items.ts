@@ -17,6 +17,11 @@ export type TicketEntryKind = (typeof TICKET_ENTRY_KINDS)[number];
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
+/** The words the console shows for each. */
+export const TICKET_STATUS_LABELS: Readonly<Record<TicketStatus, string>> = { open: 'Open', pending: 'Pending', closed: 'Closed' };
+export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+export const DIRECTION_LABELS: Readonly<Record<CallDirection, string>> = { inbound: 'Inbound', outbound: 'Outbound' };
+
 export const MAX_SUBJECT_LENGTH = 200;
 export const MAX_ENTRY_LENGTH = 20_000;
 export const MAX_TASK_TITLE_LENGTH = 200;

@@ -4,6 +4,11 @@
 
 export const NOTIFY_EVENTS = ['newChat', 'transferredToMe', 'takenFromMe', 'followUpDue', 'taskDue'] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
+/**
+ * Events added after people had saved their choices: a saved (or an older console's) section
+ * without them still stands, and they take their defaults until chosen.
+ */
+export const LATER_NOTIFY_EVENTS: readonly NotifyEvent[] = ['taskDue'];
 export interface NotifyChannels {
   sound: boolean;
   /** A desktop notification (the browser asks for permission once). */

@@ -43,6 +43,7 @@ export const HTTP_ERROR_CODES = {
   would_orphan: 'Disabling would leave the deployment without an administrator or a group without an enabled member.',
   last_member: 'A group must keep at least one enabled member.',
   group_has_open_chats: 'The group still has chats waiting or under way.',
+  group_has_open_items: 'The group still has open tickets or tasks.',
   // the customer's side
   not_your_address: 'A customer’s transcript goes only to the address the chat was started with.',
   translation_off: 'Translation is not configured (no Workers AI binding).',

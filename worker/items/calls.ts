@@ -16,15 +16,15 @@ import { idField, pageQuery } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
 import { callRef, findCall, insertCall, insertRelation, listCalls, relatedOf, updateCall } from './queries.ts';
 import type { CallLog } from './wire.ts';
-import { noteOnChat, placeOf, requireMyGroup } from './scope.ts';
+import { manyLines, noteOnChat, oneLine, placeOf, requireMyGroup } from './scope.ts';
 
 const id = idField;
-const phone = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+const phone = oneLine(40);
 const seconds = z.int().check(z.minimum(0), z.maximum(MAX_CALL_SECONDS));
-const notes = z.string().check(z.trim(), z.maxLength(MAX_DETAILS_LENGTH));
+const notes = manyLines(MAX_DETAILS_LENGTH);
 
 const NewCall = z.object({
-  customerName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NAME_LENGTH))),
+  customerName: z.optional(oneLine(MAX_NAME_LENGTH)),
   customerEmail: z.optional(z.string().check(z.trim(), z.maxLength(MAX_EMAIL_LENGTH))),
   phone,
   direction: z.enum(CALL_DIRECTIONS),
@@ -108,7 +108,7 @@ export const callRoutes = new Hono<AppEnv>()
       throw new ApiError(403, 'not_allowed', 'Only whoever logged the call, a manager or an administrator can change it.');
     }
     if (body.phone !== undefined) checkPhone(body.phone);
-    await updateCall(c.env.DB, { ...call, notes: body.notes ?? call.notes, phone: body.phone ?? call.phone, durationSeconds: body.durationSeconds ?? call.durationSeconds });
+    await updateCall(c.env.DB, call.id, body);
     return c.json((await callAnswer(c.env, agent, call.id)) satisfies CallLogResponse);
   });
 

@@ -133,18 +133,27 @@ export function insertTicket(db: D1Database, t: NewTicket, entries: readonly New
   ];
 }
 
-export function insertEntry(db: D1Database, ticketId: string, e: NewEntry): D1PreparedStatement {
+export function insertEntry(db: D1Database, ticketId: string, e: NewEntry, id: string = crypto.randomUUID()): D1PreparedStatement {
   return db
     .prepare('INSERT INTO ticket_entries (id, ticket_id, kind, author_id, author_name, text, emailed_to, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .bind(crypto.randomUUID(), ticketId, e.kind, e.author.id, e.author.name, e.text, e.emailedTo ?? null, e.at);
+    .bind(id, ticketId, e.kind, e.author.id, e.author.name, e.text, e.emailedTo ?? null, e.at);
 }
 
-/** A reply or note: the entry and the ticket's last change, together. */
+/** A reply or note: the entry and the ticket's last change, together; the entry as stored. */
 export async function addEntry(db: D1Database, ticketId: string, e: NewEntry): Promise<TicketEntry> {
-  const statement = insertEntry(db, ticketId, e);
-  await db.batch([statement, db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').bind(e.at, ticketId)]);
-  const entries = await ticketEntries(db, ticketId);
-  return entries[entries.length - 1]!;
+  const id = crypto.randomUUID();
+  await db.batch([insertEntry(db, ticketId, e, id), db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').bind(e.at, ticketId)]);
+  return { id, kind: e.kind, authorId: e.author.id, authorName: e.author.name, text: e.text, emailedTo: e.emailedTo ?? null, createdAt: e.at };
+}
+
+/** A reply whose email was sent: where it went. */
+export async function markEmailed(db: D1Database, entryId: string, to: string): Promise<void> {
+  await db.prepare('UPDATE ticket_entries SET emailed_to = ? WHERE id = ?').bind(to, entryId).run();
+}
+
+/** A reply whose email could not be sent: it goes, so the thread never shows what did not leave. */
+export async function deleteEntry(db: D1Database, entryId: string): Promise<void> {
+  await db.prepare('DELETE FROM ticket_entries WHERE id = ?').bind(entryId).run();
 }
 
 export async function ticketEntries(db: D1Database, ticketId: string): Promise<TicketEntry[]> {
@@ -165,14 +174,17 @@ export interface TicketChange {
   agent?: { id: string; name: string } | null;
 }
 
+/** `UPDATE … SET` of only the columns given: two people changing different things both keep theirs. */
+function setOnly(db: D1Database, table: string, id: string, columns: Record<string, unknown>): D1PreparedStatement {
+  const names = Object.keys(columns).filter((name) => columns[name] !== undefined);
+  return db.prepare(`UPDATE ${table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).bind(...names.map((name) => columns[name]), id);
+}
+
 export async function updateTicket(db: D1Database, ticket: Ticket, change: TicketChange, now: number): Promise<void> {
-  const status = change.status ?? ticket.status;
-  const closedAt = status === 'closed' ? (ticket.status === 'closed' ? ticket.closedAt : now) : null;
-  const agent = change.agent === undefined ? { id: ticket.agentId, name: ticket.agentName } : change.agent;
-  await db
-    .prepare('UPDATE tickets SET subject = ?, status = ?, priority = ?, agent_id = ?, agent_name = ?, closed_at = ?, updated_at = ? WHERE id = ?')
-    .bind(change.subject ?? ticket.subject, status, change.priority ?? ticket.priority, agent?.id ?? null, agent?.name ?? null, closedAt, now, ticket.id)
-    .run();
+  // Closing stamps closed_at (a ticket closed already keeps its time); reopening clears it.
+  const closedAt = change.status === undefined ? undefined : change.status === 'closed' ? (ticket.status === 'closed' ? ticket.closedAt : now) : null;
+  const agent = change.agent === undefined ? {} : { agent_id: change.agent?.id ?? null, agent_name: change.agent?.name ?? null };
+  await setOnly(db, 'tickets', ticket.id, { subject: change.subject, status: change.status, priority: change.priority, ...agent, closed_at: closedAt, updated_at: now }).run();
 }
 
 // ---- time logs on tickets --------------------------------------------------------------------
@@ -209,15 +221,23 @@ const TASK_COLUMNS = `k.id, k.title, k.details, k.due_at AS dueAt, k.group_id AS
   k.assignee_id AS assigneeId, k.assignee_name AS assigneeName, k.created_at AS createdAt, k.done_at AS doneAt`;
 
 /**
- * My Tasks: the open ones by due time (overdue first, then those due later, then those with no
- * due time), or the done ones, latest first. Both are ranges of `tasks_assignee`.
+ * My Tasks (or a group's tasks): the open ones by due time (overdue first, then those due later,
+ * then those with no due time), or the done ones, latest first. Ranges of `tasks_assignee` (or
+ * `tasks_group`).
  */
-export async function listTasks(db: D1Database, agentId: string, state: 'open' | 'done', page: Page): Promise<{ tasks: Task[]; total: number }> {
-  const where = `k.assignee_id = ?1 AND k.done_at IS ${state === 'open' ? '' : 'NOT '}NULL AND k.group_id IN (${MY_GROUPS})`;
+export type TaskFilter = { view: 'mine' } | { view: 'group'; groupId: string };
+
+export async function listTasks(db: D1Database, agentId: string, filter: TaskFilter, state: 'open' | 'done', page: Page): Promise<{ tasks: Task[]; total: number }> {
+  // ?1 is the caller for My Tasks, the group for a group's tasks.
+  const whose = filter.view === 'mine' ? `k.assignee_id = ?1 AND k.group_id IN (${MY_GROUPS})` : 'k.group_id = ?1';
+  const key = filter.view === 'mine' ? agentId : filter.groupId;
+  const where = `${whose} AND k.done_at IS ${state === 'open' ? '' : 'NOT '}NULL`;
   const order = state === 'open' ? 'ORDER BY k.due_at IS NULL, k.due_at, k.created_at, k.id' : 'ORDER BY k.done_at DESC, k.id';
   const [rows, counted] = await db.batch([
-    db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks k JOIN groups g ON g.id = k.group_id WHERE ${where} ${order} LIMIT ?2 OFFSET ?3`).bind(agentId, page.limit, page.offset),
-    db.prepare(`SELECT COUNT(*) AS n FROM tasks k WHERE ${where}`).bind(agentId),
+    db
+      .prepare(`SELECT ${TASK_COLUMNS} FROM tasks k JOIN groups g ON g.id = k.group_id WHERE ${where} ${order} LIMIT ?2 OFFSET ?3`)
+      .bind(key, page.limit, page.offset),
+    db.prepare(`SELECT COUNT(*) AS n FROM tasks k WHERE ${where}`).bind(key),
   ]);
   return { tasks: rows!.results as Task[], total: (counted!.results[0] as { n: number }).n };
 }
@@ -248,11 +268,23 @@ export function insertTask(db: D1Database, t: NewTask): D1PreparedStatement {
     .bind(t.id, t.title, t.details, t.dueAt, t.groupId, t.assignee.id, t.assignee.name, t.createdBy, t.now);
 }
 
-export async function updateTask(db: D1Database, task: Task): Promise<void> {
-  await db
-    .prepare('UPDATE tasks SET title = ?, details = ?, due_at = ?, assignee_id = ?, assignee_name = ?, done_at = ? WHERE id = ?')
-    .bind(task.title, task.details, task.dueAt, task.assigneeId, task.assigneeName, task.doneAt, task.id)
-    .run();
+export interface TaskChange {
+  title?: string;
+  details?: string;
+  dueAt?: number | null;
+  assignee?: { id: string; name: string };
+  doneAt?: number | null;
+}
+
+export async function updateTask(db: D1Database, taskId: string, change: TaskChange): Promise<void> {
+  await setOnly(db, 'tasks', taskId, {
+    title: change.title,
+    details: change.details,
+    due_at: change.dueAt,
+    assignee_id: change.assignee?.id,
+    assignee_name: change.assignee?.name,
+    done_at: change.doneAt,
+  }).run();
 }
 
 // ---- call logs -------------------------------------------------------------------------------
@@ -307,8 +339,8 @@ export function insertCall(db: D1Database, c: NewCall): D1PreparedStatement {
     .bind(c.id, c.customerName, c.customerEmail, c.phone, c.direction, c.startedAt, c.durationSeconds, c.groupId, c.agent.id, c.agent.name, c.notes, c.now);
 }
 
-export async function updateCall(db: D1Database, call: CallLog): Promise<void> {
-  await db.prepare('UPDATE call_logs SET notes = ?, phone = ?, duration_seconds = ? WHERE id = ?').bind(call.notes, call.phone, call.durationSeconds, call.id).run();
+export async function updateCall(db: D1Database, callId: string, change: { notes?: string; phone?: string; durationSeconds?: number }): Promise<void> {
+  await setOnly(db, 'call_logs', callId, { notes: change.notes, phone: change.phone, duration_seconds: change.durationSeconds }).run();
 }
 
 // ---- related items ---------------------------------------------------------------------------
@@ -341,51 +373,53 @@ export async function isRelated(db: D1Database, a: ItemKey, b: ItemKey): Promise
   return row !== null;
 }
 
+/** An item as a relation shows it, and the group it is in (which decides who may read its name). */
+export type DescribedItem = Omit<RelatedItem, 'relatedAt'> & { groupId: string };
+/** Ids bound per look-up: D1 takes at most 100 parameters in one statement. */
+const IDS_PER_LOOKUP = 90;
+
 /** Every item of the relation's kinds that the caller may see, by id, named and with its state. */
-async function describeItems(db: D1Database, agentId: string, keys: readonly ItemKey[], now: number): Promise<Map<string, Omit<RelatedItem, 'relatedAt'>>> {
-  const out = new Map<string, Omit<RelatedItem, 'relatedAt'>>();
-  const idsOf = (kind: ItemKind) => keys.filter((k) => k.kind === kind).map((k) => k.id);
-  const lookup = async <R>(kind: ItemKind, sql: (marks: string) => string, name: (r: R) => Omit<RelatedItem, 'relatedAt'>) => {
+async function describeItems(db: D1Database, agentId: string, keys: readonly ItemKey[], now: number): Promise<Map<string, DescribedItem>> {
+  const out = new Map<string, DescribedItem>();
+  const idsOf = (kind: ItemKind) => [...new Set(keys.filter((k) => k.kind === kind).map((k) => k.id))];
+  const lookup = async <R extends { group_id: string }>(kind: ItemKind, sql: (marks: string) => string, name: (r: R) => Omit<RelatedItem, 'relatedAt'>) => {
     const ids = idsOf(kind);
-    if (ids.length === 0) return;
-    const marks = ids.map((_, i) => `?${i + 2}`).join(', ');
-    const { results } = await db.prepare(sql(marks)).bind(agentId, ...ids).all<R>();
-    for (const r of results) {
-      const item = name(r);
-      out.set(`${kind}:${item.id}`, item);
+    for (let start = 0; start < ids.length; start += IDS_PER_LOOKUP) {
+      const chunk = ids.slice(start, start + IDS_PER_LOOKUP);
+      const marks = chunk.map((_, i) => `?${i + 2}`).join(', ');
+      const { results } = await db.prepare(sql(marks)).bind(agentId, ...chunk).all<R>();
+      for (const r of results) {
+        const item = name(r);
+        out.set(`${kind}:${item.id}`, { ...item, groupId: r.group_id });
+      }
     }
   };
   await Promise.all([
-    lookup<{ id: string; number: number; subject: string; status: string }>(
+    lookup<{ id: string; number: number; subject: string; status: string; group_id: string }>(
       'ticket',
-      (m) => `SELECT id, number, subject, status FROM tickets WHERE id IN (${m}) AND group_id IN (${MY_GROUPS})`,
-      (r) => ticketRef(r),
+      (m) => `SELECT id, number, subject, status, group_id FROM tickets WHERE id IN (${m}) AND group_id IN (${MY_GROUPS})`,
+      (r) => ({ ...ticketRef(r), state: r.status }),
     ),
-    lookup<{ id: string; title: string; due_at: number | null; done_at: number | null }>(
+    lookup<{ id: string; title: string; due_at: number | null; done_at: number | null; group_id: string }>(
       'task',
-      (m) => `SELECT id, title, due_at, done_at FROM tasks WHERE id IN (${m}) AND group_id IN (${MY_GROUPS})`,
+      (m) => `SELECT id, title, due_at, done_at, group_id FROM tasks WHERE id IN (${m}) AND group_id IN (${MY_GROUPS})`,
       (r) => ({ ...taskRef(r), state: r.done_at !== null ? 'done' : isOverdue({ dueAt: r.due_at, doneAt: r.done_at }, now) ? 'overdue' : 'open' }),
     ),
-    lookup<{ id: string; number: number; customer_name: string; phone: string; direction: string }>(
+    lookup<{ id: string; number: number; customer_name: string; phone: string; direction: string; group_id: string }>(
       'call',
-      (m) => `SELECT id, number, customer_name, phone, direction FROM call_logs WHERE id IN (${m}) AND group_id IN (${MY_GROUPS})`,
+      (m) => `SELECT id, number, customer_name, phone, direction, group_id FROM call_logs WHERE id IN (${m}) AND group_id IN (${MY_GROUPS})`,
       (r) => ({ ...callRef({ number: r.number, customerName: r.customer_name, phone: r.phone, id: r.id }), state: r.direction }),
     ),
-    lookup<{ id: string; visitor_name: string; group_name: string; status: string }>(
+    lookup<{ id: string; visitor_name: string; group_name: string; status: string; group_id: string }>(
       'chat',
-      (m) => `SELECT id, visitor_name, group_name, status FROM chats WHERE id IN (${m}) AND group_id IN (${MY_GROUPS})`,
+      (m) => `SELECT id, visitor_name, group_name, status, group_id FROM chats WHERE id IN (${m}) AND group_id IN (${MY_GROUPS})`,
       (r) => ({ ...chatRef({ id: r.id, visitorName: r.visitor_name, groupName: r.group_name }), state: r.status }),
     ),
   ]);
   return out;
 }
 
-export const ticketRef = (t: { id: string; number: number; subject: string; status: string }) => ({
-  kind: 'ticket' as const,
-  id: t.id,
-  label: `Ticket ${itemNumber(t.number)}: ${t.subject}`,
-  state: t.status,
-});
+export const ticketRef = (t: { id: string; number: number; subject: string }): ItemRef => ({ kind: 'ticket', id: t.id, label: `Ticket ${itemNumber(t.number)}: ${t.subject}` });
 export const taskRef = (t: { id: string; title: string }): ItemRef => ({ kind: 'task', id: t.id, label: `Task: ${t.title}` });
 export const callRef = (c: { id: string; number: number; customerName: string; phone: string }): ItemRef => ({
   kind: 'call',
@@ -407,12 +441,17 @@ export async function relatedOf(db: D1Database, agentId: string, item: ItemKey, 
   const described = await describeItems(db, agentId, results, now);
   return results.flatMap((r) => {
     const found = described.get(`${r.kind}:${r.id}`);
-    return found ? [{ ...found, relatedAt: r.relatedAt }] : [];
+    return found ? [relatedItem(found, r.relatedAt)] : [];
   });
 }
 
-/** One item the caller may see, named (for relating it), or null. */
-export async function describeItem(db: D1Database, agentId: string, item: ItemKey, now: number): Promise<Omit<RelatedItem, 'relatedAt'> | null> {
+/** The wire's shape of a described item (its group stays here). */
+function relatedItem(d: DescribedItem, at: number): RelatedItem {
+  return { kind: d.kind, id: d.id, label: d.label, state: d.state, relatedAt: at };
+}
+
+/** One item the caller may see, named (for relating it), with its group, or null. */
+export async function describeItem(db: D1Database, agentId: string, item: ItemKey, now: number): Promise<DescribedItem | null> {
   return (await describeItems(db, agentId, [item], now)).get(`${item.kind}:${item.id}`) ?? null;
 }
 
@@ -421,8 +460,9 @@ export const MAX_FOUND = 20;
 
 /**
  * Items the caller may relate, by number ("1042" or "#1042": tickets and call logs), else by
- * subject or customer (name or email) for tickets, customer or phone for call logs, customer for
- * chats. Newest first, at most MAX_FOUND of each kind asked.
+ * subject or customer (name or email) for tickets, customer or phone for call logs, title for
+ * tasks, customer for chats. Newest first (by last change, call or chat start, task creation), at
+ * most MAX_FOUND of each kind asked; `relatedAt` carries that time.
  */
 export async function findItems(db: D1Database, agentId: string, query: string, kinds: readonly ItemKind[], now: number): Promise<RelatedItem[]> {
   const number = /^#?(\d{1,9})$/.exec(query.trim());
@@ -454,6 +494,14 @@ export async function findItems(db: D1Database, agentId: string, query: string, 
           ),
     );
   }
+  if (kinds.includes('task') && !number) {
+    jobs.push(
+      take(
+        `SELECT 'task' AS kind, id, created_at AS at FROM tasks WHERE title LIKE ?2 ESCAPE '\\' AND ${mine} ORDER BY created_at DESC LIMIT ${MAX_FOUND}`,
+        like,
+      ),
+    );
+  }
   if (kinds.includes('chat') && !number) {
     jobs.push(
       take(
@@ -467,14 +515,6 @@ export async function findItems(db: D1Database, agentId: string, query: string, 
   const described = await describeItems(db, agentId, keys, now);
   return keys.flatMap((k) => {
     const found = described.get(`${k.kind}:${k.id}`);
-    return found ? [{ ...found, relatedAt: k.at }] : [];
+    return found ? [relatedItem(found, k.at)] : [];
   });
-}
-
-/** Removing a ticket, task or call log's relations when it goes (none is deleted yet; chats do). */
-export function deleteRelationsOf(db: D1Database, item: ItemKey): D1PreparedStatement[] {
-  return [
-    db.prepare('DELETE FROM relations WHERE from_kind = ? AND from_id = ?').bind(item.kind, item.id),
-    db.prepare('DELETE FROM relations WHERE to_kind = ? AND to_id = ?').bind(item.kind, item.id),
-  ];
 }

@@ -1,17 +1,18 @@
 // Related items (the seed's Add → Related Item and the Related Items tab): relate a chat, ticket,
 // task or call log to another one the caller may see, found by number, subject or customer; list
 // what is related (both ways: a ticket lists its chats, a chat its tickets); unrelate. Both sides
-// must be in the caller's groups. A chat on either side gets a History line. Mounted at /api/related.
+// must be in the caller's groups. A chat on either side gets a History line (naming an item of
+// another group only by its kind). Mounted at /api/related.
 import type { FoundItemsResponse, RelateBody, RelatedResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { ITEM_KINDS, type ItemKind } from '../../objects/rules/items.ts';
+import { ITEM_KINDS, type ItemKind, type ItemRef, kindName } from '../../objects/rules/items.ts';
 import { requireAgent } from '../auth/session.ts';
 import type { AppEnv, SessionAgent } from '../http/app-env.ts';
 import { readBody, readQuery } from '../http/body.ts';
 import { idField } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
-import { deleteRelation, describeItem, findItems, insertRelation, isRelated, type ItemKey, relatedOf } from './queries.ts';
+import { deleteRelation, describeItem, type DescribedItem, findItems, insertRelation, isRelated, type ItemKey, relatedOf } from './queries.ts';
 import { noteOnChat } from './scope.ts';
 
 const Relate = z.object({ kind: z.enum(ITEM_KINDS), id: idField });
@@ -32,11 +33,21 @@ async function requireItem(env: Env, agent: SessionAgent, key: ItemKey) {
   return item;
 }
 
+/**
+ * How a chat's History names the other item: by its label when it is in the chat's group, else
+ * only by its kind (everyone on the chat's staff reads its History; an item of another group is
+ * not theirs to read about).
+ */
+export function historyLabel(other: DescribedItem, chatGroupId: string): ItemRef {
+  const label = other.groupId === chatGroupId ? other.label : `a ${kindName(other.kind).toLowerCase()} of another group`;
+  return { kind: other.kind, id: other.id, label };
+}
+
 /** Each chat of the two gets a History line naming the other. */
-async function noteBoth(env: Env, agent: SessionAgent, a: { kind: ItemKind; id: string; label: string }, b: { kind: ItemKind; id: string; label: string }, change: 'added' | 'removed') {
+async function noteBoth(env: Env, agent: SessionAgent, a: DescribedItem, b: DescribedItem, change: 'added' | 'removed') {
   await Promise.all([
-    a.kind === 'chat' ? noteOnChat(env, agent, a.id, { kind: b.kind, id: b.id, label: b.label }, change) : null,
-    b.kind === 'chat' ? noteOnChat(env, agent, b.id, { kind: a.kind, id: a.id, label: a.label }, change) : null,
+    a.kind === 'chat' ? noteOnChat(env, agent, a.id, historyLabel(b, a.groupId), change) : null,
+    b.kind === 'chat' ? noteOnChat(env, agent, b.id, historyLabel(a, b.groupId), change) : null,
   ]);
 }
 

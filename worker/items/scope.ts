@@ -6,10 +6,25 @@ import type { SessionAgent } from '../http/app-env.ts';
 import { ApiError } from '../http/errors.ts';
 import { orRefuse } from '../http/refusals.ts';
 import { findEnabledMember, groupsOf } from '../people/queries.ts';
+import * as z from 'zod/mini';
 import { callerOf, chatStub, requireChat } from '../chats/actions.ts';
 import type { ChatListRow } from '../../objects/protocol.ts';
+import { BIDI_CONTROLS, isValidText } from '../../objects/rules/text.ts';
 
-export { requireChat };
+/** A one-line field (a subject, a title, a name, a phone number): trimmed, not empty, readable as it is. */
+export function oneLine(max: number) {
+  return z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((t) => isValidText(t) && !BIDI_CONTROLS.test(t) && !/[\r\n]/.test(t)),
+  );
+}
+
+/** A text of several lines (an entry, details, notes): trimmed, valid Unicode. */
+export function manyLines(max: number, min = 0) {
+  return z.string().check(z.trim(), z.minLength(min), z.maxLength(max), z.refine(isValidText));
+}
 
 /** A group of the caller's (an item of another group is refused as if there were none). */
 export async function requireMyGroup(env: Env, agent: SessionAgent, groupId: string): Promise<{ id: string; name: string }> {
@@ -26,8 +41,8 @@ export async function requireMember(env: Env, groupId: string, agentId: string, 
 }
 
 /**
- * Where an item is made: the chat it is made from (which gives its group unless one is named), or
- * the group named. A group other than the chat's must be the caller's too.
+ * Where an item is made: the chat it is made from (the item is in the chat's group), or the group
+ * named, which must be one of the caller's.
  */
 export async function placeOf(
   env: Env,
@@ -35,10 +50,16 @@ export async function placeOf(
   body: { chatId?: string | undefined; groupId?: string | undefined },
 ): Promise<{ chat: ChatListRow | null; groupId: string }> {
   const chat = body.chatId === undefined ? null : await requireChat(env, agent, body.chatId);
-  const groupId = body.groupId ?? chat?.groupId;
-  if (groupId === undefined) throw new ApiError(400, 'invalid_body', 'Name the group (groupId), or the chat the item is made from (chatId).', 'groupId');
-  if (groupId !== chat?.groupId) await requireMyGroup(env, agent, groupId);
-  return { chat, groupId };
+  if (chat) {
+    // What the chat holds (its conversation, its comments) must not reach another group's staff.
+    if (body.groupId !== undefined && body.groupId !== chat.groupId) {
+      throw new ApiError(400, 'invalid_body', 'An item made from a chat is in the chat’s group: leave groupId out.', 'groupId');
+    }
+    return { chat, groupId: chat.groupId };
+  }
+  if (body.groupId === undefined) throw new ApiError(400, 'invalid_body', 'Name the group (groupId), or the chat the item is made from (chatId).', 'groupId');
+  await requireMyGroup(env, agent, body.groupId);
+  return { chat: null, groupId: body.groupId };
 }
 
 /**

@@ -22,12 +22,14 @@ import { idField, pageQuery } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
 import {
   addEntry,
+  deleteEntry,
   deleteTicketTimeLog,
   findTicket,
   insertRelation,
   insertTicket,
   insertTicketTimeLog,
   listTickets,
+  markEmailed,
   type NewEntry,
   type TicketFilter,
   relatedOf,
@@ -37,9 +39,9 @@ import {
   ticketTimeLogs,
   updateTicket,
 } from './queries.ts';
-import { noteOnChat, placeOf, requireMember, requireMyGroup } from './scope.ts';
+import { manyLines, noteOnChat, oneLine, placeOf, requireMember, requireMyGroup } from './scope.ts';
 
-const subject = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SUBJECT_LENGTH));
+const subject = oneLine(MAX_SUBJECT_LENGTH);
 const id = idField;
 
 const NewTicket = z.object({
@@ -47,9 +49,9 @@ const NewTicket = z.object({
   priority: z.optional(z.enum(TICKET_PRIORITIES)),
   groupId: z.optional(id),
   agentId: z.optional(z.nullable(id)),
-  customerName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NAME_LENGTH))),
+  customerName: z.optional(oneLine(MAX_NAME_LENGTH)),
   customerEmail: z.optional(z.string().check(z.trim(), z.maxLength(MAX_EMAIL_LENGTH))),
-  text: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_ENTRY_LENGTH))),
+  text: z.optional(manyLines(MAX_ENTRY_LENGTH, 1)),
   chatId: z.optional(id),
 });
 
@@ -62,7 +64,7 @@ const TicketEdit = z.object({
 
 const NewEntryBody = z.object({
   kind: z.enum(['reply', 'note']),
-  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_ENTRY_LENGTH)),
+  text: manyLines(MAX_ENTRY_LENGTH, 1),
 });
 
 const page = {
@@ -127,7 +129,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     if (chat) statements.push(...insertRelation(c.env.DB, { kind: 'ticket', id: ticketId }, { kind: 'chat', id: chat.id }, agent.id, now));
     const results = await c.env.DB.batch(statements);
     const number = (results[0]!.results[0] as { number: number }).number;
-    if (chat) await noteOnChat(c.env, agent, chat.id, ticketRef({ id: ticketId, number, subject: body.subject, status: 'open' }), 'added');
+    if (chat) await noteOnChat(c.env, agent, chat.id, ticketRef({ id: ticketId, number, subject: body.subject }), 'added');
     return c.json((await ticketAnswer(c.env, agent, ticketId)) satisfies TicketResponse, 201);
   })
   .get('/:id', async (c) => {
@@ -148,29 +150,25 @@ export const ticketRoutes = new Hono<AppEnv>()
     const agent = c.get('agent');
     const ticket = await requireTicket(c.env, agent, c.req.param('id'));
     const body = await readBody<TicketEntryBody>(c, NewEntryBody);
-    const now = Date.now();
-    if (body.kind === 'reply') {
-      // Sent first: a reply that did not leave is not stored as if it had.
-      try {
-        await c.env.EMAIL.send({
-          from: { email: c.env.SENDER_EMAIL, name: `${ticket.groupName} (Switchboard)` },
-          to: ticket.customerEmail,
-          subject: `[Ticket ${itemNumber(ticket.number)}] ${ticket.subject}`,
-          text: `${body.text}\n\n— ${agent.name}, ${ticket.groupName}\nTicket ${itemNumber(ticket.number)}`,
-        });
-      } catch (err) {
-        console.error('ticket reply not sent', err);
-        throw new ApiError(502, 'email_failed', 'The reply could not be emailed; it was not stored. Try again.');
-      }
+    const entry = await addEntry(c.env.DB, ticket.id, { kind: body.kind, author: { id: agent.id, name: agent.name }, text: body.text, at: Date.now() });
+    if (body.kind === 'note') return c.json({ entry } satisfies TicketEntryResponse, 201);
+    // A reply is stored first, then sent, then marked with where it went: a reply that could not
+    // be sent is removed again (the thread never shows what did not leave), and one that was sent
+    // is in the thread whatever happens next.
+    try {
+      await c.env.EMAIL.send({
+        from: { email: c.env.SENDER_EMAIL, name: `${ticket.groupName} (Switchboard)` },
+        to: ticket.customerEmail,
+        subject: `[Ticket ${itemNumber(ticket.number)}] ${ticket.subject}`,
+        text: `${body.text}\n\n— ${agent.name}, ${ticket.groupName}\nTicket ${itemNumber(ticket.number)}`,
+      });
+    } catch (err) {
+      console.error('ticket reply not sent', err);
+      await deleteEntry(c.env.DB, entry.id);
+      throw new ApiError(502, 'email_failed', 'The reply could not be emailed; it was not stored. Try again.');
     }
-    const entry = await addEntry(c.env.DB, ticket.id, {
-      kind: body.kind,
-      author: { id: agent.id, name: agent.name },
-      text: body.text,
-      emailedTo: body.kind === 'reply' ? ticket.customerEmail : null,
-      at: now,
-    });
-    return c.json({ entry } satisfies TicketEntryResponse, 201);
+    await markEmailed(c.env.DB, entry.id, ticket.customerEmail);
+    return c.json({ entry: { ...entry, emailedTo: ticket.customerEmail } } satisfies TicketEntryResponse, 201);
   })
   .get('/:id/time-logs', async (c) => {
     const ticket = await requireTicket(c.env, c.get('agent'), c.req.param('id'));

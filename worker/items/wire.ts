@@ -64,8 +64,9 @@ export interface CallLog {
 
 /** A related item as lists show it: what it is, and a word on where it stands. */
 export interface RelatedItem extends ItemRef {
-  /** "open", "pending", "closed", "done", "due", "ended"…: the item's state in a word. */
+  /** The item's state in a word: a ticket's status, a task's open/overdue/done, a call's direction, a chat's status. */
   state: string;
+  /** When the relation was made (in `find` results: the item's last change, call or start). */
   relatedAt: number;
 }
 

@@ -23,6 +23,10 @@ const NOT_SOLE_MEMBER = `NOT EXISTS (
 
 export { DEFAULT_MAX_CHATS } from '../../objects/protocol.ts';
 
+/** Whether group ?1 has an open (or pending) ticket or an open task. */
+const OPEN_ITEMS = `SELECT 1 AS one FROM tickets WHERE group_id = ?1 AND status IN ('open', 'pending')
+  UNION ALL SELECT 1 AS one FROM tasks WHERE group_id = ?1 AND done_at IS NULL`;
+
 export const people = {
   createAgent(a: { id: string; email: string; name: string; role: StaffRank; passwordHash: string; maxChats: number; now: number }) {
     return q(
@@ -85,9 +89,15 @@ export const people = {
   deleteGroup(groupId: string) {
     return q(
       `DELETE FROM groups WHERE id = ?1
-         AND NOT EXISTS (SELECT 1 FROM chats WHERE group_id = ?1 AND status IN ('queued', 'active')) RETURNING id`,
+         AND NOT EXISTS (SELECT 1 FROM chats WHERE group_id = ?1 AND status IN ('queued', 'active'))
+         AND NOT EXISTS (${OPEN_ITEMS}) RETURNING id`,
       groupId,
     );
+  },
+
+  /** Open tickets or tasks of the group: deleted with it, they would be in nobody's list. */
+  openItemsOf(groupId: string) {
+    return q(`${OPEN_ITEMS} LIMIT 1`, groupId);
   },
 
   /**

@@ -177,7 +177,11 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
     const id = c.req.param('id');
     await requireGroupRow(c.env.DB, id);
     const members = await run<{ id: string }>(c.env.DB, people.memberIdsOf(id));
-    await change(c.env.DB, people.deleteGroup(id), 'group_has_open_chats', 'The group still has chats waiting or under way.');
+    if ((await run(c.env.DB, people.openItemsOf(id))).length > 0) {
+      throw new ApiError(409, 'group_has_open_items', 'The group still has open tickets or tasks: close, complete or move them first.');
+    }
+    // The delete checks again, in one statement, for chats and items that arrived meanwhile.
+    await change(c.env.DB, people.deleteGroup(id), 'group_has_open_chats', 'The group still has chats waiting or under way, or open tickets or tasks.');
     for (const m of members) await pushRights(c.env, m.id);
     return c.body(null, 204);
   })

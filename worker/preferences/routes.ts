@@ -10,7 +10,7 @@ import { requireAgent } from '../auth/session.ts';
 import { COLUMN_IDS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../objects/protocol.ts';
 import { ApiError } from '../http/errors.ts';
 import { readBody } from '../http/body.ts';
-import { NOTIFY_EVENTS, type NotifyEvent } from '../../objects/rules/preferences.ts';
+import { LATER_NOTIFY_EVENTS, NOTIFY_EVENTS, type NotifyEvent } from '../../objects/rules/preferences.ts';
 import type { Preferences as PreferencesWire, PreferencesResponse } from './wire.ts';
 
 const Channels = z.object({ sound: z.boolean(), desktop: z.boolean(), inPage: z.boolean() });
@@ -26,7 +26,12 @@ const Preferences = z.strictObject({
       .check(z.minLength(1), z.maxLength(COLUMN_IDS.length)),
   ),
   popoutNewChats: z.optional(z.boolean()),
-  notifications: z.optional(z.object(Object.fromEntries(NOTIFY_EVENTS.map((e) => [e, Channels])) as Record<NotifyEvent, typeof Channels>)),
+  // Every event is named, but for those added later (older saved choices lack them).
+  notifications: z.optional(
+    z.object(
+      Object.fromEntries(NOTIFY_EVENTS.map((e) => [e, LATER_NOTIFY_EVENTS.includes(e) ? z.optional(Channels) : Channels])) as Record<NotifyEvent, z.ZodMiniOptional<typeof Channels>>,
+    ),
+  ),
 });
 
 /** What is stored, section by section: a section that no longer parses is dropped (its defaults apply). */

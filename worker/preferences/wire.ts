@@ -11,7 +11,8 @@ export interface Preferences {
   columns?: { id: ColumnId; width: number }[];
   /** Open a new chat in my groups in a pop-out window by itself. */
   popoutNewChats?: boolean;
-  notifications?: Record<NotifyEvent, NotifyChannels>;
+  /** Every event the person chose for (those added later may be missing from older choices: their defaults apply). */
+  notifications?: Partial<Record<NotifyEvent, NotifyChannels>>;
 }
 
 export interface PreferencesResponse {

@@ -257,7 +257,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
         />
       ) : null}
       {dialog === 'time-log' ? <TimeLogDialog chat={chat} /> : null}
-      {dialog === 'ticket' ? <NewTicketDialog chat={chat} visitorName={visitorName} /> : null}
+      {dialog === 'ticket' ? <NewTicketDialog chat={chat} visitorName={visitorName} meId={me.id} /> : null}
       {dialog === 'task' ? <NewTaskDialog chat={chat} targets={host.targets} groupId={snapshot?.groupId ?? row?.groupId ?? ''} me={me} /> : null}
       {dialog === 'call' ? <NewCallLogDialog chat={chat} visitorName={visitorName} /> : null}
       {dialog === 'relate' ? <RelateDialog chat={chat} /> : null}

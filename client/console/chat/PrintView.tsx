@@ -54,7 +54,8 @@ export function PrintView({ model }: { model: PrintModel }) {
           </div>
         ))}
       </dl>
-      {state.related.length > 0 ? (
+      {state.related === null ? <p class="print-note">The related items could not be loaded.</p> : null}
+      {state.related !== null && state.related.length > 0 ? (
         <>
           <h2>Related items</h2>
           <ul class="print-related">

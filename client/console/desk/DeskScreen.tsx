@@ -2,17 +2,17 @@
 // pages, and the open item beside it. A related chat opens in the chat lists' preview pane.
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { formatSeconds, isOverdue, itemNumber, kindName, MAX_ENTRY_LENGTH, TICKET_PRIORITIES, TICKET_STATUSES } from '../../../objects/rules/items.ts';
+import { DIRECTION_LABELS, formatSeconds, isOverdue, itemNumber, kindName, MAX_ENTRY_LENGTH, PRIORITY_LABELS } from '../../../objects/rules/items.ts';
+import { TICKET_PRIORITIES, TICKET_STATUS_LABELS, TICKET_STATUSES } from '../../../objects/rules/items.ts';
 import type { TicketPriority, TicketStatus } from '../../../objects/rules/items.ts';
 import { formatMinutes } from '../../../objects/rules/time-logs.ts';
+import { MAX_TIME_LOG_MINUTES } from '../../../objects/protocol.ts';
 import type { Group } from '../../shared/api.ts';
 import type { RelatedItem, TicketSortKey } from '../../../worker/items/wire.ts';
-import { PRIORITY_LABELS } from '../chat/record/ItemDialogs.tsx';
 import { formatStarted, now } from '../ui/time.ts';
 import { type DeskModel, deskTitle, PAGE_SIZE } from './desk.ts';
 import './desk.css';
 
-const STATUS_WORDS: Readonly<Record<TicketStatus, string>> = { open: 'Open', pending: 'Pending', closed: 'Closed' };
 
 const TICKET_COLUMNS: readonly { key: TicketSortKey; label: string }[] = [
   { key: 'number', label: 'Number' },
@@ -41,15 +41,24 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
   const first = desk.total.value === 0 ? 0 : desk.offset.value + 1;
   const last = Math.min(desk.offset.value + PAGE_SIZE, desk.total.value);
   const openRelated = (item: RelatedItem) => (item.kind === 'chat' ? openChat(item.id) : void desk.openItem(item.kind, item.id));
+  /** The group a group list shows, if this is one. */
+  const shownGroup =
+    view.kind === 'tickets' && view.view === 'group' ? view.groupId : view.kind === 'calls' && view.by === 'group' ? view.groupId : view.kind === 'tasks' ? view.groupId : null;
   const groupPicker =
-    (view.kind === 'tickets' && view.view === 'group') || (view.kind === 'calls' && view.by === 'group') ? (
+    shownGroup !== null ? (
       <label class="desk-group">
         Group{' '}
         <select
-          value={view.kind === 'tickets' && view.view === 'group' ? view.groupId : view.kind === 'calls' && view.by === 'group' ? view.groupId : ''}
+          value={shownGroup}
           onChange={(e) => {
             const groupId = e.currentTarget.value;
-            desk.show(view.kind === 'tickets' ? { kind: 'tickets', view: 'group', groupId } : { kind: 'calls', by: 'group', groupId });
+            desk.show(
+              view.kind === 'tickets'
+                ? { kind: 'tickets', view: 'group', groupId }
+                : view.kind === 'tasks'
+                  ? { kind: 'tasks', state: view.state, groupId }
+                  : { kind: 'calls', by: 'group', groupId },
+            );
           }}
         >
           {groups.map((g) => (
@@ -68,7 +77,7 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
           <h1 id="desk-title">{title}</h1>
           {groupPicker}
           {view.kind === 'tasks' ? (
-            <button type="button" class="link" onClick={() => desk.show({ kind: 'tasks', state: view.state === 'open' ? 'done' : 'open' })}>
+            <button type="button" class="link" onClick={() => desk.show({ ...view, state: view.state === 'open' ? 'done' : 'open' })}>
               {view.state === 'open' ? 'Show done tasks' : 'Show open tasks'}
             </button>
           ) : null}
@@ -79,7 +88,7 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
                 <option value="">Any</option>
                 {TICKET_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {STATUS_WORDS[s]}
+                    {TICKET_STATUS_LABELS[s]}
                   </option>
                 ))}
               </select>
@@ -119,7 +128,7 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
                     </td>
                     <td>{t.subject}</td>
                     <td>
-                      <span class={`badge badge-ticket-${t.status}`}>{STATUS_WORDS[t.status]}</span>
+                      <span class={`badge badge-ticket-${t.status}`}>{TICKET_STATUS_LABELS[t.status]}</span>
                     </td>
                     <td>{PRIORITY_LABELS[t.priority]}</td>
                     <td>{t.customerName}</td>
@@ -135,6 +144,7 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
                 <tr>
                   <th scope="col">Task</th>
                   <th scope="col">Due</th>
+                  <th scope="col">Assigned to</th>
                   <th scope="col">Group</th>
                   <th scope="col">Done</th>
                 </tr>
@@ -148,6 +158,7 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
                       </button>
                     </td>
                     <td>{t.dueAt === null ? '—' : `${formatStarted(t.dueAt, clock)}${isOverdue(t, clock) ? ' (overdue)' : ''}`}</td>
+                    <td>{t.assigneeName}</td>
                     <td>{t.groupName}</td>
                     <td>{t.doneAt === null ? 'No' : formatStarted(t.doneAt, clock)}</td>
                   </tr>
@@ -177,7 +188,7 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
                     </td>
                     <td>{c.customerName}</td>
                     <td>{c.phone}</td>
-                    <td>{c.direction === 'inbound' ? 'Inbound' : 'Outbound'}</td>
+                    <td>{DIRECTION_LABELS[c.direction]}</td>
                     <td>{formatStarted(c.startedAt, clock)}</td>
                     <td>{formatSeconds(c.durationSeconds)}</td>
                     <td>{c.agentName}</td>
@@ -298,7 +309,7 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: {
           </div>
           <div>
             <dt>Direction</dt>
-            <dd>{c.direction === 'inbound' ? 'Inbound' : 'Outbound'}</dd>
+            <dd>{DIRECTION_LABELS[c.direction]}</dd>
           </div>
           <div>
             <dt>Started</dt>
@@ -321,7 +332,8 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: {
       </article>
     );
   }
-  return <TicketView desk={desk} me={me} clock={clock} openRelated={openRelated} problem={problem} close={close} />;
+  // Keyed by the ticket: another ticket starts with an empty reply box (a draft never goes to the wrong customer).
+  return <TicketView key={item.data.ticket.id} desk={desk} me={me} clock={clock} openRelated={openRelated} problem={problem} close={close} />;
 }
 
 function TicketView(props: { desk: DeskModel; me: { id: string }; clock: number; openRelated(item: RelatedItem): void; problem: ComponentChildren; close: ComponentChildren }) {
@@ -329,6 +341,7 @@ function TicketView(props: { desk: DeskModel; me: { id: string }; clock: number;
   const item = desk.open.value;
   const [text, setText] = useState('');
   const [minutes, setMinutes] = useState('');
+  const [minutesProblem, setMinutesProblem] = useState<string | null>(null);
   const textId = useId();
   const statusId = useId();
   const priorityId = useId();
@@ -387,7 +400,7 @@ function TicketView(props: { desk: DeskModel; me: { id: string }; clock: number;
           <select id={statusId} value={t.status} disabled={desk.busy.value} onChange={(e) => void desk.editTicket({ status: e.currentTarget.value as TicketStatus })}>
             {TICKET_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_WORDS[s]}
+                {TICKET_STATUS_LABELS[s]}
               </option>
             ))}
           </select>
@@ -427,13 +440,15 @@ function TicketView(props: { desk: DeskModel; me: { id: string }; clock: number;
             Send reply to customer
           </button>
         </div>
+        {problem}
       </form>
       <form
         class="inline-form"
         onSubmit={async (e) => {
           e.preventDefault();
           const n = Number(minutes);
-          if (!Number.isInteger(n) || n < 1) return;
+          if (!Number.isInteger(n) || n < 1 || n > MAX_TIME_LOG_MINUTES) return setMinutesProblem(`Minutes: a whole number from 1 to ${MAX_TIME_LOG_MINUTES}.`);
+          setMinutesProblem(null);
           if (await desk.logTicketTime({ minutes: n })) setMinutes('');
         }}
       >
@@ -442,6 +457,11 @@ function TicketView(props: { desk: DeskModel; me: { id: string }; clock: number;
           Log time
         </button>
       </form>
+      {minutesProblem ? (
+        <p class="notice" role="alert">
+          {minutesProblem}
+        </p>
+      ) : null}
       {timeLogs.length > 0 ? (
         <ul class="related-list" aria-label="Time logs">
           {timeLogs.map((log) => (
@@ -453,7 +473,6 @@ function TicketView(props: { desk: DeskModel; me: { id: string }; clock: number;
           ))}
         </ul>
       ) : null}
-      {problem}
       <h3>Related items</h3>
       <RelatedList related={related} open={openRelated} />
     </article>

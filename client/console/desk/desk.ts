@@ -29,7 +29,8 @@ export type DeskView =
   | { kind: 'tickets'; view: 'mine' }
   | { kind: 'tickets'; view: 'group'; groupId: string }
   | { kind: 'tickets'; view: 'all'; status: TicketStatus | null }
-  | { kind: 'tasks'; state: 'open' | 'done' }
+  /** My Tasks (groupId null) or a group's. */
+  | { kind: 'tasks'; state: 'open' | 'done'; groupId: string | null }
   | { kind: 'calls'; by: 'group'; groupId: string }
   | { kind: 'calls'; by: 'mine' };
 
@@ -47,7 +48,7 @@ export function listPath(view: DeskView, sort: { key: TicketSortKey; dir: 'asc' 
       return `/api/tickets?${which}&sort=${sort.key}&dir=${sort.dir}&${page}`;
     }
     case 'tasks':
-      return `/api/tasks?state=${view.state}&${page}`;
+      return `/api/tasks?${view.groupId === null ? 'view=mine' : `view=group&group=${encodeURIComponent(view.groupId)}`}&state=${view.state}&${page}`;
     case 'calls':
       return `/api/calls?${view.by === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}` : 'view=agent'}&${page}`;
   }
@@ -57,8 +58,10 @@ export function deskTitle(view: DeskView, groupName: (id: string) => string | un
   switch (view.kind) {
     case 'tickets':
       return view.view === 'mine' ? 'My Tickets' : view.view === 'all' ? 'All Tickets' : `${groupName(view.groupId) ?? 'Group'}: Open Tickets`;
-    case 'tasks':
-      return view.state === 'open' ? 'My Tasks' : 'My Tasks: Done';
+    case 'tasks': {
+      const whose = view.groupId === null ? 'My Tasks' : `${groupName(view.groupId) ?? 'Group'}: Tasks`;
+      return view.state === 'open' ? whose : `${whose}: Done`;
+    }
     case 'calls':
       return view.by === 'mine' ? 'My Call Logs' : `${groupName(view.groupId) ?? 'Group'}: Call Logs`;
   }
@@ -87,14 +90,21 @@ export function createDesk() {
     loading.value = true;
     try {
       const path = listPath(current, sort.value, offset.value);
-      const rows: DeskRows =
+      const [rows, count]: [DeskRows, number] =
         current.kind === 'tickets'
-          ? await getJson<TicketListResponse>(path).then((r) => ((total.value = r.total), { kind: 'tickets' as const, rows: r.tickets }))
+          ? await getJson<TicketListResponse>(path).then((r) => [{ kind: 'tickets', rows: r.tickets }, r.total])
           : current.kind === 'tasks'
-            ? await getJson<TaskListResponse>(path).then((r) => ((total.value = r.total), { kind: 'tasks' as const, rows: r.tasks }))
-            : await getJson<CallLogListResponse>(path).then((r) => ((total.value = r.total), { kind: 'calls' as const, rows: r.calls }));
+            ? await getJson<TaskListResponse>(path).then((r) => [{ kind: 'tasks', rows: r.tasks }, r.total])
+            : await getJson<CallLogListResponse>(path).then((r) => [{ kind: 'calls', rows: r.calls }, r.total]);
       if (mine !== listTicket) return;
+      // A change may have emptied the last page: go back to the one that is now last.
+      if (rows.rows.length === 0 && count > 0 && offset.value >= count) {
+        offset.value = Math.floor((count - 1) / PAGE_SIZE) * PAGE_SIZE;
+        void load();
+        return;
+      }
       list.value = rows;
+      total.value = count;
       error.value = null;
     } catch (failure) {
       if (mine === listTicket) error.value = describeError(failure);
@@ -103,15 +113,23 @@ export function createDesk() {
     }
   }
 
+  let openTicket = 0;
+  /** Opens an item; only the last one asked for is shown, whichever answer comes last. */
   async function openItem(kind: Exclude<ItemKind, 'chat'>, id: string): Promise<void> {
+    const mine = ++openTicket;
     openError.value = null;
     problem.value = null;
     const path = `/api/${kind === 'call' ? 'calls' : `${kind}s`}/${encodeURIComponent(id)}`;
     try {
-      if (kind === 'ticket') open.value = { kind, data: await getJson<TicketResponse>(path) };
-      else if (kind === 'task') open.value = { kind, data: await getJson<TaskResponse>(path) };
-      else open.value = { kind, data: await getJson<CallLogResponse>(path) };
+      const item: OpenItem =
+        kind === 'ticket'
+          ? { kind, data: await getJson<TicketResponse>(path) }
+          : kind === 'task'
+            ? { kind, data: await getJson<TaskResponse>(path) }
+            : { kind, data: await getJson<CallLogResponse>(path) };
+      if (mine === openTicket) open.value = item;
     } catch (failure) {
+      if (mine !== openTicket) return;
       open.value = null;
       openError.value = describeError(failure);
     }
@@ -121,6 +139,7 @@ export function createDesk() {
   async function change(call: () => Promise<unknown>, done: string): Promise<boolean> {
     const item = open.value;
     if (busy.value || item === null) return false;
+    const asked = openTicket;
     busy.value = true;
     problem.value = null;
     announcement.value = '';
@@ -128,7 +147,8 @@ export function createDesk() {
       await call();
       announcement.value = done;
       const id = item.kind === 'ticket' ? item.data.ticket.id : item.kind === 'task' ? item.data.task.id : item.data.call.id;
-      await Promise.all([openItem(item.kind, id), load()]);
+      // Fetched again unless another item was opened meanwhile.
+      await Promise.all([openTicket === asked ? openItem(item.kind, id) : null, load()]);
       return true;
     } catch (failure) {
       problem.value = describeError(failure);
@@ -176,6 +196,7 @@ export function createDesk() {
     },
     openItem,
     closeItem(): void {
+      openTicket++;
       open.value = null;
       openError.value = null;
     },

@@ -16,7 +16,7 @@ function deskKey(view: DeskView): string {
     case 'tickets':
       return `tickets:${view.view}`;
     case 'tasks':
-      return 'tasks';
+      return view.groupId === null ? 'tasks:mine' : 'tasks:group';
     case 'calls':
       return `calls:${view.by}`;
   }
@@ -58,7 +58,8 @@ export function Nav({ model }: { model: ConsoleModel }) {
     { label: 'My Tickets', view: { kind: 'tickets', view: 'mine' } },
     ...(firstGroup ? [{ label: 'Group Tickets', view: { kind: 'tickets', view: 'group', groupId: onDesk?.kind === 'tickets' && onDesk.view === 'group' ? onDesk.groupId : firstGroup } } as const] : []),
     ...(supervises(model.me.agent.role) ? [{ label: 'All Tickets', view: { kind: 'tickets', view: 'all', status: null } } as const] : []),
-    { label: 'My Tasks', view: { kind: 'tasks', state: 'open' } },
+    { label: 'My Tasks', view: { kind: 'tasks', state: 'open', groupId: null } },
+    ...(firstGroup ? [{ label: 'Group Tasks', view: { kind: 'tasks', state: 'open', groupId: onDesk?.kind === 'tasks' && onDesk.groupId !== null ? onDesk.groupId : firstGroup } } as const] : []),
     { label: 'My Call Logs', view: { kind: 'calls', by: 'mine' } },
     ...(firstGroup ? [{ label: 'Group Call Logs', view: { kind: 'calls', by: 'group', groupId: onDesk?.kind === 'calls' && onDesk.by === 'group' ? onDesk.groupId : firstGroup } } as const] : []),
   ];

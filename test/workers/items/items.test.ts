@@ -146,6 +146,11 @@ describe('tickets', () => {
       ['invalid_body', await send('POST', `/api/chats/${chatId}/time-logs`, alice, { minutes: -10 })],
       ['not_found', await send('POST', `/api/related/chat/${chatId}`, alice, { kind: 'ticket', id: 'no-such-ticket' })],
       ['same_item', await send('POST', `/api/related/chat/${chatId}`, alice, { kind: 'chat', id: chatId })],
+      // An item made from a chat is in the chat's group: its conversation never moves to another.
+      ['invalid_body', await send('POST', '/api/tickets', await signInAs(world.bob), { subject: 'Into B', chatId, groupId: world.groupB })],
+      // Direction marks and line breaks have no place in a subject (it becomes an email's subject).
+      ['invalid_body', await send('POST', '/api/tickets', alice, { subject: 'Refund \u202Efdp.exe', chatId })],
+      ['invalid_body', await send('POST', '/api/tickets', alice, { subject: 'Two\nlines', chatId })],
     ];
     for (const [expected, res] of refusals) expect([res.status, await code(res)]).toEqual([expect.any(Number), expected]);
     expect(await rowCounts(world, chatId)).toEqual(before);
@@ -167,6 +172,11 @@ describe('tasks', () => {
 
     const mine = (await (await send('GET', '/api/tasks', alice)).json()) as TaskListResponse;
     expect(mine.tasks.map((t) => t.id)).toEqual([overdue.task.id, later.task.id, undated.task.id]);
+    // The group's open tasks, whoever holds them; not for someone outside the group.
+    const group = (await (await send('GET', `/api/tasks?view=group&group=${world.groupA}`, alice)).json()) as TaskListResponse;
+    expect(new Set(group.tasks.map((t) => t.id))).toEqual(new Set([overdue.task.id, later.task.id, undated.task.id, forBob.task.id]));
+    expect(await code(await send('GET', `/api/tasks?view=group&group=${world.groupA}`, await signInAs(world.carol)))).toBe('unknown_group');
+    expect(await code(await send('GET', '/api/tasks?view=group', alice))).toBe('invalid_query');
     const done = (await (await send('PATCH', `/api/tasks/${overdue.task.id}`, alice, { done: true })).json()) as TaskResponse;
     expect(done.task.doneAt).not.toBeNull();
     expect(((await (await send('GET', '/api/tasks?state=done', alice)).json()) as TaskListResponse).tasks.map((t) => t.id)).toEqual([overdue.task.id]);
@@ -226,6 +236,43 @@ describe('call logs', () => {
 });
 
 describe('related items', () => {
+  it('name an item of another group in a chat’s History only by its kind', async () => {
+    const world = await seedWorld();
+    const { alice, chatId } = await chatWithComment(world);
+    const bob = await signInAs(world.bob); // in groups A and B
+    const { ticket } = await created<TicketResponse>(await send('POST', '/api/tickets', bob, { subject: 'Secret B matter', groupId: world.groupB, customerName: 'Bea', customerEmail: 'bea@example.test' }));
+    await created<RelatedResponse>(await send('POST', `/api/related/chat/${chatId}`, bob, { kind: 'ticket', id: ticket.id }));
+    // Alice (group A only) reads the chat's History: a ticket of another group, no subject.
+    const view = await connectAgent(chatId, alice);
+    const events = await view.replay();
+    const line = events.find((e) => e.kind === 'related');
+    expect(line).toMatchObject({ item: { kind: 'ticket', id: ticket.id, label: 'a ticket of another group' } });
+    expect(JSON.stringify(events)).not.toContain('Secret B matter');
+    // Nor does her Related Items list show it; Bob's does.
+    expect(((await (await send('GET', `/api/related/chat/${chatId}`, alice)).json()) as RelatedResponse).related).toEqual([]);
+    expect(((await (await send('GET', `/api/related/chat/${chatId}`, bob)).json()) as RelatedResponse).related).toMatchObject([{ id: ticket.id }]);
+  });
+
+  it('list more items than one D1 statement can bind', async () => {
+    const world = await seedWorld();
+    const { alice, chatId } = await chatWithComment(world);
+    const now = Date.now();
+    const ids = Array.from({ length: 120 }, () => crypto.randomUUID());
+    await env.DB.batch(
+      ids.flatMap((id, i) => [
+        env.DB.prepare(
+          `INSERT INTO tickets (id, number, subject, status, priority, group_id, customer_name, customer_email, created_by, created_at, updated_at)
+           SELECT ?, COALESCE(MAX(number) + 1, 1001), ?, 'open', 'normal', ?, 'Vera', 'vera@example.test', ?, ?, ? FROM tickets`,
+        ).bind(id, `Bulk ${i}`, world.groupA, world.alice.id, now, now),
+        env.DB.prepare("INSERT INTO relations (from_kind, from_id, to_kind, to_id, created_by, created_at) VALUES ('chat', ?, 'ticket', ?, ?, ?)").bind(chatId, id, world.alice.id, now + i),
+        env.DB.prepare("INSERT INTO relations (from_kind, from_id, to_kind, to_id, created_by, created_at) VALUES ('ticket', ?, 'chat', ?, ?, ?)").bind(id, chatId, world.alice.id, now + i),
+      ]),
+    );
+    const res = await send('GET', `/api/related/chat/${chatId}`, alice);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as RelatedResponse).related).toHaveLength(120);
+  });
+
   it('relate a chat to an existing ticket found by number, show on both sides and in History, and unrelate', async () => {
     const world = await seedWorld();
     const { alice, carol, chatId } = await chatWithComment(world);
@@ -253,10 +300,30 @@ describe('related items', () => {
     await view.nextOf('event');
     expect((await relatedEvents(view)).map((e) => (e.kind === 'related' ? e.change : null))).toEqual(['added', 'removed']);
 
+    // A task is found by its title.
+    const { task } = await created<TaskResponse>(await send('POST', '/api/tasks', alice, { title: `Ring Vera ${world.groupA}`, groupId: world.groupA }));
+    const byTitle = (await (await send('GET', `/api/related/find?q=${encodeURIComponent(`Ring Vera ${world.groupA}`)}&kinds=task`, alice)).json()) as { items: { id: string }[] };
+    expect(byTitle.items.map((i) => i.id)).toEqual([task.id]);
+
     // Deleting the chat takes its relations with it.
     await send('POST', `/api/chats/${chatId}/end`, alice);
     expect((await send('DELETE', `/api/chats/${chatId}`, alice)).status).toBe(204);
     const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM relations WHERE (from_kind = 'chat' AND from_id = ?) OR (to_kind = 'chat' AND to_id = ?)").bind(chatId, chatId).first<{ n: number }>();
     expect(left!.n).toBe(0);
+  });
+});
+
+describe('a group with open items', () => {
+  it('is not deleted while it has open tickets or tasks (they would be in nobody’s list)', async () => {
+    const world = await seedWorld();
+    const [bob, adam] = await Promise.all([signInAs(world.bob), signInAs(world.adam)]);
+    const { ticket } = await created<TicketResponse>(await send('POST', '/api/tickets', bob, { subject: 'Open in B', groupId: world.groupB, customerName: 'Bea', customerEmail: 'bea@example.test' }));
+    const refused = await send('DELETE', `/api/admin/groups/${world.groupB}`, adam);
+    expect([refused.status, await code(refused)]).toEqual([409, 'group_has_open_items']);
+    await send('PATCH', `/api/tickets/${ticket.id}`, bob, { status: 'closed' });
+    const { task } = await created<TaskResponse>(await send('POST', '/api/tasks', bob, { title: 'Open task in B', groupId: world.groupB }));
+    expect(await code(await send('DELETE', `/api/admin/groups/${world.groupB}`, adam))).toBe('group_has_open_items');
+    await send('PATCH', `/api/tasks/${task.id}`, bob, { done: true });
+    expect((await send('DELETE', `/api/admin/groups/${world.groupB}`, adam)).status).toBe(204);
   });
 });

@@ -1,5 +1,6 @@
 // Visible Fields, the pop-out choice and notifications are kept per person (a change names only
 // what it changes); idle thresholds are the administrator's to set.
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api, seedWorld, signInAs } from '../helpers.ts';
 
@@ -42,6 +43,20 @@ describe('preferences', () => {
     expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({
       preferences: { columns, popoutNewChats: true, notifications },
     });
+  });
+});
+
+describe('preferences saved before an event was added', () => {
+  it('still stand, and the new event takes its default', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const off = { sound: false, desktop: false, inPage: false };
+    // Saved by a console that knew four events (before tasks fell due).
+    const saved = { popoutNewChats: false, notifications: { newChat: off, transferredToMe: off, takenFromMe: off, followUpDue: off } };
+    await env.DB.prepare('UPDATE agents SET preferences = ? WHERE id = ?').bind(JSON.stringify(saved), world.alice.id).run();
+    expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({ preferences: saved });
+    // And such a console can still save them.
+    expect((await put('/api/me/preferences', alice, { notifications: saved.notifications })).status).toBe(200);
   });
 });
 

@@ -7,11 +7,14 @@ import {
   type CallDirection,
   isPhoneNumber,
   kindName,
+  DIRECTION_LABELS,
+  MAX_CALL_SECONDS,
   MAX_DETAILS_LENGTH,
   MAX_ENTRY_LENGTH,
   MAX_SUBJECT_LENGTH,
   MAX_TASK_TITLE_LENGTH,
   TICKET_PRIORITIES,
+  PRIORITY_LABELS,
   type TicketPriority,
 } from '../../../../objects/rules/items.ts';
 import type { RelatedItem } from '../../../../worker/items/wire.ts';
@@ -22,16 +25,17 @@ import { fromLocalInput, toLocalInput } from '../../ui/time.ts';
 import type { OpenChat } from '../chat.ts';
 import { agentsFor, type TransferTargets } from '../targets.ts';
 
-export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
-const DIRECTION_LABELS: Readonly<Record<CallDirection, string>> = { inbound: 'Inbound', outbound: 'Outbound' };
+/** The longest call, in the minutes the dialog asks for. */
+const MAX_CALL_MINUTES = MAX_CALL_SECONDS / 60;
 
 interface ItemDialogProps {
   chat: OpenChat;
   visitorName: string;
 }
 
-export function NewTicketDialog({ chat, visitorName }: ItemDialogProps) {
+export function NewTicketDialog({ chat, visitorName, meId }: ItemDialogProps & { meId: string }) {
   const [subject, setSubject] = useState('');
+  const [mine, setMine] = useState(true);
   const [priority, setPriority] = useState<TicketPriority>('normal');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,7 +51,7 @@ export function NewTicketDialog({ chat, visitorName }: ItemDialogProps) {
           event.preventDefault();
           if (subject.trim() === '') return setProblem('Give the ticket a subject.');
           setProblem(null);
-          const body = { subject: subject.trim(), priority, ...(note.trim() ? { text: note.trim() } : {}) };
+          const body = { subject: subject.trim(), priority, agentId: mine ? meId : null, ...(note.trim() ? { text: note.trim() } : {}) };
           if (await items.createTicket(body)) chat.closeDialog();
         }}
       >
@@ -66,6 +70,9 @@ export function NewTicketDialog({ chat, visitorName }: ItemDialogProps) {
             ))}
           </select>
         </div>
+        <label class="check">
+          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} /> Assign to me (it shows in My Tickets)
+        </label>
         <div class="field">
           <label for={noteId}>Internal note (optional)</label>
           <textarea id={noteId} rows={3} maxLength={MAX_ENTRY_LENGTH} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
@@ -113,8 +120,10 @@ export function NewTaskDialog({ chat, targets, groupId, me }: { chat: OpenChat; 
         </div>
         <div class="field">
           <label for={dueId}>Due (optional)</label>
-          <input id={dueId} type="datetime-local" value={due} min={toLocalInput(Date.now())} onInput={(e) => setDue(e.currentTarget.value)} />
-          <span class="hint">Whoever it is assigned to is told in their console when it falls due.</span>
+          <input id={dueId} type="datetime-local" value={due} min={toLocalInput(Date.now())} aria-describedby={`${dueId}-hint`} onInput={(e) => setDue(e.currentTarget.value)} />
+          <span class="hint" id={`${dueId}-hint`}>
+            Whoever it is assigned to is told in their console when it falls due.
+          </span>
         </div>
         <div class="field">
           <label for={assigneeId}>Assigned to</label>
@@ -152,7 +161,7 @@ export function NewCallLogDialog({ chat, visitorName }: ItemDialogProps) {
           const startedAt = fromLocalInput(started);
           if (startedAt === null || startedAt > Date.now()) return setProblem('Started: a date and time in the past.');
           const m = Number(minutes.trim());
-          if (minutes.trim() === '' || !Number.isFinite(m) || m < 0 || m > 24 * 60) return setProblem('Duration: minutes, from 0 to 1440.');
+          if (minutes.trim() === '' || !Number.isFinite(m) || m < 0 || m > MAX_CALL_MINUTES) return setProblem(`Duration: minutes, from 0 to ${MAX_CALL_MINUTES}.`);
           setProblem(null);
           const body = { customerName: name.trim() || visitorName, phone: phone.trim(), direction, startedAt, durationSeconds: Math.round(m * 60), notes: notes.trim() };
           if (await items.createCallLog(body)) chat.closeDialog();
@@ -180,7 +189,7 @@ export function NewCallLogDialog({ chat, visitorName }: ItemDialogProps) {
         </div>
         <div class="field">
           <label for={ids.minutes}>Duration (minutes)</label>
-          <input id={ids.minutes} type="number" min={0} max={1440} step="any" value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />
+          <input id={ids.minutes} type="number" min={0} max={MAX_CALL_MINUTES} step="any" value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />
         </div>
         <div class="field">
           <label for={ids.notes}>Notes</label>
@@ -226,8 +235,11 @@ export function RelateDialog({ chat }: { chat: OpenChat }) {
         </div>
         <FormActions problem={problem ?? items.problem.value} cancel="Close" onCancel={() => chat.closeDialog()} submit="Search" busyLabel="Searching…" busy={searching} />
       </form>
+      <p class="sr-only" role="status">
+        {found === null ? '' : found.length === 0 ? 'Nothing found.' : `${found.length} found.`}
+      </p>
       {found === null ? null : found.length === 0 ? (
-        <p role="status">Nothing found.</p>
+        <p>Nothing found.</p>
       ) : (
         <ul class="found-items" aria-label="Found items">
           {found.map((item) => (

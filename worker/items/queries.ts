@@ -6,7 +6,7 @@
 import type { TimeLog } from '../../objects/protocol.ts';
 import { isOverdue, type ItemKind, itemNumber, type ItemRef, type TicketEntryKind, type TicketStatus } from '../../objects/rules/items.ts';
 import { FIRST_CALL_NUMBER, FIRST_TICKET_NUMBER } from '../../objects/rules/items.ts';
-import type { CallLog, RelatedItem, Task, Ticket, TicketEntry, TicketSortKey, TicketView } from './wire.ts';
+import type { CallLog, RelatedItem, Task, Ticket, TicketEntry, TicketSortKey } from './wire.ts';
 
 /** The caller's groups, as a sub-select on `?1` (the agent's id). */
 const MY_GROUPS = 'SELECT group_id FROM memberships WHERE agent_id = ?1';

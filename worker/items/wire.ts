@@ -70,7 +70,6 @@ export interface RelatedItem extends ItemRef {
   relatedAt: number;
 }
 
-export type TicketView = 'mine' | 'group' | 'all';
 export type TicketSortKey = 'number' | 'subject' | 'status' | 'priority' | 'customer' | 'agent' | 'updated' | 'created';
 export interface TicketListResponse {
   tickets: Ticket[];

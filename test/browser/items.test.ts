@@ -128,10 +128,19 @@ test('from one chat an agent makes each item and relates a ticket; each opens fr
   const tasks = await showDesk(alice, 'My Tasks', 'My Tasks');
   await tasks.getByRole('button', { name: `Ship a new lid ${tag}` }).click();
   await item.getByRole('button', { name: 'Mark done' }).click();
-  await item.getByRole('button', { name: 'Mark not done' }).waitFor();
+  await item.getByRole('button', { name: 'Mark not done' }).click();
+  // Renamed and given to nobody else: only the title is sent, and the list follows.
+  await item.getByText('Change the task').click();
+  await item.getByLabel('Title').fill(`Ship a new lid today ${tag}`);
+  await item.getByRole('button', { name: 'Save task' }).click();
+  await item.getByRole('heading', { name: `Task: Ship a new lid today ${tag}` }).waitFor();
+  await tasks.getByRole('button', { name: `Ship a new lid today ${tag}` }).waitFor();
   const calls = await showDesk(alice, 'My Call Logs', 'My Call Logs');
   await calls.locator('tbody tr', { hasText: customer }).getByRole('button').click();
   await item.getByRole('heading', { name: new RegExp(`Call log #\\d+: ${customer}`) }).waitFor();
+  await item.getByLabel('Notes').fill(`Promised a lid ${tag}`);
+  await item.getByRole('button', { name: 'Save notes' }).click();
+  await item.getByRole('status').filter({ hasText: 'Call log saved.' }).waitFor({ state: 'attached' });
   // A related chat opens back in the chat lists' preview.
   await item.getByRole('button', { name: `Chat with ${customer} (Sales)` }).click();
   await pane(alice).getByText('The blender lid cracked').waitFor();

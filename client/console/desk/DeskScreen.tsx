@@ -1,14 +1,15 @@
 // The Help Desk screen: the chosen list (tickets, tasks or call logs) with its sortable columns and
 // pages, and the open item beside it. A related chat opens in the chat lists' preview pane.
 import type { ComponentChildren } from 'preact';
-import { useId, useState } from 'preact/hooks';
-import { DIRECTION_LABELS, formatSeconds, isOverdue, itemNumber, kindName, MAX_ENTRY_LENGTH, PRIORITY_LABELS } from '../../../objects/rules/items.ts';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { DIRECTION_LABELS, formatSeconds, isOverdue, itemNumber, kindName, MAX_DETAILS_LENGTH, MAX_ENTRY_LENGTH, MAX_TASK_TITLE_LENGTH, PRIORITY_LABELS } from '../../../objects/rules/items.ts';
 import { TICKET_PRIORITIES, TICKET_STATUS_LABELS, TICKET_STATUSES } from '../../../objects/rules/items.ts';
 import type { TicketPriority, TicketStatus } from '../../../objects/rules/items.ts';
 import { formatMinutes } from '../../../objects/rules/time-logs.ts';
 import { MAX_TIME_LOG_MINUTES } from '../../../objects/protocol.ts';
 import type { Group } from '../../shared/api.ts';
-import type { RelatedItem, TicketSortKey } from '../../../worker/items/wire.ts';
+import type { RelatedItem, Task, TaskEditBody, TicketSortKey } from '../../../worker/items/wire.ts';
+import { fromLocalInput, toLocalInput } from '../ui/time.ts';
 import { formatStarted, now } from '../ui/time.ts';
 import { type DeskModel, deskTitle, PAGE_SIZE } from './desk.ts';
 import './desk.css';
@@ -24,9 +25,15 @@ const TICKET_COLUMNS: readonly { key: TicketSortKey; label: string }[] = [
   { key: 'updated', label: 'Updated' },
 ];
 
+/** Who is looking: their id, and whether they supervise (may change colleagues' call logs). */
+export interface DeskMe {
+  id: string;
+  supervisor: boolean;
+}
+
 export interface DeskScreenProps {
   desk: DeskModel;
-  me: { id: string };
+  me: DeskMe;
   groups: readonly Group[];
   openChat(chatId: string): void;
 }
@@ -76,6 +83,7 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
         <div class="list-head">
           <h1 id="desk-title">{title}</h1>
           {groupPicker}
+          {view.kind === 'calls' && view.by === 'agent' ? <AgentPicker desk={desk} meId={me.id} agentId={view.agentId} /> : null}
           {view.kind === 'tasks' ? (
             <button type="button" class="link" onClick={() => desk.show({ ...view, state: view.state === 'open' ? 'done' : 'open' })}>
               {view.state === 'open' ? 'Show done tasks' : 'Show open tasks'}
@@ -243,7 +251,124 @@ function RelatedList({ related, open }: { related: readonly RelatedItem[]; open(
   );
 }
 
-function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: { id: string }; clock: number; openRelated(item: RelatedItem): void }) {
+/** A task's title, due time and assignee, changed together (only what changed is sent). */
+function TaskForm({ desk, task }: { desk: DeskModel; task: Task }) {
+  const [title, setTitle] = useState(task.title);
+  const [due, setDue] = useState(task.dueAt === null ? '' : toLocalInput(task.dueAt));
+  const [assignee, setAssignee] = useState(task.assigneeId);
+  const [members, setMembers] = useState<{ id: string; name: string }[]>([{ id: task.assigneeId, name: task.assigneeName }]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const ids = { title: useId(), due: useId(), assignee: useId() };
+  useEffect(() => {
+    desk.membersOf(task.groupId).then(
+      (found) => setMembers(found.some((m) => m.id === task.assigneeId) ? found : [{ id: task.assigneeId, name: task.assigneeName }, ...found]),
+      () => undefined, // the current assignee stays the only choice
+    );
+  }, [task.groupId]);
+  return (
+    <details class="item-edit">
+      <summary>Change the task</summary>
+      <form
+        class="dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const dueAt = due === '' ? null : fromLocalInput(due);
+          if (due !== '' && dueAt === null) return setProblem('Due: a date and time, or leave it empty.');
+          if (title.trim() === '') return setProblem('Give the task a title.');
+          setProblem(null);
+          const body: TaskEditBody = {
+            ...(title.trim() !== task.title ? { title: title.trim() } : {}),
+            ...(dueAt !== task.dueAt ? { dueAt } : {}),
+            ...(assignee !== task.assigneeId ? { assigneeId: assignee } : {}),
+          };
+          if (Object.keys(body).length === 0) return setProblem('Nothing changed.');
+          void desk.editTask(body);
+        }}
+      >
+        <div class="field">
+          <label for={ids.title}>Title</label>
+          <input id={ids.title} maxLength={MAX_TASK_TITLE_LENGTH} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={ids.due}>Due</label>
+          <input id={ids.due} type="datetime-local" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={ids.assignee}>Assigned to</label>
+          <select id={ids.assignee} value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {problem ? (
+          <p class="notice" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <div class="dialog-actions">
+          <button type="submit" class="primary" disabled={desk.busy.value}>
+            Save task
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** Whose call logs: mine or a colleague's (in the groups we share; the server keeps to them). */
+function AgentPicker({ desk, meId, agentId }: { desk: DeskModel; meId: string; agentId: string | null }) {
+  const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    desk.colleagues().then(
+      (found) => setPeople(found.filter((p) => p.id !== meId)),
+      () => undefined, // only my own stay on offer
+    );
+  }, []);
+  return (
+    <label class="desk-group">
+      Agent{' '}
+      <select
+        value={agentId ?? ''}
+        onChange={(e) => {
+          const id = e.currentTarget.value;
+          desk.show({ kind: 'calls', by: 'agent', agentId: id || null, agentName: people.find((p) => p.id === id)?.name });
+        }}
+      >
+        <option value="">Me</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A call log's notes: changed by whoever logged the call, a manager or an administrator. */
+function CallNotes({ desk, notes, mayChange }: { desk: DeskModel; notes: string; mayChange: boolean }) {
+  const [text, setText] = useState(notes);
+  const id = useId();
+  if (!mayChange) return notes ? <p class="item-details">{notes}</p> : null;
+  return (
+    <form class="dialog-form" onSubmit={(e) => (e.preventDefault(), void desk.editCall({ notes: text.trim() }))}>
+      <div class="field">
+        <label for={id}>Notes</label>
+        <textarea id={id} rows={3} maxLength={MAX_DETAILS_LENGTH} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </div>
+      <div class="dialog-actions">
+        <button type="submit" disabled={desk.busy.value || text.trim() === notes}>
+          Save notes
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: DeskMe; clock: number; openRelated(item: RelatedItem): void }) {
   const item = desk.open.value;
   if (item === null) return <p class="preview-empty">Select an item to see it.</p>;
   const close = (
@@ -286,6 +411,7 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: {
         <button type="button" class="primary" disabled={desk.busy.value} onClick={() => void desk.editTask({ done: t.doneAt === null })}>
           {t.doneAt === null ? 'Mark done' : 'Mark not done'}
         </button>
+        <TaskForm key={`${t.id}:${t.dueAt}:${t.assigneeId}:${t.title}`} desk={desk} task={t} />
         {problem}
         <h3>Related items</h3>
         <RelatedList related={item.data.related} open={openRelated} />
@@ -326,7 +452,8 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: {
             </dd>
           </div>
         </dl>
-        {c.notes ? <p class="item-details">{c.notes}</p> : null}
+        <CallNotes key={`${c.id}:${c.notes}`} desk={desk} notes={c.notes} mayChange={c.agentId === me.id || me.supervisor} />
+        {problem}
         <h3>Related items</h3>
         <RelatedList related={item.data.related} open={openRelated} />
       </article>
@@ -336,7 +463,7 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: {
   return <TicketView key={item.data.ticket.id} desk={desk} me={me} clock={clock} openRelated={openRelated} problem={problem} close={close} />;
 }
 
-function TicketView(props: { desk: DeskModel; me: { id: string }; clock: number; openRelated(item: RelatedItem): void; problem: ComponentChildren; close: ComponentChildren }) {
+function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRelated(item: RelatedItem): void; problem: ComponentChildren; close: ComponentChildren }) {
   const { desk, me, clock, openRelated, problem, close } = props;
   const item = desk.open.value;
   const [text, setText] = useState('');

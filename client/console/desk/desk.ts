@@ -9,6 +9,7 @@ import { DEFAULT_PAGE_SIZE } from '../../../objects/protocol.ts';
 import type { ItemKind, TicketStatus } from '../../../objects/rules/items.ts';
 import type {
   CallLog,
+  CallLogEditBody,
   CallLogListResponse,
   CallLogResponse,
   Task,
@@ -23,7 +24,7 @@ import type {
   TicketSortKey,
 } from '../../../worker/items/wire.ts';
 import type { TimeLogBody } from '../../../worker/chats/wire.ts';
-import { describeError, getJson, patchJson, postJson } from '../../shared/api.ts';
+import { type ColleaguesResponse, describeError, getJson, patchJson, postJson } from '../../shared/api.ts';
 
 export type DeskView =
   | { kind: 'tickets'; view: 'mine' }
@@ -32,7 +33,8 @@ export type DeskView =
   /** My Tasks (groupId null) or a group's. */
   | { kind: 'tasks'; state: 'open' | 'done'; groupId: string | null }
   | { kind: 'calls'; by: 'group'; groupId: string }
-  | { kind: 'calls'; by: 'mine' };
+  /** An agent's call logs (agentId null: mine), in the groups I share with them. */
+  | { kind: 'calls'; by: 'agent'; agentId: string | null; agentName?: string };
 
 export type DeskRows = { kind: 'tickets'; rows: readonly Ticket[] } | { kind: 'tasks'; rows: readonly Task[] } | { kind: 'calls'; rows: readonly CallLog[] };
 export type OpenItem = { kind: 'ticket'; data: TicketResponse } | { kind: 'task'; data: TaskResponse } | { kind: 'call'; data: CallLogResponse };
@@ -50,7 +52,7 @@ export function listPath(view: DeskView, sort: { key: TicketSortKey; dir: 'asc' 
     case 'tasks':
       return `/api/tasks?${view.groupId === null ? 'view=mine' : `view=group&group=${encodeURIComponent(view.groupId)}`}&state=${view.state}&${page}`;
     case 'calls':
-      return `/api/calls?${view.by === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}` : 'view=agent'}&${page}`;
+      return `/api/calls?${view.by === 'group' ? `view=group&group=${encodeURIComponent(view.groupId)}` : `view=agent${view.agentId === null ? '' : `&agent=${encodeURIComponent(view.agentId)}`}`}&${page}`;
   }
 }
 
@@ -63,7 +65,8 @@ export function deskTitle(view: DeskView, groupName: (id: string) => string | un
       return view.state === 'open' ? whose : `${whose}: Done`;
     }
     case 'calls':
-      return view.by === 'mine' ? 'My Call Logs' : `${groupName(view.groupId) ?? 'Group'}: Call Logs`;
+      if (view.by === 'agent') return view.agentId === null ? 'My Call Logs' : `${view.agentName ?? 'Agent'}: Call Logs`;
+      return `${groupName(view.groupId) ?? 'Group'}: Call Logs`;
   }
 }
 
@@ -158,6 +161,10 @@ export function createDesk() {
     }
   }
 
+  async function colleagues(): Promise<{ id: string; name: string; groupIds: string[] }[]> {
+    return (await getJson<ColleaguesResponse>('/api/agents')).agents;
+  }
+
   const ticketPath = () => (open.value?.kind === 'ticket' ? `/api/tickets/${encodeURIComponent(open.value.data.ticket.id)}` : '');
   const taskPath = () => (open.value?.kind === 'task' ? `/api/tasks/${encodeURIComponent(open.value.data.task.id)}` : '');
 
@@ -204,5 +211,13 @@ export function createDesk() {
     editTicket: (body: TicketEditBody) => change(() => patchJson(ticketPath(), body), 'Ticket saved.'),
     logTicketTime: (body: TimeLogBody) => change(() => postJson(`${ticketPath()}/time-logs`, body), 'Time logged.'),
     editTask: (body: TaskEditBody) => change(() => patchJson(taskPath(), body), body.done === true ? 'Task done.' : 'Task saved.'),
+    editCall: (body: CallLogEditBody) =>
+      change(() => patchJson(open.value?.kind === 'call' ? `/api/calls/${encodeURIComponent(open.value.data.call.id)}` : '', body), 'Call log saved.'),
+    /** Who a task of the group may be given to (the group's members), for the task's form. */
+    async membersOf(groupId: string): Promise<{ id: string; name: string }[]> {
+      return (await colleagues()).filter((a) => a.groupIds.includes(groupId)).map((a) => ({ id: a.id, name: a.name }));
+    },
+    /** Everyone in my groups, for the call logs' agent picker. */
+    colleagues,
   };
 }

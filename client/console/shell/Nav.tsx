@@ -60,7 +60,7 @@ export function Nav({ model }: { model: ConsoleModel }) {
     ...(supervises(model.me.agent.role) ? [{ label: 'All Tickets', view: { kind: 'tickets', view: 'all', status: null } } as const] : []),
     { label: 'My Tasks', view: { kind: 'tasks', state: 'open', groupId: null } },
     ...(firstGroup ? [{ label: 'Group Tasks', view: { kind: 'tasks', state: 'open', groupId: onDesk?.kind === 'tasks' && onDesk.groupId !== null ? onDesk.groupId : firstGroup } } as const] : []),
-    { label: 'My Call Logs', view: { kind: 'calls', by: 'mine' } },
+    { label: 'My Call Logs', view: { kind: 'calls', by: 'agent', agentId: null } },
     ...(firstGroup ? [{ label: 'Group Call Logs', view: { kind: 'calls', by: 'group', groupId: onDesk?.kind === 'calls' && onDesk.by === 'group' ? onDesk.groupId : firstGroup } } as const] : []),
   ];
 

@@ -7,6 +7,7 @@ import { ChatTable } from '../lists/ChatTable.tsx';
 import { ListToolbar } from '../lists/ListToolbar.tsx';
 import { MessagesScreen } from '../messages/MessagesScreen.tsx';
 import { DeskScreen } from '../desk/DeskScreen.tsx';
+import { supervises } from '../../../objects/rules/ranks.ts';
 import type { ConsoleModel } from './model.ts';
 import { Nav } from './Nav.tsx';
 import type { Session } from './sign-in.ts';
@@ -31,7 +32,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
       ) : model.screen.value === 'desk' ? (
         <main class="main desk-main">
           <Notices model={model} />
-          <DeskScreen desk={model.desk} me={model.me.agent} groups={model.groups.value} openChat={(chatId) => model.openItem({ kind: 'chat', id: chatId })} />
+          <DeskScreen desk={model.desk} me={{ id: model.me.agent.id, supervisor: supervises(model.me.agent.role) }} groups={model.groups.value} openChat={(chatId) => model.openItem({ kind: 'chat', id: chatId })} />
         </main>
       ) : model.screen.value === 'messages' ? (
         <main class="main admin-main">

@@ -4,12 +4,13 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { DIRECTION_LABELS, formatSeconds, isOverdue, itemNumber, kindName, MAX_DETAILS_LENGTH, MAX_ENTRY_LENGTH, MAX_TASK_TITLE_LENGTH, PRIORITY_LABELS } from '../../../objects/rules/items.ts';
 import { TICKET_PRIORITIES, TICKET_STATUS_LABELS, TICKET_STATUSES } from '../../../objects/rules/items.ts';
-import type { TicketPriority, TicketStatus } from '../../../objects/rules/items.ts';
+import type { TicketStatus } from '../../../objects/rules/items.ts';
 import { formatMinutes } from '../../../objects/rules/time-logs.ts';
 import { MAX_TIME_LOG_MINUTES } from '../../../objects/protocol.ts';
 import type { Group } from '../../shared/api.ts';
 import type { RelatedItem, Task, TaskEditBody, TicketSortKey } from '../../../worker/items/wire.ts';
 import { fromLocalInput, toLocalInput } from '../ui/time.ts';
+import { ChoiceField } from '../ui/ChoiceField.tsx';
 import { formatStarted, now } from '../ui/time.ts';
 import { type DeskModel, deskTitle, PAGE_SIZE } from './desk.ts';
 import './desk.css';
@@ -234,6 +235,19 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
   );
 }
 
+/** The open item's frame: its heading (which names the region's article) and the close button. */
+function ItemPane({ title, attrs, close, children }: { title: string; attrs: Record<`data-${string}`, string>; close: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <article class="pane item-pane" aria-labelledby="item-title" {...attrs}>
+      <header class="pane-header">
+        <h2 id="item-title">{title}</h2>
+        {close}
+      </header>
+      {children}
+    </article>
+  );
+}
+
 function RelatedList({ related, open }: { related: readonly RelatedItem[]; open(item: RelatedItem): void }) {
   if (related.length === 0) return <p class="hint">Nothing related.</p>;
   return (
@@ -384,11 +398,7 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: D
   if (item.kind === 'task') {
     const t = item.data.task;
     return (
-      <article class="pane item-pane" aria-labelledby="item-title" data-task-id={t.id}>
-        <header class="pane-header">
-          <h2 id="item-title">Task: {t.title}</h2>
-          {close}
-        </header>
+      <ItemPane title={`Task: ${t.title}`} attrs={{ 'data-task-id': t.id }} close={close}>
         <dl class="pane-facts">
           <div>
             <dt>Due</dt>
@@ -415,19 +425,13 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: D
         {problem}
         <h3>Related items</h3>
         <RelatedList related={item.data.related} open={openRelated} />
-      </article>
+      </ItemPane>
     );
   }
   if (item.kind === 'call') {
     const c = item.data.call;
     return (
-      <article class="pane item-pane" aria-labelledby="item-title" data-call-id={c.id}>
-        <header class="pane-header">
-          <h2 id="item-title">
-            Call log {itemNumber(c.number)}: {c.customerName}
-          </h2>
-          {close}
-        </header>
+      <ItemPane title={`Call log ${itemNumber(c.number)}: ${c.customerName}`} attrs={{ 'data-call-id': c.id }} close={close}>
         <dl class="pane-facts">
           <div>
             <dt>Phone</dt>
@@ -456,7 +460,7 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: D
         {problem}
         <h3>Related items</h3>
         <RelatedList related={item.data.related} open={openRelated} />
-      </article>
+      </ItemPane>
     );
   }
   // Keyed by the ticket: another ticket starts with an empty reply box (a draft never goes to the wrong customer).
@@ -470,8 +474,6 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
   const [minutes, setMinutes] = useState('');
   const [minutesProblem, setMinutesProblem] = useState<string | null>(null);
   const textId = useId();
-  const statusId = useId();
-  const priorityId = useId();
   const minutesId = useId();
   if (item?.kind !== 'ticket') return null;
   const { ticket: t, entries, related, total, timeLogs } = item.data;
@@ -480,13 +482,7 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
     if (await desk.addEntry({ kind, text: text.trim() })) setText('');
   };
   return (
-    <article class="pane item-pane" aria-labelledby="item-title" data-ticket-id={t.id}>
-      <header class="pane-header">
-        <h2 id="item-title">
-          Ticket {itemNumber(t.number)}: {t.subject}
-        </h2>
-        {close}
-      </header>
+    <ItemPane title={`Ticket ${itemNumber(t.number)}: ${t.subject}`} attrs={{ 'data-ticket-id': t.id }} close={close}>
       <dl class="pane-facts">
         <div>
           <dt>Customer</dt>
@@ -522,26 +518,8 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
         </div>
       </dl>
       <div class="ticket-settings">
-        <div class="field">
-          <label for={statusId}>Status</label>
-          <select id={statusId} value={t.status} disabled={desk.busy.value} onChange={(e) => void desk.editTicket({ status: e.currentTarget.value as TicketStatus })}>
-            {TICKET_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {TICKET_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={priorityId}>Priority</label>
-          <select id={priorityId} value={t.priority} disabled={desk.busy.value} onChange={(e) => void desk.editTicket({ priority: e.currentTarget.value as TicketPriority })}>
-            {TICKET_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField label="Status" value={t.status} choices={TICKET_STATUSES} labels={TICKET_STATUS_LABELS} disabled={desk.busy.value} onChange={(status) => void desk.editTicket({ status })} />
+        <ChoiceField label="Priority" value={t.priority} choices={TICKET_PRIORITIES} labels={PRIORITY_LABELS} disabled={desk.busy.value} onChange={(priority) => void desk.editTicket({ priority })} />
       </div>
       <ol class="ticket-thread" aria-label="Thread">
         {entries.map((e) => (
@@ -602,6 +580,6 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
       ) : null}
       <h3>Related items</h3>
       <RelatedList related={related} open={openRelated} />
-    </article>
+    </ItemPane>
   );
 }

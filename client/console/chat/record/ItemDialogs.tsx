@@ -21,6 +21,7 @@ import type { RelatedItem } from '../../../../worker/items/wire.ts';
 import { describeError } from '../../../shared/api.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { ChoiceField } from '../../ui/ChoiceField.tsx';
 import { fromLocalInput, toLocalInput } from '../../ui/time.ts';
 import type { OpenChat } from '../chat.ts';
 import { agentsFor, type TransferTargets } from '../targets.ts';
@@ -40,7 +41,6 @@ export function NewTicketDialog({ chat, visitorName, meId }: ItemDialogProps & {
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const subjectId = useId();
-  const priorityId = useId();
   const noteId = useId();
   const items = chat.items;
   return (
@@ -60,16 +60,7 @@ export function NewTicketDialog({ chat, visitorName, meId }: ItemDialogProps & {
           <label for={subjectId}>Subject</label>
           <input id={subjectId} required maxLength={MAX_SUBJECT_LENGTH} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
         </div>
-        <div class="field">
-          <label for={priorityId}>Priority</label>
-          <select id={priorityId} value={priority} onChange={(e) => setPriority(e.currentTarget.value as TicketPriority)}>
-            {TICKET_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField label="Priority" value={priority} choices={TICKET_PRIORITIES} labels={PRIORITY_LABELS} onChange={setPriority} />
         <label class="check">
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} /> Assign to me (it shows in My Tickets)
         </label>

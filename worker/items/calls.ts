@@ -6,7 +6,7 @@
 import type { CallLogEditBody, CallLogListResponse, CallLogResponse, NewCallLogBody } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { isEmail, MAX_EMAIL_LENGTH, normalEmail } from '../../objects/rules/email.ts';
+import { MAX_EMAIL_LENGTH } from '../../objects/rules/email.ts';
 import { CALL_DIRECTIONS, isPhoneNumber, MAX_CALL_SECONDS, MAX_DETAILS_LENGTH, MAX_ITEM_TIME_SPAN_MS, MAX_NAME_LENGTH } from '../../objects/rules/items.ts';
 import { supervises } from '../../objects/rules/ranks.ts';
 import { requireAgent } from '../auth/session.ts';
@@ -16,7 +16,7 @@ import { idField, pageQuery } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
 import { callRef, findCall, insertCall, insertRelation, listCalls, relatedOf, updateCall } from './queries.ts';
 import type { CallLog } from './wire.ts';
-import { manyLines, noteOnChat, oneLine, placeOf, requireMyGroup } from './scope.ts';
+import { customerOf, manyLines, noteOnChat, oneLine, placeOf, requireMyGroup } from './scope.ts';
 
 const id = idField;
 const phone = oneLine(40);
@@ -68,10 +68,7 @@ export const callRoutes = new Hono<AppEnv>()
       throw new ApiError(400, 'invalid_body', 'startedAt is a time (ms since the epoch) in the past, within ten years.', 'startedAt');
     }
     const { chat, groupId } = await placeOf(c.env, agent, body);
-    const customerName = body.customerName ?? chat?.visitorName;
-    if (customerName === undefined) throw new ApiError(400, 'invalid_body', 'Name the customer (customerName).', 'customerName');
-    const customerEmail = normalEmail(body.customerEmail ?? chat?.visitorEmail ?? '');
-    if (customerEmail !== '' && !isEmail(customerEmail)) throw new ApiError(400, 'invalid_body', 'The customer’s email is not an email address.', 'customerEmail');
+    const { customerName, customerEmail } = customerOf(body, chat, 'optional');
     const callId = crypto.randomUUID();
     const statements = [
       insertCall(c.env.DB, {
@@ -94,11 +91,8 @@ export const callRoutes = new Hono<AppEnv>()
     if (chat) await noteOnChat(c.env, agent, chat.id, callRef({ id: callId, number, customerName, phone: body.phone }), 'added');
     return c.json((await callAnswer(c.env, agent, callId)) satisfies CallLogResponse, 201);
   })
-  .get('/:id', async (c) => {
-    const agent = c.get('agent');
-    await requireCall(c.env, agent, c.req.param('id'));
-    return c.json((await callAnswer(c.env, agent, c.req.param('id'))) satisfies CallLogResponse);
-  })
+  // The answer finds the call log among the caller's groups itself (404 otherwise).
+  .get('/:id', async (c) => c.json((await callAnswer(c.env, c.get('agent'), c.req.param('id'))) satisfies CallLogResponse))
   .patch('/:id', async (c) => {
     const agent = c.get('agent');
     const call = await requireCall(c.env, agent, c.req.param('id'));

@@ -35,6 +35,25 @@ export interface Page {
   offset: number;
 }
 
+/**
+ * One page of a list and the whole list's count, in one round trip. `select` is the page's query
+ * up to its ORDER BY (LIMIT and OFFSET are added as the next numbered parameters), `count` the
+ * counting query; both take `binds`.
+ */
+async function pageAndCount<R>(db: D1Database, select: string, count: string, binds: readonly unknown[], page: Page): Promise<{ rows: R[]; total: number }> {
+  const n = binds.length;
+  const [rows, counted] = await db.batch([
+    db.prepare(`${select} LIMIT ?${n + 1} OFFSET ?${n + 2}`).bind(...binds, page.limit, page.offset),
+    db.prepare(count).bind(...binds),
+  ]);
+  return { rows: rows!.results as R[], total: (counted!.results[0] as { n: number }).n };
+}
+
+/** The item of one of the agent's groups (`?1` the agent, `?2` the item's id), or null. */
+function findMine<R>(db: D1Database, agentId: string, select: string, id: string): Promise<R | null> {
+  return db.prepare(select).bind(agentId, id).first<R>();
+}
+
 export type TicketFilter =
   | { view: 'mine' }
   | { view: 'group'; groupId: string }
@@ -81,22 +100,14 @@ export async function listTickets(
       }
       break;
   }
-  const n = binds.length;
-  const [rows, total] = await db.batch([
-    db
-      .prepare(`SELECT ${TICKET_COLUMNS} FROM ${from} JOIN groups g ON g.id = t.group_id WHERE ${where} ${order} LIMIT ?${n + 1} OFFSET ?${n + 2}`)
-      .bind(...binds, sort.limit, sort.offset),
-    db.prepare(`SELECT COUNT(*) AS n FROM ${counted} WHERE ${where}`).bind(...binds),
-  ]);
-  return { tickets: rows!.results as Ticket[], total: (total!.results[0] as { n: number }).n };
+  const select = `SELECT ${TICKET_COLUMNS} FROM ${from} JOIN groups g ON g.id = t.group_id WHERE ${where} ${order}`;
+  const { rows, total } = await pageAndCount<Ticket>(db, select, `SELECT COUNT(*) AS n FROM ${counted} WHERE ${where}`, binds, sort);
+  return { tickets: rows, total };
 }
 
 /** The ticket, if it is in one of the agent's groups. */
 export async function findTicket(db: D1Database, agentId: string, ticketId: string): Promise<Ticket | null> {
-  return db
-    .prepare(`SELECT ${TICKET_COLUMNS} FROM tickets t JOIN groups g ON g.id = t.group_id WHERE t.id = ?2 AND t.group_id IN (${MY_GROUPS})`)
-    .bind(agentId, ticketId)
-    .first<Ticket>();
+  return findMine<Ticket>(db, agentId, `SELECT ${TICKET_COLUMNS} FROM tickets t JOIN groups g ON g.id = t.group_id WHERE t.id = ?2 AND t.group_id IN (${MY_GROUPS})`, ticketId);
 }
 
 export interface NewTicket {
@@ -233,20 +244,13 @@ export async function listTasks(db: D1Database, agentId: string, filter: TaskFil
   const key = filter.view === 'mine' ? agentId : filter.groupId;
   const where = `${whose} AND k.done_at IS ${state === 'open' ? '' : 'NOT '}NULL`;
   const order = state === 'open' ? 'ORDER BY k.due_at IS NULL, k.due_at, k.created_at, k.id' : 'ORDER BY k.done_at DESC, k.id';
-  const [rows, counted] = await db.batch([
-    db
-      .prepare(`SELECT ${TASK_COLUMNS} FROM tasks k JOIN groups g ON g.id = k.group_id WHERE ${where} ${order} LIMIT ?2 OFFSET ?3`)
-      .bind(key, page.limit, page.offset),
-    db.prepare(`SELECT COUNT(*) AS n FROM tasks k WHERE ${where}`).bind(key),
-  ]);
-  return { tasks: rows!.results as Task[], total: (counted!.results[0] as { n: number }).n };
+  const select = `SELECT ${TASK_COLUMNS} FROM tasks k JOIN groups g ON g.id = k.group_id WHERE ${where} ${order}`;
+  const { rows, total } = await pageAndCount<Task>(db, select, `SELECT COUNT(*) AS n FROM tasks k WHERE ${where}`, [key], page);
+  return { tasks: rows, total };
 }
 
 export async function findTask(db: D1Database, agentId: string, taskId: string): Promise<Task | null> {
-  return db
-    .prepare(`SELECT ${TASK_COLUMNS} FROM tasks k JOIN groups g ON g.id = k.group_id WHERE k.id = ?2 AND k.group_id IN (${MY_GROUPS})`)
-    .bind(agentId, taskId)
-    .first<Task>();
+  return findMine<Task>(db, agentId, `SELECT ${TASK_COLUMNS} FROM tasks k JOIN groups g ON g.id = k.group_id WHERE k.id = ?2 AND k.group_id IN (${MY_GROUPS})`, taskId);
 }
 
 export interface NewTask {
@@ -299,20 +303,13 @@ export type CallFilter = { view: 'group'; groupId: string } | { view: 'agent'; a
 export async function listCalls(db: D1Database, agentId: string, filter: CallFilter, page: Page): Promise<{ calls: CallLog[]; total: number }> {
   const where = filter.view === 'group' ? 'c.group_id = ?2' : `c.agent_id = ?2 AND c.group_id IN (${MY_GROUPS})`;
   const key = filter.view === 'group' ? filter.groupId : filter.agentId;
-  const [rows, counted] = await db.batch([
-    db
-      .prepare(`SELECT ${CALL_COLUMNS} FROM call_logs c JOIN groups g ON g.id = c.group_id WHERE ${where} ORDER BY c.started_at DESC, c.id LIMIT ?3 OFFSET ?4`)
-      .bind(agentId, key, page.limit, page.offset),
-    db.prepare(`SELECT COUNT(*) AS n FROM call_logs c WHERE ${where}`).bind(agentId, key),
-  ]);
-  return { calls: rows!.results as CallLog[], total: (counted!.results[0] as { n: number }).n };
+  const select = `SELECT ${CALL_COLUMNS} FROM call_logs c JOIN groups g ON g.id = c.group_id WHERE ${where} ORDER BY c.started_at DESC, c.id`;
+  const { rows, total } = await pageAndCount<CallLog>(db, select, `SELECT COUNT(*) AS n FROM call_logs c WHERE ${where}`, [agentId, key], page);
+  return { calls: rows, total };
 }
 
 export async function findCall(db: D1Database, agentId: string, callId: string): Promise<CallLog | null> {
-  return db
-    .prepare(`SELECT ${CALL_COLUMNS} FROM call_logs c JOIN groups g ON g.id = c.group_id WHERE c.id = ?2 AND c.group_id IN (${MY_GROUPS})`)
-    .bind(agentId, callId)
-    .first<CallLog>();
+  return findMine<CallLog>(db, agentId, `SELECT ${CALL_COLUMNS} FROM call_logs c JOIN groups g ON g.id = c.group_id WHERE c.id = ?2 AND c.group_id IN (${MY_GROUPS})`, callId);
 }
 
 export interface NewCall {

@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { callerOf, chatStub, requireChat } from '../chats/actions.ts';
 import type { ChatListRow } from '../../objects/protocol.ts';
 import { BIDI_CONTROLS, isValidText } from '../../objects/rules/text.ts';
+import { isEmail, normalEmail } from '../../objects/rules/email.ts';
 
 /** A one-line field (a subject, a title, a name, a phone number): trimmed, not empty, readable as it is. */
 export function oneLine(max: number) {
@@ -73,4 +74,22 @@ export async function noteOnChat(env: Env, agent: SessionAgent, chatId: string, 
   } catch (err) {
     console.error('related item not noted in the chat', chatId, err);
   }
+}
+
+/**
+ * The customer an item is about: as the body names them, else the chat's customer. A ticket
+ * needs an email (replies go there); a call log may have none.
+ */
+export function customerOf(
+  body: { customerName?: string | undefined; customerEmail?: string | undefined },
+  chat: ChatListRow | null,
+  email: 'required' | 'optional',
+): { customerName: string; customerEmail: string } {
+  const customerName = body.customerName ?? chat?.visitorName;
+  if (customerName === undefined) throw new ApiError(400, 'invalid_body', 'Name the customer (customerName).', 'customerName');
+  const customerEmail = normalEmail(body.customerEmail ?? chat?.visitorEmail ?? '');
+  if ((email === 'required' || customerEmail !== '') && !isEmail(customerEmail)) {
+    throw new ApiError(400, 'invalid_body', 'The customer’s email is not an email address.', 'customerEmail');
+  }
+  return { customerName, customerEmail };
 }

@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { transcriptText } from '../../objects/chat/transcript.ts';
 import { COMMENT_LABELS } from '../../objects/rules/comments.ts';
-import { isEmail, MAX_EMAIL_LENGTH, normalEmail } from '../../objects/rules/email.ts';
+import { MAX_EMAIL_LENGTH } from '../../objects/rules/email.ts';
 import { itemNumber, MAX_ENTRY_LENGTH, MAX_NAME_LENGTH, MAX_SUBJECT_LENGTH, TICKET_PRIORITIES, TICKET_STATUSES } from '../../objects/rules/items.ts';
 import { supervises } from '../../objects/rules/ranks.ts';
 import { mayRemoveTimeLog, totalMinutes } from '../../objects/rules/time-logs.ts';
@@ -39,7 +39,7 @@ import {
   ticketTimeLogs,
   updateTicket,
 } from './queries.ts';
-import { manyLines, noteOnChat, oneLine, placeOf, requireMember, requireMyGroup } from './scope.ts';
+import { customerOf, manyLines, noteOnChat, oneLine, placeOf, requireMember, requireMyGroup } from './scope.ts';
 
 const subject = oneLine(MAX_SUBJECT_LENGTH);
 const id = idField;
@@ -115,10 +115,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     const body = await readBody<NewTicketBody>(c, NewTicket);
     const { chat, groupId } = await placeOf(c.env, agent, body);
     const assignee = body.agentId === undefined ? null : body.agentId === null ? null : await requireMember(c.env, groupId, body.agentId, 'agentId');
-    const customerName = body.customerName ?? chat?.visitorName;
-    const customerEmail = normalEmail(body.customerEmail ?? chat?.visitorEmail ?? '');
-    if (customerName === undefined) throw new ApiError(400, 'invalid_body', 'Name the customer (customerName).', 'customerName');
-    if (!isEmail(customerEmail)) throw new ApiError(400, 'invalid_body', 'The customer’s email is not an email address.', 'customerEmail');
+    const { customerName, customerEmail } = customerOf(body, chat, 'required');
     const now = Date.now();
     const me = { id: agent.id, name: agent.name };
     const entries: NewEntry[] = chat ? await chatEntries(c.env, chat.id, me, now) : [];
@@ -132,11 +129,8 @@ export const ticketRoutes = new Hono<AppEnv>()
     if (chat) await noteOnChat(c.env, agent, chat.id, ticketRef({ id: ticketId, number, subject: body.subject }), 'added');
     return c.json((await ticketAnswer(c.env, agent, ticketId)) satisfies TicketResponse, 201);
   })
-  .get('/:id', async (c) => {
-    const agent = c.get('agent');
-    await requireTicket(c.env, agent, c.req.param('id'));
-    return c.json((await ticketAnswer(c.env, agent, c.req.param('id'))) satisfies TicketResponse);
-  })
+  // The answer finds the ticket among the caller's groups itself (404 otherwise).
+  .get('/:id', async (c) => c.json((await ticketAnswer(c.env, c.get('agent'), c.req.param('id'))) satisfies TicketResponse))
   .patch('/:id', async (c) => {
     const agent = c.get('agent');
     const ticket = await requireTicket(c.env, agent, c.req.param('id'));

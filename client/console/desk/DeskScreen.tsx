@@ -131,9 +131,9 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
                 {list.rows.map((t) => (
                   <tr key={t.id} data-ticket-id={t.id}>
                     <td>
-                      <button type="button" class="link" onClick={() => void desk.openItem('ticket', t.id)}>
+                      <OpenItem desk={desk} kind="ticket" id={t.id}>
                         {itemNumber(t.number)}
-                      </button>
+                      </OpenItem>
                     </td>
                     <td>{t.subject}</td>
                     <td>
@@ -162,9 +162,9 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
                 {list.rows.map((t) => (
                   <tr key={t.id} data-task-id={t.id} class={isOverdue(t, clock) ? 'overdue' : undefined}>
                     <td>
-                      <button type="button" class="link" onClick={() => void desk.openItem('task', t.id)}>
+                      <OpenItem desk={desk} kind="task" id={t.id}>
                         {t.title}
-                      </button>
+                      </OpenItem>
                     </td>
                     <td>{t.dueAt === null ? '—' : `${formatStarted(t.dueAt, clock)}${isOverdue(t, clock) ? ' (overdue)' : ''}`}</td>
                     <td>{t.assigneeName}</td>
@@ -191,9 +191,9 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
                 {list.rows.map((c) => (
                   <tr key={c.id} data-call-id={c.id}>
                     <td>
-                      <button type="button" class="link" onClick={() => void desk.openItem('call', c.id)}>
+                      <OpenItem desk={desk} kind="call" id={c.id}>
                         {itemNumber(c.number)}
-                      </button>
+                      </OpenItem>
                     </td>
                     <td>{c.customerName}</td>
                     <td>{c.phone}</td>
@@ -245,6 +245,15 @@ function ItemPane({ title, attrs, close, children }: { title: string; attrs: Rec
       </header>
       {children}
     </article>
+  );
+}
+
+/** A list row's link to its item, opened beside the list. */
+function OpenItem({ desk, kind, id, children }: { desk: DeskModel; kind: 'ticket' | 'task' | 'call'; id: string; children: ComponentChildren }) {
+  return (
+    <button type="button" class="link" onClick={() => void desk.openItem(kind, id)}>
+      {children}
+    </button>
   );
 }
 

@@ -14,6 +14,7 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TOKEN_SECRET: 'test-token-secret-not-for-production',
+          IDENTITY_SECRET: 'test-identity-secret-not-for-production',
           // Every group's lobby in two shards, so each lobby story also crosses shards (a
           // deployment runs with one until a group outgrows it: docs/scale.md).
           LOBBY_SHARDS_PER_GROUP: '2',

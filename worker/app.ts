@@ -7,6 +7,7 @@ import { requireAdmin, requireAgent } from './auth/session.ts';
 import { bulkRoutes } from './chats/bulk.ts';
 import { chatRoutes } from './chats/routes.ts';
 import { adminContentRoutes } from './content/routes.ts';
+import { customerRoutes, organizationRoutes } from './customers/routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { errorResponse, notFound } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -42,6 +43,8 @@ export const app = new Hono<AppEnv>()
   .route('/api/tasks', taskRoutes)
   .route('/api/calls', callRoutes)
   .route('/api/related', relatedRoutes)
+  .route('/api/customers', customerRoutes)
+  .route('/api/organizations', organizationRoutes)
   .route('/api/lobby', lobbyRoutes)
   .route('/api/public', publicRoutes)
   .route('/api/visitor', visitorRoutes)

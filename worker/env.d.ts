@@ -7,6 +7,12 @@ declare namespace Cloudflare {
   interface Env {
     /** Signs visitor tokens. A secret: `.dev.vars` locally, `wrangler secret put` deployed. */
     TOKEN_SECRET: string;
+    /**
+     * Checks the signed identities websites pass the widget (worker/auth/signed-identity.ts). A
+     * secret shared with the website: `.dev.vars` locally, `wrangler secret put IDENTITY_SECRET`
+     * deployed. Absent: identity verification is off and signed identities are refused.
+     */
+    IDENTITY_SECRET?: string;
     /** Workers AI, for translation. Absent locally and wherever it is not configured. */
     AI?: Ai;
     /** Per-socket send limits (objects/chat/rate.ts); absent: 20 at once, then 5 a second. */

@@ -80,6 +80,8 @@ export const chats = sqliteTable(
     index('chats_started').on(t.startedAt),
     index('chats_visitor_name').on(sql`${t.visitorName} COLLATE NOCASE`),
     index('chats_status').on(t.status, t.startedAt),
+    // A customer's Live Chats (the user-details pop-out), by their addresses.
+    index('chats_visitor_email').on(t.visitorEmail, t.startedAt),
   ],
 );
 
@@ -189,7 +191,7 @@ export const offlineMessages = sqliteTable(
     handledBy: text('handled_by'),
     handledAt: integer('handled_at'),
   },
-  (t) => [index('offline_messages_group').on(t.groupId, t.handledAt, t.createdAt)],
+  (t) => [index('offline_messages_group').on(t.groupId, t.handledAt, t.createdAt), index('offline_messages_email').on(t.email, t.createdAt)],
 );
 
 /** Post-chat surveys: one per chat. */
@@ -355,7 +357,11 @@ export const callLogs = sqliteTable(
     notes: text('notes').notNull().default(''),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('call_logs_group').on(t.groupId, t.startedAt), index('call_logs_agent').on(t.agentId, t.startedAt)],
+  (t) => [
+    index('call_logs_group').on(t.groupId, t.startedAt),
+    index('call_logs_agent').on(t.agentId, t.startedAt),
+    index('call_logs_customer').on(t.customerEmail, t.startedAt),
+  ],
 );
 
 /**
@@ -373,4 +379,93 @@ export const relations = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.fromKind, t.fromId, t.toKind, t.toId] }), index('relations_to').on(t.toKind, t.toId)],
+);
+
+/** Organizations customers belong to (assigned by staff; suggested from a customer's email domain). */
+export const organizations = sqliteTable('organizations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  /** The email domain whose customers are suggested for it ("example.com"), if any. */
+  domain: text('domain').unique(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * Customers (the seed's Users): found or created by email whenever a chat starts, a message is
+ * left, or a ticket or call log names them. Their addresses are `customer_emails` (a merge moves
+ * the merged customer's addresses here), and every chat, message, ticket and call log is theirs
+ * by its email: nothing is re-pointed when customers merge.
+ */
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    organizationId: text('organization_id'),
+    /** The browser's own values from the widget, unless staff set them (then `*_by_staff`). */
+    timeZone: text('time_zone'),
+    timeZoneByStaff: integer('time_zone_by_staff', { mode: 'boolean' }).notNull().default(false),
+    language: text('language'),
+    languageByStaff: integer('language_by_staff', { mode: 'boolean' }).notNull().default(false),
+    website: text('website').notNull().default(''),
+    homePhone: text('home_phone').notNull().default(''),
+    workPhone: text('work_phone').notNull().default(''),
+    mobilePhone: text('mobile_phone').notNull().default(''),
+    address: text('address').notNull().default(''),
+    /** Whether they want news and updates by email (the seed's portal subscriptions). */
+    subscribed: integer('subscribed', { mode: 'boolean' }).notNull().default(false),
+    /** Custom field values (JSON object of strings): the latest chat's, unless staff edited them. */
+    customFields: text('custom_fields').notNull().default('{}'),
+    /** The website's own id for them, from a signed identity. */
+    externalId: text('external_id'),
+    /** When their website first vouched for them (a signed identity), if ever. */
+    verifiedAt: integer('verified_at'),
+    /** The last chat started with a signed identity: Switchboard's "sign-in". */
+    lastSignInAt: integer('last_sign_in_at'),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('customers_organization').on(t.organizationId), index('customers_name').on(sql`${t.name} COLLATE NOCASE`)],
+);
+
+/** Every address of a customer, as stored everywhere (trimmed, lower case): the link to their items. */
+export const customerEmails = sqliteTable(
+  'customer_emails',
+  {
+    email: text('email').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('customer_emails_customer').on(t.customerId)],
+);
+
+/** Staff comments about a customer; a sticky one is shown on every chat of theirs. Staff only. */
+export const customerComments = sqliteTable(
+  'customer_comments',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    authorId: text('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    sticky: integer('sticky', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('customer_comments_customer').on(t.customerId, t.createdAt)],
+);
+
+/**
+ * Chats started with a valid signed identity (identity verification): the address the website
+ * vouched for. Only these are shown to a returning verified customer in the widget; a chat
+ * without a row here was started with an email the visitor typed.
+ */
+export const verifiedChats = sqliteTable(
+  'verified_chats',
+  {
+    chatId: text('chat_id').primaryKey(),
+    email: text('email').notNull(),
+    verifiedAt: integer('verified_at').notNull(),
+  },
+  (t) => [index('verified_chats_email').on(t.email, t.verifiedAt)],
 );

@@ -53,6 +53,14 @@ export const HTTP_ERROR_CODES = {
   not_related: 'The two items are not related.',
   same_item: 'An item cannot be related to itself.',
   email_failed: 'The email could not be sent; nothing was stored. Try again.',
+  // customers
+  identity_invalid: 'The signed identity is malformed, its signature does not match, or it expires too far ahead.',
+  identity_expired: 'The signed identity has expired: the website must sign a new one.',
+  identity_unavailable: 'Identity verification is not set up (no IDENTITY_SECRET), so signed identities are refused.',
+  unknown_organization: 'No such organization.',
+  organization_exists: 'An organization with that name or domain exists.',
+  same_customer: 'A customer cannot be merged into themselves.',
+  customer_has_live_chat: 'The customer has a chat waiting or under way: end it first.',
   // a chat object's refusals
   not_allowed: 'Your role may not do this.',
   not_active: 'The chat must be active (taken) for this.',

@@ -16,6 +16,7 @@ import { idField, pageQuery } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
 import { callRef, findCall, insertCall, insertRelation, listCalls, relatedOf, updateCall } from './queries.ts';
 import type { CallLog } from './wire.ts';
+import { noteCustomerQuietly } from '../customers/queries.ts';
 import { customerOf, manyLines, noteOnChat, oneLine, placeOf, requireMyGroup } from './scope.ts';
 
 const id = idField;
@@ -87,6 +88,7 @@ export const callRoutes = new Hono<AppEnv>()
     ];
     if (chat) statements.push(...insertRelation(c.env.DB, { kind: 'call', id: callId }, { kind: 'chat', id: chat.id }, agent.id, now));
     const results = await c.env.DB.batch(statements);
+    if (customerEmail !== '') await noteCustomerQuietly(c.env.DB, { email: customerEmail, name: customerName, at: now });
     const number = (results[0]!.results[0] as { number: number }).number;
     if (chat) await noteOnChat(c.env, agent, chat.id, callRef({ id: callId, number, customerName, phone: body.phone }), 'added');
     return c.json((await callAnswer(c.env, agent, callId)) satisfies CallLogResponse, 201);

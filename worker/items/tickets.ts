@@ -39,6 +39,7 @@ import {
   ticketTimeLogs,
   updateTicket,
 } from './queries.ts';
+import { noteCustomerQuietly } from '../customers/queries.ts';
 import { customerOf, manyLines, noteOnChat, oneLine, placeOf, requireMember, requireMyGroup } from './scope.ts';
 
 const subject = oneLine(MAX_SUBJECT_LENGTH);
@@ -125,6 +126,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     // The ticket, its first entries and its relation to the chat: one batch, all or nothing.
     if (chat) statements.push(...insertRelation(c.env.DB, { kind: 'ticket', id: ticketId }, { kind: 'chat', id: chat.id }, agent.id, now));
     const results = await c.env.DB.batch(statements);
+    if (customerEmail !== '') await noteCustomerQuietly(c.env.DB, { email: customerEmail, name: customerName, at: now });
     const number = (results[0]!.results[0] as { number: number }).number;
     if (chat) await noteOnChat(c.env, agent, chat.id, ticketRef({ id: ticketId, number, subject: body.subject }), 'added');
     return c.json((await ticketAnswer(c.env, agent, ticketId)) satisfies TicketResponse, 201);

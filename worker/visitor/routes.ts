@@ -26,6 +26,10 @@ import { checkFields } from '../../objects/rules/fields.ts';
 import { serveUpload, storeUpload } from '../chats/files.ts';
 import { readBody } from '../http/body.ts';
 import { chatStub } from '../chats/actions.ts';
+import { MAX_IDENTITY_LENGTH, type VerifiedIdentity, verifyIdentity } from '../auth/signed-identity.ts';
+import { isTimeZone } from '../../objects/rules/customers.ts';
+import { insertVerifiedChat, noteCustomerQuietly, verifiedChatsOf } from '../customers/queries.ts';
+import type { VisitorHistoryResponse } from '../customers/wire.ts';
 
 
 /** The longest survey comment. */
@@ -52,7 +56,20 @@ const StartChat = z.object({
   fields,
   language: z.optional(z.string().check(z.refine(isLanguageTag, { message: 'a language tag such as en or pt-BR' }))),
   link: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /** The browser's time zone, kept on the customer unless staff set theirs. */
+  timeZone: z.optional(z.string().check(z.refine(isTimeZone, { message: 'an IANA time zone such as Europe/Lisbon' }))),
+  /** A signed identity from the website (worker/auth/signed-identity.ts): its email and name win over the form's. */
+  identity: z.optional(z.string().check(z.maxLength(MAX_IDENTITY_LENGTH))),
 });
+
+const IdentityBody = z.object({ identity: z.string().check(z.maxLength(MAX_IDENTITY_LENGTH)) });
+
+/** The identity the website signed, or the refusal's reason (nothing is started or shown). */
+async function requireIdentity(env: Env, token: string): Promise<VerifiedIdentity> {
+  const checked = await verifyIdentity(env.IDENTITY_SECRET, token, Date.now());
+  if (!checked.ok) throw new ApiError(checked.code === 'identity_expired' ? 401 : 400, checked.code, checked.message, 'identity');
+  return checked.identity;
+}
 
 const LeaveMessage = z.object({
   name: personName(100),
@@ -110,19 +127,35 @@ export const visitorRoutes = new Hono<AppEnv>()
       code: 'rate_limited',
       message: 'Too many chats started from this address: wait a minute and try again.',
     });
+    const identity = body.identity === undefined ? null : await requireIdentity(c.env, body.identity);
     const { group, fields: values } = await prepare(c.env, body);
     const id = randomId();
+    const name = identity?.name ?? body.name;
+    const email = identity?.email ?? normalEmail(body.email);
+    const now = Date.now();
+    // Marked verified before it starts: a chat is never shown unverified-then-verified, and a
+    // mark whose chat did not start names nothing anyone can open.
+    if (identity) await insertVerifiedChat(c.env.DB, id, email, now);
     const result = await chatStub(c.env, id).open({
       id,
       groupId: group.id,
       groupName: group.name,
-      visitor: { role: 'visitor', id, name: body.name },
-      visitorEmail: normalEmail(body.email),
+      visitor: { role: 'visitor', id, name },
+      visitorEmail: email,
       question: body.question,
       fields: values,
       language: body.language ?? null,
     });
     orRefuse(result);
+    await noteCustomerQuietly(c.env.DB, {
+      email,
+      name,
+      at: now,
+      timeZone: body.timeZone ?? null,
+      language: body.language ?? null,
+      fields: values,
+      ...(identity && { verified: { externalId: identity.externalId, name: identity.name } }),
+    });
     const ttlMs = Number(c.env.VISITOR_TOKEN_TTL) * 1000;
     const token = await issueVisitorToken(c.env.TOKEN_SECRET, id, Date.now() + ttlMs);
     return c.json({ chatId: id, token } satisfies CreatedChat, 201);
@@ -135,8 +168,27 @@ export const visitorRoutes = new Hono<AppEnv>()
     });
     const { group, fields: values } = await prepare(c.env, body);
     const id = randomId();
-    await insertOfflineMessage(c.env.DB, { id, groupId: group.id, name: body.name, email: normalEmail(body.email), message: body.message, fields: values, now: Date.now() });
+    const now = Date.now();
+    const email = normalEmail(body.email);
+    await insertOfflineMessage(c.env.DB, { id, groupId: group.id, name: body.name, email, message: body.message, fields: values, now });
+    await noteCustomerQuietly(c.env.DB, { email, name: body.name, at: now, fields: values });
     return c.json({ id }, 201);
+  })
+  // A verified customer's earlier conversations (their website signed who they are); an
+  // unverified visitor has only the chat their token names, whatever email they typed.
+  .post('/history', async (c) => {
+    const identity = await requireIdentity(c.env, (await readBody<{ identity: string }>(c, IdentityBody)).identity);
+    return c.json({ chats: await verifiedChatsOf(c.env.DB, identity.email) } satisfies VisitorHistoryResponse);
+  })
+  .post('/history/:id/transcript', async (c) => {
+    const identity = await requireIdentity(c.env, (await readBody<{ identity: string }>(c, IdentityBody)).identity);
+    const chatId = c.req.param('id');
+    if (!(await verifiedChatsOf(c.env.DB, identity.email)).some((chat) => chat.id === chatId)) {
+      throw new ApiError(404, 'not_found', 'No such conversation of yours.');
+    }
+    const transcript = await chatStub(c.env, chatId).transcript('visitor');
+    if (!transcript) throw new ApiError(404, 'not_found', 'No such conversation of yours.');
+    return c.json(transcript);
   })
   .get('/chats/:id/transcript', async (c) => {
     const chatId = (await requireToken(c.env, c.req.param('id'), c.req.query('token'))).id;

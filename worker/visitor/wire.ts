@@ -25,6 +25,10 @@ export interface NewChat {
   fields?: Record<string, string | number>;
   language?: string;
   link?: string;
+  /** The browser's IANA time zone. */
+  timeZone?: string;
+  /** A signed identity from the website: its email (and name, if given) are used instead of the form's. */
+  identity?: string;
 }
 export interface CreatedChat {
   chatId: string;

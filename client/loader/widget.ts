@@ -1,5 +1,6 @@
 // The embed script a website adds with one tag: <script src="https://<switchboard>/widget.js" async
-// data-group data-name data-email data-fields data-lang data-color data-position data-link>.
+// data-group data-name data-email data-fields data-lang data-color data-position data-link
+// data-identity (a signed identity: docs/identity.md)>.
 // It only draws a launcher button; the chat itself (a Preact app) loads in an iframe from the
 // script's own origin on first click, so a page that never opens the chat pays ~1.5 KB. The data-*
 // options travel to the iframe in its query, where the widget checks them (client/widget/options.ts).
@@ -9,7 +10,7 @@
 /// <reference lib="dom" />
 
 /** The data-* attributes passed on to the widget's query, as `data-<name>` → `?<name>=`. */
-const PASSED_ON = ['group', 'name', 'email', 'fields', 'lang', 'link', 'color'] as const;
+const PASSED_ON = ['group', 'name', 'email', 'fields', 'lang', 'link', 'color', 'identity'] as const;
 const COLOR_SHAPE = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 export interface LoaderSettings {

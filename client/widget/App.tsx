@@ -6,6 +6,7 @@ import { LeaveMessage } from './LeaveMessage.tsx';
 import type { WidgetModel } from './model.ts';
 import { PreChatForm } from './PreChatForm.tsx';
 import { Done, Suggestions } from './Suggestions.tsx';
+import { EarlierChat } from './EarlierChats.tsx';
 
 export function App({ model, onClose }: { model: WidgetModel; onClose: (() => void) | null }) {
   const session = model.session.value;
@@ -46,6 +47,8 @@ function Before({ model }: { model: WidgetModel }) {
       return (
         <Done title="Message sent" text={`Thank you. We will answer you at ${step.email} as soon as we can.`} onAgain={() => model.show('form')} />
       );
+    case 'earlier':
+      return <EarlierChat model={model} transcript={step.transcript} error={step.error} />;
     default: {
       const unhandled: never = step;
       return unhandled;

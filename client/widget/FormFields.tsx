@@ -61,8 +61,9 @@ export function ContactFields({ form }: { form: FormModel }) {
         {(bind) => <input type="text" autocomplete="name" maxLength={100} {...bind} />}
       </CoreField>
       <CoreField form={form} field="email" label="Email">
-        {(bind) => <input type="email" autocomplete="email" inputMode="email" maxLength={254} {...bind} />}
+        {(bind) => <input type="email" autocomplete="email" inputMode="email" maxLength={254} readOnly={form.signedIn} {...bind} />}
       </CoreField>
+      {form.signedIn ? <p class="hint">You are signed in on our website, so we know this address is yours.</p> : null}
     </>
   );
 }

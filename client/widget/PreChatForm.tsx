@@ -4,6 +4,7 @@
 import { useRef } from 'preact/hooks';
 import { ContactFields, CoreField, CustomFields, focusFirstInvalid, QuestionField } from './FormFields.tsx';
 import type { WidgetModel } from './model.ts';
+import { EarlierChats } from './EarlierChats.tsx';
 
 export function PreChatForm({ model }: { model: WidgetModel }) {
   const { form } = model;
@@ -18,6 +19,7 @@ export function PreChatForm({ model }: { model: WidgetModel }) {
 
   return (
     <form class="prechat" noValidate onSubmit={onSubmit} ref={ref}>
+      <EarlierChats model={model} />
       <p class="prechat-intro">Tell us a little about yourself and we will connect you with someone from our team.</p>
       {form.linkGone.value ? (
         <p class="form-error" role="alert">

@@ -6,6 +6,8 @@ import type { SurveyBody, VisitorTranscriptEmailBody } from '../../worker/visito
 import type { Attachment } from '../../objects/protocol.ts';
 import type { PublicArticle as Article, Suggestion } from '../../worker/kb/wire.ts';
 import type { NewChat, NewMessage, PublicConfig } from '../../worker/visitor/wire.ts';
+import type { VisitorHistoryResponse } from '../../worker/customers/wire.ts';
+import type { TranscriptResponse } from '../../worker/chats/wire.ts';
 import { ApiError, getJson, postJson, REQUEST_TIMEOUT_MS, toApiError, type CreatedChat } from '../shared/api.ts';
 
 /** Files can be large: an upload gets longer than an ordinary request. */
@@ -13,6 +15,8 @@ const UPLOAD_TIMEOUT_MS = 4 * REQUEST_TIMEOUT_MS;
 
 export type { NewChat, NewMessage, PublicConfig, PublicGroup } from '../../worker/visitor/wire.ts';
 export type { PublicArticle as Article, Suggestion } from '../../worker/kb/wire.ts';
+export type { VisitorHistoryResponse } from '../../worker/customers/wire.ts';
+export type { TranscriptResponse } from '../../worker/chats/wire.ts';
 
 /** How many suggested articles the intermediary page shows. */
 export const SUGGESTION_LIMIT = 5;
@@ -38,6 +42,15 @@ export async function countDeflection(articleId: string, groupId: string, questi
 
 export function createChat(chat: NewChat): Promise<CreatedChat> {
   return postJson<CreatedChat>('/api/visitor/chats', chat);
+}
+
+/** A verified customer's earlier chats (the site signed who they are). */
+export async function fetchEarlierChats(identity: string): Promise<VisitorHistoryResponse['chats']> {
+  return (await postJson<VisitorHistoryResponse>('/api/visitor/history', { identity })).chats;
+}
+
+export function fetchEarlierTranscript(identity: string, chatId: string): Promise<TranscriptResponse> {
+  return postJson<TranscriptResponse>(`/api/visitor/history/${q(chatId)}/transcript`, { identity });
 }
 
 export async function leaveMessage(message: NewMessage): Promise<void> {

@@ -111,6 +111,8 @@ export function createFormModel(options: WidgetOptions) {
       fields: allFields(),
       ...(options.language ? { language: options.language } : {}),
       ...(link.value ? { link: link.value.slug } : {}),
+      ...(options.identity ? { identity: options.identity } : {}),
+      ...(browserTimeZone() ? { timeZone: browserTimeZone()! } : {}),
     };
   }
 
@@ -150,9 +152,20 @@ export function createFormModel(options: WidgetOptions) {
     setField,
     setCustom,
     check,
+    /** The site signed who the visitor is: the email is theirs and not typed here. */
+    signedIn: options.identity !== null,
     chatBody,
     messageBody,
     refused,
     clearQuestion,
   };
+}
+
+/** The browser's own IANA time zone, kept on the customer (unless staff set one). */
+function browserTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
 }

@@ -4,7 +4,10 @@
 // owns page-level effects (title, colours, messages to the embedding page).
 import { signal } from '@preact/signals';
 import { describeError } from '../shared/api.ts';
-import { countDeflection, createChat, fetchArticle, leaveMessage, searchArticles, type Article, type Suggestion } from './customer-api.ts';
+import {
+  countDeflection, createChat, fetchArticle, fetchEarlierChats, fetchEarlierTranscript, leaveMessage, searchArticles, type Article, type Suggestion,
+  type TranscriptResponse, type VisitorHistoryResponse,
+} from './customer-api.ts';
 import { createFormModel } from './form-model.ts';
 import type { WidgetOptions } from './options.ts';
 import { startSession, type ChatSession } from './chat-session.ts';
@@ -24,7 +27,9 @@ export type Step =
   /** An article solved it: no chat was created. */
   | { name: 'solved' }
   | { name: 'message' }
-  | { name: 'message-sent'; email: string };
+  | { name: 'message-sent'; email: string }
+  /** One of a verified customer's earlier conversations, read only. */
+  | { name: 'earlier'; chatId: string; transcript: TranscriptResponse | null; error: string | null };
 
 export type WidgetModel = ReturnType<typeof createWidgetModel>;
 
@@ -36,6 +41,29 @@ export function createWidgetModel(options: WidgetOptions) {
   /** A failure on the suggestions pages (the form shows its own). */
   const error = signal<string | null>(null);
   const session = signal<ChatSession | null>(null);
+  /** A verified customer's earlier conversations (none for a visitor the site did not sign). */
+  const earlier = signal<VisitorHistoryResponse['chats']>([]);
+
+  async function loadEarlier(): Promise<void> {
+    if (!options.identity) return;
+    try {
+      earlier.value = await fetchEarlierChats(options.identity);
+    } catch {
+      // An identity the server refuses shows no history; starting a chat says why.
+      earlier.value = [];
+    }
+  }
+
+  async function openEarlier(chatId: string): Promise<void> {
+    if (!options.identity) return;
+    step.value = { name: 'earlier', chatId, transcript: null, error: null };
+    try {
+      const transcript = await fetchEarlierTranscript(options.identity, chatId);
+      if (step.value.name === 'earlier' && step.value.chatId === chatId) step.value = { ...step.value, transcript };
+    } catch (failure) {
+      if (step.value.name === 'earlier' && step.value.chatId === chatId) step.value = { ...step.value, error: describeError(failure) };
+    }
+  }
 
   /** Returns false when the form has problems (the form then focuses the first one). */
   async function submit(): Promise<boolean> {
@@ -138,6 +166,7 @@ export function createWidgetModel(options: WidgetOptions) {
     session.value = null;
     clearChat();
     show('form');
+    void loadEarlier();
     // A chat resumed from storage never loaded the form's config.
     void (form.config.value === null ? form.load() : form.refresh());
   }
@@ -150,10 +179,13 @@ export function createWidgetModel(options: WidgetOptions) {
   const stored = loadChat();
   if (stored) session.value = startSession(stored);
   else void form.load();
+  void loadEarlier();
 
   return {
     form,
     step,
+    earlier,
+    openEarlier,
     busy,
     error,
     session,

@@ -19,6 +19,12 @@ export interface WidgetOptions {
   language: string | null;
   /** The site's colour (?color=#rrggbb) for the header and main buttons. */
   color: string | null;
+  /**
+   * A signed identity from the site (?identity=, the loader's data-identity): the server checks its
+   * signature; the widget only reads the email and name in it to fill the form, and shows the
+   * customer's earlier conversations.
+   */
+  identity: string | null;
 }
 
 /** The longest id or slug taken from the query (the server's own limit). */
@@ -35,7 +41,7 @@ export function readOptions(search: string): WidgetOptions {
   };
   // The language subtag in lower case ("EN-gb" → "en-gb"), the region as given ("pt-BR").
   const language = text('lang', 20).replace(/^[a-z]+/i, (primary) => primary.toLowerCase());
-  return {
+  const options: WidgetOptions = {
     embedded: query.get('embed') === '1',
     groupId: text('group', MAX_ID_LENGTH) || null,
     link: text('link', MAX_ID_LENGTH) || null,
@@ -44,7 +50,32 @@ export function readOptions(search: string): WidgetOptions {
     fields: parseFields(query.get('fields')),
     language: isLanguageTag(language) ? language : null,
     color: normalizeColor(query.get('color')),
+    identity: IDENTITY_SHAPE.test(query.get('identity') ?? '') ? query.get('identity') : null,
   };
+  if (options.identity) {
+    const claims = identityClaims(options.identity);
+    if (claims.email) options.email = claims.email;
+    if (claims.name) options.name = claims.name;
+  }
+  return options;
+}
+
+/** A signed identity's shape (worker/auth/signed-identity.ts): base64url payload, dot, hex signature. */
+const IDENTITY_SHAPE = /^[A-Za-z0-9_-]{1,2000}\.[0-9a-f]{64}$/;
+
+/** The email and name a signed identity names, read without checking it (the server checks). */
+export function identityClaims(identity: string): { email: string | null; name: string | null } {
+  try {
+    const b64 = identity.slice(0, identity.indexOf('.')).replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64 + '==='.slice((b64.length + 3) % 4)), (c) => c.charCodeAt(0));
+    const data: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof data !== 'object' || data === null) return { email: null, name: null };
+    const { email, name } = data as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_PREFILL_LENGTH ? v.trim() : null);
+    return { email: text(email), name: text(name) };
+  } catch {
+    return { email: null, name: null };
+  }
 }
 
 /** A JSON object of strings or numbers, as strings; anything else (bad JSON, nested values) is dropped. */

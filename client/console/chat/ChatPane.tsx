@@ -25,6 +25,7 @@ import { type TabSpec, Tabs } from './tabs/Tabs.tsx';
 import { formatDuration, formatStarted, now, queueTime } from '../ui/time.ts';
 import { TransferDialog } from './TransferDialog.tsx';
 import { NewCallLogDialog, NewTaskDialog, NewTicketDialog, RelatedTab, RelateDialog } from './record/ItemDialogs.tsx';
+import { CustomerEmail } from '../customers/CustomerEmail.tsx';
 
 /** The selected tab's content; every tab the pane can show has a case (a new one fails to compile). */
 function TabPanel(props: {
@@ -92,6 +93,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
   const tabs: TabSpec<typeof chat.tab.value>[] = chatTabs({ events, comments, fields, timeLogs: chat.timeLogs.value.length, relatedItems: chat.items.related.value.length });
   const tab = tabs.some((t) => t.id === chat.tab.value) ? chat.tab.value : 'conversation';
   const stickies = stickyComments(comments);
+  const customerStickies = chat.customer.value?.stickyComments ?? [];
   const transferNote = latestTransferNote(events, comments);
   const visitorName = snapshot?.visitor.name ?? row?.visitorName ?? 'this customer';
 
@@ -100,11 +102,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
       <header class="pane-header">
         <div class="pane-who">
           <h2 id="pane-title">{snapshot?.visitor.name ?? row?.visitorName ?? 'Loading chat…'}</h2>
-          {row?.visitorEmail ? (
-            <a class="pane-email" href={`mailto:${row.visitorEmail}`}>
-              {row.visitorEmail}
-            </a>
-          ) : null}
+          {row?.visitorEmail ? <CustomerEmail email={row.visitorEmail} customers={host.customers} verified={chat.customer.value?.verified ?? null} /> : null}
         </div>
         <button type="button" class="quiet" aria-label={host.inPopout ? 'Close window' : 'Close preview'} onClick={() => host.close()}>
           ×
@@ -172,8 +170,16 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
         {others.length > 0 ? `Also viewing: ${others.map((p) => p.name).join(', ')}` : ''}
       </p>
 
-      {stickies.length > 0 || transferNote ? (
+      {stickies.length > 0 || transferNote || customerStickies.length > 0 ? (
         <section class="pinned" aria-label="Pinned comments">
+          {customerStickies.map((c) => (
+            <div key={c.id} class="pinned-note sticky-note customer-sticky" data-customer-comment-id={c.id}>
+              <p class="comment-meta">
+                About the customer · {c.authorName}
+              </p>
+              <p>{c.text}</p>
+            </div>
+          ))}
           {transferNote ? (
             <div class="pinned-note transfer-note" data-comment-id={transferNote.id}>
               <CommentMeta comment={transferNote} now={clock} />

@@ -1,11 +1,13 @@
 // A pop-out window's whole page: the one chat's pane, full height.
 import { ChatPane } from './ChatPane.tsx';
 import type { PopoutModel } from './popout.ts';
+import { CustomerDialog } from '../customers/CustomerDialog.tsx';
 
 export function PopoutScreen({ model }: { model: PopoutModel }) {
   return (
     <main class="popout">
       <ChatPane host={model.host} chat={model.chat} />
+      <CustomerDialog model={model.host.customers} me={{ id: model.host.me.agent.id, role: model.host.me.agent.role }} />
     </main>
   );
 }

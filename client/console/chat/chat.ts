@@ -5,6 +5,7 @@
 // change arrives over the socket (events and `chat` frames), never from the HTTP answer.
 import type { CommentBody, CommentResponse, FieldsBody, TimeLogBody, TimeLogResponse, FollowUpBody, TranscriptEmailBody, TransferBody, TranslateBody } from '../../../worker/chats/wire.ts';
 import type { CustomField } from '../../../objects/rules/fields.ts';
+import type { ChatCustomerResponse } from '../../../worker/customers/wire.ts';
 import { currentComments } from '../../../objects/rules/comments.ts';
 import { currentTimeLogs } from '../../../objects/rules/time-logs.ts';
 import { loadFieldDefinitions } from './field-definitions.ts';
@@ -68,6 +69,8 @@ export interface OpenChat {
   measuredMinutes: ReadonlySignal<number | null>;
   /** Tickets, tasks, call logs and chats related to this one, and making or relating them. */
   items: ChatItems;
+  /** Who the customer is beyond the chat: verified or not, and the sticky comments about them (null until read). */
+  customer: ReadonlySignal<ChatCustomerResponse | null>;
   logTime(body: TimeLogBody): Promise<boolean>;
   deleteTimeLog(timeLogId: string): Promise<string | null>;
   act(action: 'take' | 'take-over' | 'end'): Promise<void>;
@@ -129,6 +132,11 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
    * (canned replies, assistance) can insert text at the cursor. */
   const replyDraft = createDraft();
   const coachDraft = createDraft();
+  const customer = signal<ChatCustomerResponse | null>(null);
+  getJson<ChatCustomerResponse>(`/api/customers/of-chat/${encodeURIComponent(chatId)}`).then(
+    (found) => (customer.value = found),
+    () => undefined, // the header shows the email without the verification badge
+  );
   if (row === null) {
     getJson<ChatRowResponse>(path).then(
       ({ chat }) => (known.value = chat),
@@ -171,6 +179,7 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     timerStartedAt,
     measuredMinutes,
     items,
+    customer,
     startTimer() {
       timerStartedAt.value = Date.now();
     },

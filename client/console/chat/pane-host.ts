@@ -4,6 +4,7 @@ import type { ChatListRow } from '../../../objects/protocol.ts';
 import type { MeResponse } from '../../shared/api.ts';
 import type { ItemRef } from '../../../objects/rules/items.ts';
 import type { TransferTargets } from './targets.ts';
+import type { CustomerModel } from '../customers/customer.ts';
 
 export interface PaneHost {
   me: MeResponse;
@@ -15,4 +16,6 @@ export interface PaneHost {
   inPopout: boolean;
   /** Opens a related item (a ticket, task or call log in the help desk, or a chat); null where the host cannot. */
   openItem: ((item: ItemRef) => void) | null;
+  /** The user-details pop-out, opened from the customer's underlined email. */
+  customers: CustomerModel;
 }

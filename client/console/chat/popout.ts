@@ -7,6 +7,7 @@ import { EMPTY_SEED } from '../../shared/conversation.ts';
 import { openChat } from './chat.ts';
 import type { PaneHost } from './pane-host.ts';
 import { createTransferTargets } from './targets.ts';
+import { createCustomerPopout } from '../customers/customer.ts';
 
 export type PopoutModel = ReturnType<typeof createPopout>;
 
@@ -21,6 +22,7 @@ export function createPopout(me: MeResponse, chatId: string, closeWindow: () => 
     inPopout: true,
     // Related items open in the console's own window, not in the pop-out.
     openItem: null,
+    customers: createCustomerPopout(null),
   };
   return {
     chat,

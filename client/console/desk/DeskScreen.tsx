@@ -1,5 +1,7 @@
 // The Help Desk screen: the chosen list (tickets, tasks or call logs) with its sortable columns and
 // pages, and the open item beside it. A related chat opens in the chat lists' preview pane.
+import { CustomerEmail } from '../customers/CustomerEmail.tsx';
+import type { CustomerModel } from '../customers/customer.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { DIRECTION_LABELS, formatSeconds, isOverdue, itemNumber, kindName, MAX_DETAILS_LENGTH, MAX_ENTRY_LENGTH, MAX_TASK_TITLE_LENGTH, PRIORITY_LABELS } from '../../../objects/rules/items.ts';
@@ -37,9 +39,10 @@ export interface DeskScreenProps {
   me: DeskMe;
   groups: readonly Group[];
   openChat(chatId: string): void;
+  customers: CustomerModel;
 }
 
-export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
+export function DeskScreen({ desk, me, groups, openChat, customers }: DeskScreenProps) {
   const view = desk.view.value;
   const groupName = (id: string) => groups.find((g) => g.id === id)?.name;
   const title = deskTitle(view, groupName);
@@ -229,7 +232,7 @@ export function DeskScreen({ desk, me, groups, openChat }: DeskScreenProps) {
             {desk.openError.value}
           </p>
         ) : null}
-        <OpenItemView desk={desk} me={me} clock={clock} openRelated={openRelated} />
+        <OpenItemView desk={desk} me={me} clock={clock} openRelated={openRelated} customers={customers} />
       </section>
     </div>
   );
@@ -391,7 +394,7 @@ function CallNotes({ desk, notes, mayChange }: { desk: DeskModel; notes: string;
   );
 }
 
-function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: DeskMe; clock: number; openRelated(item: RelatedItem): void }) {
+function OpenItemView({ desk, me, clock, openRelated, customers }: { desk: DeskModel; me: DeskMe; clock: number; openRelated(item: RelatedItem): void; customers: CustomerModel }) {
   const item = desk.open.value;
   if (item === null) return <p class="preview-empty">Select an item to see it.</p>;
   const close = (
@@ -442,6 +445,14 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: D
     return (
       <ItemPane title={`Call log ${itemNumber(c.number)}: ${c.customerName}`} attrs={{ 'data-call-id': c.id }} close={close}>
         <dl class="pane-facts">
+          {c.customerEmail ? (
+            <div>
+              <dt>Customer</dt>
+              <dd>
+                {c.customerName} <CustomerEmail email={c.customerEmail} customers={customers} />
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Phone</dt>
             <dd>{c.phone}</dd>
@@ -473,10 +484,10 @@ function OpenItemView({ desk, me, clock, openRelated }: { desk: DeskModel; me: D
     );
   }
   // Keyed by the ticket: another ticket starts with an empty reply box (a draft never goes to the wrong customer).
-  return <TicketView key={item.data.ticket.id} desk={desk} me={me} clock={clock} openRelated={openRelated} problem={problem} close={close} />;
+  return <TicketView key={item.data.ticket.id} desk={desk} me={me} clock={clock} openRelated={openRelated} problem={problem} close={close} customers={customers} />;
 }
 
-function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRelated(item: RelatedItem): void; problem: ComponentChildren; close: ComponentChildren }) {
+function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRelated(item: RelatedItem): void; problem: ComponentChildren; close: ComponentChildren; customers: CustomerModel }) {
   const { desk, me, clock, openRelated, problem, close } = props;
   const item = desk.open.value;
   const [text, setText] = useState('');
@@ -496,7 +507,7 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
         <div>
           <dt>Customer</dt>
           <dd>
-            {t.customerName} &lt;{t.customerEmail}&gt;
+            {t.customerName} <CustomerEmail email={t.customerEmail} customers={props.customers} />
           </dd>
         </div>
         <div>

@@ -14,6 +14,7 @@ import type { Session } from './sign-in.ts';
 import { TopBar } from './TopBar.tsx';
 import { Notices } from './Notices.tsx';
 import { viewTitle } from '../lists/views.ts';
+import { CustomerDialog } from '../customers/CustomerDialog.tsx';
 
 export function Workspace({ model, session }: { model: ConsoleModel; session: Session }) {
   const chat = model.selected.value;
@@ -23,6 +24,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
   return (
     <div class="console">
       <TopBar model={model} session={session} />
+      <CustomerDialog model={model.customers} me={{ id: model.me.agent.id, role: model.me.agent.role }} />
       <Nav model={model} />
       {admin ? (
         <main class="main admin-main">
@@ -32,7 +34,13 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
       ) : model.screen.value === 'desk' ? (
         <main class="main desk-main">
           <Notices model={model} />
-          <DeskScreen desk={model.desk} me={{ id: model.me.agent.id, supervisor: supervises(model.me.agent.role) }} groups={model.groups.value} openChat={(chatId) => model.openItem({ kind: 'chat', id: chatId })} />
+          <DeskScreen
+            desk={model.desk}
+            me={{ id: model.me.agent.id, supervisor: supervises(model.me.agent.role) }}
+            groups={model.groups.value}
+            openChat={(chatId) => model.openItem({ kind: 'chat', id: chatId })}
+            customers={model.customers}
+          />
         </main>
       ) : model.screen.value === 'messages' ? (
         <main class="main admin-main">

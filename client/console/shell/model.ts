@@ -14,6 +14,7 @@ import { affectsCounts, createCounts } from '../lists/counts.ts';
 import { createListModel } from '../lists/list-model.ts';
 import { createMessages } from '../messages/messages.ts';
 import { createDesk, type DeskView } from '../desk/desk.ts';
+import { createCustomerPopout } from '../customers/customer.ts';
 import type { ItemRef } from '../../../objects/rules/items.ts';
 import type { PaneHost } from '../chat/pane-host.ts';
 import type { Session } from './sign-in.ts';
@@ -216,6 +217,7 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
     return adminModel;
   });
 
+  const customers = createCustomerPopout((item) => openItem(item));
   const paneHost: PaneHost = {
     get me() {
       return me.value;
@@ -225,6 +227,7 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
     close: () => select(null),
     inPopout: false,
     openItem: (item) => openItem(item),
+    customers,
   };
 
   /** A related item: a chat opens in the preview pane, anything else in the Help Desk. */
@@ -257,6 +260,7 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
     },
     messages,
     desk,
+    customers,
     notifications,
     list,
     counts,

@@ -1,0 +1,121 @@
+// The user-details pop-out's model (the seed's "Viewing User Details"): which customer is open
+// (reached from an underlined email in a chat, a ticket or a call log), their record and tabs as
+// the server gives them for the caller's groups, and staff's actions there: edit, comment (sticky
+// or not), merge with another record, assign an organization, start a ticket from a chat, export
+// and erase (administrators). Signals and actions only; every action refetches the record.
+import { signal } from '@preact/signals';
+import type { CustomField } from '../../../objects/rules/fields.ts';
+import type { ItemRef } from '../../../objects/rules/items.ts';
+import type {
+  CustomerDetailsResponse, CustomerEditBody, CustomerLookupResponse, OrganizationListResponse, OrganizationRef,
+} from '../../../worker/customers/wire.ts';
+import type { TicketResponse } from '../../../worker/items/wire.ts';
+import { del, describeError, getJson, patchJson, postJson } from '../../shared/api.ts';
+import { loadFieldDefinitions } from '../chat/field-definitions.ts';
+import type { CustomerTab } from './customer-tabs.ts';
+
+export type CustomerState =
+  | { status: 'closed' }
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'open'; details: CustomerDetailsResponse };
+
+export type CustomerModel = ReturnType<typeof createCustomerPopout>;
+
+/** `openItem`: where a listed ticket, chat or call log opens (null where the page cannot: a pop-out window). */
+export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'id'>) => void) | null) {
+  const state = signal<CustomerState>({ status: 'closed' });
+  const tab = signal<CustomerTab>('details');
+  const busy = signal(false);
+  const problem = signal<string | null>(null);
+  const organizations = signal<OrganizationRef[]>([]);
+  const definitions = signal<CustomField[]>([]);
+  let customerId: string | null = null;
+
+  async function load(id: string): Promise<void> {
+    customerId = id;
+    try {
+      const details = await getJson<CustomerDetailsResponse>(`/api/customers/${encodeURIComponent(id)}`);
+      if (customerId === id) state.value = { status: 'open', details };
+    } catch (err) {
+      if (customerId === id) state.value = { status: 'failed', message: describeError(err) };
+    }
+  }
+
+  /** Runs a change, shows its refusal in the pop-out, and reads the record again. */
+  async function change(work: () => Promise<unknown>): Promise<boolean> {
+    if (customerId === null) return false;
+    busy.value = true;
+    problem.value = null;
+    try {
+      await work();
+      await load(customerId);
+      return true;
+    } catch (err) {
+      problem.value = describeError(err);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const path = (rest = '') => `/api/customers/${encodeURIComponent(customerId ?? '')}${rest}`;
+
+  return {
+    state,
+    tab,
+    busy,
+    problem,
+    organizations,
+    definitions,
+    canOpenItems: openItem !== null,
+    /** Opens the customer an address belongs to (the underlined email). */
+    async openByEmail(email: string): Promise<void> {
+      state.value = { status: 'loading' };
+      tab.value = 'details';
+      problem.value = null;
+      customerId = null;
+      void getJson<OrganizationListResponse>('/api/organizations').then((r) => (organizations.value = r.organizations), () => undefined);
+      void loadFieldDefinitions().then((d) => (definitions.value = d));
+      try {
+        const { customerId: id } = await getJson<CustomerLookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email)}`);
+        await load(id);
+      } catch (err) {
+        state.value = { status: 'failed', message: describeError(err) };
+      }
+    },
+    close(): void {
+      customerId = null;
+      state.value = { status: 'closed' };
+    },
+    showTab(next: CustomerTab): void {
+      tab.value = next;
+      problem.value = null;
+    },
+    open(item: Pick<ItemRef, 'kind' | 'id'>): void {
+      if (!openItem) return;
+      customerId = null;
+      state.value = { status: 'closed' };
+      openItem(item);
+    },
+    save: (body: CustomerEditBody) => change(() => patchJson(path(), body)),
+    addComment: (text: string, sticky: boolean) => change(() => postJson(path('/comments'), { text, sticky })),
+    setSticky: (commentId: string, sticky: boolean) => change(() => patchJson(path(`/comments/${encodeURIComponent(commentId)}`), { sticky })),
+    removeComment: (commentId: string) => change(() => del(path(`/comments/${encodeURIComponent(commentId)}`))),
+    /** Merges the customer another address belongs to into this one. */
+    mergeByEmail: (email: string) =>
+      change(async () => {
+        const other = await getJson<CustomerLookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email)}`);
+        await postJson(path('/merge'), { customerId: other.customerId });
+      }),
+    /** Starts a ticket from one of the customer's chats, then opens it. */
+    async ticketFromChat(chatId: string, subject: string): Promise<boolean> {
+      let ticketId: string | null = null;
+      const ok = await change(async () => {
+        ticketId = (await postJson<TicketResponse>('/api/tickets', { chatId, subject })).ticket.id;
+      });
+      if (ok && ticketId !== null && openItem) this.open({ kind: 'ticket', id: ticketId });
+      return ok;
+    },
+  };
+}

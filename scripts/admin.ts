@@ -11,6 +11,7 @@ import { isEmail } from '../objects/rules/email.ts';
 import { executeD1, type Row } from './d1.ts';
 import { change, type Context, Refused, table, UsageError } from './admin-core.ts';
 import { runKb } from './admin-kb.ts';
+import { DEFAULT_URL, runCustomers } from './admin-customers.ts';
 import { readPassword } from './prompt.ts';
 
 export const USAGE = `Usage: npm run admin -- [--remote | --persist-to <dir>] <command>
@@ -30,6 +31,9 @@ Groups
   groups delete <group>
   members add <email> <group>
   members remove <email> <group>
+Customers (ask the running Switchboard, signed in as an administrator)
+  customers export <email> --as <admin email> [--url <address>] [--out <file>]
+  customers erase <email> --as <admin email> [--url <address>] --yes
 Knowledge base
   kb list
   kb create --title <title> --body-file <path>
@@ -39,6 +43,8 @@ Knowledge base
   kb delete <id>
 
 <group> is a group's name or id. Passwords are read from SWITCHBOARD_PASSWORD, or asked for.
+customers commands talk to ${DEFAULT_URL} (npm start) unless --url names another; --as may
+come from SWITCHBOARD_ADMIN_EMAIL.
 Without --remote the local database (.wrangler/state, as npm start uses) is changed. Open consoles
 and chats follow a change within 30 seconds (the agents' hubs check D1 on a timer).`;
 
@@ -87,6 +93,7 @@ async function newPassword(): Promise<string> {
 
 /** Runs one command; throws UsageError or Refused. */
 export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
+  if (argv[0] === 'customers') return runCustomers(argv, ctx);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -222,7 +229,8 @@ async function main(): Promise<number> {
   const remote = argv.includes('--remote');
   const at = argv.indexOf('--persist-to');
   const persistTo = at >= 0 ? argv[at + 1] : undefined;
-  const rest = argv.filter((x, i) => x !== '--remote' && i !== at && i !== at + 1);
+  // --persist-to and its folder are dropped only when given (at -1, `at + 1` would be the first word).
+  const rest = argv.filter((x, i) => x !== '--remote' && !(at >= 0 && (i === at || i === at + 1)));
   const ctx: Context = { target: { remote, persistTo }, out: (line) => console.log(line) };
   try {
     if (at >= 0 && (!persistTo || remote)) throw new UsageError('--persist-to needs a folder, and cannot be used with --remote.');

@@ -4,6 +4,7 @@
 // log, a coaching line, and beside it a ticket, a task, a call log and a related earlier ticket),
 // one ended and rated with a Resolution comment. Made once: if the deployment
 // already has chats, nothing is added.
+import { MAX_IDENTITY_LIFETIME_S, signIdentity } from '../worker/auth/signed-identity.ts';
 import WebSocket from 'ws';
 import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
 import { DEMO_PASSWORD } from './seed.ts';
@@ -78,7 +79,15 @@ async function say(url: string, headers: Record<string, string>, frames: readonl
 
 const message = (text: string): ClientFrame => ({ type: 'send', id: crypto.randomUUID(), text });
 
-export async function addDemoChats(origin: string): Promise<'added' | 'kept'> {
+/** The demo shop's signed-in customer: their ended chat was started with a signed identity. */
+export const DEMO_SIGNED_IN = { email: 'sam@example.test', name: 'Sam Solved', id: 'shop-customer-7' };
+
+/** A signed identity for the demo's signed-in customer, as the shop's server would make it. */
+export function demoIdentity(identitySecret: string): Promise<string> {
+  return signIdentity(identitySecret, { ...DEMO_SIGNED_IN, exp: Math.floor(Date.now() / 1000) + MAX_IDENTITY_LIFETIME_S - 60 });
+}
+
+export async function addDemoChats(origin: string, identitySecret: string | null = null): Promise<'added' | 'kept'> {
   const ws = origin.replace(/^http/, 'ws');
   const [admin, alice] = await Promise.all([signIn(origin, 'admin@switchboard.local'), signIn(origin, 'alice@switchboard.local')]);
   const { total } = await admin.call<{ total: number }>('GET', '/api/chats?view=global&limit=1');
@@ -141,9 +150,23 @@ export async function addDemoChats(origin: string): Promise<'added' | 'kept'> {
   });
   await alice.call('PATCH', `/api/tickets/${earlier.ticket.id}`, { status: 'closed' });
   await alice.call('POST', `/api/related/chat/${active.chatId}`, { kind: 'ticket', id: earlier.ticket.id });
+  // Rita as a customer: her organization (suggested by her email's domain, then assigned), her
+  // contact details, and a sticky comment shown on every chat of hers.
+  const { organization } = await admin.call<{ organization: { id: string } }>('POST', '/api/organizations', { name: 'Example Trading Co.', domain: 'example.test' });
+  const { customerId: rita } = await alice.call<{ customerId: string }>('GET', '/api/customers/lookup?email=rita%40example.test');
+  await alice.call('PATCH', `/api/customers/${rita}`, { organizationId: organization.id, workPhone: '+1 555 0142', website: 'https://rita.example.test' });
+  await alice.call('POST', `/api/customers/${rita}/comments`, { text: 'Prefers email over phone calls.', sticky: true });
 
   // Ended and rated, with how it was solved.
-  const done = await startChat(origin, { name: 'Sam Solved', email: 'sam@example.test', question: 'How do I reset my password?', groupId: 'support' });
+  // Sam is the shop's signed-in customer (identity verification): the full-page widget opened with
+  // his signed identity shows him this chat again (npm start prints that address).
+  const done = await startChat(origin, {
+    name: DEMO_SIGNED_IN.name,
+    email: DEMO_SIGNED_IN.email,
+    question: 'How do I reset my password?',
+    groupId: 'support',
+    ...(identitySecret ? { identity: await demoIdentity(identitySecret) } : {}),
+  });
   await alice.call('POST', `/api/chats/${done.chatId}/take`);
   await say(`${ws}/api/chats/${done.chatId}/ws?after=0`, { origin, cookie: alice.cookie }, [message('Use “Forgot password” on the sign-in page; the link lasts an hour.')]);
   await alice.call('POST', `/api/chats/${done.chatId}/comments`, { kind: 'resolution', text: 'Sent the password reset steps; the customer signed in.' });

@@ -2,10 +2,10 @@
 // Local secrets, the client build, the D1 migrations and the demo data, then `wrangler dev`.
 // Each step is safe to repeat; data stays in .wrangler/state between runs.
 import { buildClient } from './build.ts';
-import { ensureDevVars } from './dev-vars.ts';
+import { devVar, ensureDevVars } from './dev-vars.ts';
 import { applyMigrations } from './migrate.ts';
 import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PASSWORD, seedDemoData } from './seed.ts';
-import { addDemoChats } from './demo-chats.ts';
+import { addDemoChats, DEMO_SIGNED_IN, demoIdentity } from './demo-chats.ts';
 import { assertPortFree, startDevServer, waitUntilReady } from './serve.ts';
 
 const DEFAULT_PORT = 8787;
@@ -23,7 +23,13 @@ function portFromEnv(): number {
   return port;
 }
 
-function banner(url: string): string {
+/** The full-page widget as the demo shop's signed-in customer sees it (their identity signed for 24 hours). */
+async function signedInLink(url: string): Promise<string | null> {
+  const secret = devVar('IDENTITY_SECRET');
+  return secret ? `${url}/widget.html?identity=${await demoIdentity(secret)}` : null;
+}
+
+function banner(url: string, signedIn: string | null): string {
   const groupName = (id: string) => DEMO_GROUPS.find((g) => g.id === id)?.name ?? id;
   const emails = DEMO_AGENTS.map((a) => `    ${a.email.padEnd(26)} ${a.role}, ${a.groups.map(groupName).join(' + ')}`);
   return [
@@ -34,6 +40,11 @@ function banner(url: string): string {
     `  Agent console    ${url}/`,
     `  Demo web page    ${url}/demo.html     (click the chat button)`,
     `  Full-page chat   ${url}/widget.html`,
+    ...(signedIn
+      ? ['', `  A signed-in customer (${DEMO_SIGNED_IN.name}, verified by the shop; sees his earlier chat; valid 24 h):`, `    ${signedIn}`]
+      : []),
+    '',
+    '  A customer\'s details: click their underlined email in a chat, ticket or call log.',
     '',
     '  Sign in to the console as:',
     ...emails,
@@ -51,7 +62,7 @@ async function main(): Promise<void> {
 
   step('Local secrets (.dev.vars)');
   const devVars = ensureDevVars();
-  console.log(devVars === 'kept' ? 'TOKEN_SECRET already set.' : 'Wrote a random TOKEN_SECRET to .dev.vars.');
+  console.log(devVars === 'kept' ? 'TOKEN_SECRET and IDENTITY_SECRET already set.' : 'Wrote random secrets (TOKEN_SECRET, IDENTITY_SECRET) to .dev.vars.');
 
   step('Building the console and the widget (vite build)');
   await buildClient();
@@ -77,13 +88,13 @@ async function main(): Promise<void> {
   }
   step('Demo chats');
   try {
-    const demo = await addDemoChats(server.url);
+    const demo = await addDemoChats(server.url, devVar('IDENTITY_SECRET'));
     console.log(demo === 'added' ? 'A waiting chat, one under way with comments and a custom field, and a rated one.' : 'Chats exist already: none added.');
   } catch (err) {
     // The console works without them; say so rather than stop.
     console.log(`Demo chats not added: ${err instanceof Error ? err.message : String(err)}`);
   }
-  console.log(banner(server.url));
+  console.log(banner(server.url, await signedInLink(server.url)));
   const code = await server.exited;
   process.exitCode = code ?? 0;
 }

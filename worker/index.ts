@@ -10,6 +10,7 @@ import { app } from './app.ts';
 import { chatStore } from './chats/store.ts';
 import { lobbyStore } from './lobby/store.ts';
 import { rightsStore } from './people/rights.ts';
+import { applyRetention } from './customers/privacy.ts';
 
 
 export class ChatRoom extends ChatRoomObject {
@@ -24,4 +25,14 @@ export class Lobby extends LobbyObject {
   protected override readonly store: LobbyStore = lobbyStore(this.env.DB);
 }
 
-export default app satisfies ExportedHandler<Env>;
+export default {
+  fetch: app.fetch,
+  /** The daily Cron Trigger (wrangler.toml): completed chats older than the retention setting go. */
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(
+      applyRetention(env, controller.scheduledTime).then(({ days, deleted }) =>
+        console.log(days === null ? 'retention: no retention set; nothing deleted' : `retention: ${deleted} chat(s) older than ${days} days deleted`),
+      ),
+    );
+  },
+} satisfies ExportedHandler<Env>;

@@ -21,6 +21,8 @@ declare module 'vitest' {
      * `<mailDir>/miniflare-<random>/files/email-text/<id>.txt` instead of sending it.
      */
     mailDir: string;
+    /** The server's IDENTITY_SECRET, so a test can sign identities as a website's server does. */
+    identitySecret: string;
   }
 }
 
@@ -51,6 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await seedDemoData({ persistTo, quiet: true });
 
   const mailDir = mkdtempSync(join(tmpdir(), 'switchboard-mail-'));
+  const identitySecret = randomSecret();
   const port = await freePort();
   const inspectorPort = await freePort();
   // wrangler inherits this process's environment; TMPDIR is set just for the spawn.
@@ -62,7 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     inspectorPort,
     persistTo,
     // Its own secret, so the tests need no .dev.vars.
-    vars: { TOKEN_SECRET: randomSecret() },
+    vars: { TOKEN_SECRET: randomSecret(), IDENTITY_SECRET: identitySecret },
     quiet: true,
   });
   if (ownTmp === undefined) delete process.env['TMPDIR'];
@@ -84,5 +87,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('baseUrl', server.url);
   project.provide('mailDir', mailDir);
+  project.provide('identitySecret', identitySecret);
   return teardown;
 }

@@ -106,6 +106,15 @@ describe('npm run admin', () => {
     expect((await admin(['agents', 'list'])).stdout).not.toContain('x@example.test');
   });
 
+  it('reads its first word when no --persist-to comes before it (the everyday form, npm run admin -- <command>)', async () => {
+    const help = await new Promise<Outcome>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', '--help'], { cwd: ROOT }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run admin') });
+  });
+
   it('writes knowledge-base articles that customers find once published', async () => {
     const bodyFile = join(state, 'article.txt');
     writeFileSync(bodyFile, 'Open Settings; then choose "Reset password".\n');

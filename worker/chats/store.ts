@@ -3,7 +3,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatStore } from '../../objects/chat/store.ts';
-import { agents, attachments, chatAgents, chatComments, chats, relations, surveys, timeLogs } from '../db/schema.ts';
+import { agents, attachments, chatAgents, chatComments, chats, relations, surveys, timeLogs, verifiedChats } from '../db/schema.ts';
 import { readColleaguesMayTake, readThresholdSettings } from '../settings/queries.ts';
 
 /** Columns an upsert overwrites; who started the chat, and when, never change (staff may edit custom fields). */
@@ -56,6 +56,7 @@ export function chatStore(db: D1Database): ChatStore {
         orm.delete(surveys).where(eq(surveys.chatId, chatId)),
         orm.delete(chatComments).where(eq(chatComments.chatId, chatId)),
         orm.delete(timeLogs).where(eq(timeLogs.chatId, chatId)),
+        orm.delete(verifiedChats).where(eq(verifiedChats.chatId, chatId)),
         orm.delete(relations).where(and(eq(relations.fromKind, 'chat'), eq(relations.fromId, chatId))),
         orm.delete(relations).where(and(eq(relations.toKind, 'chat'), eq(relations.toId, chatId))),
       ]);

@@ -99,6 +99,16 @@ export async function mayOpenCustomer(db: D1Database, agent: { id: string; role:
   return ((await db.prepare(sql).bind(agent.id, customerId).first<{ y: number }>())?.y ?? 0) === 1;
 }
 
+/** True when an item the caller may see (an administrator: any) names the address. */
+export async function addressOnItems(db: D1Database, agent: { id: string; role: string }, email: string): Promise<boolean> {
+  const mine = agent.role === 'admin' ? '' : ` AND group_id IN (${MY_GROUPS})`;
+  const sql = `SELECT EXISTS (SELECT 1 FROM chats WHERE visitor_email = ?2${mine})
+    OR EXISTS (SELECT 1 FROM tickets WHERE customer_email = ?2${mine})
+    OR EXISTS (SELECT 1 FROM call_logs WHERE customer_email = ?2${mine})
+    OR EXISTS (SELECT 1 FROM offline_messages WHERE email = ?2${mine}) AS y`;
+  return ((await db.prepare(sql).bind(agent.id, email).first<{ y: number }>())?.y ?? 0) === 1;
+}
+
 interface CustomerRow {
   id: string;
   name: string;

@@ -18,6 +18,9 @@ import { supervises } from '../../objects/rules/ranks.ts';
 import { requireAgent } from '../auth/session.ts';
 import { randomId } from '../auth/encoding.ts';
 import { requireChat } from '../chats/actions.ts';
+import { findChat } from '../chats/queries.ts';
+import { serveUpload } from '../chats/files.ts';
+import { eraseCustomer, exportCustomer } from './privacy.ts';
 import type { AppEnv, SessionAgent } from '../http/app-env.ts';
 import { readBody, readQuery } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
@@ -26,7 +29,7 @@ import { manyLines, oneLine } from '../items/scope.ts';
 import { checkFields } from '../../objects/rules/fields.ts';
 import { listFields } from '../content/queries.ts';
 import {
-  customerActivity, customerIdByEmail, deleteCustomerComment, findCustomer, findCustomerComment, findOrganization, insertCustomerComment,
+  addressOnItems, customerActivity, customerIdByEmail, deleteCustomerComment, findCustomer, findCustomerComment, findOrganization, insertCustomerComment,
   insertOrganization, isVerifiedChat, listOrganizations, mayOpenCustomer, mergeCustomers, noteCustomer, organizationMembers, stickyComments,
   updateCustomer, updateCustomerComment,
 } from './queries.ts';
@@ -69,7 +72,9 @@ export const customerRoutes = new Hono<AppEnv>()
   .get('/lookup', async (c) => {
     const agent = c.get('agent');
     const email = normalEmail(readQuery(c, Lookup, { hint: 'email=<address>' }).email);
-    const customerId = (await customerIdByEmail(c.env.DB, email)) ?? (await noteCustomer(c.env.DB, { email, name: email, at: Date.now() }));
+    let customerId = await customerIdByEmail(c.env.DB, email);
+    if (customerId === null && (await addressOnItems(c.env.DB, agent, email))) customerId = await noteCustomer(c.env.DB, { email, name: email, at: Date.now() });
+    if (customerId === null) throw new ApiError(404, 'not_found', 'No such customer among your groups’ chats, tickets and calls.');
     await requireCustomer(c.env, agent, customerId);
     return c.json({ customerId } satisfies CustomerLookupResponse);
   })
@@ -130,6 +135,28 @@ export const customerRoutes = new Hono<AppEnv>()
     await deleteCustomerComment(c.env.DB, comment.id);
     return c.body(null, 204);
   })
+  // Privacy (administrators only): everything about the customer as one JSON document, the files
+  // it lists, and erasing the customer.
+  .get('/:id/export', async (c) => {
+    const agent = requireAdministrator(c.get('agent'));
+    const customer = await requireCustomer(c.env, agent, c.req.param('id'));
+    const comments = (await customerActivity(c.env.DB, agent.id, customer.id, Date.now())).comments;
+    const document = await exportCustomer(c.env, customer, comments, Date.now());
+    const filename = `customer-${customer.emails[0] ?? customer.id}.json`.replace(/[^A-Za-z0-9@._-]/g, '_');
+    return c.json(document, 200, { 'content-disposition': `attachment; filename="${filename}"` });
+  })
+  .get('/:id/files/:chatId/:fileId', async (c) => {
+    const agent = requireAdministrator(c.get('agent'));
+    const customer = await requireCustomer(c.env, agent, c.req.param('id'));
+    const chat = await findChat(c.env.DB, c.req.param('chatId'));
+    if (!chat || !customer.emails.includes(chat.visitorEmail)) throw new ApiError(404, 'not_found', 'No such chat of this customer.');
+    return serveUpload(c.env, chat.id, c.req.param('fileId'));
+  })
+  .delete('/:id', async (c) => {
+    const agent = requireAdministrator(c.get('agent'));
+    const customer = await requireCustomer(c.env, agent, c.req.param('id'));
+    return c.json({ erased: await eraseCustomer(c.env, customer.id) });
+  })
   .post('/:id/merge', async (c) => {
     const agent = c.get('agent');
     const into = await requireCustomer(c.env, agent, c.req.param('id'));
@@ -139,6 +166,11 @@ export const customerRoutes = new Hono<AppEnv>()
     await mergeCustomers(c.env.DB, into.id, from.id);
     return c.json({ customer: await findCustomer(c.env.DB, into.id) });
   });
+
+function requireAdministrator(agent: SessionAgent): SessionAgent {
+  if (agent.role !== 'admin') throw new ApiError(403, 'forbidden', 'Only administrators can export or erase a customer.');
+  return agent;
+}
 
 /** A comment about the customer that the caller wrote, or any if they are a manager or an administrator. */
 async function requireOwnComment(env: Env, agent: SessionAgent, customerId: string, commentId: string) {

@@ -105,6 +105,11 @@ describe('the customer record', () => {
     expect(seenByCarol.chats.map((c) => c.groupId)).toEqual([world.groupB]);
     expect((await details(alice, id)).chats.map((c) => c.groupId)).toEqual([world.groupA]);
     expect((await details(adam, id)).chats).toHaveLength(2);
+    // An address on nothing the caller can see is nobody's: no record is made for it.
+    const stranger = freshEmail('stranger');
+    expect((await api(`/api/customers/lookup?email=${stranger}`, { headers: { Cookie: adam } })).status).toBe(404);
+    expect(await customerRows(stranger)).toBe(0);
+    expect((await api('/api/customers/lookup?email=not-an-email', { headers: { Cookie: alice } })).status).toBe(400);
     // Nobody signed in: nothing.
     expect((await api(`/api/customers/${id}`)).status).toBe(401);
   });

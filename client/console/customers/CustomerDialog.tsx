@@ -53,8 +53,12 @@ function CustomerTabs({ model, details, me }: { model: CustomerModel; details: C
           {problem}
         </p>
       ) : null}
+      <p class="customer-done" role="status">
+        {model.done.value ?? ''}
+      </p>
       <Tabs label="Customer details" idPrefix="customer" tabs={tabs} selected={tab} onSelect={(t) => model.showTab(t)}>
-        <Panel tab={tab} model={model} details={details} me={me} />
+        {/* Each read of the record starts the open tab's forms again from what is stored. */}
+        <Panel key={`${tab}:${model.version.value}`} tab={tab} model={model} details={details} me={me} />
       </Tabs>
     </>
   );

@@ -28,6 +28,10 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
   const tab = signal<CustomerTab>('details');
   const busy = signal(false);
   const problem = signal<string | null>(null);
+  /** What the last change did, for a status line ("Saved."); cleared when the next one starts. */
+  const done = signal<string | null>(null);
+  /** Counts the record's reads: the open tab's forms start again from each new read. */
+  const version = signal(0);
   const organizations = signal<OrganizationRef[]>([]);
   const definitions = signal<CustomField[]>([]);
   let customerId: string | null = null;
@@ -36,20 +40,25 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
     customerId = id;
     try {
       const details = await getJson<CustomerDetailsResponse>(`/api/customers/${encodeURIComponent(id)}`);
-      if (customerId === id) state.value = { status: 'open', details };
+      if (customerId === id) {
+        state.value = { status: 'open', details };
+        version.value++;
+      }
     } catch (err) {
       if (customerId === id) state.value = { status: 'failed', message: describeError(err) };
     }
   }
 
   /** Runs a change, shows its refusal in the pop-out, and reads the record again. */
-  async function change(work: () => Promise<unknown>): Promise<boolean> {
+  async function change(work: () => Promise<unknown>, said = 'Saved.'): Promise<boolean> {
     if (customerId === null) return false;
     busy.value = true;
     problem.value = null;
+    done.value = null;
     try {
       await work();
       await load(customerId);
+      done.value = said;
       return true;
     } catch (err) {
       problem.value = describeError(err);
@@ -66,6 +75,8 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
     tab,
     busy,
     problem,
+    done,
+    version,
     organizations,
     definitions,
     canOpenItems: openItem !== null,
@@ -91,6 +102,7 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
     showTab(next: CustomerTab): void {
       tab.value = next;
       problem.value = null;
+      done.value = null;
     },
     open(item: Pick<ItemRef, 'kind' | 'id'>): void {
       if (!openItem) return;
@@ -99,15 +111,16 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
       openItem(item);
     },
     save: (body: CustomerEditBody) => change(() => patchJson(path(), body)),
-    addComment: (text: string, sticky: boolean) => change(() => postJson(path('/comments'), { text, sticky })),
-    setSticky: (commentId: string, sticky: boolean) => change(() => patchJson(path(`/comments/${encodeURIComponent(commentId)}`), { sticky })),
-    removeComment: (commentId: string) => change(() => del(path(`/comments/${encodeURIComponent(commentId)}`))),
+    addComment: (text: string, sticky: boolean) => change(() => postJson(path('/comments'), { text, sticky }), 'Comment added.'),
+    setSticky: (commentId: string, sticky: boolean) =>
+      change(() => patchJson(path(`/comments/${encodeURIComponent(commentId)}`), { sticky }), sticky ? 'The comment now shows on every chat.' : 'The comment no longer shows on chats.'),
+    removeComment: (commentId: string) => change(() => del(path(`/comments/${encodeURIComponent(commentId)}`)), 'Comment deleted.'),
     /** Merges the customer another address belongs to into this one. */
     mergeByEmail: (email: string) =>
       change(async () => {
         const other = await getJson<CustomerLookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email)}`);
         await postJson(path('/merge'), { customerId: other.customerId });
-      }),
+      }, `Merged ${email} into this customer.`),
     /** Starts a ticket from one of the customer's chats, then opens it. */
     async ticketFromChat(chatId: string, subject: string): Promise<boolean> {
       let ticketId: string | null = null;

@@ -23,6 +23,10 @@ interface Scene {
   ticketId: string;
   taskId: string;
   callId: string;
+  /** The ticket's customer and the call log's (another one), each with their own address. */
+  customerEmail: string;
+  customerId: string;
+  otherCustomerId: string;
 }
 
 interface Door {
@@ -247,6 +251,30 @@ const MATRIX: Record<string, Door> = {
   },
   // Not related: staff who may see both reach the check (404 not_related).
   'DELETE /api/related/:kind/:id/:toKind/:toId': { path: (s) => `/api/related/chat/${s.chatId}/ticket/${s.ticketId}`, expect: staff(404, 404, 404, 404) },
+  'GET /api/customers/lookup': { path: (s) => `/api/customers/lookup?email=${encodeURIComponent(s.customerEmail)}`, expect: staff(200, 404, 200, 200) },
+  'GET /api/customers/of-chat/:chatId': { path: (s) => `/api/customers/of-chat/${s.chatId}`, expect: staff(200, 404, 200, 200) },
+  'GET /api/customers/:id': { path: (s) => `/api/customers/${s.customerId}`, expect: staff(200, 404, 200, 200) },
+  'PATCH /api/customers/:id': { mutates: 'items', path: (s) => `/api/customers/${s.customerId}`, body: () => ({ website: 'https://ann.example.test' }), expect: staff(200, 404, 200, 200) },
+  'POST /api/customers/:id/comments': { mutates: 'items', path: (s) => `/api/customers/${s.customerId}/comments`, body: () => ({ text: 'Prefers email' }), expect: staff(201, 404, 201, 201) },
+  // No such comment: staff who may open the customer reach the look-up (404).
+  'PATCH /api/customers/:id/comments/:commentId': { path: (s) => `/api/customers/${s.customerId}/comments/none`, body: () => ({ sticky: true }), expect: staff(404, 404, 404, 404) },
+  'DELETE /api/customers/:id/comments/:commentId': { path: (s) => `/api/customers/${s.customerId}/comments/none`, expect: staff(404, 404, 404, 404) },
+  'POST /api/customers/:id/merge': {
+    mutates: 'items',
+    path: (s) => `/api/customers/${s.customerId}/merge`,
+    body: (s) => ({ customerId: s.otherCustomerId }),
+    expect: staff(200, 404, 200, 200),
+  },
+  'GET /api/customers/:id/export': { path: (s) => `/api/customers/${s.customerId}/export`, expect: adminOnly(200) },
+  // The administrator reaches the check that the chat is the customer's (404).
+  'GET /api/customers/:id/files/:chatId/:fileId': { path: (s) => `/api/customers/${s.customerId}/files/${s.chatId}/none`, expect: adminOnly(404) },
+  'DELETE /api/customers/:id': { mutates: 'items', path: (s) => `/api/customers/${s.customerId}`, expect: adminOnly(200) },
+  'GET /api/organizations': { path: () => '/api/organizations', expect: staff(200, 200, 200, 200) },
+  'POST /api/organizations': { mutates: 'world', path: () => '/api/organizations', body: (s) => ({ name: `Org ${s.unique}` }), expect: staff(403, 403, 201, 201) },
+  'GET /api/organizations/:id': { path: () => '/api/organizations/none', expect: staff(404, 404, 404, 404) },
+  // A public door guarded by the website's signature: without one, everyone is refused alike.
+  'POST /api/visitor/history': { path: () => '/api/visitor/history', body: () => ({ identity: 'unsigned' }), expect: all(400) },
+  'POST /api/visitor/history/:id/transcript': { path: (s) => `/api/visitor/history/${s.chatId}/transcript`, body: () => ({ identity: 'unsigned' }), expect: all(400) },
   'GET /api/me/preferences': { path: () => '/api/me/preferences', expect: staff(200, 200, 200, 200) },
   'PUT /api/me/preferences': {
     mutates: 'world',
@@ -322,21 +350,36 @@ async function scene(base?: Scene, freshChat = true): Promise<Scene> {
   return { world, chatId: here.chatId, tokenHere: here.token, tokenOther, unique: crypto.randomUUID(), ...items };
 }
 
-/** A ticket, a task and a call log of Alice's in group A, written straight to D1. */
-async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId' | 'callId'>> {
-  const ids = { ticketId: crypto.randomUUID(), taskId: crypto.randomUUID(), callId: crypto.randomUUID() };
+/** A ticket, a task and a call log of Alice's in group A, and the customers of the ticket and the call, written straight to D1. */
+async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId' | 'callId' | 'customerEmail' | 'customerId' | 'otherCustomerId'>> {
+  const tag = crypto.randomUUID().slice(0, 8);
+  const ids = {
+    ticketId: crypto.randomUUID(),
+    taskId: crypto.randomUUID(),
+    callId: crypto.randomUUID(),
+    customerEmail: `ann.${tag}@example.test`,
+    customerId: `cu-${tag}`,
+    otherCustomerId: `cu2-${tag}`,
+  };
+  const callEmail = `ann.calls.${tag}@example.test`;
   const now = Date.now();
+  const customer = (id: string, email: string) => [
+    env.DB.prepare('INSERT INTO customers (id, name, first_seen_at, last_seen_at, created_at) VALUES (?, ?, ?, ?, ?)').bind(id, 'Ann', now, now, now),
+    env.DB.prepare('INSERT INTO customer_emails (email, customer_id, created_at) VALUES (?, ?, ?)').bind(email, id, now),
+  ];
   const { alice, groupA } = world;
   await env.DB.batch([
     env.DB.prepare(
       `INSERT INTO tickets (id, number, subject, status, priority, group_id, agent_id, agent_name, customer_name, customer_email, created_by, created_at, updated_at)
-       SELECT ?, COALESCE(MAX(number) + 1, 1001), 'Lid broken', 'open', 'normal', ?, ?, ?, 'Ann', 'ann@example.test', ?, ?, ? FROM tickets`,
-    ).bind(ids.ticketId, groupA, alice.id, alice.name, alice.id, now, now),
+       SELECT ?, COALESCE(MAX(number) + 1, 1001), 'Lid broken', 'open', 'normal', ?, ?, ?, 'Ann', ?, ?, ?, ? FROM tickets`,
+    ).bind(ids.ticketId, groupA, alice.id, alice.name, ids.customerEmail, alice.id, now, now),
     env.DB.prepare('INSERT INTO tasks (id, title, group_id, assignee_id, assignee_name, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').bind(ids.taskId, 'Ring Ann', groupA, alice.id, alice.name, alice.id, now),
     env.DB.prepare(
-      `INSERT INTO call_logs (id, number, customer_name, phone, direction, started_at, duration_seconds, group_id, agent_id, agent_name, created_at)
-       SELECT ?, COALESCE(MAX(number) + 1, 5001), 'Ann', '+1 555 0100', 'inbound', ?, 60, ?, ?, ?, ? FROM call_logs`,
-    ).bind(ids.callId, now - 60_000, groupA, alice.id, alice.name, now),
+      `INSERT INTO call_logs (id, number, customer_name, customer_email, phone, direction, started_at, duration_seconds, group_id, agent_id, agent_name, created_at)
+       SELECT ?, COALESCE(MAX(number) + 1, 5001), 'Ann', ?, '+1 555 0100', 'inbound', ?, 60, ?, ?, ?, ? FROM call_logs`,
+    ).bind(ids.callId, callEmail, now - 60_000, groupA, alice.id, alice.name, now),
+    ...customer(ids.customerId, ids.customerEmail),
+    ...customer(ids.otherCustomerId, callEmail),
   ]);
   return ids;
 }

@@ -157,6 +157,33 @@ export async function addEntry(db: D1Database, ticketId: string, e: NewEntry): P
   return { id, kind: e.kind, authorId: e.author.id, authorName: e.author.name, text: e.text, emailedTo: e.emailedTo ?? null, createdAt: e.at };
 }
 
+/**
+ * `from` merged into `into`, in one batch: its thread and time logs move (the time logs into
+ * `into`'s group), its related items become `into`'s, each ticket gets a note saying so, the two
+ * are related, and `from` is closed.
+ */
+export async function mergeTickets(db: D1Database, into: Ticket, from: Ticket, by: { id: string; name: string }, now: number): Promise<void> {
+  const self = "NOT (to_kind = 'ticket' AND to_id = ?1)";
+  await db.batch([
+    db.prepare('UPDATE ticket_entries SET ticket_id = ?1 WHERE ticket_id = ?2').bind(into.id, from.id),
+    db.prepare('UPDATE time_logs SET ticket_id = ?1, group_id = ?3 WHERE ticket_id = ?2').bind(into.id, from.id, into.groupId),
+    db
+      .prepare(`INSERT OR IGNORE INTO relations (from_kind, from_id, to_kind, to_id, created_by, created_at)
+        SELECT 'ticket', ?1, to_kind, to_id, created_by, created_at FROM relations WHERE from_kind = 'ticket' AND from_id = ?2 AND ${self}`)
+      .bind(into.id, from.id),
+    db
+      .prepare(`INSERT OR IGNORE INTO relations (from_kind, from_id, to_kind, to_id, created_by, created_at)
+        SELECT to_kind, to_id, 'ticket', ?1, created_by, created_at FROM relations WHERE from_kind = 'ticket' AND from_id = ?2 AND ${self}`)
+      .bind(into.id, from.id),
+    db.prepare("DELETE FROM relations WHERE (from_kind = 'ticket' AND from_id = ?1) OR (to_kind = 'ticket' AND to_id = ?1)").bind(from.id),
+    ...insertRelation(db, { kind: 'ticket', id: into.id }, { kind: 'ticket', id: from.id }, by.id, now),
+    insertEntry(db, into.id, { kind: 'note', author: by, text: `Ticket ${itemNumber(from.number)} (${from.subject}) was merged into this one.`, at: now }),
+    insertEntry(db, from.id, { kind: 'note', author: by, text: `Merged into ticket ${itemNumber(into.number)} (${into.subject}); its thread is there now.`, at: now + 1 }),
+    db.prepare("UPDATE tickets SET status = 'closed', closed_at = coalesce(closed_at, ?2), updated_at = ?2 WHERE id = ?1").bind(from.id, now),
+    db.prepare('UPDATE tickets SET updated_at = ?2 WHERE id = ?1').bind(into.id, now),
+  ]);
+}
+
 /** A reply whose email was sent: where it went. */
 export async function markEmailed(db: D1Database, entryId: string, to: string): Promise<void> {
   await db.prepare('UPDATE ticket_entries SET emailed_to = ? WHERE id = ?').bind(to, entryId).run();

@@ -3,14 +3,14 @@
 // own; lists of My Tickets, a group's open tickets and, for managers and administrators, all
 // tickets of their groups; replies emailed to the customer through send_email, internal notes
 // kept with staff; time logs. Mounted at /api/tickets.
-import type { NewTicketBody, TicketEditBody, TicketEntryBody, TicketEntryResponse, TicketListResponse, TicketResponse } from './wire.ts';
+import type { CallLog, NewTicketBody, TicketEditBody, TicketEntryBody, TicketEntryResponse, TicketListResponse, TicketResponse } from './wire.ts';
 import type { TimeLogBody, TimeLogResponse, TimeLogsResponse } from '../chats/wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { transcriptText } from '../../objects/chat/transcript.ts';
 import { COMMENT_LABELS } from '../../objects/rules/comments.ts';
 import { MAX_EMAIL_LENGTH } from '../../objects/rules/email.ts';
-import { itemNumber, MAX_ENTRY_LENGTH, MAX_NAME_LENGTH, MAX_SUBJECT_LENGTH, TICKET_PRIORITIES, TICKET_STATUSES } from '../../objects/rules/items.ts';
+import { DIRECTION_LABELS, formatSeconds, itemNumber, MAX_ENTRY_LENGTH, MAX_NAME_LENGTH, MAX_SUBJECT_LENGTH, TICKET_PRIORITIES, TICKET_STATUSES } from '../../objects/rules/items.ts';
 import { supervises } from '../../objects/rules/ranks.ts';
 import { mayRemoveTimeLog, totalMinutes } from '../../objects/rules/time-logs.ts';
 import { requireAgent } from '../auth/session.ts';
@@ -21,6 +21,8 @@ import { readBody, readQuery } from '../http/body.ts';
 import { idField, pageQuery } from '../http/paging.ts';
 import { ApiError } from '../http/errors.ts';
 import {
+  findCall,
+  mergeTickets,
   addEntry,
   deleteEntry,
   deleteTicketTimeLog,
@@ -54,7 +56,10 @@ const NewTicket = z.object({
   customerEmail: z.optional(z.string().check(z.trim(), z.maxLength(MAX_EMAIL_LENGTH))),
   text: z.optional(manyLines(MAX_ENTRY_LENGTH, 1)),
   chatId: z.optional(id),
+  callId: z.optional(id),
 });
+
+const MergeBody = z.object({ ticketId: id });
 
 const TicketEdit = z.object({
   subject: z.optional(subject),
@@ -97,6 +102,12 @@ async function chatEntries(env: Env, chatId: string, by: { id: string; name: str
   ];
 }
 
+/** A ticket started from a call log begins with what the call log says. */
+function callEntry(call: CallLog, by: { id: string; name: string }, now: number): NewEntry {
+  const what = `${DIRECTION_LABELS[call.direction]} call ${itemNumber(call.number)} with ${call.customerName} (${call.phone}), ${formatSeconds(call.durationSeconds)}, by ${call.agentName}.`;
+  return { kind: 'note', author: by, text: call.notes ? `${what}\n${call.notes}` : what, at: now };
+}
+
 export const ticketRoutes = new Hono<AppEnv>()
   .use(requireAgent())
   .get('/', async (c) => {
@@ -114,17 +125,26 @@ export const ticketRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const agent = c.get('agent');
     const body = await readBody<NewTicketBody>(c, NewTicket);
-    const { chat, groupId } = await placeOf(c.env, agent, body);
+    // Started from a call log (the seed's Calls tab): in the call's group, for its customer.
+    if (body.callId !== undefined && body.chatId !== undefined) throw new ApiError(400, 'invalid_body', 'A ticket is made from a chat or from a call log, not both.', 'callId');
+    const call = body.callId === undefined ? null : await findCall(c.env.DB, agent.id, body.callId);
+    if (body.callId !== undefined && !call) throw new ApiError(404, 'not_found', 'No such call log in your groups.');
+    if (call && body.groupId !== undefined && body.groupId !== call.groupId) {
+      throw new ApiError(400, 'invalid_body', 'A ticket made from a call log is in the call’s group: leave groupId out.', 'groupId');
+    }
+    const { chat, groupId } = await placeOf(c.env, agent, call ? { groupId: call.groupId } : body);
     const assignee = body.agentId === undefined ? null : body.agentId === null ? null : await requireMember(c.env, groupId, body.agentId, 'agentId');
-    const { customerName, customerEmail } = customerOf(body, chat, 'required');
+    const from = call ? { customerName: body.customerName ?? call.customerName, customerEmail: body.customerEmail ?? (call.customerEmail || undefined) } : body;
+    const { customerName, customerEmail } = customerOf(from, chat, 'required');
     const now = Date.now();
     const me = { id: agent.id, name: agent.name };
-    const entries: NewEntry[] = chat ? await chatEntries(c.env, chat.id, me, now) : [];
+    const entries: NewEntry[] = chat ? await chatEntries(c.env, chat.id, me, now) : call ? [callEntry(call, me, now)] : [];
     if (body.text !== undefined) entries.push({ kind: 'note', author: me, text: body.text, at: now });
     const ticketId = crypto.randomUUID();
     const statements = insertTicket(c.env.DB, { id: ticketId, subject: body.subject, priority: body.priority ?? 'normal', groupId, agent: assignee, customerName, customerEmail, createdBy: agent.id, now }, entries);
-    // The ticket, its first entries and its relation to the chat: one batch, all or nothing.
+    // The ticket, its first entries and its relation to the chat or call: one batch, all or nothing.
     if (chat) statements.push(...insertRelation(c.env.DB, { kind: 'ticket', id: ticketId }, { kind: 'chat', id: chat.id }, agent.id, now));
+    if (call) statements.push(...insertRelation(c.env.DB, { kind: 'ticket', id: ticketId }, { kind: 'call', id: call.id }, agent.id, now));
     const results = await c.env.DB.batch(statements);
     if (customerEmail !== '') await noteCustomerQuietly(c.env.DB, { email: customerEmail, name: customerName, at: now });
     const number = (results[0]!.results[0] as { number: number }).number;
@@ -141,6 +161,18 @@ export const ticketRoutes = new Hono<AppEnv>()
     const agentChange = body.agentId === undefined ? undefined : body.agentId === null ? null : await requireMember(c.env, ticket.groupId, body.agentId, 'agentId');
     await updateTicket(c.env.DB, ticket, { subject: body.subject, status: body.status, priority: body.priority, agent: agentChange }, Date.now());
     return c.json((await ticketAnswer(c.env, agent, ticket.id)) satisfies TicketResponse);
+  })
+  // The seed's "merging them with other tickets": the other ticket's thread, time logs and related
+  // items move here, a note on each says what happened, the two stay related, and the other is
+  // closed. One batch.
+  .post('/:id/merge', async (c) => {
+    const agent = c.get('agent');
+    const into = await requireTicket(c.env, agent, c.req.param('id'));
+    const { ticketId } = await readBody<{ ticketId: string }>(c, MergeBody);
+    if (ticketId === into.id) throw new ApiError(400, 'same_item', 'A ticket cannot be merged into itself.', 'ticketId');
+    const from = await requireTicket(c.env, agent, ticketId);
+    await mergeTickets(c.env.DB, into, from, { id: agent.id, name: agent.name }, Date.now());
+    return c.json((await ticketAnswer(c.env, agent, into.id)) satisfies TicketResponse);
   })
   .post('/:id/entries', async (c) => {
     const agent = c.get('agent');

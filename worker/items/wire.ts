@@ -123,6 +123,12 @@ export interface NewTicketBody {
   /** A first note, when the ticket is not made from a chat. */
   text?: string;
   chatId?: string;
+  /** Started from a call log: in its group, for its customer, related to it. */
+  callId?: string;
+}
+/** `POST /api/tickets/:id/merge`: the ticket merged into this one (then closed). */
+export interface TicketMergeBody {
+  ticketId: string;
 }
 export interface TicketEditBody {
   subject?: string;

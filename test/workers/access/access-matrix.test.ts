@@ -27,6 +27,8 @@ interface Scene {
   customerEmail: string;
   customerId: string;
   otherCustomerId: string;
+  /** A second ticket of group A, to merge. */
+  otherTicketId: string;
 }
 
 interface Door {
@@ -222,6 +224,12 @@ const MATRIX: Record<string, Door> = {
     body: () => ({ kind: 'note', text: 'Internal' }),
     expect: staff(201, 404, 201, 201),
   },
+  'POST /api/tickets/:id/merge': {
+    mutates: 'items',
+    path: (s) => `/api/tickets/${s.ticketId}/merge`,
+    body: (s) => ({ ticketId: s.otherTicketId }),
+    expect: staff(200, 404, 200, 200),
+  },
   'GET /api/tickets/:id/time-logs': { path: (s) => `/api/tickets/${s.ticketId}/time-logs`, expect: staff(200, 404, 200, 200) },
   'POST /api/tickets/:id/time-logs': { mutates: 'items', path: (s) => `/api/tickets/${s.ticketId}/time-logs`, body: () => ({ minutes: 5 }), expect: staff(201, 404, 201, 201) },
   'DELETE /api/tickets/:id/time-logs/:timeLogId': { path: (s) => `/api/tickets/${s.ticketId}/time-logs/none`, expect: staff(404, 404, 404, 404) },
@@ -351,7 +359,7 @@ async function scene(base?: Scene, freshChat = true): Promise<Scene> {
 }
 
 /** A ticket, a task and a call log of Alice's in group A, and the customers of the ticket and the call, written straight to D1. */
-async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId' | 'callId' | 'customerEmail' | 'customerId' | 'otherCustomerId'>> {
+async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId' | 'callId' | 'customerEmail' | 'customerId' | 'otherCustomerId' | 'otherTicketId'>> {
   const tag = crypto.randomUUID().slice(0, 8);
   const ids = {
     ticketId: crypto.randomUUID(),
@@ -360,6 +368,7 @@ async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId
     customerEmail: `ann.${tag}@example.test`,
     customerId: `cu-${tag}`,
     otherCustomerId: `cu2-${tag}`,
+    otherTicketId: crypto.randomUUID(),
   };
   const callEmail = `ann.calls.${tag}@example.test`;
   const now = Date.now();
@@ -373,6 +382,10 @@ async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId
       `INSERT INTO tickets (id, number, subject, status, priority, group_id, agent_id, agent_name, customer_name, customer_email, created_by, created_at, updated_at)
        SELECT ?, COALESCE(MAX(number) + 1, 1001), 'Lid broken', 'open', 'normal', ?, ?, ?, 'Ann', ?, ?, ?, ? FROM tickets`,
     ).bind(ids.ticketId, groupA, alice.id, alice.name, ids.customerEmail, alice.id, now, now),
+    env.DB.prepare(
+      `INSERT INTO tickets (id, number, subject, status, priority, group_id, customer_name, customer_email, created_by, created_at, updated_at)
+       SELECT ?, COALESCE(MAX(number) + 1, 1001), 'Lid broken again', 'open', 'normal', ?, 'Ann', ?, ?, ?, ? FROM tickets`,
+    ).bind(ids.otherTicketId, groupA, ids.customerEmail, alice.id, now, now),
     env.DB.prepare('INSERT INTO tasks (id, title, group_id, assignee_id, assignee_name, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').bind(ids.taskId, 'Ring Ann', groupA, alice.id, alice.name, alice.id, now),
     env.DB.prepare(
       `INSERT INTO call_logs (id, number, customer_name, customer_email, phone, direction, started_at, duration_seconds, group_id, agent_id, agent_name, created_at)

@@ -327,3 +327,65 @@ describe('a group with open items', () => {
     expect((await send('DELETE', `/api/admin/groups/${world.groupB}`, adam)).status).toBe(204);
   });
 });
+
+describe('tickets from the customer’s lists', () => {
+  it('start from a call log: in its group, for its customer, beginning with what the call log says, related to it', async () => {
+    const world = await seedWorld();
+    const [alice, carol] = await Promise.all([signInAs(world.alice), signInAs(world.carol)]);
+    const { call } = await created<CallLogResponse>(
+      await send('POST', '/api/calls', alice, {
+        customerName: 'Cora Caller',
+        customerEmail: 'cora@example.test',
+        phone: '+1 555 0199',
+        direction: 'inbound',
+        startedAt: Date.now() - 120_000,
+        durationSeconds: 150,
+        groupId: world.groupA,
+        notes: 'Wants a refund for order 9',
+      }),
+    );
+    const before = await rowCounts(world, 'none');
+    expect(await code(await send('POST', '/api/tickets', carol, { subject: 'Refund', callId: call.id }))).toBe('not_found');
+    expect(await code(await send('POST', '/api/tickets', alice, { subject: 'Refund', callId: call.id, groupId: world.groupB }))).toBe('invalid_body');
+    expect(await code(await send('POST', '/api/tickets', alice, { subject: 'Refund', callId: call.id, chatId: 'some-chat' }))).toBe('invalid_body');
+    expect(await rowCounts(world, 'none')).toEqual(before);
+
+    const { ticket, entries, related } = await created<TicketResponse>(await send('POST', '/api/tickets', alice, { subject: 'Refund order 9', callId: call.id }));
+    expect(ticket).toMatchObject({ groupId: world.groupA, customerName: 'Cora Caller', customerEmail: 'cora@example.test' });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.text).toContain('Inbound call');
+    expect(entries[0]!.text).toContain('Wants a refund for order 9');
+    expect(related.map((r) => [r.kind, r.id])).toEqual([['call', call.id]]);
+
+    // A call log without an email needs one for the ticket (its replies go there).
+    const { call: anonymous } = await created<CallLogResponse>(
+      await send('POST', '/api/calls', alice, { customerName: 'No Mail', phone: '+1 555 0198', direction: 'outbound', startedAt: Date.now() - 1000, durationSeconds: 5, groupId: world.groupA }),
+    );
+    expect(await code(await send('POST', '/api/tickets', alice, { subject: 'Follow up', callId: anonymous.id }))).toBe('invalid_body');
+  });
+
+  it('merge: the other ticket’s thread, time logs and related items move; both say so; the two stay related; the other is closed', async () => {
+    const world = await seedWorld();
+    const { alice, carol, chatId } = await chatWithComment(world);
+    const into = (await created<TicketResponse>(await send('POST', '/api/tickets', alice, { subject: 'Lid broken', groupId: world.groupA, customerName: 'Vera Visitor', customerEmail: 'vera@example.test' }))).ticket;
+    const from = (await created<TicketResponse>(await send('POST', '/api/tickets', alice, { subject: 'Broken lid again', chatId }))).ticket;
+    await created(await send('POST', `/api/tickets/${from.id}/time-logs`, alice, { minutes: 9 }));
+    const before = await rowCounts(world, chatId);
+    expect(await code(await send('POST', `/api/tickets/${into.id}/merge`, alice, { ticketId: into.id }))).toBe('same_item');
+    expect(await code(await send('POST', `/api/tickets/${into.id}/merge`, carol, { ticketId: from.id }))).toBe('not_found');
+    expect(await code(await send('POST', `/api/tickets/${into.id}/merge`, alice, { ticketId: 'nope' }))).toBe('not_found');
+    expect(await rowCounts(world, chatId)).toEqual(before);
+
+    const res = await send('POST', `/api/tickets/${into.id}/merge`, alice, { ticketId: from.id });
+    expect(res.status).toBe(200);
+    const merged = (await res.json()) as TicketResponse;
+    expect(merged.entries.map((e) => e.kind)).toEqual(['conversation', 'note', 'note']);
+    expect(merged.entries.at(-1)!.text).toContain('was merged into this one');
+    expect(merged.timeLogs.map((t) => t.minutes)).toEqual([9]);
+    expect(merged.related.map((r) => r.kind).sort()).toEqual(['chat', 'ticket']);
+    const closed = (await (await send('GET', `/api/tickets/${from.id}`, alice)).json()) as TicketResponse;
+    expect(closed.ticket.status).toBe('closed');
+    expect(closed.entries.map((e) => e.text)).toEqual([expect.stringContaining('Merged into ticket')]);
+    expect(closed.related.map((r) => [r.kind, r.id])).toEqual([['ticket', into.id]]);
+  });
+});

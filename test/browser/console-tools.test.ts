@@ -53,7 +53,7 @@ test('a message left while nobody was online reaches Messages, and Bob marks it 
   const row = openTable.getByRole('row').filter({ hasText: visitor.message });
   await row.waitFor();
   await row.getByRole('rowheader', { name: visitor.name }).waitFor();
-  await row.getByRole('link', { name: visitor.email }).waitFor();
+  await row.getByRole('button', { name: visitor.email }).waitFor();
   await row.getByRole('cell', { name: groupName }).waitFor();
 
   await row.getByRole('button', { name: `Mark handled (message from ${visitor.name})` }).click();

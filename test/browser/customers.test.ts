@@ -128,6 +128,20 @@ test('an agent opens the pop-out from a chat’s email and walks every tab; a li
   expect(await panel.locator('tbody tr').count()).toBe(2);
   panel = await openTab(popout, /^Calls/);
   await panel.getByText('+351 21 123 4567').waitFor();
+  // A ticket started from the call log (it opens in the Help Desk afterwards: checked below for the merge's).
+  await panel.getByRole('button', { name: /Start a ticket from call log/ }).click();
+  await panel.getByLabel(/Subject of the new ticket/).fill(`Callback ${tag}`);
+  await panel.getByRole('button', { name: 'Create ticket' }).click();
+  await page.locator('[data-ticket-id]').getByText('Inbound call').waitFor();
+  await page.locator('[data-ticket-id]').getByRole('button', { name: s.email }).click();
+  await popout.getByRole('tab', { name: 'Tickets (2)' }).click();
+  panel = popout.getByRole('tabpanel');
+  // The seed's ticket merge: the call's ticket into the refund ticket.
+  await panel.getByRole('button', { name: /Merge ticket .* into another/ }).first().click();
+  await panel.getByRole('combobox', { name: /Merge ticket/ }).selectOption({ label: `#${s.ticket.number}: Refund ${tag}` });
+  await panel.getByRole('button', { name: 'Merge', exact: true }).click();
+  await popout.getByRole('status').getByText('Tickets merged.').waitFor();
+  await expect.poll(() => panel.getByText('Closed', { exact: true }).count()).toBe(1);
   panel = await openTab(popout, /^Survey/);
   await panel.getByText('4 of 5').waitFor();
   panel = await openTab(popout, /^Forms/);
@@ -142,7 +156,7 @@ test('an agent opens the pop-out from a chat’s email and walks every tab; a li
   // Each list opens its item: the ticket opens in the Help Desk, where the email opens the pop-out again.
   panel = await openTab(popout, /^Tickets/);
   await panel.getByText(`Refund ${tag}`).waitFor();
-  await panel.getByRole('button', { name: `#${s.ticket.number}` }).click();
+  await panel.getByRole('button', { name: `#${s.ticket.number}`, exact: true }).click();
   await popout.waitFor({ state: 'detached' });
   const ticketView = page.locator(`[data-ticket-id="${s.ticket.id}"]`);
   await ticketView.getByRole('button', { name: s.email }).click();
@@ -186,6 +200,48 @@ test('a verified returning visitor sees their earlier chat in the widget; an unv
   await stranger.getByText(`Unverified question ${tag}`).waitFor();
   expect(await stranger.getByText(`Verified question ${tag}`, { exact: true }).count()).toBe(0);
   expect(await stranger.getByRole('region', { name: 'Your earlier conversations' }).count()).toBe(0);
+});
+
+test('an administrator opens a customer from a message left, makes their organization, exports everything and erases them', async () => {
+  const tag = uniqueTag();
+  const name = `Olive ${tag}`;
+  const email = `olive.${tag}@org-${tag}.example`;
+  const left = await fetch(`${baseUrl}/api/visitor/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ name, email, message: `Call me about invoices ${tag}`, groupId: 'support' }),
+  });
+  expect(left.status).toBe(201);
+  const page = (await newPerson(browser, baseUrl)).page;
+  onTestFailed(() => screenshot({ page }, 'customers-admin'));
+  await signIn(page, 'admin@switchboard.local', DEMO_PASSWORD);
+  await page.getByRole('navigation', { name: 'Live chats' }).getByRole('button', { name: 'Messages' }).click();
+  await page.getByRole('table', { name: 'Open messages' }).getByRole('row').filter({ hasText: `Call me about invoices ${tag}` }).getByRole('button', { name: email }).click();
+  const popout = page.getByRole('dialog', { name: `Customer: ${name}` });
+  let panel = popout.getByRole('tabpanel');
+  await panel.getByLabel('New organization for this customer').fill(`Olive Co ${tag}`);
+  expect(await panel.getByLabel(/Its email domain/).inputValue()).toBe(`org-${tag}.example`);
+  await panel.getByRole('button', { name: 'Create organization' }).click();
+  await popout.getByRole('status').getByText('Organization created and assigned.').waitFor();
+  await panel.getByRole('button', { name: `Show Olive Co ${tag} and its customers` }).click();
+  const customers = popout.getByRole('table', { name: `Customers of Olive Co ${tag}` });
+  await customers.getByRole('button', { name }).click();
+  panel = popout.getByRole('tabpanel');
+  await popout.getByRole('tab', { name: 'Forms (1)' }).waitFor();
+  expect(await axeViolations(page.mainFrame())).toEqual([]);
+
+  const href = await panel.getByRole('link', { name: 'Export everything about this customer (JSON)' }).getAttribute('href');
+  const exported = (await (await page.request.get(href!)).json()) as { customer: { name: string; organization: { name: string } }; messagesLeft: unknown[] };
+  expect(exported.customer).toMatchObject({ name, organization: { name: `Olive Co ${tag}` } });
+  expect(exported.messagesLeft).toHaveLength(1);
+
+  const erase = panel.getByRole('button', { name: 'Erase customer' });
+  expect(await erase.isDisabled()).toBe(true);
+  await panel.getByLabel(`To erase the customer, their chats, files and messages left, type ${email}`).fill(email);
+  await erase.click();
+  await popout.waitFor({ state: 'detached' });
+  const stillThere = await page.request.get(`/api/customers/lookup?email=${encodeURIComponent(email)}`);
+  expect(stillThere.status()).toBe(404);
 });
 
 function adminCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

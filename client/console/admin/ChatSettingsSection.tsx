@@ -1,6 +1,7 @@
 // The deployment's chat settings (administrators): the idle thresholds behind the lists' yellow
 // and red, and whether agents may take a chat from a colleague (managers and administrators
-// always may). Read when the page opens; the server checks the values and its refusal is shown.
+// always may), and how long completed chats are kept. Read when the page opens; the server checks
+// the values and its refusal is shown.
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { SettingsResponse } from '../../../worker/settings/routes.ts';
 import { describeError, getJson, putJson } from '../../shared/api.ts';
@@ -13,6 +14,7 @@ export function ChatSettingsSection() {
   const [busy, setBusy] = useState(false);
   const warnId = useId();
   const highId = useId();
+  const keepId = useId();
   useEffect(() => {
     getJson<SettingsResponse>('/api/admin/settings').then(
       (r) => setSettings(r.settings),
@@ -56,6 +58,18 @@ export function ChatSettingsSection() {
             />{' '}
             Agents may take chats from colleagues
           </label>
+          <div class="field">
+            <label for={keepId}>Delete completed chats, with their files, after (days; empty: keep them)</label>
+            <input
+              id={keepId}
+              type="number"
+              min={1}
+              max={3650}
+              value={settings.retentionDays ?? ''}
+              onInput={(e) => setSettings({ ...settings, retentionDays: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })}
+            />
+            <p class="hint">Checked once a day (the Cron Trigger in wrangler.toml).</p>
+          </div>
           <button type="submit" class="primary" disabled={busy}>
             Save settings
           </button>

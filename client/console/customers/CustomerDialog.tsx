@@ -24,6 +24,8 @@ export function CustomerDialog({ model, me }: { model: CustomerModel; me: { id: 
         <p class="notice" role="alert">
           {state.message}
         </p>
+      ) : model.organization.value ? (
+        <OrganizationView model={model} />
       ) : (
         <CustomerTabs model={model} details={state.details} me={me} />
       )}
@@ -67,7 +69,7 @@ function CustomerTabs({ model, details, me }: { model: CustomerModel; details: C
 function Panel({ tab, model, details, me }: { tab: CustomerTab; model: CustomerModel; details: CustomerDetailsResponse; me: { id: string; role: string } }) {
   switch (tab) {
     case 'details':
-      return <DetailsTab model={model} details={details} />;
+      return <DetailsTab model={model} details={details} me={me} />;
     case 'contact':
       return <ContactTab model={model} details={details} />;
     case 'portal':
@@ -116,7 +118,7 @@ function Facts({ rows }: { rows: [string, string][] }) {
   );
 }
 
-function DetailsTab({ model, details }: { model: CustomerModel; details: CustomerDetailsResponse }) {
+function DetailsTab({ model, details, me }: { model: CustomerModel; details: CustomerDetailsResponse; me: { id: string; role: string } }) {
   const c = details.customer;
   const [name, setName] = useState(c.name);
   const [timeZone, setTimeZone] = useState(c.timeZone ?? '');
@@ -141,6 +143,13 @@ function DetailsTab({ model, details }: { model: CustomerModel; details: Custome
           ['Last seen', when(c.lastSeenAt)],
         ]}
       />
+      {c.organization ? (
+        <p>
+          <button type="button" class="link" onClick={() => void model.showOrganization(c.organization!.id)}>
+            Show {c.organization.name} and its customers
+          </button>
+        </p>
+      ) : null}
       {c.suggestedOrganization ? (
         <p class="hint">
           Their email’s domain belongs to {c.suggestedOrganization.name}.{' '}
@@ -205,7 +214,124 @@ function DetailsTab({ model, details }: { model: CustomerModel; details: Custome
           </button>
         </div>
       </form>
+      {me.role === 'manager' || me.role === 'admin' ? <NewOrganization model={model} email={c.emails[0] ?? ''} /> : null}
+      {me.role === 'admin' ? <Privacy model={model} details={details} /> : null}
     </div>
+  );
+}
+
+function NewOrganization({ model, email }: { model: CustomerModel; email: string }) {
+  const [name, setName] = useState('');
+  const [domain, setDomain] = useState(email.slice(email.lastIndexOf('@') + 1));
+  const ids = { name: useId(), domain: useId() };
+  return (
+    <form
+      class="dialog-form"
+      aria-label="New organization"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (name.trim() === '') return;
+        void model.createOrganization(name.trim(), domain.trim() || null);
+      }}
+    >
+      <div class="field">
+        <label for={ids.name}>New organization for this customer</label>
+        <input id={ids.name} maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={ids.domain}>Its email domain (its customers are suggested for it; optional)</label>
+        <input id={ids.domain} value={domain} onInput={(e) => setDomain(e.currentTarget.value)} />
+      </div>
+      <div class="dialog-actions">
+        <button type="submit" disabled={model.busy.value}>
+          Create organization
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Administrators: everything about the customer as one JSON file, and erasing them (typed confirmation). */
+function Privacy({ model, details }: { model: CustomerModel; details: CustomerDetailsResponse }) {
+  const [confirm, setConfirm] = useState('');
+  const confirmId = useId();
+  const email = details.customer.emails[0] ?? '';
+  return (
+    <section class="customer-privacy" aria-labelledby={`${confirmId}-title`}>
+      <h3 id={`${confirmId}-title`}>Privacy</h3>
+      <p>
+        <a href={model.exportPath()} download>
+          Export everything about this customer (JSON)
+        </a>
+      </p>
+      <form
+        class="dialog-form"
+        aria-label="Erase the customer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (confirm.trim().toLowerCase() === email) void model.erase();
+        }}
+      >
+        <div class="field">
+          <label for={confirmId}>To erase the customer, their chats, files and messages left, type {email}</label>
+          <input id={confirmId} value={confirm} autocomplete="off" onInput={(e) => setConfirm(e.currentTarget.value)} />
+        </div>
+        <p class="hint">This cannot be undone. Tickets and call logs stay, without the customer’s name, email or phone.</p>
+        <div class="dialog-actions">
+          <button type="submit" class="danger" disabled={model.busy.value || confirm.trim().toLowerCase() !== email}>
+            Erase customer
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** An organization's page: its customers and their activity in the caller's groups, each opening. */
+function OrganizationView({ model }: { model: CustomerModel }) {
+  const page = model.organization.value;
+  if (!page) return null;
+  return (
+    <section class="customer-panel" aria-labelledby="organization-title">
+      <h3 id="organization-title">
+        {page.organization.name}
+        {page.organization.domain ? ` (${page.organization.domain})` : ''}
+      </h3>
+      <table class="desk-table customer-table">
+        <caption class="sr-only">Customers of {page.organization.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Customer</th>
+            <th scope="col">Email</th>
+            <th scope="col">Live chats</th>
+            <th scope="col">Tickets</th>
+            <th scope="col">Calls</th>
+            <th scope="col">Last seen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.customers.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <button type="button" class="link" onClick={() => void model.openCustomer(c.id)}>
+                  {c.name}
+                </button>
+              </td>
+              <td>{c.email}</td>
+              <td>{c.chats}</td>
+              <td>{c.tickets}</td>
+              <td>{c.calls}</td>
+              <td>{when(c.lastSeenAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <button type="button" onClick={() => model.backToCustomer()}>
+          Back to the customer
+        </button>
+      </p>
+    </section>
   );
 }
 
@@ -378,7 +504,13 @@ function Opener({ model, kind, id, label }: { model: CustomerModel; kind: 'ticke
 }
 
 function TicketsTab({ model, details }: { model: CustomerModel; details: CustomerDetailsResponse }) {
+  const [merging, setMerging] = useState<string | null>(null);
+  const [into, setInto] = useState('');
+  const intoId = useId();
+  const from = details.tickets.find((t) => t.id === merging) ?? null;
+  const others = details.tickets.filter((t) => t.id !== merging);
   return (
+    <div class="customer-panel">
     <table class="desk-table customer-table">
       <caption class="sr-only">Tickets</caption>
       <thead>
@@ -390,6 +522,9 @@ function TicketsTab({ model, details }: { model: CustomerModel; details: Custome
           <th scope="col">Agent</th>
           <th scope="col">Group</th>
           <th scope="col">Updated</th>
+          <th scope="col">
+            <span class="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -404,17 +539,64 @@ function TicketsTab({ model, details }: { model: CustomerModel; details: Custome
             <td>{t.agentName ?? 'Unassigned'}</td>
             <td>{t.groupName}</td>
             <td>{when(t.updatedAt)}</td>
+            <td>
+              {details.tickets.length > 1 ? (
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`Merge ticket ${itemNumber(t.number)} into another`}
+                  onClick={() => {
+                    setMerging(t.id);
+                    setInto('');
+                  }}
+                >
+                  Merge…
+                </button>
+              ) : null}
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
+    {from ? (
+      <form
+        class="dialog-form"
+        aria-label="Merge tickets"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (into === '') return;
+          if (await model.mergeTickets(from.id, into)) setMerging(null);
+        }}
+      >
+        <div class="field">
+          <label for={intoId}>
+            Merge ticket {itemNumber(from.number)} into (its thread moves there; it is closed)
+          </label>
+          <select id={intoId} required value={into} onChange={(e) => setInto(e.currentTarget.value)}>
+            <option value="">Choose a ticket…</option>
+            {others.map((t) => (
+              <option key={t.id} value={t.id}>
+                {itemNumber(t.number)}: {t.subject}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="dialog-actions">
+          <button type="button" onClick={() => setMerging(null)}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={model.busy.value || into === ''}>
+            Merge
+          </button>
+        </div>
+      </form>
+    ) : null}
+    </div>
   );
 }
 
 function ChatsTab({ model, details }: { model: CustomerModel; details: CustomerDetailsResponse }) {
   const [ticketFor, setTicketFor] = useState<string | null>(null);
-  const [subject, setSubject] = useState('');
-  const subjectId = useId();
   return (
     <div class="customer-panel">
       <table class="desk-table customer-table">
@@ -446,7 +628,7 @@ function ChatsTab({ model, details }: { model: CustomerModel; details: CustomerD
               <td>{c.messageCount}</td>
               <td>{c.verified ? 'Verified' : 'Unverified'}</td>
               <td>
-                <button type="button" class="link" onClick={() => setTicketFor(c.id)}>
+                <button type="button" class="link" aria-label={`Start a ticket from the chat of ${when(c.startedAt)}`} onClick={() => setTicketFor(c.id)}>
                   Start a ticket
                 </button>
               </td>
@@ -455,67 +637,85 @@ function ChatsTab({ model, details }: { model: CustomerModel; details: CustomerD
         </tbody>
       </table>
       {ticketFor ? (
-        <form
-          class="dialog-form"
-          aria-label="Start a ticket from the chat"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (subject.trim() === '') return;
-            if (await model.ticketFromChat(ticketFor, subject.trim())) {
-              setTicketFor(null);
-              setSubject('');
-            }
-          }}
-        >
-          <div class="field">
-            <label for={subjectId}>Subject of the new ticket (the chat’s conversation becomes its first entry)</label>
-            <input id={subjectId} required maxLength={MAX_SUBJECT_LENGTH} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
-          </div>
-          <div class="dialog-actions">
-            <button type="button" onClick={() => setTicketFor(null)}>
-              Cancel
-            </button>
-            <button type="submit" class="primary" disabled={model.busy.value}>
-              Create ticket
-            </button>
-          </div>
-        </form>
+        <StartTicket model={model} source={{ chatId: ticketFor }} hint="the chat’s conversation becomes its first entry" onDone={() => setTicketFor(null)} />
       ) : null}
     </div>
   );
 }
 
-function CallsTab({ model, details }: { model: CustomerModel; details: CustomerDetailsResponse }) {
+/** A ticket from one of the customer's chats or call logs: its subject, then it opens in the Help Desk. */
+function StartTicket({ model, source, hint, onDone }: { model: CustomerModel; source: { chatId: string } | { callId: string }; hint: string; onDone(): void }) {
+  const [subject, setSubject] = useState('');
+  const subjectId = useId();
   return (
-    <table class="desk-table customer-table">
-      <caption class="sr-only">Calls</caption>
-      <thead>
-        <tr>
-          <th scope="col">Call log</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Direction</th>
-          <th scope="col">Group</th>
-          <th scope="col">Duration</th>
-          <th scope="col">Started</th>
-          <th scope="col">Agent</th>
-        </tr>
-      </thead>
-      <tbody>
-        {details.calls.map((c) => (
-          <tr key={c.id}>
-            <td>
-              <Opener model={model} kind="call" id={c.id} label={itemNumber(c.number)} />
-            </td>
-            <td>{c.phone}</td>
-            <td>{DIRECTION_LABELS[c.direction]}</td>
-            <td>{c.groupName}</td>
-            <td>{formatSeconds(c.durationSeconds)}</td>
-            <td>{when(c.startedAt)}</td>
-            <td>{c.agentName}</td>
+    <form
+      class="dialog-form"
+      aria-label="Start a ticket"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (subject.trim() === '') return;
+        if (await model.ticketFrom(source, subject.trim())) onDone();
+      }}
+    >
+      <div class="field">
+        <label for={subjectId}>Subject of the new ticket ({hint})</label>
+        <input id={subjectId} required maxLength={MAX_SUBJECT_LENGTH} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
+      </div>
+      <div class="dialog-actions">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" class="primary" disabled={model.busy.value}>
+          Create ticket
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CallsTab({ model, details }: { model: CustomerModel; details: CustomerDetailsResponse }) {
+  const [ticketFor, setTicketFor] = useState<string | null>(null);
+  return (
+    <div class="customer-panel">
+      <table class="desk-table customer-table">
+        <caption class="sr-only">Calls</caption>
+        <thead>
+          <tr>
+            <th scope="col">Call log</th>
+            <th scope="col">Phone</th>
+            <th scope="col">Direction</th>
+            <th scope="col">Group</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Started</th>
+            <th scope="col">Agent</th>
+            <th scope="col">
+              <span class="sr-only">Actions</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {details.calls.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Opener model={model} kind="call" id={c.id} label={itemNumber(c.number)} />
+              </td>
+              <td>{c.phone}</td>
+              <td>{DIRECTION_LABELS[c.direction]}</td>
+              <td>{c.groupName}</td>
+              <td>{formatSeconds(c.durationSeconds)}</td>
+              <td>{when(c.startedAt)}</td>
+              <td>{c.agentName}</td>
+              <td>
+                <button type="button" class="link" aria-label={`Start a ticket from call log ${itemNumber(c.number)}`} onClick={() => setTicketFor(c.id)}>
+                  Start a ticket
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ticketFor ? <StartTicket model={model} source={{ callId: ticketFor }} hint="it begins with the call log’s notes" onDone={() => setTicketFor(null)} /> : null}
+    </div>
   );
 }
 

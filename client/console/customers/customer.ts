@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import type { CustomField } from '../../../objects/rules/fields.ts';
 import type { ItemRef } from '../../../objects/rules/items.ts';
 import type {
-  CustomerDetailsResponse, CustomerEditBody, CustomerLookupResponse, OrganizationListResponse, OrganizationRef,
+  CustomerDetailsResponse, CustomerEditBody, CustomerLookupResponse, OrganizationListResponse, OrganizationRef, OrganizationResponse,
 } from '../../../worker/customers/wire.ts';
 import type { TicketResponse } from '../../../worker/items/wire.ts';
 import { del, describeError, getJson, patchJson, postJson } from '../../shared/api.ts';
@@ -34,7 +34,13 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
   const version = signal(0);
   const organizations = signal<OrganizationRef[]>([]);
   const definitions = signal<CustomField[]>([]);
+  /** An organization's page, shown in the pop-out instead of the customer's tabs (null: the customer). */
+  const organization = signal<OrganizationResponse | null>(null);
   let customerId: string | null = null;
+
+  function loadOrganizations(): void {
+    void getJson<OrganizationListResponse>('/api/organizations').then((r) => (organizations.value = r.organizations), () => undefined);
+  }
 
   async function load(id: string): Promise<void> {
     customerId = id;
@@ -78,6 +84,7 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
     done,
     version,
     organizations,
+    organization,
     definitions,
     canOpenItems: openItem !== null,
     /** Opens the customer an address belongs to (the underlined email). */
@@ -86,7 +93,8 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
       tab.value = 'details';
       problem.value = null;
       customerId = null;
-      void getJson<OrganizationListResponse>('/api/organizations').then((r) => (organizations.value = r.organizations), () => undefined);
+      organization.value = null;
+      loadOrganizations();
       void loadFieldDefinitions().then((d) => (definitions.value = d));
       try {
         const { customerId: id } = await getJson<CustomerLookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email)}`);
@@ -121,14 +129,61 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
         const other = await getJson<CustomerLookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email)}`);
         await postJson(path('/merge'), { customerId: other.customerId });
       }, `Merged ${email} into this customer.`),
-    /** Starts a ticket from one of the customer's chats, then opens it. */
-    async ticketFromChat(chatId: string, subject: string): Promise<boolean> {
+    /** Starts a ticket from one of the customer's chats or call logs, then opens it. */
+    async ticketFrom(source: { chatId: string } | { callId: string }, subject: string): Promise<boolean> {
       let ticketId: string | null = null;
       const ok = await change(async () => {
-        ticketId = (await postJson<TicketResponse>('/api/tickets', { chatId, subject })).ticket.id;
-      });
+        ticketId = (await postJson<TicketResponse>('/api/tickets', { ...source, subject })).ticket.id;
+      }, 'Ticket created.');
       if (ok && ticketId !== null && openItem) this.open({ kind: 'ticket', id: ticketId });
       return ok;
     },
+    /** The seed's ticket merge: `fromId`'s thread moves into `intoId`, and `fromId` is closed. */
+    mergeTickets: (fromId: string, intoId: string) =>
+      change(() => postJson(`/api/tickets/${encodeURIComponent(intoId)}/merge`, { ticketId: fromId }), 'Tickets merged.'),
+    /** Where an administrator downloads everything about the customer (one JSON document). */
+    exportPath: () => path('/export'),
+    /** Erases the customer (administrators); the pop-out closes once they are gone. */
+    async erase(): Promise<boolean> {
+      if (customerId === null) return false;
+      busy.value = true;
+      problem.value = null;
+      try {
+        await del(path());
+        customerId = null;
+        state.value = { status: 'closed' };
+        return true;
+      } catch (err) {
+        problem.value = describeError(err);
+        return false;
+      } finally {
+        busy.value = false;
+      }
+    },
+    async showOrganization(id: string): Promise<void> {
+      problem.value = null;
+      try {
+        organization.value = await getJson<OrganizationResponse>(`/api/organizations/${encodeURIComponent(id)}`);
+      } catch (err) {
+        problem.value = describeError(err);
+      }
+    },
+    backToCustomer(): void {
+      organization.value = null;
+    },
+    /** Opens another customer (from an organization's page). */
+    async openCustomer(id: string): Promise<void> {
+      organization.value = null;
+      tab.value = 'details';
+      state.value = { status: 'loading' };
+      await load(id);
+    },
+    /** A new organization (managers and administrators), assigned to this customer. */
+    createOrganization: (name: string, domain: string | null) =>
+      change(async () => {
+        const { organization: created } = await postJson<{ organization: OrganizationRef }>('/api/organizations', { name, domain });
+        await patchJson(path(), { organizationId: created.id });
+        loadOrganizations();
+      }, 'Organization created and assigned.'),
   };
 }

@@ -1,6 +1,8 @@
 // The Messages page: what customers wrote while nobody in their group was online, open or
 // handled, newest first, each with its fields and a "Mark handled" button. The server's refusal
 // is shown in an alert; the list is fetched again after each change.
+import { CustomerEmail } from '../customers/CustomerEmail.tsx';
+import type { CustomerModel } from '../customers/customer.ts';
 import type { OfflineMessage } from '../../shared/api.ts';
 import type { MessagesModel, MessageState } from './messages.ts';
 import { formatStarted, now } from '../ui/time.ts';
@@ -11,7 +13,7 @@ const STATES: readonly { id: MessageState; label: string }[] = [
   { id: 'handled', label: 'Handled' },
 ];
 
-export function MessagesScreen({ messages }: { messages: MessagesModel }) {
+export function MessagesScreen({ messages, customers }: { messages: MessagesModel; customers: CustomerModel }) {
   const current = messages.state.value;
   const list = messages.list.value;
   return (
@@ -53,7 +55,7 @@ export function MessagesScreen({ messages }: { messages: MessagesModel }) {
           </thead>
           <tbody>
             {list.map((m) => (
-              <MessageRow key={m.id} messages={messages} message={m} />
+              <MessageRow key={m.id} messages={messages} message={m} customers={customers} />
             ))}
             {list.length === 0 ? (
               <tr class="empty">
@@ -67,13 +69,13 @@ export function MessagesScreen({ messages }: { messages: MessagesModel }) {
   );
 }
 
-function MessageRow({ messages, message }: { messages: MessagesModel; message: OfflineMessage }) {
+function MessageRow({ messages, message, customers }: { messages: MessagesModel; message: OfflineMessage; customers: CustomerModel }) {
   const fields = Object.entries(message.fields);
   return (
     <tr data-message-id={message.id}>
       <th scope="row">{message.name}</th>
       <td>
-        <a href={`mailto:${message.email}`}>{message.email}</a>
+        <CustomerEmail email={message.email} customers={customers} />
       </td>
       <td>{message.groupName}</td>
       <td class="message-text">{message.message}</td>

@@ -45,7 +45,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
       ) : model.screen.value === 'messages' ? (
         <main class="main admin-main">
           <Notices model={model} />
-          <MessagesScreen messages={model.messages} />
+          <MessagesScreen messages={model.messages} customers={model.customers} />
         </main>
       ) : (
         <main class="main">

@@ -6,6 +6,26 @@ import { describe, it } from 'node:test';
 import { loaderSettings } from '../../../../client/loader/widget.ts';
 import { inkFor, normalizeColor, parseFields, readOptions } from '../../../../client/widget/options.ts';
 
+describe('readOptions: a signed identity', () => {
+  const identity = (claims: object) => `${btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.${'ab'.repeat(32)}`;
+
+  it('keeps a well-shaped identity and fills the form from it (the server checks the signature)', () => {
+    const signed = identity({ email: 'sam@example.test', name: 'Sam', exp: 1 });
+    const options = readOptions(`?identity=${signed}&email=other@example.test&name=Other`);
+    assert.equal(options.identity, signed);
+    assert.equal(options.email, 'sam@example.test');
+    assert.equal(options.name, 'Sam');
+  });
+
+  it('drops anything not shaped as one, and then fills nothing from it', () => {
+    for (const bad of ['abc', `${identity({ email: 'x@y.z' })}x`, `${'a'.repeat(2100)}.${'ab'.repeat(32)}`, '<script>.00']) {
+      const options = readOptions(`?identity=${encodeURIComponent(bad)}&email=typed@example.test`);
+      assert.equal(options.identity, null, bad);
+      assert.equal(options.email, 'typed@example.test');
+    }
+  });
+});
+
 describe('readOptions', () => {
   it('reads every option the loader passes on', () => {
     const fields = JSON.stringify({ order: 'A-1', seats: 3 });
@@ -21,6 +41,7 @@ describe('readOptions', () => {
       fields: { order: 'A-1', seats: '3' },
       language: 'pt-BR',
       color: '#aabbcc',
+      identity: null,
     });
   });
 
@@ -34,6 +55,7 @@ describe('readOptions', () => {
       fields: {},
       language: null,
       color: null,
+      identity: null,
     });
   });
 

@@ -2,6 +2,7 @@
 // custom fields, a live chat link's presets), what has been typed, and each field's problem once
 // the visitor has tried to go on. The pre-chat form and the leave-a-message form share it, so
 // switching from one to the other keeps everything typed. It never touches the DOM.
+import { isLanguageTag } from '../../objects/rules/language.ts';
 import { computed, signal } from '@preact/signals';
 import { ApiError, describeError } from '../shared/api.ts';
 import { askedFields, fieldOfMessage, validateCustomFields } from './custom-fields.ts';
@@ -113,6 +114,7 @@ export function createFormModel(options: WidgetOptions) {
       ...(link.value ? { link: link.value.slug } : {}),
       ...(options.identity ? { identity: options.identity } : {}),
       ...(browserTimeZone() ? { timeZone: browserTimeZone()! } : {}),
+      ...(browserLanguage() ? { browserLanguage: browserLanguage()! } : {}),
     };
   }
 
@@ -168,4 +170,10 @@ function browserTimeZone(): string | null {
   } catch {
     return null;
   }
+}
+
+/** The browser's own language, if it is a tag the server takes ("en-GB"). */
+function browserLanguage(): string | null {
+  const tag = typeof navigator === 'undefined' ? '' : (navigator.language ?? '');
+  return isLanguageTag(tag) ? tag : null;
 }

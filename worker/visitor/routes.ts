@@ -56,6 +56,8 @@ const StartChat = z.object({
   fields,
   language: z.optional(z.string().check(z.refine(isLanguageTag, { message: 'a language tag such as en or pt-BR' }))),
   link: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /** The browser's own language (navigator.language), kept on the customer unless staff set theirs. */
+  browserLanguage: z.optional(z.string().check(z.refine(isLanguageTag, { message: 'a language tag such as en or pt-BR' }))),
   /** The browser's time zone, kept on the customer unless staff set theirs. */
   timeZone: z.optional(z.string().check(z.refine(isTimeZone, { message: 'an IANA time zone such as Europe/Lisbon' }))),
   /** A signed identity from the website (worker/auth/signed-identity.ts): its email and name win over the form's. */
@@ -152,7 +154,7 @@ export const visitorRoutes = new Hono<AppEnv>()
       name,
       at: now,
       timeZone: body.timeZone ?? null,
-      language: body.language ?? null,
+      language: body.language ?? body.browserLanguage ?? null,
       fields: values,
       ...(identity && { verified: { externalId: identity.externalId, name: identity.name } }),
     });

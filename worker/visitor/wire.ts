@@ -27,6 +27,8 @@ export interface NewChat {
   link?: string;
   /** The browser's IANA time zone. */
   timeZone?: string;
+  /** The browser's own language (the customer's, unless `language` is given). */
+  browserLanguage?: string;
   /** A signed identity from the website: its email (and name, if given) are used instead of the form's. */
   identity?: string;
 }

@@ -25,7 +25,7 @@ async function json<T>(res: Response, status = 200): Promise<T> {
 /** A fresh address for each test: the tests share one database. */
 const freshEmail = (name: string) => `${name}.${randomId(6)}@example.test`.toLowerCase();
 
-async function visitorStarts(groupId: string, body: { name?: string; email: string; identity?: string; timeZone?: string; question?: string }) {
+async function visitorStarts(groupId: string, body: { name?: string; email: string; identity?: string; timeZone?: string; browserLanguage?: string; question?: string }) {
   return api('/api/visitor/chats', {
     method: 'POST',
     body: JSON.stringify({ name: body.name ?? 'Zed Customer', question: body.question ?? 'Where is my parcel?', groupId, ...body }),
@@ -53,7 +53,7 @@ describe('the customer record', () => {
     const alice = await signInAs(world.alice);
     const email = freshEmail('zed');
     const shouted = email.toUpperCase();
-    expect((await visitorStarts(world.groupA, { email: shouted, timeZone: 'Europe/Lisbon' })).status).toBe(201);
+    expect((await visitorStarts(world.groupA, { email: shouted, timeZone: 'Europe/Lisbon', browserLanguage: 'pt-PT' })).status).toBe(201);
     const left = await api('/api/visitor/messages', {
       method: 'POST',
       body: JSON.stringify({ name: 'Zed C.', email: email.replace('zed', 'ZED'), message: 'Call me back please', groupId: world.groupA }),
@@ -75,7 +75,7 @@ describe('the customer record', () => {
     expect(await customerRows(email)).toBe(1);
     const id = await lookup(alice, shouted);
     const d = await details(alice, id);
-    expect(d.customer).toMatchObject({ name: 'Zed Customer', emails: [email], timeZone: 'Europe/Lisbon', timeZoneByStaff: false });
+    expect(d.customer).toMatchObject({ name: 'Zed Customer', emails: [email], timeZone: 'Europe/Lisbon', timeZoneByStaff: false, language: 'pt-PT', languageByStaff: false });
     expect(d.authentication).toBe('unverified');
     expect(d.chats).toHaveLength(1);
     expect(d.chats[0]).toMatchObject({ status: 'queued', verified: false, messageCount: 1 });

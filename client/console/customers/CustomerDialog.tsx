@@ -1,6 +1,7 @@
 // The user-details pop-out: a modal dialog with the seed's tabs (customer-tabs.ts decides which),
 // each list opening its item, and the forms staff edit the customer with. Reads the model's
 // signals; every change goes through the model, which shows the server's refusal here.
+import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { STATISTICS_WINDOW_LABELS, STATISTICS_WINDOWS } from '../../../objects/rules/customers.ts';
 import { DIRECTION_LABELS, formatSeconds, itemNumber, MAX_SUBJECT_LENGTH, TICKET_STATUS_LABELS } from '../../../objects/rules/items.ts';
@@ -297,18 +298,7 @@ function OrganizationView({ model }: { model: CustomerModel }) {
         {page.organization.name}
         {page.organization.domain ? ` (${page.organization.domain})` : ''}
       </h3>
-      <table class="desk-table customer-table">
-        <caption class="sr-only">Customers of {page.organization.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Customer</th>
-            <th scope="col">Email</th>
-            <th scope="col">Live chats</th>
-            <th scope="col">Tickets</th>
-            <th scope="col">Calls</th>
-            <th scope="col">Last seen</th>
-          </tr>
-        </thead>
+      <ListTable caption={`Customers of ${page.organization.name}`} columns={['Customer', 'Email', 'Live chats', 'Tickets', 'Calls', 'Last seen']}>
         <tbody>
           {page.customers.map((c) => (
             <tr key={c.id}>
@@ -325,7 +315,7 @@ function OrganizationView({ model }: { model: CustomerModel }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ListTable>
       <p>
         <button type="button" onClick={() => model.backToCustomer()}>
           Back to the customer
@@ -493,6 +483,25 @@ function CommentsTab({ model, details, me }: { model: CustomerModel; details: Cu
   );
 }
 
+/** A list of the pop-out: a table named for screen readers, its column headings (empty: an actions column). */
+function ListTable({ caption, columns, children }: { caption: string; columns: readonly string[]; children: ComponentChildren }) {
+  return (
+    <table class="desk-table customer-table">
+      <caption class="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} scope="col">
+              {c === '' ? <span class="sr-only">Actions</span> : c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {children}
+    </table>
+  );
+}
+
 /** A list row's first cell: a button that opens the item, or its name where nothing can be opened. */
 function Opener({ model, kind, id, label }: { model: CustomerModel; kind: 'ticket' | 'chat' | 'call'; id: string; label: string }) {
   if (!model.canOpenItems) return <>{label}</>;
@@ -511,86 +520,71 @@ function TicketsTab({ model, details }: { model: CustomerModel; details: Custome
   const others = details.tickets.filter((t) => t.id !== merging);
   return (
     <div class="customer-panel">
-    <table class="desk-table customer-table">
-      <caption class="sr-only">Tickets</caption>
-      <thead>
-        <tr>
-          <th scope="col">Ticket</th>
-          <th scope="col">Status</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Messages</th>
-          <th scope="col">Agent</th>
-          <th scope="col">Group</th>
-          <th scope="col">Updated</th>
-          <th scope="col">
-            <span class="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {details.tickets.map((t) => (
-          <tr key={t.id}>
-            <td>
-              <Opener model={model} kind="ticket" id={t.id} label={itemNumber(t.number)} />
-            </td>
-            <td>{TICKET_STATUS_LABELS[t.status]}</td>
-            <td>{t.subject}</td>
-            <td>{t.messages}</td>
-            <td>{t.agentName ?? 'Unassigned'}</td>
-            <td>{t.groupName}</td>
-            <td>{when(t.updatedAt)}</td>
-            <td>
-              {details.tickets.length > 1 ? (
-                <button
-                  type="button"
-                  class="link"
-                  aria-label={`Merge ticket ${itemNumber(t.number)} into another`}
-                  onClick={() => {
-                    setMerging(t.id);
-                    setInto('');
-                  }}
-                >
-                  Merge…
-                </button>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    {from ? (
-      <form
-        class="dialog-form"
-        aria-label="Merge tickets"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (into === '') return;
-          if (await model.mergeTickets(from.id, into)) setMerging(null);
-        }}
-      >
-        <div class="field">
-          <label for={intoId}>
-            Merge ticket {itemNumber(from.number)} into (its thread moves there; it is closed)
-          </label>
-          <select id={intoId} required value={into} onChange={(e) => setInto(e.currentTarget.value)}>
-            <option value="">Choose a ticket…</option>
-            {others.map((t) => (
-              <option key={t.id} value={t.id}>
-                {itemNumber(t.number)}: {t.subject}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="dialog-actions">
-          <button type="button" onClick={() => setMerging(null)}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={model.busy.value || into === ''}>
-            Merge
-          </button>
-        </div>
-      </form>
-    ) : null}
+      <ListTable caption="Tickets" columns={['Ticket', 'Status', 'Subject', 'Messages', 'Agent', 'Group', 'Updated', '']}>
+        <tbody>
+          {details.tickets.map((t) => (
+            <tr key={t.id}>
+              <td>
+                <Opener model={model} kind="ticket" id={t.id} label={itemNumber(t.number)} />
+              </td>
+              <td>{TICKET_STATUS_LABELS[t.status]}</td>
+              <td>{t.subject}</td>
+              <td>{t.messages}</td>
+              <td>{t.agentName ?? 'Unassigned'}</td>
+              <td>{t.groupName}</td>
+              <td>{when(t.updatedAt)}</td>
+              <td>
+                {details.tickets.length > 1 ? (
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={`Merge ticket ${itemNumber(t.number)} into another`}
+                    onClick={() => {
+                      setMerging(t.id);
+                      setInto('');
+                    }}
+                  >
+                    Merge…
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ListTable>
+      {from ? (
+        <form
+          class="dialog-form"
+          aria-label="Merge tickets"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (into === '') return;
+            if (await model.mergeTickets(from.id, into)) setMerging(null);
+          }}
+        >
+          <div class="field">
+            <label for={intoId}>
+              Merge ticket {itemNumber(from.number)} into (its thread moves there; it is closed)
+            </label>
+            <select id={intoId} required value={into} onChange={(e) => setInto(e.currentTarget.value)}>
+              <option value="">Choose a ticket…</option>
+              {others.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {itemNumber(t.number)}: {t.subject}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="dialog-actions">
+            <button type="button" onClick={() => setMerging(null)}>
+              Cancel
+            </button>
+            <button type="submit" class="primary" disabled={model.busy.value || into === ''}>
+              Merge
+            </button>
+          </div>
+        </form>
+      ) : null}
     </div>
   );
 }
@@ -599,22 +593,7 @@ function ChatsTab({ model, details }: { model: CustomerModel; details: CustomerD
   const [ticketFor, setTicketFor] = useState<string | null>(null);
   return (
     <div class="customer-panel">
-      <table class="desk-table customer-table">
-        <caption class="sr-only">Live chats</caption>
-        <thead>
-          <tr>
-            <th scope="col">Started</th>
-            <th scope="col">Group</th>
-            <th scope="col">Queue time</th>
-            <th scope="col">Status</th>
-            <th scope="col">Agent</th>
-            <th scope="col">Messages</th>
-            <th scope="col">Email</th>
-            <th scope="col">
-              <span class="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+      <ListTable caption="Live chats" columns={['Started', 'Group', 'Queue time', 'Status', 'Agent', 'Messages', 'Email', '']}>
         <tbody>
           {details.chats.map((c) => (
             <tr key={c.id} data-chat-id={c.id}>
@@ -635,7 +614,7 @@ function ChatsTab({ model, details }: { model: CustomerModel; details: CustomerD
             </tr>
           ))}
         </tbody>
-      </table>
+      </ListTable>
       {ticketFor ? (
         <StartTicket model={model} source={{ chatId: ticketFor }} hint="the chat’s conversation becomes its first entry" onDone={() => setTicketFor(null)} />
       ) : null}
@@ -677,22 +656,7 @@ function CallsTab({ model, details }: { model: CustomerModel; details: CustomerD
   const [ticketFor, setTicketFor] = useState<string | null>(null);
   return (
     <div class="customer-panel">
-      <table class="desk-table customer-table">
-        <caption class="sr-only">Calls</caption>
-        <thead>
-          <tr>
-            <th scope="col">Call log</th>
-            <th scope="col">Phone</th>
-            <th scope="col">Direction</th>
-            <th scope="col">Group</th>
-            <th scope="col">Duration</th>
-            <th scope="col">Started</th>
-            <th scope="col">Agent</th>
-            <th scope="col">
-              <span class="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+      <ListTable caption="Calls" columns={['Call log', 'Phone', 'Direction', 'Group', 'Duration', 'Started', 'Agent', '']}>
         <tbody>
           {details.calls.map((c) => (
             <tr key={c.id}>
@@ -713,7 +677,7 @@ function CallsTab({ model, details }: { model: CustomerModel; details: CustomerD
             </tr>
           ))}
         </tbody>
-      </table>
+      </ListTable>
       {ticketFor ? <StartTicket model={model} source={{ callId: ticketFor }} hint="it begins with the call log’s notes" onDone={() => setTicketFor(null)} /> : null}
     </div>
   );
@@ -721,17 +685,7 @@ function CallsTab({ model, details }: { model: CustomerModel; details: CustomerD
 
 function SurveyTab({ model, details }: { model: CustomerModel; details: CustomerDetailsResponse }) {
   return (
-    <table class="desk-table customer-table">
-      <caption class="sr-only">Surveys</caption>
-      <thead>
-        <tr>
-          <th scope="col">Survey</th>
-          <th scope="col">Completed</th>
-          <th scope="col">For</th>
-          <th scope="col">Score</th>
-          <th scope="col">Comment</th>
-        </tr>
-      </thead>
+    <ListTable caption="Surveys" columns={['Survey', 'Completed', 'For', 'Score', 'Comment']}>
       <tbody>
         {details.surveys.map((s) => (
           <tr key={s.chatId}>
@@ -745,7 +699,7 @@ function SurveyTab({ model, details }: { model: CustomerModel; details: Customer
           </tr>
         ))}
       </tbody>
-    </table>
+    </ListTable>
   );
 }
 

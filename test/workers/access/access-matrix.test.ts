@@ -278,7 +278,8 @@ const MATRIX: Record<string, Door> = {
   'GET /api/customers/:id/files/:chatId/:fileId': { path: (s) => `/api/customers/${s.customerId}/files/${s.chatId}/none`, expect: adminOnly(404) },
   'DELETE /api/customers/:id': { mutates: 'items', path: (s) => `/api/customers/${s.customerId}`, expect: adminOnly(200) },
   'GET /api/organizations': { path: () => '/api/organizations', expect: staff(200, 200, 200, 200) },
-  'POST /api/organizations': { mutates: 'world', path: () => '/api/organizations', body: (s) => ({ name: `Org ${s.unique}` }), expect: staff(403, 403, 201, 201) },
+  // A new name for every knock: the shared scene serves, and no world is made for it.
+  'POST /api/organizations': { path: () => '/api/organizations', body: () => ({ name: `Org ${crypto.randomUUID()}` }), expect: staff(403, 403, 201, 201) },
   'GET /api/organizations/:id': { path: () => '/api/organizations/none', expect: staff(404, 404, 404, 404) },
   // A public door guarded by the website's signature: without one, everyone is refused alike.
   'POST /api/visitor/history': { path: () => '/api/visitor/history', body: () => ({ identity: 'unsigned' }), expect: all(400) },

@@ -294,6 +294,16 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
   if (typeof type !== 'string' || !(CLIENT_FRAME_TYPES as readonly string[]).includes(type)) {
     return { ok: false, code: 'unknown_type', message: `Unknown frame type: ${String(type).slice(0, 40)}.` };
   }
+  // The hot path: a well-formed message or coaching line is checked by hand, exactly as the schema
+  // checks it (a fresh object, other keys dropped); only a frame the schema must explain goes to
+  // zod (measured: zod was about 6% of a chat's CPU per message).
+  if (type === 'send' || type === 'coach') {
+    const text = (data as { text?: unknown }).text;
+    if (id !== undefined && id.length >= 1 && id.length <= MAX_CLIENT_ID_LENGTH && typeof text === 'string' && text.length >= 1 && text.length <= MAX_TEXT_LENGTH) {
+      if (!isValidText(text)) return { ok: false, code: 'invalid_text', message: 'The text is not valid UTF-8.', id };
+      return { ok: true, frame: { type, id, text } };
+    }
+  }
   const parsed = ClientFrameSchema.safeParse(data);
   if (parsed.success) {
     const frame = parsed.data;

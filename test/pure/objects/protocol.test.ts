@@ -1,7 +1,7 @@
 // Frame parsing and the audience rule, without a runtime (Node and Deno).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_TEXT_LENGTH, parseClientFrame, rolesFor, visibleTo } from '../../../objects/protocol.ts';
+import { ClientFrameSchema, MAX_CLIENT_ID_LENGTH, MAX_TEXT_LENGTH, parseClientFrame, rolesFor, visibleTo } from '../../../objects/protocol.ts';
 
 function code(raw: string): string {
   const out = parseClientFrame(raw);
@@ -10,6 +10,27 @@ function code(raw: string): string {
 }
 
 describe('parseClientFrame', () => {
+  it('decides every message and coaching frame as the schema does (its hand-written fast path)', () => {
+    const ids: unknown[] = ['a', 'x'.repeat(MAX_CLIENT_ID_LENGTH), 'x'.repeat(MAX_CLIENT_ID_LENGTH + 1), '', 7, null, undefined, ['a']];
+    const texts: unknown[] = ['hi', ' ', 'y'.repeat(MAX_TEXT_LENGTH), 'y'.repeat(MAX_TEXT_LENGTH + 1), '', 3, null, undefined, { t: 1 }, '\ud800'];
+    for (const type of ['send', 'coach'] as const) {
+      for (const id of ids) {
+        for (const text of texts) {
+          const frame = { type, id, text, extra: 'dropped' };
+          const schema = ClientFrameSchema.safeParse(frame);
+          const out = parseClientFrame(JSON.stringify(frame));
+          const what = `${type} ${JSON.stringify(id)?.slice(0, 20)} ${JSON.stringify(text)?.slice(0, 20)}`;
+          if (schema.success && typeof text === 'string' && text !== '\ud800') {
+            assert.deepEqual(out, { ok: true, frame: schema.data }, what);
+            assert.equal('extra' in (out.ok ? out.frame : {}), false, what);
+          } else {
+            assert.equal(out.ok, false, what);
+          }
+        }
+      }
+    }
+  });
+
   it('accepts each kind of frame', () => {
     for (const frame of [
       { type: 'send', id: 'a', text: 'hi' },

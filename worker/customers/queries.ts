@@ -86,28 +86,34 @@ export async function customerIdByEmail(db: D1Database, email: string): Promise<
 }
 
 /**
+ * True when a chat, message left, ticket or call log with one of the addresses `emails` selects
+ * (an SQL expression on `?2`) is in one of the caller's groups (`?1`); for an administrator, in any.
+ */
+async function onItemsSeen(db: D1Database, agent: { id: string; role: string }, emails: string, key: string): Promise<boolean> {
+  const mine = agent.role === 'admin' ? '' : ` AND group_id IN (${MY_GROUPS})`;
+  const sources: [string, string][] = [['chats', 'visitor_email'], ['tickets', 'customer_email'], ['call_logs', 'customer_email'], ['offline_messages', 'email']];
+  const sql = `SELECT ${sources.map(([table, column]) => `EXISTS (SELECT 1 FROM ${table} WHERE ${column} IN (${emails})${mine})`).join(' OR ')} AS y`;
+  return ((await db.prepare(sql).bind(agent.id, key).first<{ y: number }>())?.y ?? 0) === 1;
+}
+
+/**
  * True when the caller may open the customer: an administrator always (privacy requests reach
  * them); anyone else when one of the customer's chats, messages left, tickets or call logs is in
  * one of their groups.
  */
 export async function mayOpenCustomer(db: D1Database, agent: { id: string; role: string }, customerId: string): Promise<boolean> {
   if (agent.role === 'admin') return (await db.prepare('SELECT 1 AS y FROM customers WHERE id = ?').bind(customerId).first()) !== null;
-  const sql = `SELECT EXISTS (SELECT 1 FROM chats WHERE visitor_email IN (${THEIR_EMAILS}) AND group_id IN (${MY_GROUPS}))
-    OR EXISTS (SELECT 1 FROM tickets WHERE customer_email IN (${THEIR_EMAILS}) AND group_id IN (${MY_GROUPS}))
-    OR EXISTS (SELECT 1 FROM call_logs WHERE customer_email IN (${THEIR_EMAILS}) AND group_id IN (${MY_GROUPS}))
-    OR EXISTS (SELECT 1 FROM offline_messages WHERE email IN (${THEIR_EMAILS}) AND group_id IN (${MY_GROUPS})) AS y`;
-  return ((await db.prepare(sql).bind(agent.id, customerId).first<{ y: number }>())?.y ?? 0) === 1;
+  return onItemsSeen(db, agent, THEIR_EMAILS, customerId);
 }
 
 /** True when an item the caller may see (an administrator: any) names the address. */
-export async function addressOnItems(db: D1Database, agent: { id: string; role: string }, email: string): Promise<boolean> {
-  const mine = agent.role === 'admin' ? '' : ` AND group_id IN (${MY_GROUPS})`;
-  const sql = `SELECT EXISTS (SELECT 1 FROM chats WHERE visitor_email = ?2${mine})
-    OR EXISTS (SELECT 1 FROM tickets WHERE customer_email = ?2${mine})
-    OR EXISTS (SELECT 1 FROM call_logs WHERE customer_email = ?2${mine})
-    OR EXISTS (SELECT 1 FROM offline_messages WHERE email = ?2${mine}) AS y`;
-  return ((await db.prepare(sql).bind(agent.id, email).first<{ y: number }>())?.y ?? 0) === 1;
+export function addressOnItems(db: D1Database, agent: { id: string; role: string }, email: string): Promise<boolean> {
+  return onItemsSeen(db, agent, '?2', email);
 }
+
+const COMMENT_COLUMNS = 'id, author_id AS authorId, author_name AS authorName, text, sticky, created_at AS createdAt';
+type CommentRow = Omit<CustomerComment, 'sticky'> & { sticky: number };
+const commentOf = (c: CommentRow): CustomerComment => ({ ...c, sticky: c.sticky === 1 });
 
 interface CustomerRow {
   id: string;
@@ -205,7 +211,7 @@ export async function customerActivity(db: D1Database, agentId: string, customer
   const myChats = `chats c WHERE c.visitor_email IN (${THEIR_EMAILS}) AND c.group_id IN (${MY_GROUPS})`;
   const myCalls = `call_logs l WHERE l.customer_email IN (${THEIR_EMAILS}) AND l.group_id IN (${MY_GROUPS})`;
   const statements = [
-    'SELECT id, author_id AS authorId, author_name AS authorName, text, sticky, created_at AS createdAt FROM customer_comments WHERE customer_id = ?2 ORDER BY created_at DESC',
+    `SELECT ${COMMENT_COLUMNS} FROM customer_comments WHERE customer_id = ?2 ORDER BY created_at DESC`,
     `SELECT t.id, t.number, t.subject, t.status, g.name AS groupName, t.agent_name AS agentName, t.created_at AS createdAt, t.updated_at AS updatedAt,
        (SELECT count(*) FROM ticket_entries e WHERE e.ticket_id = t.id) AS messages
      FROM ${myTickets.replace('tickets t', 'tickets t JOIN groups g ON g.id = t.group_id')} ORDER BY t.created_at DESC ${limit}`,
@@ -247,7 +253,7 @@ export async function customerActivity(db: D1Database, agentId: string, customer
     return Object.fromEntries(STATISTICS_WINDOWS.map((w) => [w, r[w] ?? 0])) as StatisticsRow;
   };
   return {
-    comments: rows<Omit<CustomerComment, 'sticky'> & { sticky: number }>(0).map((c) => ({ ...c, sticky: c.sticky === 1 })),
+    comments: rows<CommentRow>(0).map(commentOf),
     tickets: rows<CustomerTicket>(1),
     chats: rows<Omit<CustomerChat, 'verified'> & { verified: number }>(2).map((c) => ({ ...c, verified: c.verified === 1 })),
     calls: rows<CustomerCall>(3),
@@ -317,11 +323,8 @@ export async function insertCustomerComment(db: D1Database, customerId: string, 
 }
 
 export async function findCustomerComment(db: D1Database, customerId: string, commentId: string): Promise<CustomerComment | null> {
-  const row = await db
-    .prepare('SELECT id, author_id AS authorId, author_name AS authorName, text, sticky, created_at AS createdAt FROM customer_comments WHERE customer_id = ? AND id = ?')
-    .bind(customerId, commentId)
-    .first<Omit<CustomerComment, 'sticky'> & { sticky: number }>();
-  return row ? { ...row, sticky: row.sticky === 1 } : null;
+  const row = await db.prepare(`SELECT ${COMMENT_COLUMNS} FROM customer_comments WHERE customer_id = ? AND id = ?`).bind(customerId, commentId).first<CommentRow>();
+  return row ? commentOf(row) : null;
 }
 
 export async function updateCustomerComment(db: D1Database, commentId: string, change: { text?: string; sticky?: boolean }): Promise<void> {
@@ -335,15 +338,14 @@ export async function deleteCustomerComment(db: D1Database, commentId: string): 
   await db.prepare('DELETE FROM customer_comments WHERE id = ?').bind(commentId).run();
 }
 
-/** The sticky comments about the customer an address belongs to, newest first. */
-export async function stickyComments(db: D1Database, customerId: string): Promise<CustomerComment[]> {
+/** The comments about the customer, newest first: all of them, or only the sticky ones (shown on every chat of theirs). */
+export async function customerComments(db: D1Database, customerId: string, which: 'all' | 'sticky'): Promise<CustomerComment[]> {
+  const sticky = which === 'sticky' ? ' AND sticky = 1' : '';
   const { results } = await db
-    .prepare(
-      'SELECT id, author_id AS authorId, author_name AS authorName, text, sticky, created_at AS createdAt FROM customer_comments WHERE customer_id = ? AND sticky = 1 ORDER BY created_at DESC',
-    )
+    .prepare(`SELECT ${COMMENT_COLUMNS} FROM customer_comments WHERE customer_id = ?${sticky} ORDER BY created_at DESC`)
     .bind(customerId)
-    .all<Omit<CustomerComment, 'sticky'> & { sticky: number }>();
-  return results.map((c) => ({ ...c, sticky: true }));
+    .all<CommentRow>();
+  return results.map(commentOf);
 }
 
 export async function isVerifiedChat(db: D1Database, chatId: string): Promise<boolean> {

@@ -29,8 +29,8 @@ import { manyLines, oneLine } from '../items/scope.ts';
 import { checkFields } from '../../objects/rules/fields.ts';
 import { listFields } from '../content/queries.ts';
 import {
-  addressOnItems, customerActivity, customerIdByEmail, deleteCustomerComment, findCustomer, findCustomerComment, findOrganization, insertCustomerComment,
-  insertOrganization, isVerifiedChat, listOrganizations, mayOpenCustomer, mergeCustomers, noteCustomer, organizationMembers, stickyComments,
+  addressOnItems, customerActivity, customerComments, customerIdByEmail, deleteCustomerComment, findCustomer, findCustomerComment, findOrganization, insertCustomerComment,
+  insertOrganization, isVerifiedChat, listOrganizations, mayOpenCustomer, mergeCustomers, noteCustomer, organizationMembers,
   updateCustomer, updateCustomerComment,
 } from './queries.ts';
 
@@ -81,7 +81,7 @@ export const customerRoutes = new Hono<AppEnv>()
   .get('/of-chat/:chatId', async (c) => {
     const chat = await requireChat(c.env, c.get('agent'), c.req.param('chatId'));
     const customerId = await customerIdByEmail(c.env.DB, chat.visitorEmail);
-    const [verified, sticky] = await Promise.all([isVerifiedChat(c.env.DB, chat.id), customerId ? stickyComments(c.env.DB, customerId) : []]);
+    const [verified, sticky] = await Promise.all([isVerifiedChat(c.env.DB, chat.id), customerId ? customerComments(c.env.DB, customerId, 'sticky') : []]);
     return c.json({ customerId, name: chat.visitorName, email: chat.visitorEmail, verified, stickyComments: sticky } satisfies ChatCustomerResponse);
   })
   .get('/:id', async (c) => {
@@ -140,8 +140,7 @@ export const customerRoutes = new Hono<AppEnv>()
   .get('/:id/export', async (c) => {
     const agent = requireAdministrator(c.get('agent'));
     const customer = await requireCustomer(c.env, agent, c.req.param('id'));
-    const comments = (await customerActivity(c.env.DB, agent.id, customer.id, Date.now())).comments;
-    const document = await exportCustomer(c.env, customer, comments, Date.now());
+    const document = await exportCustomer(c.env, customer, await customerComments(c.env.DB, customer.id, 'all'), Date.now());
     const filename = `customer-${customer.emails[0] ?? customer.id}.json`.replace(/[^A-Za-z0-9@._-]/g, '_');
     return c.json(document, 200, { 'content-disposition': `attachment; filename="${filename}"` });
   })

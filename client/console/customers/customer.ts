@@ -55,16 +55,24 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
     }
   }
 
-  /** Runs a change, shows its refusal in the pop-out, and reads the record again. */
-  async function change(work: () => Promise<unknown>, said = 'Saved.'): Promise<boolean> {
+  /**
+   * Runs a change, shows its refusal in the pop-out, and then reads the record again (or, when the
+   * change removed the customer, closes the pop-out).
+   */
+  async function change(work: () => Promise<unknown>, said = 'Saved.', after: 'reload' | 'close' = 'reload'): Promise<boolean> {
     if (customerId === null) return false;
     busy.value = true;
     problem.value = null;
     done.value = null;
     try {
       await work();
-      await load(customerId);
-      done.value = said;
+      if (after === 'close') {
+        customerId = null;
+        state.value = { status: 'closed' };
+      } else {
+        await load(customerId);
+        done.value = said;
+      }
       return true;
     } catch (err) {
       problem.value = describeError(err);
@@ -144,22 +152,7 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
     /** Where an administrator downloads everything about the customer (one JSON document). */
     exportPath: () => path('/export'),
     /** Erases the customer (administrators); the pop-out closes once they are gone. */
-    async erase(): Promise<boolean> {
-      if (customerId === null) return false;
-      busy.value = true;
-      problem.value = null;
-      try {
-        await del(path());
-        customerId = null;
-        state.value = { status: 'closed' };
-        return true;
-      } catch (err) {
-        problem.value = describeError(err);
-        return false;
-      } finally {
-        busy.value = false;
-      }
-    },
+    erase: () => change(() => del(path()), 'Erased.', 'close'),
     async showOrganization(id: string): Promise<void> {
       problem.value = null;
       try {

@@ -469,3 +469,88 @@ export const verifiedChats = sqliteTable(
   },
   (t) => [index('verified_chats_email').on(t.email, t.verifiedAt)],
 );
+
+/**
+ * Canned replies (the seed's Insert Canned Reply): shared ones written by administrators, a
+ * group's, and a person's own. `folder` groups them in the picker; `shortcut` is what an agent
+ * types after `#` in the reply box. Files sent with a reply are in R2 (canned_reply_files).
+ */
+export const cannedReplies = sqliteTable(
+  'canned_replies',
+  {
+    id: text('id').primaryKey(),
+    scope: text('scope', { enum: ['shared', 'group', 'personal'] }).notNull(),
+    /** The group's id for a group reply; null otherwise. */
+    groupId: text('group_id'),
+    /** The owner's agent id for a personal reply; null otherwise. */
+    ownerId: text('owner_id'),
+    folder: text('folder').notNull().default(''),
+    title: text('title').notNull(),
+    shortcut: text('shortcut'),
+    body: text('body').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('canned_replies_scope').on(t.scope, t.groupId, t.ownerId),
+    index('canned_replies_shortcut').on(t.shortcut),
+  ],
+);
+
+/** Files kept with a canned reply (the bytes in R2 under `canned/<replyId>/<id>`). */
+export const cannedReplyFiles = sqliteTable(
+  'canned_reply_files',
+  {
+    id: text('id').primaryKey(),
+    replyId: text('reply_id').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('canned_reply_files_reply').on(t.replyId)],
+);
+
+/**
+ * Manual events (the seed's Actions → Manual Event): an administrator's named list of actions
+ * (JSON, checked by objects/rules/manual-events.ts), usable by the groups in manual_event_groups.
+ */
+export const manualEvents = sqliteTable('manual_events', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  actions: text('actions').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const manualEventGroups = sqliteTable(
+  'manual_event_groups',
+  {
+    eventId: text('event_id').notNull(),
+    groupId: text('group_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.groupId] }), index('manual_event_groups_group').on(t.groupId)],
+);
+
+/**
+ * Webhook deliveries of manual events: one row per POST, its attempts and outcome. The Queue
+ * consumer retries with backoff; the chat's History hears the final outcome.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id').notNull(),
+    runId: text('run_id').notNull(),
+    chatId: text('chat_id').notNull(),
+    url: text('url').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [index('webhook_deliveries_chat').on(t.chatId, t.createdAt)],
+);

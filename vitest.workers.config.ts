@@ -15,11 +15,29 @@ export default defineConfig({
         bindings: {
           TOKEN_SECRET: 'test-token-secret-not-for-production',
           IDENTITY_SECRET: 'test-identity-secret-not-for-production',
+          WEBHOOK_SECRET: 'test-webhook-secret-not-for-production',
           // Every group's lobby in two shards, so each lobby story also crosses shards (a
           // deployment runs with one until a group outgrows it: docs/scale.md).
           LOBBY_SHARDS_PER_GROUP: '2',
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),
         },
+        // The Worker's outbound fetches (manual events' webhooks: the only ones it makes) reach a
+        // receiving Worker of the tests' own, which keeps what it got: a real POST over the
+        // runtime's fetch, signed and retried by the real consumer, with nothing mocked.
+        outboundService: 'webhook-receiver',
+        // Lets a test hand the Worker's queue handler one delivery attempt at a time
+        // (`SELF.queue()`) and read what it decided, retry delays included, as the Queue would:
+        // the real retries wait 10 s to 30 min. A flag for tests only: it cannot be deployed.
+        compatibilityFlags: ['service_binding_extra_handlers'],
+        workers: [
+          {
+            name: 'webhook-receiver',
+            modules: true,
+            scriptPath: './test/workers/manual-events/receiver.js',
+            compatibilityDate: '2026-04-20',
+            kvNamespaces: ['RECEIVED'],
+          },
+        ],
       },
     })),
   ],

@@ -45,6 +45,8 @@ export interface Room {
   delivered(data: string): string | null;
   /** A frame on the sender that reports a refusal (Switchboard's `error`), or null. */
   refusal(data: string): string | null;
+  /** Switchboard's typing frame with this draft (the baseline has no typing). */
+  typing?(draft: string): string;
 }
 
 export interface RunResult {
@@ -221,6 +223,7 @@ export async function switchboardRoom(servers: Servers, cookie: string, i: numbe
     receiver: agent,
     listeners,
     frame: sendFrame,
+    typing: (draft) => JSON.stringify({ type: 'typing', draft } satisfies ClientFrame),
     delivered(data) {
       // Only `event` frames carry messages; the cheap test spares parsing `chat` frames.
       if (!data.startsWith('{"type":"event"')) return null;
@@ -343,6 +346,11 @@ export function runLoad(
   window: number | { ratePerSecond: number },
   tag: string,
   serverCpuMs: () => number | null = () => null,
+  /**
+   * Both people in each room type while the messages flow: each socket sends a typing frame this
+   * often (a client's own throttle, client/shared/typing.ts), with a growing draft. 0: no typing.
+   */
+  typingEveryMs = 0,
 ): Promise<RunResult> {
   const closedWindow = typeof window === 'number' ? window : Infinity;
   const pacedRate = typeof window === 'number' ? null : window.ratePerSecond;
@@ -468,6 +476,20 @@ export function runLoad(
     }, SWEEP_INTERVAL_MS);
     cleanups.push(() => clearInterval(sweep));
 
+    if (typingEveryMs > 0) {
+      // One room per tick, in turn, so each room types every `typingEveryMs` and the frames are
+      // spread over the interval as independent people's would be.
+      let tick = 0;
+      const typer = setInterval(() => {
+        const { room } = states[tick % states.length]!;
+        tick++;
+        if (!room.typing) return;
+        const frame = room.typing(padText(`typing ${tick}`).slice(0, 10 + (tick % 60)));
+        room.sender.send(frame);
+        room.receiver.send(frame);
+      }, Math.max(1, typingEveryMs / states.length));
+      cleanups.push(() => clearInterval(typer));
+    }
     if (total === 0) return finish();
     if (pacedRate === null) {
       for (const state of states) pump(state);

@@ -2,8 +2,9 @@
 // the cheapest durable chat on the same runtime (bench/baseline-worker.ts), interleaved in one
 // process: closed loop at N=1 and at N=50 chats of three sockets (visitor, agent, monitor), open
 // loop at 1,000 sends/s over those 50, and workerd's memory per open chat and per idle socket.
-// Prints a table with the targets (issue 11) beside the figures; fails only if a message was lost
-// or doubled.
+// Then Switchboard alone with typing off and on (issue 15): the same closed loop while both people
+// in every chat type at their clients' throttled rate. Prints a table with the targets (issues 11
+// and 15) beside the figures; fails only if a message was lost or doubled.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { PartContext } from './common.ts';
@@ -11,10 +12,11 @@ import { fmt, sleep } from './common.ts';
 import type { Room, RunResult, Summary, SystemName } from './load.ts';
 import { closeRooms, closeSockets, openIdleSockets, runLoad, setUpBaseline, setUpSwitchboard, signIn, summarize } from './load.ts';
 import type { Servers } from './server.ts';
+import { TYPING_SEND_INTERVAL_MS } from '../client/shared/typing.ts';
 import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
 
 /** How long this part may run before bench/run.ts stops it (and disposes Miniflare). */
-export const MESSAGES_TIMEOUT_MS = 170_000;
+export const MESSAGES_TIMEOUT_MS = 230_000;
 
 interface Scenario {
   name: string;
@@ -53,6 +55,9 @@ const THROUGHPUT_RATIO_TARGET = 0.9;
 const P50_RATIO_TARGET = 1.15;
 const OPEN_P99_RATIO_TARGET = 2;
 const MEMORY_RATIO_TARGET = 1.3;
+/** Typing on against off: Switchboard's chats while everyone types (issue 15's target). */
+const TYPING_SCENARIO: Scenario = { name: 'typing N=50x3', rooms: 50, monitor: true, perRoom: 100, warmupPerRoom: 10 };
+const TYPING_RATIO_TARGET = 0.9;
 /** Rooms opened, then idle sockets added to them, for the memory figures. */
 const MEMORY_ROOMS = 100;
 const MEMORY_SOCKETS = 200;
@@ -125,6 +130,44 @@ async function runScenario(servers: Servers, s: Scenario, cookies: Cookies, log:
   };
 }
 
+interface TypingResult {
+  rounds: number;
+  off: Summary;
+  on: Summary;
+}
+
+/**
+ * Switchboard's closed loop over the same chats with typing off and on, alternating which goes
+ * first: with typing on, visitor and agent of every chat each send a typing frame every
+ * TYPING_SEND_INTERVAL_MS (what a client sends while its person types without pause).
+ */
+async function runTyping(servers: Servers, cookies: Cookies, log: (line: string) => void): Promise<TypingResult> {
+  const s = TYPING_SCENARIO;
+  const t = performance.now();
+  const rooms = await setUpSwitchboard(servers, cookies.agent, s.rooms, cookies.monitor);
+  log(`${s.name}: ${s.rooms} chats ready in ${fmt(performance.now() - t, 0)} ms`);
+  const runs: Record<'off' | 'on', RunResult[]> = { off: [], on: [] };
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round > 0 && performance.now() - t > SCENARIO_BUDGET_MS) break;
+      const order: ('off' | 'on')[] = round % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
+      for (const typing of order) {
+        const every = typing === 'on' ? TYPING_SEND_INTERVAL_MS : 0;
+        const warm = await runLoad('switchboard', rooms, s.warmupPerRoom, WINDOW, `typing-${typing}-r${round}-w`, undefined, every);
+        integrityFailures += warm.lost + warm.duplicated + warm.unsent;
+        const run = await runLoad('switchboard', rooms, s.perRoom, WINDOW, `typing-${typing}-r${round}-m`, servers.serverCpuMs, every);
+        integrityFailures += run.lost + run.duplicated + run.unsent;
+        runs[typing].push(run);
+        log(`${s.name} typing ${typing} round ${round + 1}/${ROUNDS}: ${describe(run)}`);
+        await sleep(SETTLE_MS);
+      }
+    }
+  } finally {
+    await closeRooms(rooms);
+  }
+  return { rounds: runs.on.length, off: summarize(runs.off), on: summarize(runs.on) };
+}
+
 interface Cookies {
   agent: string;
   monitor: string;
@@ -167,7 +210,7 @@ async function measureMemory(servers: Servers, cookies: Cookies, system: SystemN
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
-function printTable(results: readonly ScenarioResult[], memory: readonly MemoryResult[], loadAtStart: string): void {
+function printTable(results: readonly ScenarioResult[], typing: TypingResult | null, memory: readonly MemoryResult[], loadAtStart: string): void {
   const head = ['scenario', 'system', 'msgs/s', 'p50 ms', 'p95 ms', 'p99 ms', 'cpu µs/msg', 'delivered', 'lost', 'dup'];
   const widths = [14, 12, 9, 8, 8, 8, 11, 11, 5, 5];
   const row = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ');
@@ -219,6 +262,17 @@ function printTable(results: readonly ScenarioResult[], memory: readonly MemoryR
     lines.push(`     ${name} (${r.rounds} round(s) of ${perRoom} msgs/room): ${checks.join('; ')}; server CPU per message ratio ${fmt(cpu)} (no target)`);
     lines.push(rule);
   }
+  if (typing) {
+    const ratio = typing.on.messagesPerSecond / typing.off.messagesPerSecond;
+    const cpu = typing.on.serverCpuUsPerMessage / typing.off.serverCpuUsPerMessage;
+    lines.push(
+      `typing (${TYPING_SCENARIO.name}, Switchboard only, ${typing.rounds} round(s); on = visitor and agent of every chat each send a typing frame every ${TYPING_SEND_INTERVAL_MS} ms):`,
+      `     off: ${fmt(typing.off.messagesPerSecond, 0)} msg/s, p50 ${fmt(typing.off.p50)} ms, cpu ${fmt(typing.off.serverCpuUsPerMessage, 0)} µs/msg; ` +
+        `on: ${fmt(typing.on.messagesPerSecond, 0)} msg/s, p50 ${fmt(typing.on.p50)} ms, cpu ${fmt(typing.on.serverCpuUsPerMessage, 0)} µs/msg`,
+      `     throughput ratio on/off ${fmt(ratio)} (target >= ${TYPING_RATIO_TARGET}) ${verdict(ratio >= TYPING_RATIO_TARGET)}; server CPU per message ratio ${fmt(cpu)} (no target)`,
+      rule,
+    );
+  }
   const sb = memory.find((m) => m.system === 'switchboard');
   const base = memory.find((m) => m.system === 'baseline');
   if (sb && base) {
@@ -250,6 +304,7 @@ export async function runMessages(ctx: PartContext): Promise<number> {
     if (ctx.signal.aborted) return 1;
     results.push(await runScenario(servers, s, cookies, ctx.log));
   }
+  const typing = ctx.signal.aborted ? null : await runTyping(servers, cookies, ctx.log);
   // Memory last, so the chats it opens (and their projections settling) never run inside a timed
   // scenario; Switchboard first, so its figure never gains from pages the baseline freed (the
   // baseline's may, which only makes Switchboard's ratio worse).
@@ -259,7 +314,7 @@ export async function runMessages(ctx: PartContext): Promise<number> {
     const m = await measureMemory(servers, cookies, system, ctx.log);
     if (m) memory.push(m);
   }
-  printTable(results, memory, loadAtStart);
+  printTable(results, typing, memory, loadAtStart);
   if (integrityFailures > 0) {
     console.log(`FAILED: ${integrityFailures} message(s) lost or duplicated (warm-ups included).`);
     return 1;

@@ -39,7 +39,7 @@ const TOTAL_BUDGET_MS = 300_000;
 const LISTS_MIN_BUDGET_MS = 50_000;
 
 const PARTS: readonly Part[] = [
-  { name: 'messages', run: runMessages, budgetMs: () => MESSAGES_TIMEOUT_MS, graceMs: 0, typicalMs: 140_000 },
+  { name: 'messages', run: runMessages, budgetMs: () => MESSAGES_TIMEOUT_MS, graceMs: 0, typicalMs: 185_000 },
   {
     name: 'lists',
     run: async (ctx) => runLists(ctx, ctx.flags.has('--experiment') ? (await import('./lists-experiment.ts')).runExperiment : undefined),

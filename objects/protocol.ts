@@ -120,6 +120,21 @@ export interface FieldChange {
   to: string;
 }
 
+/**
+ * The kinds of action a manual event runs, in the order an administrator lists them
+ * (objects/rules/manual-events.ts defines, checks and fills them).
+ */
+export const MANUAL_ACTION_KINDS = ['add-comment', 'set-field', 'transfer', 'follow-up', 'end-chat', 'send-email', 'webhook'] as const;
+export type ManualActionKind = (typeof MANUAL_ACTION_KINDS)[number];
+
+/** What one action of a manual event did on a chat: done, or failed and why. */
+export interface ManualEventOutcome {
+  action: ManualActionKind;
+  ok: boolean;
+  /** What it did ("Transferred to Billing") or why it failed ("Only the assigned agent…"). */
+  detail: string;
+}
+
 export type ChatEvent =
   | (EventBase & { kind: 'queued'; audience: 'all'; groupId: string; groupName: string; visitor: Person })
   | (EventBase & { kind: 'message'; audience: 'all'; clientId: string; from: Person; text: string })
@@ -161,7 +176,13 @@ export type ChatEvent =
   /** Staff changed custom fields (the new values are in the staff snapshot's `fields`). */
   | (EventBase & { kind: 'fields-edited'; audience: 'staff'; by: Person; changes: FieldChange[] })
   /** A ticket, task, call log or chat was related to this chat (or made from it), or unrelated. Staff only. */
-  | (EventBase & { kind: 'related'; audience: 'staff'; by: Person; item: ItemRef; change: 'added' | 'removed' });
+  | (EventBase & { kind: 'related'; audience: 'staff'; by: Person; item: ItemRef; change: 'added' | 'removed' })
+  /** A manual event ran on the chat: each action's outcome, in order (staff only, like the record). */
+  | (EventBase & { kind: 'manual-event'; audience: 'staff'; by: Person; runId: string; eventId: string; name: string; outcomes: ManualEventOutcome[] })
+  /** A manual event's webhook was answered 2xx (`status`) after `attempts` tries. Staff only. */
+  | (EventBase & { kind: 'webhook-delivered'; audience: 'staff'; runId: string; deliveryId: string; name: string; url: string; attempts: number; status: number })
+  /** A manual event's webhook failed its last try; `reason` is the last failure. Staff only. */
+  | (EventBase & { kind: 'webhook-failed'; audience: 'staff'; runId: string; deliveryId: string; name: string; url: string; attempts: number; reason: string });
 
 export type ChatEventKind = ChatEvent['kind'];
 
@@ -205,6 +226,12 @@ function clientFrameSchema() {
     z.object({ type: z.literal('join') }),
     /** Either side ends the chat. */
     z.object({ type: z.literal('end') }),
+    /**
+     * What the sender is typing now ('' = stopped). Never stored. A visitor's draft is shown to
+     * staff as it stands (`draft`); staff's text is never passed on: the customer and colleagues
+     * only hear that they are typing (`typing`). Throttled per socket (objects/chat/typing.ts).
+     */
+    z.object({ type: z.literal('typing'), draft: z.string().check(z.maxLength(MAX_TEXT_LENGTH)) }),
     /** Keep-alive; answered with `pong` (auto-response, does not wake the object). */
     z.object({ type: z.literal('ping') }),
   ]);
@@ -213,7 +240,7 @@ function clientFrameSchema() {
 export const ClientFrameSchema = /* @__PURE__ */ clientFrameSchema();
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type ClientFrameType = ClientFrame['type'];
-export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['send', 'coach', 'take', 'take-over', 'join', 'end', 'ping'];
+export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['send', 'coach', 'take', 'take-over', 'join', 'end', 'typing', 'ping'];
 
 // ---- server → client -------------------------------------------------------------------------
 
@@ -262,6 +289,10 @@ export type ServerFrame =
   | { type: 'queue'; position: number }
   /** Staff only: who on staff has this chat open right now (monitoring, coaching or assigned). */
   | { type: 'viewers'; viewers: Person[] }
+  /** Someone else in the chat started (active) or stopped typing. Carries no text. */
+  | { type: 'typing'; from: Person; active: boolean }
+  /** Staff only: the customer's unsent draft as it stands ('' when cleared). Never stored. */
+  | { type: 'draft'; text: string }
   | { type: 'error'; code: ErrorCode; message: string; id?: string }
   | { type: 'pong' };
 
@@ -304,6 +335,13 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
       return { ok: true, frame: { type, id, text } };
     }
   }
+  if (type === 'typing') {
+    const draft = (data as { draft?: unknown }).draft;
+    if (typeof draft === 'string' && draft.length <= MAX_TEXT_LENGTH) {
+      if (!isValidText(draft)) return { ok: false, code: 'invalid_text', message: 'The text is not valid UTF-8.' };
+      return { ok: true, frame: { type, draft } };
+    }
+  }
   const parsed = ClientFrameSchema.safeParse(data);
   if (parsed.success) {
     const frame = parsed.data;
@@ -312,7 +350,7 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
     }
     return { ok: true, frame };
   }
-  const tooLong = parsed.error.issues.some((i) => i.code === 'too_big' && i.path[0] === 'text');
+  const tooLong = parsed.error.issues.some((i) => i.code === 'too_big' && (i.path[0] === 'text' || i.path[0] === 'draft'));
   if (tooLong) {
     return { ok: false, code: 'text_too_long', message: `Text is limited to ${MAX_TEXT_LENGTH} characters.`, id };
   }

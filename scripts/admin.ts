@@ -11,6 +11,7 @@ import { isEmail } from '../objects/rules/email.ts';
 import { executeD1, type Row } from './d1.ts';
 import { change, type Context, Refused, table, UsageError } from './admin-core.ts';
 import { runKb } from './admin-kb.ts';
+import { CANNED_USAGE, runCanned } from './admin-canned.ts';
 import { DEFAULT_URL, runCustomers } from './admin-customers.ts';
 import { readPassword } from './prompt.ts';
 
@@ -41,6 +42,7 @@ Knowledge base
   kb publish <id>
   kb unpublish <id>
   kb delete <id>
+${CANNED_USAGE}
 
 <group> is a group's name or id. Passwords are read from SWITCHBOARD_PASSWORD, or asked for.
 customers commands talk to ${DEFAULT_URL} (npm start) unless --url names another; --as may
@@ -94,6 +96,7 @@ async function newPassword(): Promise<string> {
 /** Runs one command; throws UsageError or Refused. */
 export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
   if (argv[0] === 'customers') return runCustomers(argv, ctx);
+  if (argv[0] === 'canned') return runCanned(argv, ctx);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

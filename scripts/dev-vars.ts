@@ -1,5 +1,5 @@
 // Local secrets for `wrangler dev`: `.dev.vars` (never committed, see .gitignore) must hold a
-// TOKEN_SECRET and an IDENTITY_SECRET. We make random ones on first run and never touch a value
+// TOKEN_SECRET, an IDENTITY_SECRET and a WEBHOOK_SECRET. We make random ones on first run and never touch a value
 // that is already there. `.dev.vars.example` (committed) documents the variables.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +16,10 @@ export function randomSecret(): string {
 
 /**
  * The local secrets: TOKEN_SECRET signs visitor tokens; IDENTITY_SECRET checks the identities a
- * website signs for its signed-in customers (the demo page signs one with it: scripts/start.ts).
+ * website signs for its signed-in customers (the demo page signs one with it: scripts/start.ts);
+ * WEBHOOK_SECRET signs manual events' webhooks (a local receiver checks them with it).
  */
-export const DEV_SECRETS = ['TOKEN_SECRET', 'IDENTITY_SECRET'] as const;
+export const DEV_SECRETS = ['TOKEN_SECRET', 'IDENTITY_SECRET', 'WEBHOOK_SECRET'] as const;
 
 /** Creates `.dev.vars` with fresh secrets, or adds those a file lacks; values already there stay. */
 export function ensureDevVars(file = DEV_VARS_FILE): 'created' | 'added' | 'kept' {

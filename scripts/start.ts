@@ -2,7 +2,7 @@
 // Local secrets, the client build, the D1 migrations and the demo data, then `wrangler dev`.
 // Each step is safe to repeat; data stays in .wrangler/state between runs.
 import { buildClient } from './build.ts';
-import { devVar, ensureDevVars } from './dev-vars.ts';
+import { DEV_SECRETS, devVar, ensureDevVars } from './dev-vars.ts';
 import { applyMigrations } from './migrate.ts';
 import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PASSWORD, seedDemoData } from './seed.ts';
 import { addDemoChats, DEMO_SIGNED_IN, demoIdentity } from './demo-chats.ts';
@@ -62,7 +62,8 @@ async function main(): Promise<void> {
 
   step('Local secrets (.dev.vars)');
   const devVars = ensureDevVars();
-  console.log(devVars === 'kept' ? 'TOKEN_SECRET and IDENTITY_SECRET already set.' : 'Wrote random secrets (TOKEN_SECRET, IDENTITY_SECRET) to .dev.vars.');
+  const secrets = DEV_SECRETS.join(', ');
+  console.log(devVars === 'kept' ? `${secrets} already set.` : `Wrote the random secrets .dev.vars lacked (of ${secrets}).`);
 
   step('Building the console and the widget (vite build)');
   await buildClient();

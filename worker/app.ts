@@ -5,11 +5,15 @@ import { Hono } from 'hono';
 import { authRoutes, colleagueRoutes, meRoutes } from './auth/routes.ts';
 import { requireAdmin, requireAgent } from './auth/session.ts';
 import { bulkRoutes } from './chats/bulk.ts';
+import { cannedRoutes } from './canned/routes.ts';
 import { chatRoutes } from './chats/routes.ts';
 import { adminContentRoutes } from './content/routes.ts';
 import { customerRoutes, organizationRoutes } from './customers/routes.ts';
+import { adminManualEventRoutes } from './manual-events/admin-routes.ts';
+import { manualEventRoutes } from './manual-events/routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { errorResponse, notFound } from './http/errors.ts';
+import { articlePageRoutes } from './kb/page.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { callRoutes } from './items/calls.ts';
 import { relatedRoutes } from './items/related.ts';
@@ -29,7 +33,8 @@ const adminRoutes = new Hono<AppEnv>()
   .use(requireAdmin())
   .route('/settings', settingsRoutes)
   .route('/', peopleAdminRoutes)
-  .route('/', adminContentRoutes);
+  .route('/', adminContentRoutes)
+  .route('/manual-events', adminManualEventRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(securityHeaders())
@@ -49,10 +54,14 @@ export const app = new Hono<AppEnv>()
   .route('/api/public', publicRoutes)
   .route('/api/visitor', visitorRoutes)
   .route('/api/messages', messageRoutes)
+  .route('/api/manual-events', manualEventRoutes)
+  .route('/api/canned', cannedRoutes)
   .route('/api/admin', adminRoutes);
 
 /** A live chat link's address: the full-page widget with the link's presets. */
 app.get('/chat/:slug', (c) => c.redirect(`/widget.html?link=${encodeURIComponent(c.req.param('slug'))}`, 302));
+/** A published knowledge-base article as a page (the link assistance inserts for a customer). */
+app.route('/kb', articlePageRoutes);
 
 app.onError(errorResponse);
 app.notFound(notFound);

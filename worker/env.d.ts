@@ -13,6 +13,12 @@ declare namespace Cloudflare {
      * deployed. Absent: identity verification is off and signed identities are refused.
      */
     IDENTITY_SECRET?: string;
+    /**
+     * Signs manual events' webhooks (HMAC-SHA256, objects/rules/manual-events.ts). A secret the
+     * receivers share: `.dev.vars` locally, `wrangler secret put WEBHOOK_SECRET` deployed. Absent:
+     * a webhook action fails, saying so, and nothing is sent unsigned.
+     */
+    WEBHOOK_SECRET?: string;
     /** Workers AI, for translation. Absent locally and wherever it is not configured. */
     AI?: Ai;
     /** Per-socket send limits (objects/chat/rate.ts); absent: 20 at once, then 5 a second. */

@@ -11,6 +11,7 @@ import { chatStore } from './chats/store.ts';
 import { lobbyStore } from './lobby/store.ts';
 import { rightsStore } from './people/rights.ts';
 import { applyRetention } from './customers/privacy.ts';
+import { deliverWebhooks } from './manual-events/webhooks.ts';
 
 
 export class ChatRoom extends ChatRoomObject {
@@ -27,6 +28,10 @@ export class Lobby extends LobbyObject {
 
 export default {
   fetch: app.fetch,
+  /** The WEBHOOKS queue (wrangler.toml): manual events' webhooks, POSTed and retried with backoff. */
+  async queue(batch, env) {
+    await deliverWebhooks(batch, env);
+  },
   /** The daily Cron Trigger (wrangler.toml): completed chats older than the retention setting go. */
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(

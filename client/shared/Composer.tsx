@@ -22,6 +22,8 @@ export interface ComposerProps {
   class?: string;
   /** The draft, owned by the caller's model (the open chat); absent: the box's own. */
   draft?: Draft;
+  /** The draft's text changed (typed, inserted or cleared): e.g. to say "typing" to the others. */
+  onTyping?: (text: string) => void;
 }
 
 let composerCount = 0;
@@ -50,6 +52,10 @@ export function Composer(props: ComposerProps) {
   useEffect(() => {
     if (props.focusOnMount) box.current?.focus();
   }, []);
+
+  useEffect(() => {
+    props.onTyping?.(draft);
+  }, [draft]);
 
   function send(): void {
     if (!canSend) return;

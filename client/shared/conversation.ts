@@ -3,6 +3,7 @@
 // yet. It owns no socket: frames come in through `handle` and go out through `transmit`.
 import { batch, signal } from '@preact/signals';
 import type { ChatEvent, ChatSnapshot, ClientFrame, Person, ServerFrame } from '../../objects/protocol.ts';
+import { NOTHING_SENT, type TypingSent, typingDecision, TYPING_SHOWN_MS } from './typing.ts';
 
 /** A message this client wrote: shown as pending until an event with the same clientId arrives. */
 export interface Outgoing {
@@ -41,6 +42,39 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
   const viewers = signal<readonly Person[]>([]);
   /** The last error not tied to a message (e.g. a refused take), for the person to read. */
   const notice = signal<string | null>(null);
+  /** Others typing now (never yourself): each shown until they stop, write, or TYPING_SHOWN_MS pass. */
+  const typing = signal<readonly Person[]>([]);
+  /** Staff only: the customer's unsent draft as it stands ('' = none). */
+  const customerDraft = signal('');
+  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  let typingSent: TypingSent = NOTHING_SENT;
+  let typingLater: ReturnType<typeof setTimeout> | undefined;
+  let typingLatest = '';
+
+  function heardTyping(from: Person, active: boolean): void {
+    clearTimeout(typingTimers.get(from.id));
+    typingTimers.delete(from.id);
+    const others = typing.value.filter((p) => p.id !== from.id);
+    if (active && from.id !== you.value?.id) {
+      typing.value = [...others, from];
+      typingTimers.set(from.id, setTimeout(() => heardTyping(from, false), TYPING_SHOWN_MS));
+    } else if (others.length !== typing.value.length) {
+      typing.value = others;
+    }
+  }
+
+  function heardDraft(text: string): void {
+    clearTimeout(draftTimer);
+    customerDraft.value = text;
+    if (text !== '') draftTimer = setTimeout(() => (customerDraft.value = ''), TYPING_SHOWN_MS);
+  }
+
+  function sendTyping(draft: string): void {
+    clearTimeout(typingLater);
+    typingLater = undefined;
+    if (transmit({ type: 'typing', draft })) typingSent = { draft, at: Date.now() };
+  }
 
   function addEvent(event: ChatEvent): void {
     const current = events.value;
@@ -48,6 +82,11 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
     const last = current[current.length - 1];
     events.value = last === undefined || last.seq < event.seq ? [...current, event] : orderBySeq([...current, event]);
     if (event.seq > lastSeq.value) lastSeq.value = event.seq;
+    if (event.kind === 'message') {
+      // Whoever wrote has stopped typing that.
+      if (typing.value.some((p) => p.id === event.from.id)) heardTyping(event.from, false);
+      if (event.from.role === 'visitor' && customerDraft.value !== '') heardDraft('');
+    }
     if (event.kind === 'message' || event.kind === 'coaching') {
       const echoed = event.clientId;
       if (outbox.value.some((m) => m.id === echoed)) outbox.value = outbox.value.filter((m) => m.id !== echoed);
@@ -119,6 +158,12 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
       case 'viewers':
         viewers.value = frame.viewers;
         return 'ok';
+      case 'typing':
+        heardTyping(frame.from, frame.active);
+        return 'ok';
+      case 'draft':
+        heardDraft(frame.text);
+        return 'ok';
       case 'error': {
         const { id, message } = frame;
         if (id !== undefined && outbox.value.some((m) => m.id === id)) {
@@ -148,10 +193,35 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
     notice,
     queuePosition,
     viewers,
+    typing,
+    customerDraft,
     handle,
+    /**
+     * The person's draft changed: tell the others, throttled (client/shared/typing.ts), the latest
+     * draft always last. Nothing is sent while disconnected; the next change says it again.
+     */
+    typed(draft: string): void {
+      typingLatest = draft;
+      if (!synced.value) return;
+      const decision = typingDecision(typingSent, draft, Date.now());
+      if (decision.send === 'now') sendTyping(draft);
+      else if (decision.send === 'later' && typingLater === undefined) {
+        typingLater = setTimeout(() => {
+          typingLater = undefined;
+          if (typingLatest !== typingSent.draft && synced.value) sendTyping(typingLatest);
+        }, decision.waitMs);
+      }
+    },
     /** Queues a message (or coaching line) and sends it now if the connection is ready. */
     write(kind: Outgoing['kind'], text: string): void {
       const message: Outgoing = { id: crypto.randomUUID(), kind, text, error: null };
+      if (kind === 'send') {
+        // The message itself tells the others that typing stopped: no frame, and none left to come.
+        clearTimeout(typingLater);
+        typingLater = undefined;
+        typingLatest = '';
+        typingSent = NOTHING_SENT;
+      }
       outbox.value = [...outbox.value, message];
       if (synced.value) transmitMessage(message);
     },
@@ -176,6 +246,9 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
     /** The connection dropped: hold new messages until the next `synced`. */
     disconnected(): void {
       synced.value = false;
+      typingSent = NOTHING_SENT;
+      for (const p of typing.value) heardTyping(p, false);
+      heardDraft('');
     },
     /** What to keep to resume this conversation later with `after=<lastSeq>`. */
     seed(): ConversationSeed {

@@ -1,5 +1,6 @@
 // Once the chat has ended: "Email me the transcript" (to the address the chat started with) and,
-// when an agent took part, the post-chat survey (a 1–5 radio group and an optional comment).
+// when an agent took part, the post-chat survey: a row of five stars (a native radio group, so
+// arrow keys, touch and screen readers work as with any radios) and then an optional comment.
 import { useState } from 'preact/hooks';
 import { MAX_COMMENT_LENGTH, RATINGS } from './after-chat.ts';
 import type { ChatSession } from './chat-session.ts';
@@ -47,7 +48,9 @@ function Transcript({ session }: { session: ChatSession }) {
 function Survey({ session }: { session: ChatSession }) {
   const { after } = session;
   const [rating, setRating] = useState<number | null>(null);
+  const [hovered, setHovered] = useState<number | null>(null);
   const [comment, setComment] = useState('');
+  const shown = hovered ?? rating ?? 0;
   const state = after.survey.value;
   if (state.status === 'done' || state.status === 'already') {
     return (
@@ -68,17 +71,27 @@ function Survey({ session }: { session: ChatSession }) {
     >
       <fieldset class="rating" aria-describedby={error ? 'survey-error' : undefined}>
         <legend>How would you rate this chat?</legend>
-        {RATINGS.map((r) => (
-          <label key={r.value} class="rating-choice">
-            <input type="radio" name="rating" value={r.value} checked={rating === r.value} onChange={() => setRating(r.value)} />
-            {` ${r.value} – ${r.label}`}
-          </label>
-        ))}
+        <div class="stars" onMouseLeave={() => setHovered(null)}>
+          {RATINGS.map((r) => (
+            <label key={r.value} class={`star-choice${r.value <= shown ? ' star-on' : ''}`} onMouseEnter={() => setHovered(r.value)}>
+              <input class="star-input" type="radio" name="rating" value={r.value} checked={rating === r.value} onChange={() => setRating(r.value)} />
+              <span class="star" aria-hidden="true">
+                ★
+              </span>
+              <span class="sr-only">{`${r.value} – ${r.label}`}</span>
+            </label>
+          ))}
+        </div>
+        <p class="star-caption" aria-hidden="true">
+          {shown > 0 ? RATINGS[shown - 1]!.label : 'Choose 1 to 5 stars'}
+        </p>
       </fieldset>
-      <div class="field">
-        <label for="survey-comment">Comment (optional)</label>
-        <textarea id="survey-comment" rows={3} maxLength={MAX_COMMENT_LENGTH} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />
-      </div>
+      {rating !== null ? (
+        <div class="field">
+          <label for="survey-comment">Comment (optional)</label>
+          <textarea id="survey-comment" rows={3} maxLength={MAX_COMMENT_LENGTH} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />
+        </div>
+      ) : null}
       {error ? (
         <p id="survey-error" class="field-error" role="alert">
           {error}

@@ -59,6 +59,10 @@ export function ChatView({ model, session }: { model: WidgetModel; session: Chat
         ))}
       </div>
 
+      <p class="typing-line" aria-live="polite">
+        {!ended ? typingLine(conversation.typing.value) : ''}
+      </p>
+
       {conversation.notice.value ? (
         <p class="notice" role="alert">
           {conversation.notice.value}{' '}
@@ -78,7 +82,9 @@ export function ChatView({ model, session }: { model: WidgetModel; session: Chat
         </div>
       ) : (
         <>
-          <Composer label="Message" button="Send" placeholder="Type your message…" focusOnMount onSend={(text) => conversation.write('send', text)} />
+          <Composer label="Message" button="Send" placeholder="Type your message…" focusOnMount onSend={(text) => conversation.write('send', text)}
+            onTyping={(text) => conversation.typed(text)}
+          />
           <SendFile session={session} />
           {failures >= OFFER_RESTART_AFTER_FAILURES ? (
             <p class="restart">
@@ -92,6 +98,13 @@ export function ChatView({ model, session }: { model: WidgetModel; session: Chat
       )}
     </section>
   );
+}
+
+/** "Ann is typing…": the agents who may write to the customer, as the server tells them. */
+function typingLine(people: readonly { name: string }[]): string {
+  if (people.length === 0) return '';
+  const names = people.map((p) => p.name).join(' and ');
+  return `${names} ${people.length === 1 ? 'is' : 'are'} typing…`;
 }
 
 function statusLine(chat: ChatSnapshot | null, ended: boolean): string {
@@ -182,6 +195,9 @@ function EventLine({ event, fileHref }: { event: ChatEvent; fileHref: (fileId: s
     case 'time-logged':
     case 'time-log-deleted':
     case 'related':
+    case 'manual-event':
+    case 'webhook-delivered':
+    case 'webhook-failed':
       return null; // staff-only: the server never sends these to a visitor
     default: {
       const unhandled: never = event;

@@ -1,7 +1,7 @@
 // One running chat on the visitor's side: its conversation fed by a socket that resumes with
 // `after=<lastSeq>`, files sent over HTTP (the chat announces them as `file` events), and what
 // comes after the end. Everything is saved after each change so a reload resumes exactly here.
-import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import { effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ClientFrame, ServerFrame } from '../../objects/protocol.ts';
 import { describeError } from '../shared/api.ts';
 import { createConversation, type Conversation } from '../shared/conversation.ts';
@@ -23,6 +23,8 @@ export interface ChatSession {
   sendFile(file: File): Promise<void>;
   dismissUploadError(): void;
   after: AfterChat;
+  /** The last sequence number the visitor has seen (the panel open): kept with the chat. */
+  seenSeq: Signal<number>;
   stop(): void;
 }
 
@@ -43,6 +45,7 @@ export function startSession(stored: StoredChat): ChatSession {
     onDown: () => conversation.disconnected(),
   });
   const after = createAfterChat({ chatId, token, email, rated: stored.rated });
+  const seenSeq = signal(stored.seenSeq);
   const uploading = signal<string | null>(null);
   const uploadError = signal<string | null>(null);
 
@@ -70,6 +73,7 @@ export function startSession(stored: StoredChat): ChatSession {
       outbox: [...conversation.outbox.value],
       email,
       rated: status === 'done' || status === 'already',
+      seenSeq: seenSeq.value,
     });
   });
 
@@ -83,6 +87,7 @@ export function startSession(stored: StoredChat): ChatSession {
     sendFile,
     dismissUploadError: () => (uploadError.value = null),
     after,
+    seenSeq,
     stop() {
       stopSaving();
       socket.close();

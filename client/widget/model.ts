@@ -88,7 +88,7 @@ export function createWidgetModel(options: WidgetOptions) {
     try {
       const body = form.chatBody();
       const created = await createChat(body);
-      const stored: StoredChat = { ...created, lastSeq: 0, events: [], outbox: [], email: body.email, rated: false };
+      const stored: StoredChat = { ...created, lastSeq: 0, events: [], outbox: [], email: body.email, rated: false, seenSeq: 0 };
       saveChat(stored);
       form.clearQuestion();
       step.value = { name: 'form' };

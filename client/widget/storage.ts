@@ -17,6 +17,8 @@ export interface StoredChat {
   email: string | null;
   /** The post-chat survey was answered (or the server said so): don't ask again. */
   rated: boolean;
+  /** The last sequence number the visitor had in front of them (replies after it are unread). */
+  seenSeq: number;
 }
 
 export function loadChat(): StoredChat | null {
@@ -44,8 +46,10 @@ export function loadChat(): StoredChat | null {
     'outbox' in data && Array.isArray(data.outbox) ? data.outbox.filter((m) => typeof m?.id === 'string') : [];
   const email = 'email' in data && typeof data.email === 'string' ? data.email : null;
   const rated = 'rated' in data && data.rated === true;
+  // Stored before unread counts existed: count nothing from before this load as unread.
+  const seenSeq = 'seenSeq' in data && typeof data.seenSeq === 'number' ? data.seenSeq : lastSeq;
   // Without its events, a high lastSeq would hide the history: replay from the start instead.
-  return { chatId: data.chatId, token: data.token, lastSeq: events.length > 0 ? lastSeq : 0, events, outbox, email, rated };
+  return { chatId: data.chatId, token: data.token, lastSeq: events.length > 0 ? lastSeq : 0, events, outbox, email, rated, seenSeq };
 }
 
 export function saveChat(chat: StoredChat): void {

@@ -3,7 +3,7 @@
 // events }` that the ChatRoom object applies. No I/O, no clock of its own and no `cloudflare:*` or
 // `node:*` import, so it is tested in plain Node and under Deno. Refusals are return values with a
 // stable code, never exceptions.
-import type { Attachment, ChatComment, ChatSnapshot, ChatStatus, CommentKind, ErrorCode, EventDraft, FieldChange, Person, Role, TimeLog, TransferTarget } from '../protocol.ts';
+import type { Attachment, ChatComment, ChatSnapshot, ChatStatus, CommentKind, ErrorCode, EventDraft, FieldChange, ManualEventOutcome, Person, Role, TimeLog, TransferTarget } from '../protocol.ts';
 import { MAX_COMMENT_LENGTH, MAX_TEXT_LENGTH, MAX_TIME_LOG_MINUTES, MAX_TIME_LOG_NOTE } from '../protocol.ts';
 import { mayRemoveTimeLog } from '../rules/time-logs.ts';
 import { mayChangeComment } from '../rules/comments.ts';
@@ -84,7 +84,16 @@ export type Command =
   /** Staff set custom fields, already checked against their definitions ('' clears one). */
   | { type: 'set-fields'; by: Actor; fields: Record<string, string> }
   /** The Worker related an item to the chat (or made one from it), or unrelated it: a History line. */
-  | { type: 'relate'; by: Actor; item: ItemRef; change: 'added' | 'removed' };
+  | { type: 'relate'; by: Actor; item: ItemRef; change: 'added' | 'removed' }
+  /** A manual event ran (the Worker ran its actions): a History line with each action's outcome. */
+  | { type: 'manual-event'; by: Actor; run: { runId: string; eventId: string; name: string; outcomes: ManualEventOutcome[] } }
+  /** A manual event's webhook reached its final outcome (the Queue consumer says which): a History line. */
+  | { type: 'webhook'; result: WebhookResult };
+
+/** How a manual event's webhook ended: delivered (2xx) or failed after its last attempt. */
+export type WebhookResult =
+  | { ok: true; runId: string; deliveryId: string; name: string; url: string; attempts: number; status: number }
+  | { ok: false; runId: string; deliveryId: string; name: string; url: string; attempts: number; reason: string };
 
 export type Outcome = { ok: true; state: ChatState; events: EventDraft[] } | { ok: false; code: ErrorCode; message: string };
 
@@ -197,6 +206,18 @@ export function transition(state: ChatState, command: Command, now: number): Out
       const by = command.by.person;
       if (by.role !== 'agent') return refuse('not_allowed', 'Only staff can relate items to a chat.');
       return { ok: true, state, events: [{ kind: 'related', audience: 'staff', at: now, by, item: command.item, change: command.change }] };
+    }
+    case 'manual-event': {
+      const by = command.by.person;
+      if (by.role !== 'agent') return refuse('not_allowed', 'Only staff run manual events.');
+      return { ok: true, state, events: [{ kind: 'manual-event', audience: 'staff', at: now, by, ...command.run }] };
+    }
+    case 'webhook': {
+      // Told by the Worker's Queue consumer, never by a client: there is no caller to check.
+      const r = command.result;
+      const base = { audience: 'staff', at: now, runId: r.runId, deliveryId: r.deliveryId, name: r.name, url: r.url, attempts: r.attempts } as const;
+      const event: EventDraft = r.ok ? { kind: 'webhook-delivered', ...base, status: r.status } : { kind: 'webhook-failed', ...base, reason: r.reason };
+      return { ok: true, state, events: [event] };
     }
     case 'set-fields': {
       if (command.by.person.role !== 'agent') return refuse('not_allowed', 'Only staff can edit custom fields.');
@@ -346,6 +367,11 @@ function write(state: OpenState, command: Extract<Command, { type: 'send' | 'coa
   const refused = from.role === 'agent' ? mayWrite(state, from) : null;
   if (refused) return refused;
   return { ok: true, state, events: [{ kind: 'message', audience: 'all', at: now, clientId, from, text }] };
+}
+
+/** Whether this member of staff may write to the customer now (the chat is theirs, or they joined it). */
+export function mayWriteToCustomer(state: ChatState, agent: Person): boolean {
+  return state.status === 'active' && (state.agent.id === agent.id || state.joined.some((p) => p.id === agent.id));
 }
 
 /** An agent writes to the customer (text or file) only once the chat is theirs or they joined it. */

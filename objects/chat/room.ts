@@ -7,7 +7,7 @@ import { agentHub } from '../agent/hub.ts';
 import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
 import { notifyAgent, publishRemoval, publishRow } from '../lobby/lobby.ts';
 import { type Addressed, followUpNotice, noticesFor } from './notices.ts';
-import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, Person, ServerFrame, TimeLog, TransferTarget } from '../protocol.ts';
+import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, ManualEventOutcome, Person, ServerFrame, TimeLog, TransferTarget } from '../protocol.ts';
 import { currentComments } from '../rules/comments.ts';
 import { currentTimeLogs } from '../rules/time-logs.ts';
 import type { ItemRef } from '../rules/items.ts';
@@ -15,12 +15,13 @@ import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
 import { EventLog, RECORD_EVENT_KINDS } from './log.ts';
 import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } from './rate.ts';
-import type { Actor, ChatInfo, ChatState, Command, OpenState } from './logic.ts';
+import type { Actor, ChatInfo, ChatState, Command, OpenState, WebhookResult } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
 import { deleteChatFiles, listRow } from './projection.ts';
 import { type ProjectionMemory, Projector, type RowSource } from './projector.ts';
 import type { ChatStore } from './store.ts';
 import { idleLevel, nextWake } from './timers.ts';
+import { TYPING_POLICY, typingAudience } from './typing.ts';
 
 export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
 export type CommentResult = { ok: true; comment: ChatComment } | { ok: false; code: ErrorCode; message: string };
@@ -37,6 +38,7 @@ export interface CommentInput {
 /** Matched by the runtime without waking the object (Hibernation API auto-response). */
 const PING = JSON.stringify({ type: 'ping' });
 const PONG = JSON.stringify({ type: 'pong' } satisfies ServerFrame);
+const DRAFT_CLEARED = JSON.stringify({ type: 'draft', text: '' } satisfies ServerFrame);
 /** Close code sent to every socket of a chat that was deleted. */
 export const CLOSE_DELETED = 4404;
 /** How soon a deletion cut short by a failure is tried again. */
@@ -70,6 +72,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   /** What each socket may still store before it is refused `rate_limited` (see rate.ts). */
   readonly #buckets = new WeakMap<WebSocket, Bucket>();
   readonly #sendPolicy: BucketPolicy;
+  /** What each socket may still say about typing before its typing frames are dropped (typing.ts). */
+  readonly #typingBuckets = new WeakMap<WebSocket, Bucket>();
   /** The `viewers` frame staff last heard (null after waking), and whether a new one is pending. */
   #viewersJson: string | null = null;
   #viewersPending = false;
@@ -169,6 +173,16 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   /** The Worker related an item to this chat, or unrelated it (D1 holds the relation): a History line. */
   async noteRelation(caller: Caller, item: ItemRef, change: 'added' | 'removed'): Promise<CommandResult> {
     return this.#command({ type: 'relate', by: actorOf(caller), item, change });
+  }
+
+  /** The Worker ran a manual event's actions on this chat (worker/manual-events/run.ts): its History line. */
+  async recordManualEvent(caller: Caller, run: { runId: string; eventId: string; name: string; outcomes: ManualEventOutcome[] }): Promise<CommandResult> {
+    return this.#command({ type: 'manual-event', by: actorOf(caller), run });
+  }
+
+  /** The Queue consumer's last word on a manual event's webhook (delivered, or failed for good). */
+  async noteWebhook(result: WebhookResult): Promise<CommandResult> {
+    return this.#command({ type: 'webhook', result });
   }
 
   timeLogs(): TimeLog[] {
@@ -314,6 +328,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         const seq = this.#log.findBySender(senderKey(caller), frame.id);
         return seq !== undefined ? send(ws, { type: 'ack', id: frame.id, seq }) : sendError(ws, result.code, result.message, frame.id);
       }
+      case 'typing':
+        return this.#typing(ws, caller.person, frame.draft);
       case 'take':
       case 'take-over':
         result = await this.take(caller, frame.type === 'take-over');
@@ -335,6 +351,25 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     answerClose(ws, code, reason);
     if (this.#callerOf(ws).person.role === 'agent') this.#announceViewers(undefined, ws);
+    // A customer who left has no draft any more: staff stop previewing it.
+    else if (typingAudience(this.#state, this.#callerOf(ws).person).draftToStaff) this.#broadcast(['agent'], DRAFT_CLEARED);
+  }
+
+  /**
+   * Passes a typing frame on at once, to whom typing.ts says; nothing is stored, and a socket over
+   * its typing rate is dropped unsaid (its next frame says the same again: a draft as it stands).
+   */
+  #typing(ws: WebSocket, from: Person, draft: string): void {
+    const now = Date.now();
+    const token = takeToken(this.#typingBuckets.get(ws) ?? fullBucket(now, TYPING_POLICY), now, TYPING_POLICY);
+    this.#typingBuckets.set(ws, token.bucket);
+    if (!token.ok) return;
+    const heard = typingAudience(this.#state, from);
+    if (heard.draftToStaff) this.#broadcast(['agent'], JSON.stringify({ type: 'draft', text: draft } satisfies ServerFrame));
+    if (!heard.signalToVisitor && !heard.signalToStaff) return;
+    const signal = JSON.stringify({ type: 'typing', from, active: draft.trim() !== '' } satisfies ServerFrame);
+    if (heard.signalToVisitor) this.#broadcast(['visitor'], signal);
+    if (heard.signalToStaff) sendAll(this.#openStaff().filter((other) => other !== ws), signal);
   }
 
   /**

@@ -42,6 +42,12 @@ function line(event: ChatEvent): string | null {
       return `[related] ${event.by.name} ${event.change === 'added' ? 'related' : 'unrelated'} ${event.item.label}`;
     case 'fields-edited':
       return `[fields] ${event.by.name} changed ${event.changes.map((c) => c.key).join(', ')}`;
+    case 'manual-event':
+      return `[manual event] ${event.by.name} ran ${event.name}: ${event.outcomes.map((o) => `${o.ok ? 'done' : 'FAILED'} ${o.action} (${o.detail})`).join('; ')}`;
+    case 'webhook-delivered':
+      return `[webhook] ${event.name}: delivered to ${event.url} (HTTP ${event.status}, attempt ${event.attempts})`;
+    case 'webhook-failed':
+      return `[webhook] ${event.name}: FAILED to reach ${event.url} after ${event.attempts} attempts: ${event.reason}`;
   }
 }
 

@@ -11,9 +11,42 @@ export const TICKET_STATUSES = ['open', 'pending', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-/** A reply goes to the customer by email; a note stays with staff; the conversation is the chat it came from. */
-export const TICKET_ENTRY_KINDS = ['conversation', 'reply', 'note'] as const;
+/**
+ * A reply goes to the customer by email; a note stays with staff; a resolution (how the problem
+ * was solved, which agent assistance suggests for similar chats) stays with staff like a note;
+ * the conversation is the chat it came from.
+ */
+export const TICKET_ENTRY_KINDS = ['conversation', 'reply', 'note', 'resolution'] as const;
 export type TicketEntryKind = (typeof TICKET_ENTRY_KINDS)[number];
+/** What staff may add to a ticket's thread (the conversation comes only from a chat). */
+export const NEW_TICKET_ENTRY_KINDS = ['reply', 'note', 'resolution'] as const satisfies readonly TicketEntryKind[];
+export type NewTicketEntryKind = (typeof NEW_TICKET_ENTRY_KINDS)[number];
+
+/** Whether an entry of this kind is sent to the customer. Only a reply ever is. */
+export function reachesCustomer(kind: TicketEntryKind): boolean {
+  switch (kind) {
+    case 'reply':
+      return true;
+    case 'conversation':
+    case 'note':
+    case 'resolution':
+      return false;
+  }
+}
+
+/** How the ticket's thread heads an entry. */
+export function entryHeading(entry: { kind: TicketEntryKind; authorName: string; emailedTo: string | null }): string {
+  switch (entry.kind) {
+    case 'conversation':
+      return 'The chat';
+    case 'reply':
+      return `Reply by ${entry.authorName}, emailed to ${entry.emailedTo ?? ''}`;
+    case 'note':
+      return `Internal note by ${entry.authorName} · staff only`;
+    case 'resolution':
+      return `Resolution by ${entry.authorName} · staff only`;
+  }
+}
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 

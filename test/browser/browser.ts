@@ -37,10 +37,15 @@ export async function screenshot(pages: Record<string, Page | undefined>, prefix
 
 // ---- the visitor ----------------------------------------------------------------------------
 
-/** Opens the demo page, clicks the launcher the loader script adds, and returns the chat iframe. */
+/**
+ * Opens the demo page, opens the chat with the launcher the loader script adds (unless the panel
+ * is open already: it stays as the visitor left it across pages), and returns the chat iframe.
+ */
 export async function openWidgetOnDemoPage(page: Page): Promise<FrameLocator> {
   await page.goto('/demo.html');
-  await page.getByRole('button', { name: 'Chat with us' }).click();
+  const launcher = page.getByRole('button', { name: /^(Chat with us|Close chat)/ });
+  await launcher.waitFor();
+  if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click();
   return page.frameLocator('iframe[title="Live chat"]');
 }
 

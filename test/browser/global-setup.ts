@@ -65,7 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     inspectorPort,
     persistTo,
     // Its own secret, so the tests need no .dev.vars.
-    vars: { TOKEN_SECRET: randomSecret(), IDENTITY_SECRET: identitySecret },
+    vars: { TOKEN_SECRET: randomSecret(), IDENTITY_SECRET: identitySecret, WEBHOOK_SECRET: randomSecret() },
     quiet: true,
   });
   if (ownTmp === undefined) delete process.env['TMPDIR'];

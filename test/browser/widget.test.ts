@@ -89,9 +89,9 @@ test('a visitor is helped from another website, across a reload, to the transcri
   const bubbles = widget.locator('.log .msg');
   expect(await bubbles.count()).toBe(2);
 
-  // A reload of the shop: opened again, the chat goes on.
+  // A reload of the shop: the panel is still open, as the visitor left it, and the chat goes on.
   await shop.reload();
-  await launcher.click();
+  await shop.getByRole('button', { name: 'Close chat' }).waitFor();
   await widget.getByText('Is anyone there?').waitFor();
   await widget.getByText('Waiting for an agent…').waitFor();
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeD1 } from '../../scripts/d1.ts';
 import { applyMigrations } from '../../scripts/migrate.ts';
-import { ROOT } from '../../scripts/process.ts';
+import { ROOT, WRANGLER_ENV, wranglerScript } from '../../scripts/process.ts';
 
 const state = mkdtempSync(join(tmpdir(), 'switchboard-cli-'));
 const PASSWORD = 'a-long-enough-password';
@@ -136,6 +136,42 @@ describe('npm run admin', () => {
     expect(await d1("SELECT COUNT(*) AS n FROM sign_in_failures WHERE email = 'ann@example.test'")).toEqual([[{ n: 0 }]]);
     expect(await admin(['agents', 'unlock', 'ann@example.test'])).toMatchObject({ code: 0, stdout: 'ann@example.test was not locked.\n' });
   });
+
+  it('writes canned replies of each scope, refuses an unknown variable or a taken shortcut, and removes a reply with its files', async () => {
+    const bodyFile = join(state, 'discount.txt');
+    writeFileSync(bodyFile, '{{agent.first_name}} from {{group.name}}: 10% off today.\n');
+    const shared = await admin(['canned', 'add', '--title', 'Welcome', '--folder', 'Greetings', '--shortcut', '#Hello', '--body', 'Hi {{customer.first_name|there}}!']);
+    expect(shared).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created canned reply \S+ \(shared\): Welcome \(#hello\)\.\n$/) });
+    expect((await admin(['canned', 'add', '--title', 'Discount', '--group', 'Sales EMEA', '--body-file', bodyFile])).code).toBe(0);
+    expect((await admin(['canned', 'add', '--title', 'My sign-off', '--owner', 'ann@example.test', '--shortcut', 'hello', '--body', 'Cheers'])).code).toBe(0);
+
+    const typo = await admin(['canned', 'add', '--title', 'Typo', '--body', 'Dear {{customer.nmae}}']);
+    expect(typo).toMatchObject({ code: 1, stderr: expect.stringContaining('Unknown variable: {{customer.nmae}}.') });
+    const taken = await admin(['canned', 'add', '--title', 'Hello again', '--shortcut', 'hello', '--body', 'Hi']);
+    expect(taken).toMatchObject({ code: 1, stderr: expect.stringContaining('shortcut #hello') });
+    expect((await admin(['canned', 'add', '--title', 'Bad', '--shortcut', 'two words', '--body', 'x'])).code).toBe(2);
+
+    const list = (await admin(['canned', 'list'])).stdout;
+    expect(list).toMatch(/\sgroup\s+Sales EMEA\s+Discount\s+0/);
+    expect(list).toMatch(/\spersonal\s+ann@example\.test\s+hello\s+My sign-off\s+0/);
+    expect(list).toMatch(/\sshared\s+Greetings\s+hello\s+Welcome\s+0/);
+    expect(list).not.toContain('Typo');
+    expect(list).not.toContain('Hello again');
+
+    // A file kept with the shared reply (as the console stores one): removing the reply removes it from R2.
+    const id = /Created canned reply (\S+)/.exec(shared.stdout)![1]!;
+    const d1 = (sql: string) => executeD1(sql, { remote: false, persistTo: state });
+    await d1(`INSERT INTO canned_reply_files (id, reply_id, filename, content_type, size, created_at) VALUES ('f1', '${id}', 'label.txt', 'text/plain', 6, 1)`);
+    const r2 = (...args: string[]) =>
+      new Promise<number>((resolve) => execFile(process.execPath, [wranglerScript(), 'r2', 'object', ...args, '--local', '--persist-to', state], { cwd: ROOT, env: { ...process.env, ...WRANGLER_ENV } }, (error) => resolve(error ? 1 : 0)));
+    writeFileSync(join(state, 'label.txt'), 'label\n');
+    expect(await r2('put', `switchboard-files/canned/${id}/f1`, '--file', join(state, 'label.txt'))).toBe(0);
+    expect(await admin(['canned', 'remove', id])).toMatchObject({ code: 0, stdout: `Removed canned reply ${id} and its 1 file.\n` });
+    expect(await r2('get', `switchboard-files/canned/${id}/f1`, '--pipe')).toBe(1);
+    expect(await d1(`SELECT COUNT(*) AS n FROM canned_reply_files WHERE reply_id = '${id}'; SELECT COUNT(*) AS n FROM canned_replies WHERE id = '${id}'`)).toEqual([[{ n: 0 }], [{ n: 0 }]]);
+    expect(await admin(['canned', 'remove', id])).toMatchObject({ code: 1, stderr: expect.stringContaining(`No canned reply ${id}`) });
+    // Some fifteen wrangler calls, each a second or two (far more on a busy machine).
+  }, 300_000);
 
   it('names what does not exist', async () => {
     const out = await admin(['members', 'add', 'nobody@example.test', 'Sales EMEA']);

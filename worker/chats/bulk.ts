@@ -12,6 +12,7 @@ import { ApiError } from '../http/errors.ts';
 import { orRefuse } from '../http/refusals.ts';
 import { readBody } from '../http/body.ts';
 import { callerOf, chatStub, resolveTarget, TransferComment, TransferTo } from './actions.ts';
+import { bulkManualEventRoutes } from '../manual-events/routes.ts';
 
 /** The most chats one bulk action takes. */
 export const MAX_BULK = 100;
@@ -29,6 +30,8 @@ async function selected(env: Env, agentId: string, ids: string[]) {
 
 export const bulkRoutes = new Hono<AppEnv>()
   .use(requireAgent())
+  // Running a manual event on the selected chats (worker/manual-events/routes.ts).
+  .route('/manual-events', bulkManualEventRoutes)
   .post('/delete', async (c) => {
     const body = await readBody<BulkDeleteBody>(c, z.object({ chatIds }));
     const chats = await selected(c.env, c.get('agent').id, body.chatIds);

@@ -39,6 +39,22 @@ export async function storeUpload(env: Env, chatId: string, uploader: Caller, re
   if (uploader.person.role === 'visitor' && (await countAttachments(env.DB, chatId, 'visitor')) >= MAX_VISITOR_FILES) {
     throw new ApiError(429, 'too_many_files', `A chat takes at most ${MAX_VISITOR_FILES} files from the customer.`);
   }
+  return attachBytes(env, chatId, uploader, await readUpload(request));
+}
+
+/** A file as it arrived and passed every check: its cleaned name, its type and its bytes. */
+export interface CheckedUpload {
+  filename: string;
+  contentType: string;
+  bytes: ArrayBuffer;
+}
+
+/**
+ * Reads an upload (the raw body, `content-type` its type, `x-filename` its URI-encoded name) and
+ * checks it as a chat file: an allowed type, at most MAX_FILE_BYTES, a usable name, and first
+ * bytes that match the type. Canned replies' files are checked here too, as they become chat files.
+ */
+export async function readUpload(request: Request): Promise<CheckedUpload> {
   const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!ALLOWED_FILE_TYPES.includes(contentType)) {
     throw new ApiError(415, 'unsupported_type', `Files of type ${contentType || 'unknown'} cannot be sent. Allowed: images, PDF, text, CSV, ZIP, Word and Excel.`);
@@ -52,7 +68,15 @@ export async function storeUpload(env: Env, chatId: string, uploader: Caller, re
   if (!matchesSignature(contentType, new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 16)))) {
     throw new ApiError(415, 'type_mismatch', `The file's contents are not ${contentType}: send it with its real type.`);
   }
+  return { filename, contentType, bytes };
+}
 
+/**
+ * Stores checked bytes as a file of the chat (R2 `chats/<chatId>/<id>`), has the chat's object
+ * announce it as a `file` event (it refuses where the sender may not write), and records it in D1.
+ */
+export async function attachBytes(env: Env, chatId: string, uploader: Caller, upload: CheckedUpload): Promise<Attachment> {
+  const { filename, contentType, bytes } = upload;
   const file: Attachment = { id: randomId(), filename, contentType, size: bytes.byteLength, uploadedBy: uploader.person.role };
   const r2Key = `chats/${chatId}/${file.id}`;
   await env.FILES.put(r2Key, bytes, { httpMetadata: { contentType } });

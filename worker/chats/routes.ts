@@ -24,6 +24,8 @@ import { pageQuery } from '../http/paging.ts';
 import { orRefuse } from '../http/refusals.ts';
 import { callerOf, chatStub, requireChat, resolveTarget, TransferBody } from './actions.ts';
 import { recordRoutes } from './record-routes.ts';
+import { chatManualEventRoutes } from '../manual-events/routes.ts';
+import { assistanceRoutes } from '../assistance/routes.ts';
 
 export { callerOf, chatStub } from './actions.ts';
 
@@ -44,6 +46,8 @@ const ListQuery = z.discriminatedUnion('view', [
 export const chatRoutes = new Hono<AppEnv>()
   .use(requireAgent())
   .route('/:id', recordRoutes)
+  .route('/:id/manual-events', chatManualEventRoutes)
+  .route('/:id/assistance', assistanceRoutes)
   .get('/', async (c) => {
     const agent = c.get('agent');
     const q = readQuery(c, ListQuery, {

@@ -1,10 +1,12 @@
 // The chat object's D1 access (objects/chat/store.ts), on drizzle: the `chats` row it projects
-// (read by worker/db/chats.ts), the agents it was assigned to, and what deleting it removes.
+// (read by worker/db/chats.ts), the agents it was assigned to, its record (with the Resolution
+// comments agent assistance searches: worker/assistance/resolutions.ts), and what deleting it removes.
 import { and, count, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatStore } from '../../objects/chat/store.ts';
-import { agents, attachments, chatAgents, chatComments, chats, relations, surveys, timeLogs, verifiedChats } from '../db/schema.ts';
+import { agents, attachments, chatAgents, chatComments, chats, relations, surveys, timeLogs, verifiedChats, webhookDeliveries } from '../db/schema.ts';
 import { readColleaguesMayTake, readThresholdSettings } from '../settings/queries.ts';
+import { chatResolutionsFollowRow, removeChatResolutions, replaceChatResolutions } from '../assistance/resolutions.ts';
 
 /** Columns an upsert overwrites; who started the chat, and when, never change (staff may edit custom fields). */
 const UPDATED = [
@@ -36,16 +38,18 @@ export function chatStore(db: D1Database): ChatStore {
         .insert(chats)
         .values(values)
         .onConflictDoUpdate({ target: chats.id, set, setWhere: sql`excluded.version >= ${chats.version}` });
+      // Its resolutions are in the group the row says (a transfer moves them; usually a no-op look-up).
+      const resolutionsFollow = chatResolutionsFollowRow(orm, row.id);
       // Remember every agent the chat was ever assigned to (My Completed lists it for each of them).
       if (row.agentId === null) {
-        await upsert;
+        await orm.batch([upsert, resolutionsFollow]);
         return;
       }
       const assigned = orm
         .insert(chatAgents)
         .values({ chatId: row.id, agentId: row.agentId, assignedAt: row.takenAt ?? row.startedAt })
         .onConflictDoNothing();
-      await orm.batch([upsert, assigned]);
+      await orm.batch([upsert, assigned, resolutionsFollow]);
     },
 
     async deleteChat(chatId) {
@@ -55,10 +59,13 @@ export function chatStore(db: D1Database): ChatStore {
         orm.delete(attachments).where(eq(attachments.chatId, chatId)),
         orm.delete(surveys).where(eq(surveys.chatId, chatId)),
         orm.delete(chatComments).where(eq(chatComments.chatId, chatId)),
+        removeChatResolutions(orm, chatId),
         orm.delete(timeLogs).where(eq(timeLogs.chatId, chatId)),
         orm.delete(verifiedChats).where(eq(verifiedChats.chatId, chatId)),
         orm.delete(relations).where(and(eq(relations.fromKind, 'chat'), eq(relations.fromId, chatId))),
         orm.delete(relations).where(and(eq(relations.toKind, 'chat'), eq(relations.toId, chatId))),
+        // Manual events' webhook deliveries carry the customer's name and email in their body.
+        orm.delete(webhookDeliveries).where(eq(webhookDeliveries.chatId, chatId)),
       ]);
     },
 
@@ -89,6 +96,7 @@ export function chatStore(db: D1Database): ChatStore {
       await orm.batch([
         orm.delete(chatComments).where(eq(chatComments.chatId, chatId)),
         ...rows.map((row) => orm.insert(chatComments).values(row)),
+        ...replaceChatResolutions(orm, chatId, groupId, comments),
         orm.delete(timeLogs).where(eq(timeLogs.chatId, chatId)),
         ...logRows.map((row) => orm.insert(timeLogs).values(row)),
       ]);

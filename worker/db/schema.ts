@@ -554,3 +554,24 @@ export const webhookDeliveries = sqliteTable(
   },
   (t) => [index('webhook_deliveries_chat').on(t.chatId, t.createdAt)],
 );
+
+/**
+ * Resolutions for agent assistance: a chat's Resolution comments (kept current by the chat's
+ * store with its record) and tickets' resolution entries, each with the group it belongs to now.
+ * Staff only. Their text is indexed by the FTS5 table resolution_search (external content, kept
+ * in step by triggers: migrations/0012_assistance_search.sql); `id` is its rowid.
+ */
+export const resolutions = sqliteTable(
+  'resolutions',
+  {
+    id: integer('id').primaryKey(),
+    source: text('source', { enum: ['chat', 'ticket'] }).notNull(),
+    sourceId: text('source_id').notNull(),
+    entryId: text('entry_id').notNull().unique(),
+    groupId: text('group_id').notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('resolutions_source').on(t.source, t.sourceId)],
+);

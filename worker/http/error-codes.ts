@@ -61,6 +61,14 @@ export const HTTP_ERROR_CODES = {
   organization_exists: 'An organization with that name or domain exists.',
   same_customer: 'A customer cannot be merged into themselves.',
   customer_has_live_chat: 'The customer has a chat waiting or under way: end it first.',
+  // canned replies
+  unknown_variable: 'A canned reply (or a manual event’s template) names a variable that does not exist, or a `{{` is not closed (a canned reply’s `unknown` lists them); nothing was saved.',
+  shortcut_taken: 'Another canned reply in the same scope (shared, the group, or yours) has that shortcut.',
+  too_many_reply_files: 'A canned reply carries at most 5 files.',
+  // manual events
+  invalid_action: 'An action of a manual event lacks what it needs or breaks a rule (the message names the action, `field` its field).',
+  event_name_taken: 'A manual event with that name exists.',
+  event_not_for_group: 'The manual event is not for the group of the chat (or of one of the chats, named); nothing was run.',
   // a chat object's refusals
   not_allowed: 'Your role may not do this.',
   not_active: 'The chat must be active (taken) for this.',

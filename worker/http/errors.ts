@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     /** The input field at fault, where there is one (a form can show the message beside it). */
     readonly field?: string,
+    /** More for a program to read beside the message (e.g. `unknown`: the variables a canned reply may not use). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }
@@ -20,7 +22,7 @@ export class ApiError extends Error {
 export function errorResponse(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     const field = err.field === undefined ? {} : { field: err.field };
-    return c.json({ error: { code: err.code, message: err.message, ...field } }, err.status);
+    return c.json({ error: { ...err.details, code: err.code, message: err.message, ...field } }, err.status);
   }
   console.error('unexpected error', err);
   return c.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, 500);

@@ -13,9 +13,19 @@ const apiHeaders = secureHeaders({
   crossOriginResourcePolicy: 'same-origin',
 });
 
+/**
+ * Answers any website may read: public, cookie-less, for the loader that runs on the embedding
+ * page (whether anyone is online). Everything else stays same-origin.
+ */
+const READABLE_BY_EVERY_ORIGIN = new Set(['/api/public/online']);
+
 export function securityHeaders(): MiddlewareHandler {
   return async function securityHeaders(c, next) {
     if (c.req.header('Upgrade')?.toLowerCase() === 'websocket') return next();
-    return apiHeaders(c, next);
+    await apiHeaders(c, next);
+    if (READABLE_BY_EVERY_ORIGIN.has(c.req.path)) {
+      c.res.headers.set('Access-Control-Allow-Origin', '*');
+      c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    }
   };
 }

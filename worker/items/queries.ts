@@ -7,6 +7,7 @@ import type { TimeLog } from '../../objects/protocol.ts';
 import { isOverdue, type ItemKind, itemNumber, type ItemRef, type TicketEntryKind, type TicketStatus } from '../../objects/rules/items.ts';
 import { FIRST_CALL_NUMBER, FIRST_TICKET_NUMBER } from '../../objects/rules/items.ts';
 import type { CallLog, RelatedItem, Task, Ticket, TicketEntry, TicketSortKey } from './wire.ts';
+import { insertTicketResolution, moveTicketResolutions, removeEntryResolution } from '../assistance/resolutions.ts';
 
 /** The caller's groups, as a sub-select on `?1` (the agent's id). */
 const MY_GROUPS = 'SELECT group_id FROM memberships WHERE agent_id = ?1';
@@ -150,22 +151,27 @@ export function insertEntry(db: D1Database, ticketId: string, e: NewEntry, id: s
     .bind(id, ticketId, e.kind, e.author.id, e.author.name, e.text, e.emailedTo ?? null, e.at);
 }
 
-/** A reply or note: the entry and the ticket's last change, together; the entry as stored. */
-export async function addEntry(db: D1Database, ticketId: string, e: NewEntry): Promise<TicketEntry> {
+/**
+ * A reply, note or resolution: the entry and the ticket's last change, together (and a
+ * resolution's place in the staff-only index assistance searches); the entry as stored.
+ */
+export async function addEntry(db: D1Database, ticket: Pick<Ticket, 'id' | 'groupId'>, e: NewEntry): Promise<TicketEntry> {
   const id = crypto.randomUUID();
-  await db.batch([insertEntry(db, ticketId, e, id), db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').bind(e.at, ticketId)]);
+  const indexed = e.kind === 'resolution' ? [insertTicketResolution(db, ticket, { id, authorName: e.author.name, text: e.text, at: e.at })] : [];
+  await db.batch([insertEntry(db, ticket.id, e, id), db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').bind(e.at, ticket.id), ...indexed]);
   return { id, kind: e.kind, authorId: e.author.id, authorName: e.author.name, text: e.text, emailedTo: e.emailedTo ?? null, createdAt: e.at };
 }
 
 /**
- * `from` merged into `into`, in one batch: its thread and time logs move (the time logs into
- * `into`'s group), its related items become `into`'s, each ticket gets a note saying so, the two
+ * `from` merged into `into`, in one batch: its thread and time logs move (the time logs, and
+ * the resolutions assistance suggests, into `into`'s group), its related items become `into`'s, each ticket gets a note saying so, the two
  * are related, and `from` is closed.
  */
 export async function mergeTickets(db: D1Database, into: Ticket, from: Ticket, by: { id: string; name: string }, now: number): Promise<void> {
   const self = "NOT (to_kind = 'ticket' AND to_id = ?1)";
   await db.batch([
     db.prepare('UPDATE ticket_entries SET ticket_id = ?1 WHERE ticket_id = ?2').bind(into.id, from.id),
+    moveTicketResolutions(db, from.id, into),
     db.prepare('UPDATE time_logs SET ticket_id = ?1, group_id = ?3 WHERE ticket_id = ?2').bind(into.id, from.id, into.groupId),
     db
       .prepare(`INSERT OR IGNORE INTO relations (from_kind, from_id, to_kind, to_id, created_by, created_at)
@@ -191,7 +197,7 @@ export async function markEmailed(db: D1Database, entryId: string, to: string): 
 
 /** A reply whose email could not be sent: it goes, so the thread never shows what did not leave. */
 export async function deleteEntry(db: D1Database, entryId: string): Promise<void> {
-  await db.prepare('DELETE FROM ticket_entries WHERE id = ?').bind(entryId).run();
+  await db.batch([db.prepare('DELETE FROM ticket_entries WHERE id = ?').bind(entryId), removeEntryResolution(db, entryId)]);
 }
 
 export async function ticketEntries(db: D1Database, ticketId: string): Promise<TicketEntry[]> {

@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { transcriptText } from '../../objects/chat/transcript.ts';
 import { COMMENT_LABELS } from '../../objects/rules/comments.ts';
 import { MAX_EMAIL_LENGTH } from '../../objects/rules/email.ts';
-import { DIRECTION_LABELS, formatSeconds, itemNumber, MAX_ENTRY_LENGTH, MAX_NAME_LENGTH, MAX_SUBJECT_LENGTH, TICKET_PRIORITIES, TICKET_STATUSES } from '../../objects/rules/items.ts';
+import { DIRECTION_LABELS, formatSeconds, itemNumber, MAX_ENTRY_LENGTH, MAX_NAME_LENGTH, MAX_SUBJECT_LENGTH, NEW_TICKET_ENTRY_KINDS, reachesCustomer, TICKET_PRIORITIES, TICKET_STATUSES } from '../../objects/rules/items.ts';
 import { supervises } from '../../objects/rules/ranks.ts';
 import { mayRemoveTimeLog, totalMinutes } from '../../objects/rules/time-logs.ts';
 import { requireAgent } from '../auth/session.ts';
@@ -69,7 +69,7 @@ const TicketEdit = z.object({
 });
 
 const NewEntryBody = z.object({
-  kind: z.enum(['reply', 'note']),
+  kind: z.enum(NEW_TICKET_ENTRY_KINDS),
   text: manyLines(MAX_ENTRY_LENGTH, 1),
 });
 
@@ -178,8 +178,9 @@ export const ticketRoutes = new Hono<AppEnv>()
     const agent = c.get('agent');
     const ticket = await requireTicket(c.env, agent, c.req.param('id'));
     const body = await readBody<TicketEntryBody>(c, NewEntryBody);
-    const entry = await addEntry(c.env.DB, ticket.id, { kind: body.kind, author: { id: agent.id, name: agent.name }, text: body.text, at: Date.now() });
-    if (body.kind === 'note') return c.json({ entry } satisfies TicketEntryResponse, 201);
+    const entry = await addEntry(c.env.DB, ticket, { kind: body.kind, author: { id: agent.id, name: agent.name }, text: body.text, at: Date.now() });
+    // A note or a resolution stays with staff: only a reply is ever sent.
+    if (!reachesCustomer(body.kind)) return c.json({ entry } satisfies TicketEntryResponse, 201);
     // A reply is stored first, then sent, then marked with where it went: a reply that could not
     // be sent is removed again (the thread never shows what did not leave), and one that was sent
     // is in the thread whatever happens next.

@@ -1,7 +1,7 @@
 // The bodies of the help-desk item routes (tickets, tasks, call logs, related items), defined once:
 // routes check what they send with `satisfies`, the console imports these types.
 import type { TimeLog } from '../../objects/protocol.ts';
-import type { CallDirection, ItemKind, ItemRef, TicketEntryKind, TicketPriority, TicketStatus } from '../../objects/rules/items.ts';
+import type { CallDirection, ItemKind, ItemRef, NewTicketEntryKind, TicketEntryKind, TicketPriority, TicketStatus } from '../../objects/rules/items.ts';
 
 export type { ItemRef } from '../../objects/rules/items.ts';
 
@@ -136,8 +136,9 @@ export interface TicketEditBody {
   priority?: TicketPriority;
   agentId?: string | null;
 }
+/** `POST /api/tickets/:id/entries`: a reply is emailed to the customer; a note or a resolution stays with staff. */
 export interface TicketEntryBody {
-  kind: 'reply' | 'note';
+  kind: NewTicketEntryKind;
   text: string;
 }
 export interface NewTaskBody {

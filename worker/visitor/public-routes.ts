@@ -1,7 +1,7 @@
 // What anyone may ask before a chat exists: the groups and whether anyone is online in them, the
 // custom fields, a live chat link's presets, and the knowledge base (published articles only).
 import type { DeflectionBody, PublicArticleResponse, SuggestionsResponse } from '../kb/wire.ts';
-import type { PublicConfig } from './wire.ts';
+import type { OnlineAnswer, PublicConfig } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { onlineByGroup } from '../lobby/store.ts';
@@ -39,6 +39,16 @@ export const publicRoutes = new Hono<AppEnv>()
     // One D1 read for every group's availability, whatever the number of groups (worker/lobby/store.ts).
     const online = await onlineByGroup(c.env.DB, Date.now());
     return c.json({ groups: groups.map((g) => ({ ...g, online: online.get(g.id) ?? 0 })), fields, link: link ?? null } satisfies PublicConfig);
+  })
+  .get('/online', async (c) => {
+    const groupId = c.req.query('group');
+    const online = await onlineByGroup(c.env.DB, Date.now());
+    // The loader asks from the embedding website's origin: worker/http/security-headers.ts lets
+    // that origin read this answer (public, no cookies); nothing else of the API.
+    c.header('Cache-Control', 'no-store');
+    if (groupId === undefined || groupId === '') return c.json({ online: [...online.values()].some((n) => n > 0) } satisfies OnlineAnswer);
+    if (groupId.length > 64 || !(await findGroup(c.env.DB, groupId))) throw new ApiError(404, 'unknown_group', 'No such group.');
+    return c.json({ online: (online.get(groupId) ?? 0) > 0 } satisfies OnlineAnswer);
   })
   .get('/kb/search', async (c) => {
     const { q, limit } = readQuery(c, SearchQuery, { hint: `q is 1 to ${MAX_TEXT_LENGTH} characters; limit is 1 to ${MAX_SUGGESTIONS}.` });

@@ -15,6 +15,13 @@ export interface PublicConfig {
   fields: CustomField[];
   link: ChatLink | null;
 }
+/**
+ * `GET /api/public/online[?group=<id>]`: whether anyone can answer a chat now (in that group, or
+ * in any). Read by the loader on any website, so it is served to every origin.
+ */
+export interface OnlineAnswer {
+  online: boolean;
+}
 /** `POST /api/visitor/chats` */
 export interface NewChat {
   name: string;

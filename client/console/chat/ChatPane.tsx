@@ -203,6 +203,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
         <p class="pane-ended">This chat has ended.</p>
       ) : (
       <div class="composers">
+        <TypingNow draft={conversation.customerDraft.value} visitorName={visitorName} colleagues={conversation.typing.value.filter((p) => p.id !== me.id)} />
         <Composer
           class="reply"
           label="Message"
@@ -212,6 +213,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
           disabledReason={writeBlocker(ctx)}
           draft={chat.replyDraft}
           onSend={(text) => conversation.write('send', text)}
+          onTyping={(text) => conversation.typed(text)}
         />
         <section class="coaching-box" aria-label="Coaching">
           <p class="coaching-title">
@@ -288,5 +290,25 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
         />
       ) : null}
     </article>
+  );
+}
+
+/**
+ * What the customer is typing before they send it (a preview, not announced keystroke by
+ * keystroke: only "is typing" is), and which colleagues are typing to them.
+ */
+function TypingNow({ draft, visitorName, colleagues }: { draft: string; visitorName: string; colleagues: readonly { id: string; name: string }[] }) {
+  const who = [...(draft.trim() !== '' ? [visitorName] : []), ...colleagues.map((p) => p.name)];
+  return (
+    <div class="typing-now">
+      <p class="typing-line" aria-live="polite">
+        {who.length > 0 ? `${who.join(' and ')} ${who.length === 1 ? 'is' : 'are'} typing…` : ''}
+      </p>
+      {draft.trim() !== '' ? (
+        <p class="draft-preview" aria-label={`${visitorName}'s unsent draft`}>
+          {draft}
+        </p>
+      ) : null}
+    </div>
   );
 }

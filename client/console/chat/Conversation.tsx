@@ -126,6 +126,9 @@ function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
     case 'time-logged':
     case 'time-log-deleted':
     case 'related':
+    case 'manual-event':
+    case 'webhook-delivered':
+    case 'webhook-failed':
       return null; // in History and in their tabs
     default: {
       const unhandled: never = event;

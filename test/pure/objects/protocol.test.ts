@@ -31,12 +31,26 @@ describe('parseClientFrame', () => {
     }
   });
 
+  it('decides every typing frame as the schema does (its fast path too)', () => {
+    for (const draft of ['', 'half a sen', 'y'.repeat(MAX_TEXT_LENGTH), 'y'.repeat(MAX_TEXT_LENGTH + 1), 3, null, undefined, '\ud800']) {
+      const frame = { type: 'typing', draft, extra: 'dropped' };
+      const schema = ClientFrameSchema.safeParse(frame);
+      const out = parseClientFrame(JSON.stringify(frame));
+      if (schema.success && draft !== '\ud800') assert.deepEqual(out, { ok: true, frame: schema.data });
+      else assert.equal(out.ok, false, JSON.stringify(draft)?.slice(0, 20));
+    }
+    assert.equal(code(JSON.stringify({ type: 'typing', draft: 'y'.repeat(MAX_TEXT_LENGTH + 1) })), 'text_too_long');
+    assert.equal(code(JSON.stringify({ type: 'typing', draft: '\ud800' })), 'invalid_text');
+    assert.equal(code(JSON.stringify({ type: 'typing' })), 'invalid_frame');
+  });
+
   it('accepts each kind of frame', () => {
     for (const frame of [
       { type: 'send', id: 'a', text: 'hi' },
       { type: 'coach', id: 'b', text: 'psst' },
       { type: 'take' },
       { type: 'end' },
+      { type: 'typing', draft: 'I have a qu' },
       { type: 'ping' },
     ]) {
       const out = parseClientFrame(JSON.stringify(frame));

@@ -28,6 +28,10 @@ interface Scene {
   otherCustomerId: string;
   /** A second ticket of group A, to merge. */
   otherTicketId: string;
+  /** A shared canned reply (an administrator's), without files. */
+  replyId: string;
+  /** A manual event for group A that adds a General comment. */
+  eventId: string;
 }
 
 interface Door {
@@ -103,6 +107,7 @@ export const MATRIX: Record<string, Door> = {
   'GET /api/messages': { path: () => '/api/messages', expect: staff(200, 200, 200, 200) },
   'POST /api/messages/:id/handled': { path: () => '/api/messages/nope/handled', expect: staff(404, 404, 404, 404) },
   'GET /api/public/config': { path: () => '/api/public/config', expect: all(200) },
+  'GET /api/public/online': { path: () => '/api/public/online', expect: all(200) },
   'GET /api/public/kb/search': { path: () => '/api/public/kb/search?q=password', expect: all(200) },
   'GET /api/public/kb/articles/:id': { path: () => '/api/public/kb/articles/nope', expect: all(404) },
   'POST /api/public/kb/deflections': {
@@ -162,6 +167,8 @@ export const MATRIX: Record<string, Door> = {
     expect: staff(503, 404, 503, 503),
   },
   'GET /chat/:slug': { path: () => '/chat/orders', expect: all(302) },
+  // A published article's page is public; there is no such article here.
+  'GET /kb/:id': { path: () => '/kb/nope', expect: all(404) },
   'GET /api/chats/counts': { path: () => '/api/chats/counts', expect: staff(200, 200, 200, 200) },
   'POST /api/chats/:id/transfer': {
     mutates: 'chat',
@@ -176,6 +183,8 @@ export const MATRIX: Record<string, Door> = {
     expect: staff(200, 404, 200, 200),
   },
   'GET /api/chats/:id/comments': { path: (s) => `/api/chats/${s.chatId}/comments`, expect: staff(200, 404, 200, 200) },
+  // Agent assistance: staff who may see the chat (Carol is not in its group); never a customer.
+  'GET /api/chats/:id/assistance': { path: (s) => `/api/chats/${s.chatId}/assistance`, expect: staff(200, 404, 200, 200) },
   'POST /api/chats/:id/comments': {
     mutates: 'chat',
     path: (s) => `/api/chats/${s.chatId}/comments`,
@@ -212,6 +221,28 @@ export const MATRIX: Record<string, Door> = {
     body: (s) => ({ chatIds: [s.chatId], to: { kind: 'group', groupId: s.world.groupB } }),
     expect: staff(200, 404, 200, 200),
   },
+  'GET /api/manual-events': { path: () => '/api/manual-events', expect: staff(200, 200, 200, 200) },
+  'GET /api/chats/:id/manual-events': { path: (s) => `/api/chats/${s.chatId}/manual-events`, expect: staff(200, 404, 200, 200) },
+  'POST /api/chats/:id/manual-events/:eventId/run': { mutates: 'chat', path: (s) => `/api/chats/${s.chatId}/manual-events/${s.eventId}/run`, expect: staff(200, 404, 200, 200) },
+  'POST /api/bulk/manual-events/:eventId/run': {
+    mutates: 'chat',
+    path: (s) => `/api/bulk/manual-events/${s.eventId}/run`,
+    body: (s) => ({ chatIds: [s.chatId] }),
+    expect: staff(200, 404, 200, 200),
+  },
+  'GET /api/admin/manual-events': { path: () => '/api/admin/manual-events', expect: adminOnly(200) },
+  // A new name for every knock: the shared scene serves, and no world is made for it.
+  'POST /api/admin/manual-events': {
+    path: () => '/api/admin/manual-events',
+    body: (s) => ({ name: `E ${crypto.randomUUID()}`, groupIds: [s.world.groupA], actions: [{ type: 'end-chat' }] }),
+    expect: adminOnly(201),
+  },
+  'PUT /api/admin/manual-events/:id': {
+    path: () => '/api/admin/manual-events/nope',
+    body: (s) => ({ name: 'Renamed', groupIds: [s.world.groupA], actions: [{ type: 'end-chat' }] }),
+    expect: adminOnly(404),
+  },
+  'DELETE /api/admin/manual-events/:id': { path: () => '/api/admin/manual-events/nope', expect: adminOnly(404) },
   'GET /api/tickets': { path: () => '/api/tickets?view=mine', expect: staff(200, 200, 200, 200) },
   // Made from the shared chat: a new ticket and relation each time, which no other door reads.
   'POST /api/tickets': { mutates: 'items', path: () => '/api/tickets', body: (s) => ({ subject: 'Broken lid', chatId: s.chatId }), expect: staff(201, 404, 201, 201) },
@@ -283,6 +314,18 @@ export const MATRIX: Record<string, Door> = {
   // A public door guarded by the website's signature: without one, everyone is refused alike.
   'POST /api/visitor/history': { path: () => '/api/visitor/history', body: () => ({ identity: 'unsigned' }), expect: all(400) },
   'POST /api/visitor/history/:id/transcript': { path: (s) => `/api/visitor/history/${s.chatId}/transcript`, body: () => ({ identity: 'unsigned' }), expect: all(400) },
+  'GET /api/canned': { path: () => '/api/canned?q=welcome', expect: staff(200, 200, 200, 200) },
+  'POST /api/canned': { path: () => '/api/canned', body: () => ({ scope: 'shared', title: 'Opening hours', body: 'We answer 9–5.' }), expect: staff(403, 403, 403, 201) },
+  'PATCH /api/canned/:id': { path: (s) => `/api/canned/${s.replyId}`, body: () => ({ folder: 'Greetings' }), expect: staff(403, 403, 403, 200) },
+  'DELETE /api/canned/:id': { mutates: 'items', path: (s) => `/api/canned/${s.replyId}`, expect: staff(403, 403, 403, 204) },
+  'POST /api/canned/:id/files': { mutates: 'items', path: (s) => `/api/canned/${s.replyId}/files`, upload: true, expect: staff(403, 403, 403, 201) },
+  // No such file: everyone on staff may see a shared reply, and reaches the look-up (404).
+  'GET /api/canned/:id/files/:fileId': { path: (s) => `/api/canned/${s.replyId}/files/none`, expect: staff(404, 404, 404, 404) },
+  'DELETE /api/canned/:id/files/:fileId': { path: (s) => `/api/canned/${s.replyId}/files/none`, expect: staff(403, 403, 403, 404) },
+  // Filling is for those who may see the chat (Carol is not in its group).
+  'POST /api/canned/:id/fill': { path: (s) => `/api/canned/${s.replyId}/fill`, body: (s) => ({ chatId: s.chatId }), expect: staff(200, 404, 200, 200) },
+  // The reply has no files: those who may see the chat reach that rule (400).
+  'POST /api/canned/:id/send-files': { path: (s) => `/api/canned/${s.replyId}/send-files`, body: (s) => ({ chatId: s.chatId }), expect: staff(400, 404, 400, 400) },
   'GET /api/me/preferences': { path: () => '/api/me/preferences', expect: staff(200, 200, 200, 200) },
   'PUT /api/me/preferences': {
     mutates: 'world',
@@ -359,7 +402,7 @@ async function scene(base?: Scene, freshChat = true): Promise<Scene> {
 }
 
 /** A ticket, a task and a call log of Alice's in group A, and the customers of the ticket and the call, written straight to D1. */
-async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId' | 'callId' | 'customerEmail' | 'customerId' | 'otherCustomerId' | 'otherTicketId'>> {
+async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId' | 'callId' | 'customerEmail' | 'customerId' | 'otherCustomerId' | 'otherTicketId' | 'replyId' | 'eventId'>> {
   const tag = crypto.randomUUID().slice(0, 8);
   const ids = {
     ticketId: crypto.randomUUID(),
@@ -369,6 +412,8 @@ async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId
     customerId: `cu-${tag}`,
     otherCustomerId: `cu2-${tag}`,
     otherTicketId: crypto.randomUUID(),
+    replyId: crypto.randomUUID(),
+    eventId: crypto.randomUUID(),
   };
   const callEmail = `ann.calls.${tag}@example.test`;
   const now = Date.now();
@@ -393,6 +438,17 @@ async function seedItems(world: World): Promise<Pick<Scene, 'ticketId' | 'taskId
     ).bind(ids.callId, callEmail, now - 60_000, groupA, alice.id, alice.name, now),
     ...customer(ids.customerId, ids.customerEmail),
     ...customer(ids.otherCustomerId, callEmail),
+    env.DB.prepare(
+      `INSERT INTO canned_replies (id, scope, title, body, created_by, created_at, updated_at) VALUES (?, 'shared', 'Welcome', 'Hi {{customer.first_name|there}}!', ?, ?, ?)`,
+    ).bind(ids.replyId, world.adam.id, now, now),
+    env.DB.prepare('INSERT INTO manual_events (id, name, actions, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').bind(
+      ids.eventId,
+      `Note ${ids.eventId}`,
+      JSON.stringify([{ type: 'add-comment', kind: 'general', text: 'Noted' }]),
+      now,
+      now,
+    ),
+    env.DB.prepare('INSERT INTO manual_event_groups (event_id, group_id) VALUES (?, ?)').bind(ids.eventId, groupA),
   ]);
   return ids;
 }

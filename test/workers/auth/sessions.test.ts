@@ -108,4 +108,25 @@ describe('presence', () => {
     bobs.close();
     alices.close();
   });
+
+  it("answers the loader on any website whether anyone is online, in a group or in any, and refuses an unknown group", async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const online = async (query: string) => {
+      const res = await api(`/api/public/online${query}`, { headers: { Origin: 'https://shop.example' } });
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+      expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+      return ((await res.json()) as { online: boolean }).online;
+    };
+    expect(await online(`?group=${world.groupA}`)).toBe(false);
+    const lobby = await connectLobby(alice, world.groupA);
+    await lobby.next();
+    expect(await online(`?group=${world.groupA}`)).toBe(true);
+    expect(await online(`?group=${world.groupB}`)).toBe(false);
+    expect(await online('')).toBe(true);
+    const unknown = await api('/api/public/online?group=no-such-group');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('unknown_group');
+    lobby.close();
+  });
 });

@@ -1,7 +1,7 @@
 // The History tab's words for every event of a chat, staff-only ones included: what kind of
 // event it was and one line saying what happened. Pure, so the tab and the print view say the
 // same thing, and a new kind of event that nobody describes fails to compile.
-import type { ChatEvent, Person } from '../../../../objects/protocol.ts';
+import type { ChatEvent, ManualActionKind, Person } from '../../../../objects/protocol.ts';
 import { COMMENT_LABELS } from '../../../../objects/rules/comments.ts';
 import { formatStarted } from '../../ui/time.ts';
 import { formatMinutes } from '../../../../objects/rules/time-logs.ts';
@@ -13,18 +13,37 @@ export interface HistoryLine {
   text: string;
   /** Only staff ever see this event (coaching, follow-ups, surveys). */
   staffOnly: boolean;
+  /** What each step did, for an event made of steps (a manual event's actions); empty otherwise. */
+  steps: readonly HistoryStep[];
 }
+
+export interface HistoryStep {
+  ok: boolean;
+  text: string;
+}
+
+/** A manual event's action as History names it. */
+export const ACTION_LABELS: Readonly<Record<ManualActionKind, string>> = {
+  'add-comment': 'Add comment',
+  'set-field': 'Set field',
+  transfer: 'Transfer',
+  'follow-up': 'Follow-up',
+  'end-chat': 'End chat',
+  'send-email': 'Send email',
+  webhook: 'Webhook',
+};
 
 
 const who = (p: Person) => (p.role === 'visitor' ? `${p.name} (customer)` : p.name);
 
 export function describeEvent(event: ChatEvent): HistoryLine {
-  const line = (label: string, text: string): HistoryLine => ({
+  const line = (label: string, text: string, steps: readonly HistoryStep[] = []): HistoryLine => ({
     seq: event.seq,
     at: event.at,
     label,
     text,
     staffOnly: event.audience === 'staff',
+    steps,
   });
   switch (event.kind) {
     case 'queued':
@@ -83,6 +102,19 @@ export function describeEvent(event: ChatEvent): HistoryLine {
         event.change === 'added' ? 'Related item' : 'Related item removed',
         `${event.by.name} ${event.change === 'added' ? 'related' : 'unrelated'} ${event.item.label}`,
       );
+    case 'manual-event': {
+      const failed = event.outcomes.filter((o) => !o.ok).length;
+      const summary = failed === 0 ? 'every action done' : `${failed} of ${event.outcomes.length} actions failed`;
+      return line(
+        'Manual event',
+        `${event.by.name} ran ${event.name}: ${summary}`,
+        event.outcomes.map((o) => ({ ok: o.ok, text: `${ACTION_LABELS[o.action]}: ${o.ok ? 'done' : 'failed'}. ${o.detail}` })),
+      );
+    }
+    case 'webhook-delivered':
+      return line('Webhook delivered', `${event.name}: ${event.url} answered ${event.status} (attempt ${event.attempts})`);
+    case 'webhook-failed':
+      return line('Webhook failed', `${event.name}: ${event.url} was not reached after ${event.attempts} attempts: ${event.reason}`);
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -110,3 +110,42 @@ describe('the outbox', () => {
     assert.equal(c.outbox.value[0]?.error, 'Not sent: the chat has ended.');
   });
 });
+
+describe('typing', () => {
+  it("shows who else is typing until they stop or write, and never yourself", () => {
+    const { c } = conversation();
+    c.handle(welcome(0));
+    c.handle({ type: 'typing', from: alice, active: true });
+    c.handle({ type: 'typing', from: vera, active: true });
+    assert.deepEqual(c.typing.value, [alice]);
+    c.handle(event({ seq: 1, at: 1, kind: 'message', audience: 'all', clientId: 'a1', from: alice, text: 'Hello' }));
+    assert.deepEqual(c.typing.value, []);
+    c.handle({ type: 'typing', from: alice, active: true });
+    c.handle({ type: 'typing', from: alice, active: false });
+    assert.deepEqual(c.typing.value, []);
+  });
+
+  it("holds the customer's draft until they send it or clear it (staff's view)", () => {
+    const { c } = conversation();
+    c.handle(welcome(0));
+    c.handle({ type: 'draft', text: 'my order never' });
+    assert.equal(c.customerDraft.value, 'my order never');
+    c.handle(event(message(1, 'my order never came')));
+    assert.equal(c.customerDraft.value, '');
+  });
+
+  it('sends the draft while connected, throttled, and nothing after the message went', () => {
+    const { c, sent } = conversation();
+    c.typed('early');
+    assert.equal(sent.length, 0, 'nothing before synced');
+    c.handle(welcome(0));
+    c.handle({ type: 'synced', lastSeq: 0 });
+    c.typed('H');
+    c.typed('He');
+    c.typed('Hel');
+    assert.deepEqual(sent, [{ type: 'typing', draft: 'H' }], 'the rest waits for the interval');
+    c.write('send', 'Hello');
+    c.typed('');
+    assert.deepEqual(sent.slice(1).map((f) => f.type), ['send'], 'no typing frame after the message');
+  });
+});

@@ -3,10 +3,10 @@
 // Each step is safe to repeat; data stays in .wrangler/state between runs.
 import { buildClient } from './build.ts';
 import { DEV_SECRETS, devVar, ensureDevVars } from './dev-vars.ts';
-import { applyMigrations } from './migrate.ts';
+import { migrationsDone } from './migrate.ts';
 import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PASSWORD, seedDemoData } from './seed.ts';
 import { addDemoChats, DEMO_SIGNED_IN, demoIdentity } from './demo-chats.ts';
-import { assertPortFree, startDevServer, waitUntilReady } from './serve.ts';
+import { assertPortFree, freePort, startDevServer, waitUntilReady } from './serve.ts';
 
 const DEFAULT_PORT = 8787;
 const IP = '127.0.0.1';
@@ -15,11 +15,12 @@ function step(text: string): void {
   console.log(`\n▶ ${text}`);
 }
 
-function portFromEnv(): number {
-  const raw = process.env['PORT'];
-  if (!raw) return DEFAULT_PORT;
+/** A port from the environment (PORT, INSPECTOR_PORT), checked; `fallback` when unset. */
+function portFromEnv(name: 'PORT' | 'INSPECTOR_PORT', fallback: number | null): number | null {
+  const raw = process.env[name];
+  if (!raw) return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not "${raw}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number, not "${raw}".`);
   return port;
 }
 
@@ -50,15 +51,21 @@ function banner(url: string, signedIn: string | null): string {
     ...emails,
     `  Password for all: ${DEMO_PASSWORD}`,
     '',
-    '  Data is kept in .wrangler/state. Press Ctrl-C to stop.',
+    `  Data is kept in ${process.env['SWITCHBOARD_STATE'] || '.wrangler/state'}. Press Ctrl-C to stop.`,
     '────────────────────────────────────────────────────────────────────',
     '',
   ].join('\n');
 }
 
 async function main(): Promise<void> {
-  const port = portFromEnv();
+  const port = portFromEnv('PORT', DEFAULT_PORT)!;
   await assertPortFree(port, IP);
+  // Another wrangler dev on this machine holds the default devtools port (9229): take a free one
+  // unless one is named, so both run side by side.
+  const inspectorPort = portFromEnv('INSPECTOR_PORT', null) ?? (await freePort(IP));
+  // Where local D1, Durable Objects and R2 keep their data: wrangler's .wrangler/state unless
+  // SWITCHBOARD_STATE names another folder (a second copy of the demo beside the first).
+  const persistTo = process.env['SWITCHBOARD_STATE'] || undefined;
 
   step('Local secrets (.dev.vars)');
   const devVars = ensureDevVars();
@@ -68,15 +75,15 @@ async function main(): Promise<void> {
   step('Building the console and the widget (vite build)');
   await buildClient();
 
-  step('Applying D1 migrations (local)');
-  await applyMigrations();
+  step('D1 migrations (local)');
+  console.log(await migrationsDone({ persistTo }));
 
-  step('Seeding demo data');
-  await seedDemoData({ quiet: true });
+  step('Demo people and content');
+  await seedDemoData({ quiet: true, persistTo });
   console.log(`${DEMO_AGENTS.length} agents and ${DEMO_GROUPS.length} groups in place (existing rows are left as they are).`);
 
-  step(`Starting wrangler dev on http://${IP}:${port}`);
-  const server = startDevServer({ port, ip: IP });
+  step(`Starting wrangler dev on http://${IP}:${port} (devtools on port ${inspectorPort})`);
+  const server = startDevServer({ port, ip: IP, inspectorPort, persistTo });
   // Ctrl-C and `kill` go to wrangler, which shuts workerd down; we leave when it has.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => void server.stop(signal));

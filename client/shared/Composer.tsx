@@ -3,7 +3,7 @@
 // caller may own, so text can be inserted at the cursor from outside the box; without one the box
 // keeps its own. The caller decides what sending means (the conversation's outbox).
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { MAX_TEXT_LENGTH } from '../../objects/protocol.ts';
 import { createDraft, type Draft } from './draft.ts';
 
@@ -24,6 +24,21 @@ export interface ComposerProps {
   draft?: Draft;
   /** The draft's text changed (typed, inserted or cleared): e.g. to say "typing" to the others. */
   onTyping?: (text: string) => void;
+  /** Help while typing, e.g. the console's `#shortcut` list of canned replies (the widget has none). */
+  assist?: ComposerAssist;
+}
+
+/**
+ * What an assist brings to the box: attributes for the text box (a suggestion list's
+ * aria-activedescendant, focus handlers), a first look at each key (ArrowDown, Enter, Escape
+ * while its list is open), and what to draw after the box. Read at each render, so an assist
+ * made of signals is followed as it changes.
+ */
+export interface ComposerAssist {
+  boxProps(): JSX.HTMLAttributes<HTMLTextAreaElement>;
+  /** True when the assist used the key: the box then does nothing more with it (Enter does not send). */
+  keyDown(event: KeyboardEvent): boolean;
+  popup(): ComponentChildren;
 }
 
 let composerCount = 0;
@@ -65,6 +80,10 @@ export function Composer(props: ComposerProps) {
   }
 
   function onKeyDown(event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>): void {
+    if (!event.isComposing && props.assist?.keyDown(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
     send();
@@ -82,6 +101,7 @@ export function Composer(props: ComposerProps) {
         {props.label}
       </label>
       <textarea
+        {...props.assist?.boxProps()}
         id={id}
         ref={box}
         rows={2}
@@ -94,6 +114,7 @@ export function Composer(props: ComposerProps) {
         onSelect={(event) => report(event.currentTarget)}
         onKeyDown={onKeyDown}
       />
+      {props.assist?.popup()}
       <button type="submit" disabled={!canSend}>
         {props.button}
       </button>

@@ -35,6 +35,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The input field the server named as at fault (`field` in the error body), if it did. */
+    readonly field: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -79,7 +81,8 @@ export async function toApiError(res: Response): Promise<ApiError> {
     const { error } = data;
     if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
       const { code, message } = error;
-      if (typeof code === 'string' && typeof message === 'string') return new ApiError(res.status, code, message);
+      const field = 'field' in error && typeof error.field === 'string' ? error.field : null;
+      if (typeof code === 'string' && typeof message === 'string') return new ApiError(res.status, code, message, field);
     }
   }
   return new ApiError(res.status, 'http_' + res.status, `The server answered ${res.status} ${res.statusText}.`.trim());

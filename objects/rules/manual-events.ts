@@ -106,7 +106,18 @@ export function checkManualEvent(input: ManualEventInput, fieldKeys: readonly st
   return { ok: true, event: { name, groupIds, actions: input.actions } };
 }
 
-/** The actions' names, for messages and menus. */
+/** The actions' titles, as History, reports and the Administration page show them. */
+export const ACTION_TITLES: Readonly<Record<ManualActionKind, string>> = {
+  'add-comment': 'Add comment',
+  'set-field': 'Set field',
+  transfer: 'Transfer',
+  'follow-up': 'Follow-up',
+  'end-chat': 'End chat',
+  'send-email': 'Send email',
+  webhook: 'Webhook',
+};
+
+/** The actions' names inside a sentence (refusals). */
 export const ACTION_NAMES: Readonly<Record<ManualActionKind, string>> = {
   'add-comment': 'add a comment',
   'set-field': 'set a custom field',

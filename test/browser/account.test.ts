@@ -1,5 +1,6 @@
-// A person's own session and presence in a real browser: signing out everywhere ends every
-// open console; a colleague's Online, Away and Offline reach the Team list as they happen.
+// A person's own session and presence in a real browser: signing in logs no error and no failed
+// request; signing out everywhere ends every open console; a colleague's Online, Away and Offline
+// reach the Team list as they happen.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
@@ -14,6 +15,22 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+});
+
+test('opening the console and signing in logs no error and no failed request', async () => {
+  const page = (await newPerson(browser, baseUrl)).page;
+  onTestFailed(() => screenshot({ page }, 'account-quiet'));
+  const noise: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') noise.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) noise.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => noise.push(`failed ${request.url()}`));
+  await signIn(page, 'alice@switchboard.local', DEMO_PASSWORD);
+  await page.getByRole('navigation').first().waitFor();
+  expect(noise).toEqual([]);
 });
 
 test('signing out everywhere ends the session in every browser', async () => {

@@ -1,7 +1,8 @@
 // Agents sign in and out (here or everywhere); /api/me tells the console who is signed in and
 // their groups; /api/agents lists the colleagues who share a group, with their presence.
 import { readColleaguesMayTake } from '../settings/queries.ts';
-import type { ColleaguesResponse, MeResponse, SignInBody, SignInResponse } from './wire.ts';
+import type { Context } from 'hono';
+import type { Agent, ColleaguesResponse, MeResponse, SessionResponse, SignInBody, SignInResponse } from './wire.ts';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { agentHub } from '../../objects/agent/hub.ts';
@@ -9,7 +10,7 @@ import { presenceAcross } from '../../objects/lobby/lobby.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { limitPerAddress } from './client.ts';
-import { endSession, requireAgent, sameOriginOnly, startSession } from './session.ts';
+import { endSession, findSession, requireAgent, sameOriginOnly, startSession } from './session.ts';
 import { colleaguesOf, groupsOf } from '../people/queries.ts';
 import { claimSignInAttempt, clearFailures, deleteSessionsOf, findAgentForSignIn } from './queries.ts';
 import { ApiError } from '../http/errors.ts';
@@ -21,6 +22,10 @@ const SignIn = z.object({
 });
 
 export const authRoutes = new Hono<AppEnv>()
+  .get('/session', async (c) => {
+    const found = await findSession(c);
+    return c.json((found ? { signedIn: true, me: await meOf(c, found.agent) } : { signedIn: false }) satisfies SessionResponse);
+  })
   .post('/login', sameOriginOnly(), async (c) => {
     const body = await readBody<SignInBody>(c, SignIn);
     const email = body.email.trim().toLowerCase();
@@ -61,12 +66,13 @@ export const authRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   });
 
-export const meRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) => {
-  const agent = c.get('agent');
-  // What this deployment can do: translation needs a Workers AI binding.
+export const meRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) => c.json(await meOf(c, c.get('agent'))));
+
+/** Who is signed in, their groups, and what this deployment can do (translation needs a Workers AI binding). */
+async function meOf(c: Context<AppEnv>, agent: Agent): Promise<MeResponse> {
   const features = { translation: c.env.AI !== undefined, takeFromColleagues: await readColleaguesMayTake(c.env.DB) };
-  return c.json({ agent, groups: await groupsOf(c.env.DB, agent.id), features } satisfies MeResponse);
-});
+  return { agent, groups: await groupsOf(c.env.DB, agent.id), features };
+}
 
 export const colleagueRoutes = new Hono<AppEnv>().get('/', requireAgent(), async (c) => {
   const me = c.get('agent').id;

@@ -57,14 +57,20 @@ export function requireAgent(): MiddlewareHandler<AppEnv> {
     if ((!SAFE_METHODS.has(c.req.method) && !sameOrigin) || (isUpgrade && origin !== undefined && !sameOrigin)) {
       throw new ApiError(403, 'cross_origin', 'Changes must come from the Switchboard console itself.');
     }
-    const token = getCookie(c, SESSION_COOKIE);
-    const sessionId = token ? await sha256(token) : null;
-    const found = sessionId ? await findSessionAgent(c.env.DB, sessionId, Date.now()) : undefined;
-    if (!sessionId || !found) throw new ApiError(401, 'unauthenticated', 'Sign in first.');
+    const found = await findSession(c);
+    if (!found) throw new ApiError(401, 'unauthenticated', 'Sign in first.');
     c.set('agent', found.agent);
-    c.set('session', { id: sessionId, expiresAt: found.expiresAt });
+    c.set('session', { id: found.sessionId, expiresAt: found.expiresAt });
     await next();
   };
+}
+
+/** The session the request's cookie names, if it is still valid, and its agent. */
+export async function findSession(c: Context<AppEnv>) {
+  const token = getCookie(c, SESSION_COOKIE);
+  const sessionId = token ? await sha256(token) : null;
+  const found = sessionId ? await findSessionAgent(c.env.DB, sessionId, Date.now()) : undefined;
+  return sessionId && found ? { ...found, sessionId } : undefined;
 }
 
 /** Administrators only (after requireAgent): others get 403 forbidden. */

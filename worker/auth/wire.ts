@@ -23,6 +23,11 @@ export interface SignInBody {
 export interface SignInResponse {
   agent: Agent;
 }
+/**
+ * `GET /api/auth/session`: whether the request is signed in, always 200, so a console that opens
+ * signed out logs no failed request.
+ */
+export type SessionResponse = { signedIn: false } | { signedIn: true; me: MeResponse };
 /** `GET /api/me` */
 export interface MeResponse {
   agent: Agent;

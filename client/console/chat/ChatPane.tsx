@@ -26,6 +26,9 @@ import { formatDuration, formatStarted, now, queueTime } from '../ui/time.ts';
 import { TransferDialog } from './TransferDialog.tsx';
 import { NewCallLogDialog, NewTaskDialog, NewTicketDialog, RelatedTab, RelateDialog } from './record/ItemDialogs.tsx';
 import { CustomerEmail } from '../customers/CustomerEmail.tsx';
+import { CannedReplyBar } from '../canned/CannedReplyBar.tsx';
+import { cannedOf } from '../canned/chat-canned.ts';
+import { shortcutAssist } from '../canned/ShortcutList.tsx';
 
 /** The selected tab's content; every tab the pane can show has a case (a new one fails to compile). */
 function TabPanel(props: {
@@ -204,6 +207,7 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
       ) : (
       <div class="composers">
         <TypingNow draft={conversation.customerDraft.value} visitorName={visitorName} colleagues={conversation.typing.value.filter((p) => p.id !== me.id)} />
+        <CannedReplyBar chat={chat} disabled={!can.write} />
         <Composer
           class="reply"
           label="Message"
@@ -212,7 +216,12 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
           disabled={!can.write}
           disabledReason={writeBlocker(ctx)}
           draft={chat.replyDraft}
-          onSend={(text) => conversation.write('send', text)}
+          assist={shortcutAssist(chat)}
+          onSend={(text) => {
+            conversation.write('send', text);
+            // The files of the canned replies this message used follow it.
+            void cannedOf(chat).sendQueued();
+          }}
           onTyping={(text) => conversation.typed(text)}
         />
         <section class="coaching-box" aria-label="Coaching">

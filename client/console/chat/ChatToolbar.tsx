@@ -1,9 +1,9 @@
 // The preview pane's toolbar, as the seed lists it and the server supports it: Take, Take over
 // (managers and administrators; agents where the administrator allows it), Join (staff who are
 // not the assigned agent), End Chat (after a confirmation), Transfer, Add (Comment, Related Item,
-// New Task, New Time Log, New Ticket, New Call Log), Follow-up,
+// New Task, New Time Log, New Ticket, New Call Log), Follow-up, Insert Canned Reply (while the reply box is open),
 // Send file, Email transcript and Translate (ended chats), Delete Chat (completed chats only),
-// Print, Pop-out and Actions (manual events). A button that does not apply is hidden, not shown
+// Print, Pop-out and Actions (manual events, with the last run's report under the toolbar). A button that does not apply is hidden, not shown
 // disabled (pane-rules.ts and chat-tools.ts decide); the server still decides and its refusal is
 // shown under the toolbar (or by the tool itself).
 import type { ConnectionState } from '../../shared/socket.ts';
@@ -16,7 +16,9 @@ import { openPopout, openPrint } from '../shell/page-mode.ts';
 import type { PaneAbilities } from './pane-rules.ts';
 import { type MenuItem, MenuButton } from '../ui/MenuButton.tsx';
 import { TimerButton } from './record/TimeLogs.tsx';
+import { ChatActionsMenu, ChatRunReport } from '../manual-events/ActionsMenu.tsx';
 import { now } from '../ui/time.ts';
+import { cannedOf } from '../canned/chat-canned.ts';
 
 export interface ChatToolbarProps {
   chat: OpenChat;
@@ -40,61 +42,69 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
     { id: 'call', label: 'New Call Log…', onSelect: () => chat.openDialog('call') },
   ];
   return (
-    <div class="toolbar pane-toolbar" role="toolbar" aria-label="Chat actions">
-      {can.showTake ? (
-        <button type="button" class="primary" disabled={!can.take} onClick={() => void chat.act('take')}>
-          {pending === 'take' ? 'Taking…' : 'Take'}
-        </button>
-      ) : null}
-      {can.showTakeOver ? (
-        <button type="button" disabled={!can.takeOver} onClick={() => void chat.act('take-over')}>
-          Take over
-        </button>
-      ) : null}
-      {can.showJoin ? (
-        <button type="button" disabled={!can.join} onClick={() => chat.join()} title="Join the conversation: the customer sees you">
-          Join
-        </button>
-      ) : null}
-      {can.showEnd ? (
-        <button type="button" disabled={!can.end} onClick={() => chat.openDialog('end')}>
-          End Chat
-        </button>
-      ) : null}
-      {can.showTransfer ? (
-        <button type="button" disabled={!can.transfer} onClick={() => chat.openDialog('transfer')}>
-          Transfer…
-        </button>
-      ) : null}
-      <MenuButton label="Add" items={addItems} empty="Nothing to add" />
-      <TimerButton chat={chat} now={now.value} />
-      {can.showFollowUp ? (
-        <button type="button" disabled={!can.followUp} onClick={() => chat.openDialog('follow-up')}>
-          Follow-up…
+    <>
+      <div class="toolbar pane-toolbar" role="toolbar" aria-label="Chat actions">
+        {can.showTake ? (
+          <button type="button" class="primary" disabled={!can.take} onClick={() => void chat.act('take')}>
+            {pending === 'take' ? 'Taking…' : 'Take'}
+          </button>
+        ) : null}
+        {can.showTakeOver ? (
+          <button type="button" disabled={!can.takeOver} onClick={() => void chat.act('take-over')}>
+            Take over
+          </button>
+        ) : null}
+        {can.showJoin ? (
+          <button type="button" disabled={!can.join} onClick={() => chat.join()} title="Join the conversation: the customer sees you">
+            Join
+          </button>
+        ) : null}
+        {can.showEnd ? (
+          <button type="button" disabled={!can.end} onClick={() => chat.openDialog('end')}>
+            End Chat
+          </button>
+        ) : null}
+        {can.showTransfer ? (
+          <button type="button" disabled={!can.transfer} onClick={() => chat.openDialog('transfer')}>
+            Transfer…
+          </button>
+        ) : null}
+        <MenuButton label="Add" items={addItems} empty="Nothing to add" />
+        <TimerButton chat={chat} now={now.value} />
+        {can.showFollowUp ? (
+          <button type="button" disabled={!can.followUp} onClick={() => chat.openDialog('follow-up')}>
+            Follow-up…
+          </button>
+        ) : null}
+        {can.write ? (
+        <button type="button" aria-haspopup="dialog" onClick={() => cannedOf(chat).openPicker()}>
+          Insert Canned Reply…
         </button>
       ) : null}
       {tools.sendFile ? <SendFileButton chat={chat} enabled={tools.sendFile} /> : null}
-      {tools.ended ? <EmailTranscriptButton chat={chat} visitorEmail={visitorEmail} /> : null}
-      {tools.ended ? <TranslateButton chat={chat} available={translation} /> : null}
-      {can.delete ? (
-        <button type="button" class="danger" onClick={() => chat.openDialog('delete')}>
-          Delete Chat
+        {tools.ended ? <EmailTranscriptButton chat={chat} visitorEmail={visitorEmail} /> : null}
+        {tools.ended ? <TranslateButton chat={chat} available={translation} /> : null}
+        {can.delete ? (
+          <button type="button" class="danger" onClick={() => chat.openDialog('delete')}>
+            Delete Chat
+          </button>
+        ) : null}
+        <button type="button" onClick={() => openPrint(chat.chatId)}>
+          Print
         </button>
-      ) : null}
-      <button type="button" onClick={() => openPrint(chat.chatId)}>
-        Print
-      </button>
-      {inPopout ? null : (
-        <button type="button" onClick={() => openPopout(chat.chatId)}>
-          Pop-out
-        </button>
-      )}
-      {/* Manual events (the seed's Actions menu) come with their own issue; until then it says so. */}
-      <MenuButton label="Actions (…)" items={[]} empty="No manual events available" />
-      <span class={`pane-connection conn-${connection}`} aria-live="polite">
-        {connectionText(connection)}
-      </span>
-    </div>
+        {inPopout ? null : (
+          <button type="button" onClick={() => openPopout(chat.chatId)}>
+            Pop-out
+          </button>
+        )}
+        {/* The seed's Actions menu: the administrator's manual events that apply to this chat. */}
+        <ChatActionsMenu events={chat.manualEvents} />
+        <span class={`pane-connection conn-${connection}`} aria-live="polite">
+          {connectionText(connection)}
+        </span>
+      </div>
+      <ChatRunReport events={chat.manualEvents} />
+    </>
   );
 }
 

@@ -10,6 +10,7 @@ import { currentComments } from '../../../objects/rules/comments.ts';
 import { currentTimeLogs } from '../../../objects/rules/time-logs.ts';
 import { loadFieldDefinitions } from './field-definitions.ts';
 import { type ChatItems, createChatItems } from './record/chat-items.ts';
+import { type ChatManualEvents, createChatManualEvents } from '../manual-events/manual-events.ts';
 import type { PaneTab } from './tabs/tab-set.ts';
 import { createDraft, type Draft } from '../../shared/draft.ts';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
@@ -69,6 +70,8 @@ export interface OpenChat {
   measuredMinutes: ReadonlySignal<number | null>;
   /** Tickets, tasks, call logs and chats related to this one, and making or relating them. */
   items: ChatItems;
+  /** The manual events the Actions (…) menu offers on this chat, and the last run's report. */
+  manualEvents: ChatManualEvents;
   /** Who the customer is beyond the chat: verified or not, and the sticky comments about them (null until read). */
   customer: ReadonlySignal<ChatCustomerResponse | null>;
   logTime(body: TimeLogBody): Promise<boolean>;
@@ -126,6 +129,11 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
   const measuredMinutes = signal<number | null>(null);
   const relatedEvents = computed(() => conversation.events.value.filter((e) => e.kind === 'related').length);
   const items = createChatItems(chatId, relatedEvents);
+  const manualEvents = createChatManualEvents(
+    chatId,
+    computed(() => conversation.chat.value?.groupId ?? null),
+    computed(() => conversation.chat.value?.visitor.name ?? known.value?.visitorName ?? 'this chat'),
+  );
   const fieldDefs = signal<CustomField[]>([]);
   void loadFieldDefinitions().then((defs) => (fieldDefs.value = defs));
   /** What is being typed to the customer and in the coaching box: owned here, so other features
@@ -179,6 +187,7 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     timerStartedAt,
     measuredMinutes,
     items,
+    manualEvents,
     customer,
     startTimer() {
       timerStartedAt.value = Date.now();
@@ -248,6 +257,7 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     },
     close() {
       items.dispose();
+      manualEvents.dispose();
       socket.close();
       return conversation.seed();
     },

@@ -1,4 +1,5 @@
-// The list's toolbar: the actions on checked chats (Select all, Pull, Transfer, Delete), the View
+// The list's toolbar: the actions on checked chats (Select all, Pull, Transfer, Delete, Actions (…)
+// with the manual events that apply to all of them), the View
 // menu with Visible Fields, and paging ("1–50 of 120", Previous, Next). What an action did is
 // reported below it, chat by chat; its dialogs open from here.
 import { BULK_LABELS, type BulkReport } from './bulk.ts';
@@ -7,6 +8,9 @@ import type { ConsoleModel } from '../shell/model.ts';
 import { pageLabel } from './paging.ts';
 import { TransferDialog } from '../chat/TransferDialog.tsx';
 import { VisibleFieldsDialog } from './VisibleFieldsDialog.tsx';
+import { useEffect, useMemo } from 'preact/hooks';
+import { createListManualEvents } from '../manual-events/manual-events.ts';
+import { ListActionsMenu, ListRunReport } from '../manual-events/ActionsMenu.tsx';
 
 export function ListToolbar({ model }: { model: ConsoleModel }) {
   const { list, bulk, fields } = model;
@@ -16,6 +20,9 @@ export function ListToolbar({ model }: { model: ConsoleModel }) {
   const dialog = bulk.dialog.value;
   const anyQueued = selection.some((r) => r.status === 'queued');
   const n = selection.length;
+  // The manual events this caller may run somewhere, narrowed to the checked chats' groups.
+  const manualEvents = useMemo(() => createListManualEvents(list.selection), [list]);
+  useEffect(() => void manualEvents.load(), [manualEvents]);
 
   return (
     <>
@@ -33,6 +40,7 @@ export function ListToolbar({ model }: { model: ConsoleModel }) {
           <button type="button" disabled={n === 0 || pending !== null} onClick={() => bulk.openDelete()}>
             Delete…
           </button>
+          <ListActionsMenu events={manualEvents} selected={n} />
           <details
             class="menu"
             onKeyDown={(event) => {
@@ -73,6 +81,7 @@ export function ListToolbar({ model }: { model: ConsoleModel }) {
       <div class="bulk-report-region" role="status">
         {bulk.report.value ? <Report report={bulk.report.value} onDismiss={() => bulk.dismissReport()} /> : null}
       </div>
+      <ListRunReport events={manualEvents} />
 
       {dialog === 'transfer' ? (
         <TransferDialog

@@ -3,6 +3,7 @@
 // browser, every tab).
 import { useState } from 'preact/hooks';
 import { PreferencesDialog } from './PreferencesDialog.tsx';
+import { CannedManagerDialog } from '../canned/CannedManager.tsx';
 import type { ConnectionState } from '../../shared/socket.ts';
 import type { ConsoleModel } from './model.ts';
 import type { Session } from './sign-in.ts';
@@ -14,6 +15,7 @@ export function TopBar({ model, session }: { model: ConsoleModel; session: Sessi
   const live = model.lobbyState.value;
   const signOutError = session.signOutError.value;
   const [preferences, setPreferences] = useState(false);
+  const [canned, setCanned] = useState(false);
 
   return (
     <header class="topbar">
@@ -54,6 +56,9 @@ export function TopBar({ model, session }: { model: ConsoleModel; session: Sessi
           <button type="button" onClick={() => setPreferences(true)}>
             My Preferences…
           </button>
+          <button type="button" onClick={() => setCanned(true)}>
+            Canned Replies…
+          </button>
           <button type="button" onClick={() => void session.signOut()}>
             Sign out
           </button>
@@ -68,6 +73,7 @@ export function TopBar({ model, session }: { model: ConsoleModel; session: Sessi
         </div>
       </details>
       {preferences ? <PreferencesDialog notifications={model.notifications} onClose={() => setPreferences(false)} /> : null}
+      {canned ? <CannedManagerDialog me={agent} groups={model.groups.value} onClose={() => setCanned(false)} /> : null}
     </header>
   );
 }

@@ -1,7 +1,8 @@
-// Who is signed in to the console: `GET /api/me` on load decides, the sign-in form and the
+// Who is signed in to the console: `GET /api/auth/session` on load decides (always 200: a console
+// opened signed out logs no failed request), the sign-in form and the
 // Sign out buttons (here, or everywhere) change it, and any 401 from elsewhere ends it.
 // Signals and actions only.
-import type { SignInBody, SignInResponse } from '../../../worker/auth/wire.ts';
+import type { SessionResponse, SignInBody, SignInResponse } from '../../../worker/auth/wire.ts';
 import { signal } from '@preact/signals';
 import { ApiError, describeError, getJson, post, postJson, type MeResponse, whenSessionEnds } from '../../shared/api.ts';
 
@@ -26,8 +27,8 @@ export function createSession() {
 
   async function load(): Promise<void> {
     try {
-      const me = await getJson<MeResponse>('/api/me');
-      state.value = { status: 'signed-in', me };
+      const session = await getJson<SessionResponse>('/api/auth/session');
+      state.value = session.signedIn ? { status: 'signed-in', me: session.me } : { status: 'signed-out', reason: null };
     } catch (failure) {
       state.value = { status: 'signed-out', reason: isUnauthenticated(failure) ? null : describeError(failure) };
     }

@@ -108,6 +108,7 @@ export const MATRIX: Record<string, Door> = {
   'POST /api/messages/:id/handled': { path: () => '/api/messages/nope/handled', expect: staff(404, 404, 404, 404) },
   'GET /api/public/config': { path: () => '/api/public/config', expect: all(200) },
   'GET /api/public/online': { path: () => '/api/public/online', expect: all(200) },
+  'GET /api/auth/session': { path: () => '/api/auth/session', expect: all(200) },
   'GET /api/public/kb/search': { path: () => '/api/public/kb/search?q=password', expect: all(200) },
   'GET /api/public/kb/articles/:id': { path: () => '/api/public/kb/articles/nope', expect: all(404) },
   'POST /api/public/kb/deflections': {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESENCE_STALE_MS } from '../../../objects/lobby/lobby.ts';
 import type { LobbyFrame } from '../../../objects/protocol.ts';
 import { LOCK_AFTER_FAILURES, SLOW_AFTER_FAILURES } from '../../../worker/auth/sign-in-throttle.ts';
-import { api, connectLobby, seedWorld, signInAs, type TestSocket } from '../helpers.ts';
+import { api, connectLobby, ORIGIN, seedWorld, signInAs, type TestSocket } from '../helpers.ts';
 
 const login = (email: string, password: string) => api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
 
@@ -129,4 +129,19 @@ describe('presence', () => {
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('unknown_group');
     lobby.close();
   });
+
+  it('says whether the request is signed in, always with 200, and who it is', async () => {
+    const world = await seedWorld();
+    const out = await api('/api/auth/session');
+    expect(out.status).toBe(200);
+    expect(await out.json()).toEqual({ signedIn: false });
+    const alice = await signInAs(world.alice);
+    const signedIn = (await (await api('/api/auth/session', { headers: { Cookie: alice } })).json()) as { signedIn: boolean; me: { agent: { id: string }; groups: { id: string }[] } };
+    expect(signedIn.signedIn).toBe(true);
+    expect(signedIn.me.agent.id).toBe(world.alice.id);
+    expect(signedIn.me.groups.map((g) => g.id)).toEqual([world.groupA]);
+    await api('/api/auth/logout', { method: 'POST', headers: { Cookie: alice, Origin: ORIGIN } });
+    expect(await (await api('/api/auth/session', { headers: { Cookie: alice } })).json()).toEqual({ signedIn: false });
+  });
 });
+

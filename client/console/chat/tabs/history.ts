@@ -1,7 +1,8 @@
 // The History tab's words for every event of a chat, staff-only ones included: what kind of
 // event it was and one line saying what happened. Pure, so the tab and the print view say the
 // same thing, and a new kind of event that nobody describes fails to compile.
-import type { ChatEvent, ManualActionKind, Person } from '../../../../objects/protocol.ts';
+import type { ChatEvent, Person } from '../../../../objects/protocol.ts';
+import { ACTION_TITLES } from '../../../../objects/rules/manual-events.ts';
 import { COMMENT_LABELS } from '../../../../objects/rules/comments.ts';
 import { formatStarted } from '../../ui/time.ts';
 import { formatMinutes } from '../../../../objects/rules/time-logs.ts';
@@ -21,17 +22,6 @@ export interface HistoryStep {
   ok: boolean;
   text: string;
 }
-
-/** A manual event's action as History names it. */
-export const ACTION_LABELS: Readonly<Record<ManualActionKind, string>> = {
-  'add-comment': 'Add comment',
-  'set-field': 'Set field',
-  transfer: 'Transfer',
-  'follow-up': 'Follow-up',
-  'end-chat': 'End chat',
-  'send-email': 'Send email',
-  webhook: 'Webhook',
-};
 
 
 const who = (p: Person) => (p.role === 'visitor' ? `${p.name} (customer)` : p.name);
@@ -108,7 +98,7 @@ export function describeEvent(event: ChatEvent): HistoryLine {
       return line(
         'Manual event',
         `${event.by.name} ran ${event.name}: ${summary}`,
-        event.outcomes.map((o) => ({ ok: o.ok, text: `${ACTION_LABELS[o.action]}: ${o.ok ? 'done' : 'failed'}. ${o.detail}` })),
+        event.outcomes.map((o) => ({ ok: o.ok, text: `${ACTION_TITLES[o.action]}: ${o.ok ? 'done' : 'failed'}. ${o.detail}` })),
       );
     }
     case 'webhook-delivered':

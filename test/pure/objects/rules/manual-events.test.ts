@@ -20,6 +20,7 @@ import {
   type ManualAction,
   type TemplateValues,
 } from '../../../../objects/rules/manual-events.ts';
+import { DEMO_GROUPS, DEMO_MANUAL_EVENTS } from '../../../../scripts/seed.ts';
 
 const FIELDS = ['order', 'plan'];
 const comment: ManualAction = { type: 'add-comment', kind: 'general', text: 'Escalated by {{agent.name}}' };
@@ -140,5 +141,17 @@ describe('webhook retries', () => {
     assert.deepEqual([1, 2, 3, 4].map(backoffSeconds), [10, 60, 300, 1800]);
     assert.equal(WEBHOOK_MAX_ATTEMPTS, 5);
     assert.equal(WEBHOOK_BACKOFF_SECONDS.length, WEBHOOK_MAX_ATTEMPTS - 1);
+  });
+});
+
+describe('the demo’s manual events', () => {
+  it('keep every rule an administrator’s would, in groups the demo has', () => {
+    const groups: readonly string[] = DEMO_GROUPS.map((g) => g.id);
+    for (const e of DEMO_MANUAL_EVENTS) {
+      const checked = checkManualEvent({ name: e.name, groupIds: e.groups, actions: e.actions }, []);
+      assert.equal(checked.ok ? 'ok' : checked.message, 'ok', e.name);
+      assert.ok(ManualEventSchema.safeParse({ name: e.name, groupIds: e.groups, actions: e.actions }).success, e.name);
+      assert.ok(e.groups.every((g) => groups.includes(g)), e.name);
+    }
   });
 });

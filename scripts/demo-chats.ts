@@ -1,13 +1,16 @@
 // Demo chats for `npm start`, made through the running server's own API the way a customer and the
 // demo agents would (chats live in Durable Objects, so SQL alone cannot make them): one waiting in
 // the queue, one Alice is handling (with a custom field, a sticky and a follow-up comment, a time
-// log, a coaching line, and beside it a ticket, a task, a call log and a related earlier ticket),
-// one ended and rated with a Resolution comment. Made once: if the deployment
-// already has chats, nothing is added.
+// log, a coaching line, and beside it a ticket, a task, a call log and a related earlier ticket
+// with how it was resolved), one ended and rated with a Resolution comment; and the shop's
+// knowledge base (scripts/demo-kb.ts), so the Assistance panel has articles and resolutions to
+// suggest in Alice's chat, and canned replies of every scope (scripts/demo-canned.ts). Made once: if the deployment already has chats, nothing is added.
 import { MAX_IDENTITY_LIFETIME_S, signIdentity } from '../worker/auth/signed-identity.ts';
 import WebSocket from 'ws';
 import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
 import { DEMO_PASSWORD } from './seed.ts';
+import { addDemoArticles } from './demo-kb.ts';
+import { addDemoCannedReplies } from './demo-canned.ts';
 
 /** The custom field the demo's pre-chat form asks (optional, so it never blocks a chat). */
 const DEMO_FIELD = { key: 'order-number', label: 'Order number', type: 'number', required: false };
@@ -93,6 +96,9 @@ export async function addDemoChats(origin: string, identitySecret: string | null
   const { total } = await admin.call<{ total: number }>('GET', '/api/chats?view=global&limit=1');
   if (total > 0) return 'kept';
   await admin.call('POST', '/api/admin/fields', DEMO_FIELD);
+  await addDemoArticles(admin.call);
+  // Canned replies (scripts/demo-canned.ts): one names the custom field just defined.
+  await addDemoCannedReplies(origin, admin, alice, DEMO_FIELD.key);
 
   // Waiting in the Sales queue.
   await startChat(origin, { name: 'Quinn Queue', email: 'quinn@example.test', question: 'Do you ship to Norway?', groupId: 'sales' });
@@ -147,6 +153,11 @@ export async function addDemoChats(origin: string, identitySecret: string | null
     customerName: 'Rita Customer',
     customerEmail: 'rita@example.test',
     text: 'Rita moved last month; the new address is on file.',
+  });
+  // How it was solved (staff only): Assistance suggests it in Rita's chat about a late order.
+  await alice.call('POST', `/api/tickets/${earlier.ticket.id}/entries`, {
+    kind: 'resolution',
+    text: 'The order had not arrived because it went to the old address: updated the delivery address and asked the carrier to redirect the parcel. It arrived two days later.',
   });
   await alice.call('PATCH', `/api/tickets/${earlier.ticket.id}`, { status: 'closed' });
   await alice.call('POST', `/api/related/chat/${active.chatId}`, { kind: 'ticket', id: earlier.ticket.id });

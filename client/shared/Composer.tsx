@@ -112,6 +112,10 @@ export function Composer(props: ComposerProps) {
         aria-describedby={props.disabled && props.disabledReason ? `${id}-why` : undefined}
         onInput={(event) => report(event.currentTarget)}
         onSelect={(event) => report(event.currentTarget)}
+        // Moving the cursor with the arrow keys or a click fires neither input nor select: without
+        // these, text inserted from outside the box (a suggestion) would land where it last was.
+        onKeyUp={(event) => report(event.currentTarget)}
+        onMouseUp={(event) => report(event.currentTarget)}
         onKeyDown={onKeyDown}
       />
       {props.assist?.popup()}

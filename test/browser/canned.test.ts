@@ -127,7 +127,7 @@ test('the picker inserts a reply at the cursor with a double-click, and the mana
   await box.click();
   await box.pressSequentially('Hi! ');
 
-  await pane.getByRole('button', { name: 'Canned reply…' }).click();
+  await pane.getByRole('button', { name: 'Canned reply…', exact: true }).click();
   const picker = page.getByRole('dialog', { name: 'Insert Canned Reply' });
   await picker.getByLabel('Search canned replies').fill(`hours ${tag}`);
   const option = picker.getByRole('option', { name: new RegExp(`Opening hours ${tag}`) });

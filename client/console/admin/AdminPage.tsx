@@ -1,13 +1,14 @@
 // The Administration page (administrators only): People and Groups, each with its table, its
 // "Add" form and one alert region where the server's refusals are shown in its own words; then
 // the customer-side content (Knowledge base, Chat links, Custom fields), loaded in this same chunk;
-// and the chat settings.
+// the manual events agents run from a chat's Actions (…) menu; and the chat settings.
 import { useEffect, useMemo } from 'preact/hooks';
 import { ChatLinksSection } from './ChatLinksSection.tsx';
 import { ChatSettingsSection } from './ChatSettingsSection.tsx';
 import { createContent } from './content.ts';
 import { CustomFieldsSection } from './CustomFieldsSection.tsx';
 import { KnowledgeBaseSection } from './KnowledgeBaseSection.tsx';
+import { ManualEventsSection } from '../manual-events/ManualEventsSection.tsx';
 import type { AdminModel, AdminSection } from './model.ts';
 import { AddGroupForm } from './AddGroupForm.tsx';
 import { AddPersonForm } from './AddPersonForm.tsx';
@@ -42,6 +43,7 @@ export function AdminPage({ admin }: { admin: AdminModel }) {
       <KnowledgeBaseSection content={content} />
       <ChatLinksSection content={content} groups={admin.groups.value} />
       <CustomFieldsSection content={content} />
+      <ManualEventsSection groups={admin.groups.value} agents={admin.agents.value} fields={content.fields.value} />
       <ChatSettingsSection />
     </div>
   );

@@ -162,6 +162,8 @@ function ReplyFormView(props: { manager: CannedManager; me: CannedManagerProps['
       <h3>{existing ? `Edit “${existing.title}”` : 'New canned reply'}</h3>
       {existing ? (
         <p class="hint">{scopeText(existing)}</p>
+      ) : scopes.length === 1 ? (
+        <p class="hint">Just for you: only you see and use it.</p>
       ) : (
         <fieldset class="choice">
           <legend class="sr-only">For</legend>

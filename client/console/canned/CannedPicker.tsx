@@ -109,7 +109,7 @@ export function CannedPicker({ canned, onClose }: { canned: ChatCanned; onClose(
                 <ul class="canned-preview-files" aria-label="Files sent with it">
                   {active.files.map((f) => (
                     <li key={f.id}>
-                      📎 {f.filename} <span class="hint">({formatSize(f.size)})</span>
+                      {f.filename} <span class="hint">({formatSize(f.size)})</span>
                     </li>
                   ))}
                 </ul>

@@ -60,7 +60,7 @@ function QueuedFiles({ canned }: { canned: ChatCanned }) {
     <ul class="queued-files" aria-label="Files sent with your next message">
       {queued.map((q) => (
         <li key={`${q.replyId}/${q.file.id}`} class="chip" title={`From “${q.replyTitle}”: sent with your next message`}>
-          <span aria-hidden="true">📎</span> {q.file.filename} <span class="hint">{formatSize(q.file.size)}</span>
+          {q.file.filename} <span class="hint">{formatSize(q.file.size)}</span>
           <button type="button" class="chip-remove" aria-label={`Do not send ${q.file.filename}`} onClick={() => canned.unqueue(q)}>
             ×
           </button>

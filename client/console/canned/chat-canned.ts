@@ -8,7 +8,7 @@ import type { CannedFile, CannedFillBody, CannedFillResponse, CannedReply, Canne
 import { describeError, postJson } from '../../shared/api.ts';
 import type { Draft } from '../../shared/draft.ts';
 import type { OpenChat } from '../chat/chat.ts';
-import { tokenStillThere } from './rules.ts';
+import { replaceRange, tokenStillThere } from './rules.ts';
 
 /** A file of an inserted reply, waiting for the next Send. */
 export interface QueuedFile {
@@ -106,9 +106,13 @@ export function createChatCanned(chatId: string, draft: Draft): ChatCanned {
         const body: CannedFillBody = { chatId };
         const filled = await postJson<CannedFillResponse>(`/api/canned/${encodeURIComponent(reply.id)}/fill`, body);
         const place = token ? tokenStillThere(draft.text.value, token) : null;
-        // In place of the token (select it, then insert over the selection), or at the cursor.
-        if (place) draft.typed(draft.text.value, place);
-        draft.insert(filled.text);
+        if (place) {
+          // In place of the token, keeping whatever was typed after it meanwhile after the reply.
+          const out = replaceRange(draft.text.value, place, filled.text, draft.selection.value);
+          draft.typed(out.text, out.selection);
+        } else {
+          draft.insert(filled.text);
+        }
         queue(reply, filled.files);
         announcement.value = `Inserted “${reply.title}”${filled.files.length > 0 ? ` with ${filled.files.length} file${filled.files.length === 1 ? '' : 's'} to send` : ''}.`;
         return true;

@@ -1,10 +1,14 @@
-// The canned replies this member of staff may insert, read once per page and again when the
-// picker opens or the manager changes one: the reply box's `#` trigger matches against it without
-// a round trip per key. A model: signals and actions, no DOM. The server decides again on every
-// fill, so a list a moment old never lets anyone insert what they may no longer use.
+// The canned replies this member of staff may insert, read when a reply box first takes focus
+// (and again once the list is a minute old), when the picker opens and when the manager changes
+// one: the reply box's `#` trigger matches against it without a round trip per key. A model:
+// signals and actions, no DOM. The server decides again on every fill, so a list a moment old
+// never lets anyone insert what they may no longer use.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { CannedListResponse, CannedReply } from '../../../worker/canned/wire.ts';
 import { describeError, getJson } from '../../shared/api.ts';
+
+/** How old the list may be when a reply box takes focus before it is read again (a colleague may have added one). */
+export const LIBRARY_MAX_AGE_MS = 60_000;
 
 export interface CannedLibrary {
   replies: ReadonlySignal<readonly CannedReply[]>;
@@ -12,7 +16,7 @@ export interface CannedLibrary {
   loaded: ReadonlySignal<boolean>;
   /** Why the list could not be read, if it could not. */
   problem: ReadonlySignal<string | null>;
-  /** Reads the list now unless it was read already. */
+  /** Reads the list now unless it was read less than LIBRARY_MAX_AGE_MS ago. */
   ensure(): void;
   /** Reads the list again. */
   refresh(): Promise<void>;
@@ -23,12 +27,14 @@ function createLibrary(): CannedLibrary {
   const loaded = signal(false);
   const problem = signal<string | null>(null);
   let reading: Promise<void> | null = null;
+  let readAt = -Infinity;
 
   function refresh(): Promise<void> {
     reading ??= getJson<CannedListResponse>('/api/canned?view=use')
       .then(
         (answer) => {
           replies.value = answer.replies;
+          readAt = Date.now();
           loaded.value = true;
           problem.value = null;
         },
@@ -45,7 +51,7 @@ function createLibrary(): CannedLibrary {
     loaded,
     problem,
     ensure() {
-      if (!loaded.value && reading === null) void refresh();
+      if (reading === null && Date.now() - readAt > LIBRARY_MAX_AGE_MS) void refresh();
     },
     refresh,
   };

@@ -68,7 +68,18 @@ export function byFolder(replies: readonly CannedReply[]): Folder[] {
     .map(([name, list]) => ({ name, replies: list.sort((x, y) => x.title.localeCompare(y.title, undefined, { sensitivity: 'base' })) }));
 }
 
-/** Where the token still is, once a fill has come back: the same text at the same place, or null (the agent kept typing). */
+/** Where the token still is, once a fill has come back: the same text at the same place, or null (the agent changed it). */
 export function tokenStillThere(text: string, token: { start: number; end: number; text: string }): Selection | null {
   return text.slice(token.start, token.end) === token.text ? { start: token.start, end: token.end } : null;
+}
+
+/**
+ * `text` with `range` replaced by `snippet`, and the cursor where the person left it: after the
+ * snippet if it was in the range, moved along with what they typed after it while the reply was
+ * being filled (a fast typist's next words stay after the reply, not before it).
+ */
+export function replaceRange(text: string, range: Selection, snippet: string, cursor: Selection): { text: string; selection: Selection } {
+  const delta = snippet.length - (range.end - range.start);
+  const place = (at: number) => (at >= range.end ? at + delta : at <= range.start ? at : range.start + snippet.length);
+  return { text: text.slice(0, range.start) + snippet + text.slice(range.end), selection: { start: place(cursor.start), end: place(cursor.end) } };
 }

@@ -29,6 +29,7 @@ import { CustomerEmail } from '../customers/CustomerEmail.tsx';
 import { CannedReplyBar } from '../canned/CannedReplyBar.tsx';
 import { cannedOf } from '../canned/chat-canned.ts';
 import { shortcutAssist } from '../canned/ShortcutList.tsx';
+import { AssistancePanel } from '../assistance/AssistancePanel.tsx';
 
 /** The selected tab's content; every tab the pane can show has a case (a new one fails to compile). */
 function TabPanel(props: {
@@ -198,9 +199,15 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
         </section>
       ) : null}
 
-      <Tabs label="Chat sections" idPrefix={`chat-${chat.chatId}`} tabs={tabs} selected={tab} onSelect={(t) => chat.showTab(t)}>
-        <TabPanel tab={tab} chat={chat} me={me} now={clock} fields={fields} visitorName={visitorName} openItem={host.openItem} />
-      </Tabs>
+      {/* The tabs, and beside them the toolbar's Assistance (suggestions for the reply) when shown. */}
+      <div class="pane-main">
+        <div class="pane-sections">
+          <Tabs label="Chat sections" idPrefix={`chat-${chat.chatId}`} tabs={tabs} selected={tab} onSelect={(t) => chat.showTab(t)}>
+            <TabPanel tab={tab} chat={chat} me={me} now={clock} fields={fields} visitorName={visitorName} openItem={host.openItem} />
+          </Tabs>
+        </div>
+        <AssistancePanel chat={chat} canInsert={can.write} />
+      </div>
 
       {status === 'ended' ? (
         <p class="pane-ended">This chat has ended.</p>

@@ -2,6 +2,7 @@
 // (managers and administrators; agents where the administrator allows it), Join (staff who are
 // not the assigned agent), End Chat (after a confirmation), Transfer, Add (Comment, Related Item,
 // New Task, New Time Log, New Ticket, New Call Log), Follow-up, Insert Canned Reply (while the reply box is open),
+// Assistance (shows or hides the panel of suggested articles and resolutions),
 // Send file, Email transcript and Translate (ended chats), Delete Chat (completed chats only),
 // Print, Pop-out and Actions (manual events, with the last run's report under the toolbar). A button that does not apply is hidden, not shown
 // disabled (pane-rules.ts and chat-tools.ts decide); the server still decides and its refusal is
@@ -19,6 +20,7 @@ import { TimerButton } from './record/TimeLogs.tsx';
 import { ChatActionsMenu, ChatRunReport } from '../manual-events/ActionsMenu.tsx';
 import { now } from '../ui/time.ts';
 import { cannedOf } from '../canned/chat-canned.ts';
+import { AssistanceButton } from '../assistance/AssistancePanel.tsx';
 
 export interface ChatToolbarProps {
   chat: OpenChat;
@@ -81,6 +83,7 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
           Insert Canned Reply…
         </button>
       ) : null}
+      <AssistanceButton chat={chat} />
       {tools.sendFile ? <SendFileButton chat={chat} enabled={tools.sendFile} /> : null}
         {tools.ended ? <EmailTranscriptButton chat={chat} visitorEmail={visitorEmail} /> : null}
         {tools.ended ? <TranslateButton chat={chat} available={translation} /> : null}

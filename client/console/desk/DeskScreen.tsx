@@ -4,9 +4,9 @@ import { CustomerEmail } from '../customers/CustomerEmail.tsx';
 import type { CustomerModel } from '../customers/customer.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
-import { DIRECTION_LABELS, formatSeconds, isOverdue, itemNumber, kindName, MAX_DETAILS_LENGTH, MAX_ENTRY_LENGTH, MAX_TASK_TITLE_LENGTH, PRIORITY_LABELS } from '../../../objects/rules/items.ts';
+import { DIRECTION_LABELS, entryHeading, formatSeconds, isOverdue, itemNumber, kindName, MAX_DETAILS_LENGTH, MAX_ENTRY_LENGTH, MAX_TASK_TITLE_LENGTH, PRIORITY_LABELS } from '../../../objects/rules/items.ts';
 import { TICKET_PRIORITIES, TICKET_STATUS_LABELS, TICKET_STATUSES } from '../../../objects/rules/items.ts';
-import type { TicketStatus } from '../../../objects/rules/items.ts';
+import type { NewTicketEntryKind, TicketStatus } from '../../../objects/rules/items.ts';
 import { formatMinutes } from '../../../objects/rules/time-logs.ts';
 import { MAX_TIME_LOG_MINUTES } from '../../../objects/protocol.ts';
 import type { Group } from '../../shared/api.ts';
@@ -497,7 +497,7 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
   const minutesId = useId();
   if (item?.kind !== 'ticket') return null;
   const { ticket: t, entries, related, total, timeLogs } = item.data;
-  const send = async (kind: 'reply' | 'note') => {
+  const send = async (kind: NewTicketEntryKind) => {
     if (text.trim() === '') return;
     if (await desk.addEntry({ kind, text: text.trim() })) setText('');
   };
@@ -545,7 +545,7 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
         {entries.map((e) => (
           <li key={e.id} class={`entry entry-${e.kind}`} data-entry={e.kind}>
             <p class="entry-head">
-              {e.kind === 'conversation' ? 'The chat' : e.kind === 'reply' ? `Reply by ${e.authorName}, emailed to ${e.emailedTo ?? ''}` : `Internal note by ${e.authorName} · staff only`} ·{' '}
+              {entryHeading(e)} ·{' '}
               {formatStarted(e.createdAt, clock)}
             </p>
             <pre class="entry-text">{e.text}</pre>
@@ -560,6 +560,9 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
         <div class="dialog-actions">
           <button type="button" disabled={desk.busy.value || text.trim() === ''} onClick={() => void send('note')}>
             Add internal note
+          </button>
+          <button type="button" disabled={desk.busy.value || text.trim() === ''} onClick={() => void send('resolution')} title="How the problem was solved: staff only, suggested to agents for similar chats">
+            Add resolution
           </button>
           <button type="submit" class="primary" disabled={desk.busy.value || text.trim() === ''}>
             Send reply to customer

@@ -26,6 +26,13 @@ import type {
 import type { TimeLogBody } from '../../../worker/chats/wire.ts';
 import { type ColleaguesResponse, describeError, getJson, patchJson, postJson } from '../../shared/api.ts';
 
+/** What the desk says once an entry is stored (only a reply leaves for the customer). */
+const ENTRY_ADDED: Record<TicketEntryBody['kind'], string> = {
+  reply: 'Reply emailed to the customer.',
+  note: 'Internal note added.',
+  resolution: 'Resolution added (staff only).',
+};
+
 export type DeskView =
   | { kind: 'tickets'; view: 'mine' }
   | { kind: 'tickets'; view: 'group'; groupId: string }
@@ -207,7 +214,7 @@ export function createDesk() {
       open.value = null;
       openError.value = null;
     },
-    addEntry: (body: TicketEntryBody) => change(() => postJson(`${ticketPath()}/entries`, body), body.kind === 'reply' ? 'Reply emailed to the customer.' : 'Internal note added.'),
+    addEntry: (body: TicketEntryBody) => change(() => postJson(`${ticketPath()}/entries`, body), ENTRY_ADDED[body.kind]),
     editTicket: (body: TicketEditBody) => change(() => patchJson(ticketPath(), body), 'Ticket saved.'),
     logTicketTime: (body: TimeLogBody) => change(() => postJson(`${ticketPath()}/time-logs`, body), 'Time logged.'),
     editTask: (body: TaskEditBody) => change(() => patchJson(taskPath(), body), body.done === true ? 'Task done.' : 'Task saved.'),

@@ -30,7 +30,7 @@ export function ListActionsMenu({ events, selected }: { events: ListManualEvents
 
 export function ListRunReport({ events }: { events: ListManualEvents }) {
   const report = events.report.value;
-  return <div role="status">{report ? <RunReportView report={report} onDismiss={() => events.dismiss()} /> : null}</div>;
+  return <div role="status" class="list-run-report">{report ? <RunReportView report={report} onDismiss={() => events.dismiss()} /> : null}</div>;
 }
 
 function RunReportView({ report, onDismiss }: { report: RunReport; onDismiss(): void }) {

@@ -96,6 +96,9 @@ function EventRow({ admin, event, groups, onEdit }: { admin: ManualEventsAdmin; 
   );
 }
 
+/** The attributes that mark the field a refusal names. */
+type Invalid = { 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
+
 /** An action in the editor, with a key of its own so moving it keeps its inputs. */
 interface Row {
   key: number;
@@ -113,7 +116,7 @@ function EventEditor({ admin, choices, event, onDone }: { admin: ManualEventsAdm
   const refusal = admin.refusal.value;
   /** Every input's id is the form's id and the body's path to it, so a refusal's `field` finds it. */
   const fieldId = (path: string) => `${id}-${path.replace(/\./g, '-')}`;
-  const invalid = (path: string) => (refusal?.field === path ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-refusal` } : {});
+  const invalid = (path: string): Invalid => (refusal?.field === path ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-refusal` } : {});
 
   // A refusal naming a field moves the focus there, so the administrator sees what to mend.
   useEffect(() => {
@@ -152,10 +155,10 @@ function EventEditor({ admin, choices, event, onDone }: { admin: ManualEventsAdm
         <label for={fieldId('name')}>Name</label>
         <input id={fieldId('name')} type="text" maxLength={MAX_EVENT_NAME} autocomplete="off" value={name} {...invalid('name')} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
-      <fieldset class="field" id={fieldId('groupIds')} tabIndex={-1} {...invalid('groupIds')}>
+      <fieldset class="choices" id={fieldId('groupIds')} tabIndex={-1} {...invalid('groupIds')}>
         <legend>Groups that may use it</legend>
         {choices.groups.map((g) => (
-          <label key={g.id} class="check">
+          <label key={g.id} class="choice">
             <input
               type="checkbox"
               checked={groupIds.includes(g.id)}
@@ -165,7 +168,7 @@ function EventEditor({ admin, choices, event, onDone }: { admin: ManualEventsAdm
           </label>
         ))}
       </fieldset>
-      <fieldset class="field" id={fieldId('actions')} tabIndex={-1} {...invalid('actions')}>
+      <fieldset class="action-fieldset" id={fieldId('actions')} tabIndex={-1} {...invalid('actions')}>
         <legend>Actions, in order ({rows.length} of at most {MAX_ACTIONS})</legend>
         {rows.length === 0 ? <p class="muted">No actions yet: add one below.</p> : null}
         <ol class="action-list">
@@ -236,7 +239,7 @@ interface FieldsProps {
   action: ManualAction;
   path: string;
   fieldId(path: string): string;
-  invalid(path: string): Record<string, string>;
+  invalid(path: string): Invalid;
   choices: Choices;
   onChange(action: ManualAction): void;
 }

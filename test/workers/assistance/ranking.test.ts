@@ -114,6 +114,16 @@ describe('assistance on the labelled set', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('<h1>Shipping times and delivery</h1>');
   });
+
+  it('serves an article’s page as text (never as markup), and no page for a draft', async () => {
+    const id = await publish(adam, 'Markup <b>in</b> a title', 'First line\nsecond line <img src=x onerror=alert(1)>\n\nAnother paragraph');
+    const html = await (await api(`/kb/${id}`)).text();
+    expect(html).toContain('<h1>Markup &lt;b&gt;in&lt;/b&gt; a title</h1>');
+    expect(html).toContain('<p>First line<br />second line &lt;img src=x onerror=alert(1)&gt;</p>');
+    expect(html).toContain('<p>Another paragraph</p>');
+    expect((await send('POST', `/api/admin/kb/${id}/unpublish`, adam)).status).toBe(200);
+    expect((await api(`/kb/${id}`)).status).toBe(404);
+  });
 });
 
 describe('what never shapes a suggestion', () => {

@@ -1,9 +1,9 @@
 // The help-desk items' shared rules: what counts as a phone number (the server refuses the rest
 // with invalid_phone, the console's New Call Log checks the same before sending), numbers and
-// durations as shown, and when a task is overdue.
+// durations as shown, when a task is overdue, and which ticket entries ever reach the customer.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatSeconds, isOverdue, isPhoneNumber, itemNumber } from '../../../../objects/rules/items.ts';
+import { entryHeading, formatSeconds, isOverdue, isPhoneNumber, itemNumber, reachesCustomer, TICKET_ENTRY_KINDS } from '../../../../objects/rules/items.ts';
 
 describe('phone numbers', () => {
   it('are digits as people write them, with an optional + and extension', () => {
@@ -30,5 +30,18 @@ describe('items as shown', () => {
     assert.equal(isOverdue({ dueAt: 101, doneAt: null }, 100), false);
     assert.equal(isOverdue({ dueAt: 50, doneAt: 60 }, 100), false);
     assert.equal(isOverdue({ dueAt: null, doneAt: null }, 100), false);
+  });
+});
+
+describe('ticket entries', () => {
+  it('reach the customer only as a reply: a note or a resolution stays with staff', () => {
+    assert.deepEqual(TICKET_ENTRY_KINDS.filter(reachesCustomer), ['reply']);
+  });
+
+  it('say in the thread who wrote them and that staff alone see notes and resolutions', () => {
+    const e = { authorName: 'Alice', emailedTo: 'ann@example.test' };
+    assert.equal(entryHeading({ ...e, kind: 'reply' }), 'Reply by Alice, emailed to ann@example.test');
+    assert.equal(entryHeading({ ...e, kind: 'resolution', emailedTo: null }), 'Resolution by Alice · staff only');
+    assert.equal(entryHeading({ ...e, kind: 'note', emailedTo: null }), 'Internal note by Alice · staff only');
   });
 });

@@ -2,7 +2,7 @@
 // which replies it matches and in what order, the search, and folders.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { byFolder, matchShortcuts, searchReplies, shortcutToken, tokenStillThere } from '../../../../../client/console/canned/rules.ts';
+import { byFolder, matchShortcuts, replaceRange, searchReplies, shortcutToken, tokenStillThere } from '../../../../../client/console/canned/rules.ts';
 import type { CannedReply } from '../../../../../worker/canned/wire.ts';
 
 const at = (n: number) => ({ start: n, end: n });
@@ -29,6 +29,15 @@ describe('the shortcut token', () => {
   it('is found again after a fill only where it still is', () => {
     assert.deepEqual(tokenStillThere('Hi #ref', { start: 3, end: 7, text: '#ref' }), { start: 3, end: 7 });
     assert.equal(tokenStillThere('Hi #refu', { start: 3, end: 7, text: '#refx' }), null);
+  });
+  it('is replaced keeping the cursor where the person typed on meanwhile', () => {
+    // The cursor right after the token: after the reply.
+    assert.deepEqual(replaceRange('Hi #ref!', { start: 3, end: 7 }, 'Thanks.', at(7)), { text: 'Hi Thanks.!', selection: at(10) });
+    // Words typed after the token while the reply was filled stay after it, the cursor after them.
+    assert.deepEqual(replaceRange('Hi #ref and', { start: 3, end: 7 }, 'Thanks.', at(11)), { text: 'Hi Thanks. and', selection: at(14) });
+    // A cursor before the token stays; one inside it goes after the reply.
+    assert.deepEqual(replaceRange('Hi #ref', { start: 3, end: 7 }, 'X', at(1)).selection, at(1));
+    assert.deepEqual(replaceRange('Hi #ref', { start: 3, end: 7 }, 'X', at(5)).selection, at(4));
   });
 });
 

@@ -14,17 +14,20 @@ export interface Draft {
   readonly selection: Signal<Selection>;
   /** The person typed (or moved the cursor): the box reports both. */
   typed(text: string, selection: Selection): void;
-  /** Puts `snippet` where the cursor is (replacing a selection), and the cursor after it. */
+  /** Puts `snippet` where the cursor is (after a selection, which stays), and the cursor after it. */
   insert(snippet: string): void;
   clear(): void;
 }
 
-/** `text` with `snippet` in place of the selection; the cursor lands after the snippet. */
+/**
+ * `text` with `snippet` at the cursor; a selection is kept and the snippet goes after it (an
+ * insertion never replaces what the person wrote). The cursor lands after the snippet.
+ */
 export function insertAt(text: string, at: Selection, snippet: string): { text: string; selection: Selection } {
   const start = Math.max(0, Math.min(at.start, text.length));
   const end = Math.max(start, Math.min(at.end, text.length));
-  const cursor = start + snippet.length;
-  return { text: text.slice(0, start) + snippet + text.slice(end), selection: { start: cursor, end: cursor } };
+  const cursor = end + snippet.length;
+  return { text: text.slice(0, end) + snippet + text.slice(end), selection: { start: cursor, end: cursor } };
 }
 
 export function createDraft(initial = ''): Draft {

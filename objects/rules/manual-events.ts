@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { type CommentKind, MAX_COMMENT_LENGTH, type ManualActionKind } from '../protocol.ts';
 import { isEmail, MAX_EMAIL_LENGTH } from './email.ts';
 import { MAX_FIELD_LENGTH } from './fields.ts';
+import { checkTemplate, VARIABLES, type VariableName } from './templates.ts';
 
 export { MANUAL_ACTION_KINDS, type ManualActionKind } from '../protocol.ts';
 
@@ -168,68 +169,16 @@ function actionProblem(action: ManualAction, fieldKeys: readonly string[], at: s
 }
 
 // ---- templates ------------------------------------------------------------------------------
+// An event's texts use the templates' variables (objects/rules/templates.ts), shared with canned replies.
 
+export { type TemplateValues, fillTemplate } from './templates.ts';
 /** The variables every template may use; `field.<key>` names a custom field besides these. */
-export const TEMPLATE_VARIABLES = ['customer.name', 'customer.first_name', 'customer.email', 'agent.name', 'group.name', 'chat.id'] as const;
-export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
-
-/** `{{ name }}` or `{{ name|fallback }}`; the name is letters, digits, dots, dashes and underscores. */
-const VARIABLE = /\{\{\s*([A-Za-z0-9_.-]+)\s*(?:\|([^{}]*))?\}\}/g;
+export const TEMPLATE_VARIABLES = Object.keys(VARIABLES) as VariableName[];
 
 /** Why a template cannot be saved (an unknown variable, or braces that open none), or null. */
 export function templateProblem(text: string, fieldKeys: readonly string[]): string | null {
-  for (const match of text.matchAll(VARIABLE)) {
-    const name = match[1]!;
-    if (isKnownVariable(name, fieldKeys)) continue;
-    const known = [...TEMPLATE_VARIABLES, 'field.<key>'].join(', ');
-    return name.startsWith('field.')
-      ? `{{${name}}} names no defined custom field.`
-      : `{{${name}}} is not a variable. Use ${known}.`;
-  }
-  const rest = text.replace(VARIABLE, '');
-  if (rest.includes('{{') || rest.includes('}}')) return 'a {{ or }} is not part of a variable such as {{customer.name}}.';
-  return null;
-}
-
-function isKnownVariable(name: string, fieldKeys: readonly string[]): boolean {
-  if ((TEMPLATE_VARIABLES as readonly string[]).includes(name)) return true;
-  return name.startsWith('field.') && fieldKeys.includes(name.slice('field.'.length));
-}
-
-/** What the variables stand for on one chat at one moment. */
-export interface TemplateValues {
-  customer: { name: string; email: string };
-  agent: { name: string };
-  group: { name: string };
-  chat: { id: string };
-  fields: Readonly<Record<string, string>>;
-}
-
-/** Fills a checked template: each variable's value, its fallback where the value is empty, else ''. */
-export function fillTemplate(text: string, values: TemplateValues): string {
-  return text.replace(VARIABLE, (_all, name: string, fallback: string | undefined) => {
-    const value = valueOf(name, values).trim();
-    return value !== '' ? value : (fallback ?? '').trim();
-  });
-}
-
-function valueOf(name: string, v: TemplateValues): string {
-  switch (name) {
-    case 'customer.name':
-      return v.customer.name;
-    case 'customer.first_name':
-      return v.customer.name.trim().split(/\s+/)[0] ?? '';
-    case 'customer.email':
-      return v.customer.email;
-    case 'agent.name':
-      return v.agent.name;
-    case 'group.name':
-      return v.group.name;
-    case 'chat.id':
-      return v.chat.id;
-    default:
-      return name.startsWith('field.') ? (v.fields[name.slice('field.'.length)] ?? '') : '';
-  }
+  const checked = checkTemplate(text, fieldKeys);
+  return checked.ok ? null : checked.message;
 }
 
 // ---- webhooks -------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ test('an administrator defines an event: an unknown variable is refused beside i
   await comment.fill('Hello {{customer.nickname}}');
   await form.getByRole('button', { name: 'Create event' }).click();
 
-  await form.getByRole('alert').getByText('{{customer.nickname}} is not a variable', { exact: false }).waitFor();
+  await form.getByRole('alert').getByText('Unknown variable: {{customer.nickname}}', { exact: false }).waitFor();
   await expect.poll(() => comment.getAttribute('aria-invalid')).toBe('true');
   await expect.poll(() => comment.evaluate((el) => el === document.activeElement)).toBe(true);
   expect(await section.locator('tr', { hasText: name }).count()).toBe(0);

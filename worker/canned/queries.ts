@@ -74,13 +74,17 @@ export async function insertReply(db: D1Database, row: Omit<CannedRow, 'updatedA
 }
 
 /** False when the shortcut is another reply's in the same scope (nothing was written). */
-export async function updateReply(db: D1Database, row: { id: string; folder: string; title: string; shortcut: string | null; body: string; now: number }): Promise<boolean> {
+export async function updateReply(db: D1Database, row: { id: string; folder: string; title: string; shortcut: string | null; body: string; now: number; expected: number }): Promise<boolean> {
   return (await run(db, cannedSql.update(row))).length > 0;
 }
 
-/** Deletes the reply and its files' rows in one batch; their R2 objects are the caller's to delete. */
-export async function deleteReply(db: D1Database, id: string): Promise<void> {
-  await db.batch(cannedSql.delete(id).map((s) => db.prepare(s.sql).bind(...s.params)));
+/**
+ * Deletes the reply and its files' rows in one batch; returns the ids of the files whose rows went
+ * (also one added a moment before), whose R2 objects are the caller's to delete.
+ */
+export async function deleteReply(db: D1Database, id: string): Promise<string[]> {
+  const [, files] = await db.batch<{ id: string }>(cannedSql.delete(id).map((s) => db.prepare(s.sql).bind(...s.params)));
+  return (files?.results ?? []).map((r) => r.id);
 }
 
 // ---- files ----------------------------------------------------------------------------------------
@@ -109,17 +113,23 @@ export function cannedFileKey(replyId: string, fileId: string): string {
   return `canned/${replyId}/${fileId}`;
 }
 
-/** Records a file stored in R2, unless the reply has `max` already (false: nothing was written). */
-export async function insertReplyFile(db: D1Database, replyId: string, file: CannedFile, now: number, max: number): Promise<boolean> {
+/**
+ * Records a file stored in R2, unless the reply has `max` already or was deleted meanwhile
+ * ('full' / 'gone': nothing was written, the bytes are the caller's to delete).
+ */
+export async function insertReplyFile(db: D1Database, replyId: string, file: CannedFile, now: number, max: number): Promise<'ok' | 'full' | 'gone'> {
   const row = await db
     .prepare(
       `INSERT INTO canned_reply_files (id, reply_id, filename, content_type, size, created_at)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE (SELECT COUNT(*) FROM canned_reply_files WHERE reply_id = ?2) < ?7
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6
+        WHERE EXISTS (SELECT 1 FROM canned_replies WHERE id = ?2)
+          AND (SELECT COUNT(*) FROM canned_reply_files WHERE reply_id = ?2) < ?7
        RETURNING id`,
     )
     .bind(file.id, replyId, file.filename, file.contentType, file.size, now, max)
     .first<{ id: string }>();
-  return row !== null;
+  if (row !== null) return 'ok';
+  return (await findReply(db, replyId)) ? 'full' : 'gone';
 }
 
 /** False when the reply has no such file. */

@@ -54,13 +54,20 @@ const EditReply = z.object({
   title: z.optional(oneLine(MAX_CANNED_TITLE)),
   shortcut: z.optional(shortcut),
   body: z.optional(manyLines(MAX_CANNED_BODY, 1)),
+  /** The reply's `updatedAt` as the editor read it: a save in between is refused (edit_conflict). */
+  updatedAt: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 const ListQuery = z.object({
   view: z._default(z.enum(['use', 'manage']), 'use'),
   q: z._default(z.string().check(z.trim(), z.maxLength(MAX_SEARCH_LENGTH)), ''),
 });
 const FillBody = z.object({ chatId: idField });
-const SendFilesBody = z.object({ chatId: idField, fileIds: z.optional(z.array(idField).check(z.minLength(1), z.maxLength(MAX_CANNED_FILES))) });
+const SendFilesBody = z.object({
+  chatId: idField,
+  fileIds: z.optional(
+    z.array(idField).check(z.minLength(1), z.maxLength(MAX_CANNED_FILES), z.refine((ids) => new Set(ids).size === ids.length, { message: 'each file once' })),
+  ),
+});
 
 /** Who is asking, with their groups as D1 has them now. */
 async function cannedCaller(env: Env, agent: SessionAgent): Promise<CannedCaller> {
@@ -106,6 +113,7 @@ async function checkVariables(env: Env, body: string): Promise<void> {
   if (!checked.ok) throw new ApiError(400, 'unknown_variable', checked.message, 'body', { unknown: checked.unknown });
 }
 
+const CONFLICT = () => new ApiError(409, 'edit_conflict', 'Someone saved this canned reply since you opened it: open it again to see their change, then make yours.');
 const TAKEN = (s: string) => new ApiError(409, 'shortcut_taken', `Another canned reply of this scope has the shortcut #${s}.`, 'shortcut');
 
 async function answer(env: Env, caller: CannedCaller, id: string): Promise<CannedReplyResponse> {
@@ -143,20 +151,28 @@ export const cannedRoutes = new Hono<AppEnv>()
   .patch('/:id', async (c) => {
     const caller = await cannedCaller(c.env, c.get('agent'));
     const reply = await requireReply(c.env, caller, c.req.param('id'), 'change');
-    const edit = await readBody<CannedEditBody>(c, EditReply);
+    const { updatedAt, ...edit } = await readBody<CannedEditBody>(c, EditReply);
     if (Object.keys(edit).length === 0) throw new ApiError(400, 'invalid_body', 'Change at least one of folder, title, shortcut and body.');
+    const expected = updatedAt ?? reply.updatedAt;
+    if (expected !== reply.updatedAt) throw CONFLICT();
     const short = edit.shortcut === undefined ? reply.shortcut : checkedShortcut(edit.shortcut);
     if (edit.body !== undefined) await checkVariables(c.env, edit.body);
-    const next = { id: reply.id, folder: edit.folder ?? reply.folder, title: edit.title ?? reply.title, shortcut: short, body: edit.body ?? reply.body, now: Date.now() };
-    if (!(await updateReply(c.env.DB, next))) throw TAKEN(short!);
+    const next = { id: reply.id, folder: edit.folder ?? reply.folder, title: edit.title ?? reply.title, shortcut: short, body: edit.body ?? reply.body, now: Date.now(), expected };
+    if (!(await updateReply(c.env.DB, next))) {
+      // No row changed: the reply went, someone saved it meanwhile, or the shortcut is taken.
+      const now = await findReply(c.env.DB, reply.id);
+      if (!now) throw new ApiError(404, 'not_found', 'No such canned reply among yours.');
+      if (now.updatedAt !== expected) throw CONFLICT();
+      throw TAKEN(short!);
+    }
     return c.json((await answer(c.env, caller, reply.id)) satisfies CannedReplyResponse);
   })
   .delete('/:id', async (c) => {
     const caller = await cannedCaller(c.env, c.get('agent'));
     const reply = await requireReply(c.env, caller, c.req.param('id'), 'change');
-    const files = (await filesOf(c.env.DB, [reply.id])).get(reply.id) ?? [];
-    await deleteReply(c.env.DB, reply.id);
-    if (files.length > 0) await c.env.FILES.delete(files.map((f) => cannedFileKey(reply.id, f.id)));
+    // The files whose rows the delete removed, exactly (one uploaded a moment before included).
+    const fileIds = await deleteReply(c.env.DB, reply.id);
+    if (fileIds.length > 0) await c.env.FILES.delete(fileIds.map((id) => cannedFileKey(reply.id, id)));
     return c.body(null, 204);
   })
   // Files: checked as chat files are (they become chat files when sent), kept in R2.
@@ -170,9 +186,10 @@ export const cannedRoutes = new Hono<AppEnv>()
     const file = { id: randomId(), filename: upload.filename, contentType: upload.contentType, size: upload.bytes.byteLength };
     const key = cannedFileKey(reply.id, file.id);
     await c.env.FILES.put(key, upload.bytes, { httpMetadata: { contentType: file.contentType } });
-    if (!(await insertReplyFile(c.env.DB, reply.id, file, Date.now(), MAX_CANNED_FILES))) {
+    const stored = await insertReplyFile(c.env.DB, reply.id, file, Date.now(), MAX_CANNED_FILES);
+    if (stored !== 'ok') {
       await c.env.FILES.delete(key);
-      throw full();
+      throw stored === 'full' ? full() : new ApiError(404, 'not_found', 'This canned reply was deleted meanwhile.');
     }
     return c.json({ file } satisfies CannedFileResponse, 201);
   })
@@ -214,6 +231,7 @@ export const cannedRoutes = new Hono<AppEnv>()
       customer: { name: snapshot.visitor.name, email: chat.visitorEmail },
       agent: { name: agent.name },
       group: { name: snapshot.groupName },
+      chat: { id: chat.id },
       fields: snapshot.fields,
     });
     return c.json({ text, files: (await filesOf(c.env.DB, [reply.id])).get(reply.id) ?? [] } satisfies CannedFillResponse);
@@ -231,6 +249,9 @@ export const cannedRoutes = new Hono<AppEnv>()
     if (chosen.length === 0) throw new ApiError(400, 'invalid_body', 'This canned reply has no files to send.');
     const missing = () => new ApiError(404, 'not_found', 'No such file in this canned reply.', 'fileIds');
     if (chosen.some((f) => f === undefined)) throw missing();
+    // Every file's bytes are checked to be there before any is sent: all of them go, or none.
+    const heads = await Promise.all(chosen.map((f) => (f ? c.env.FILES.head(cannedFileKey(reply.id, f.id)) : null)));
+    if (heads.some((h) => h === null)) throw missing();
     const sent: Attachment[] = [];
     for (const file of chosen) {
       const object = file ? await c.env.FILES.get(cannedFileKey(reply.id, file.id)) : null;

@@ -37,21 +37,25 @@ export const cannedSql = {
       r.id, r.scope, r.groupId, r.ownerId, r.folder, r.title, r.shortcut, r.body, r.createdBy, r.now,
     );
   },
-  /** Folder, title, shortcut and body, unless the shortcut is another reply's in the same scope (no row back). */
-  update(r: { id: string; folder: string; title: string; shortcut: string | null; body: string; now: number }): Query {
+  /**
+   * Folder, title, shortcut and body, only if the reply is still as it was read (`updated_at` =
+   * `expected`: no save in between), and unless the shortcut is another reply's in the same scope
+   * (no row back).
+   */
+  update(r: { id: string; folder: string; title: string; shortcut: string | null; body: string; now: number; expected: number }): Query {
     return q(
-      `UPDATE canned_replies SET folder = ?2, title = ?3, shortcut = ?4, body = ?5, updated_at = ?6
-        WHERE id = ?1 AND NOT EXISTS (
+      `UPDATE canned_replies SET folder = ?2, title = ?3, shortcut = ?4, body = ?5, updated_at = MAX(?6, ?7 + 1)
+        WHERE id = ?1 AND updated_at = ?7 AND NOT EXISTS (
           SELECT 1 FROM canned_replies o
            WHERE o.shortcut = ?4 AND o.id <> ?1 AND o.scope = canned_replies.scope
              AND o.group_id IS canned_replies.group_id AND o.owner_id IS canned_replies.owner_id)
        RETURNING id`,
-      r.id, r.folder, r.title, r.shortcut, r.body, r.now,
+      r.id, r.folder, r.title, r.shortcut, r.body, r.now, r.expected,
     );
   },
   /** The reply and its files' rows (their bytes in R2 are the caller's to delete). The first returns the id. */
   delete(id: string): Query[] {
-    return [q('DELETE FROM canned_replies WHERE id = ?1 RETURNING id', id), q('DELETE FROM canned_reply_files WHERE reply_id = ?1', id)];
+    return [q('DELETE FROM canned_replies WHERE id = ?1 RETURNING id', id), q('DELETE FROM canned_reply_files WHERE reply_id = ?1 RETURNING id', id)];
   },
   /** Every reply, for the administrator's command line: its group's name and its owner's email. */
   listAll(): Query {

@@ -54,6 +54,8 @@ export interface CannedEditBody {
   title?: string;
   shortcut?: string | null;
   body?: string;
+  /** The reply's `updatedAt` when the editor read it: a save in between is refused (409 `edit_conflict`). */
+  updatedAt?: number;
 }
 /** `POST`, `PATCH /api/canned…` */
 export interface CannedReplyResponse {

@@ -62,6 +62,7 @@ export const HTTP_ERROR_CODES = {
   same_customer: 'A customer cannot be merged into themselves.',
   customer_has_live_chat: 'The customer has a chat waiting or under way: end it first.',
   // canned replies
+  edit_conflict: 'Someone saved the same thing since the caller read it (its `updatedAt` has moved on): read it again, then change it; nothing was saved.',
   unknown_variable: 'A canned reply (or a manual event’s template) names a variable that does not exist, or a `{{` is not closed (a canned reply’s `unknown` lists them); nothing was saved.',
   shortcut_taken: 'Another canned reply in the same scope (shared, the group, or yours) has that shortcut.',
   too_many_reply_files: 'A canned reply carries at most 5 files.',

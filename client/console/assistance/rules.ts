@@ -22,7 +22,8 @@ export function articleText(article: Pick<SuggestedArticle, 'title' | 'url'>): s
 
 /** The snippet with a space before it and after it where the text at the cursor runs on without one. */
 export function spacedAt(text: string, at: Selection, snippet: string): string {
-  const before = text.slice(0, Math.max(0, Math.min(at.start, text.length)));
+  // The snippet goes after a selection (client/shared/draft.ts insertAt), so both sides are read from its end.
+  const before = text.slice(0, Math.max(0, Math.min(at.end, text.length)));
   const after = text.slice(Math.max(0, Math.min(at.end, text.length)));
   return `${before !== '' && !/\s$/u.test(before) ? ' ' : ''}${snippet}${after !== '' && !/^[\s.,;:!?)]/u.test(after) ? ' ' : ''}`;
 }

@@ -110,7 +110,9 @@ export function createCannedManager(): CannedManager {
     let reply: CannedReply;
     try {
       if (existing) {
-        reply = (await patchJson<CannedReplyResponse>(`/api/canned/${encodeURIComponent(existing.id)}`, text satisfies CannedEditBody)).reply;
+        // The version we edited: a colleague's save in between is refused, not overwritten.
+        const edit: CannedEditBody = { ...text, updatedAt: existing.updatedAt };
+        reply = (await patchJson<CannedReplyResponse>(`/api/canned/${encodeURIComponent(existing.id)}`, edit)).reply;
       } else {
         const body: NewCannedBody = { scope: form.scope, ...(form.scope === 'group' ? { groupId: form.groupId } : {}), ...text };
         reply = (await postJson<CannedReplyResponse>('/api/canned', body)).reply;

@@ -141,6 +141,22 @@ describe('refusals change nothing', () => {
     expect(row).toEqual({ title: 'My sign-off', body: 'Cheers, {{agent.first_name}}' });
   });
 
+  it('two editors of one reply: the second save, made from the old version, is refused and undoes nothing', async () => {
+    const lib = await library();
+    const { cookies, groupA } = lib;
+    const read = ((await (await call('GET', '/api/canned?view=manage', cookies.mona)).json()) as { replies: { id: string; updatedAt: number }[] }).replies.find((r) => r.id === groupA.id)!;
+    const first = await call('PATCH', `/api/canned/${groupA.id}`, cookies.mona, { title: 'Discount (spring)', updatedAt: read.updatedAt });
+    expect(first.status).toBe(200);
+    const second = await call('PATCH', `/api/canned/${groupA.id}`, cookies.adam, { body: 'A new text', updatedAt: read.updatedAt });
+    expect([second.status, (await errorOf(second)).code]).toEqual([409, 'edit_conflict']);
+    const row = await env.DB.prepare('SELECT title, body FROM canned_replies WHERE id = ?').bind(groupA.id).first<{ title: string; body: string }>();
+    expect(row?.title).toBe('Discount (spring)');
+    expect(row?.body).not.toBe('A new text');
+    // An edit of a reply deleted meanwhile says so.
+    await call('DELETE', `/api/canned/${groupA.id}`, cookies.adam);
+    expect((await call('PATCH', `/api/canned/${groupA.id}`, cookies.mona, { title: 'Gone?' })).status).toBe(404);
+  });
+
   it('a shortcut is taken once in a scope: another person, or another scope, may have it', async () => {
     const lib = await library();
     const { cookies, alicesOwn, shared } = lib;
@@ -222,6 +238,9 @@ describe('files', () => {
     await visitor.replay();
     // Carol is not in the chat's group: for her the chat does not exist.
     expect((await call('POST', `/api/canned/${shared.id}/send-files`, cookies.carol, { chatId })).status).toBe(404);
+    // The same file twice is refused, and nothing is sent.
+    const twice = await call('POST', `/api/canned/${shared.id}/send-files`, cookies.alice, { chatId, fileIds: [file.id, file.id] });
+    expect([twice.status, (await errorOf(twice)).code]).toEqual([400, 'invalid_body']);
     const sent = await call('POST', `/api/canned/${shared.id}/send-files`, cookies.alice, { chatId, fileIds: [file.id] });
     expect(sent.status, await sent.clone().text()).toBe(201);
     const [attached] = ((await sent.json()) as CannedSendFilesResponse).files;

@@ -8,8 +8,8 @@ describe('insertAt', () => {
     assert.deepEqual(insertAt('Hello world', { start: 5, end: 5 }, ','), { text: 'Hello, world', selection: { start: 6, end: 6 } });
   });
 
-  it('replaces a selection, and keeps a cursor past the end within the text', () => {
-    assert.deepEqual(insertAt('Hello world', { start: 6, end: 11 }, 'there'), { text: 'Hello there', selection: { start: 11, end: 11 } });
+  it('keeps a selection and inserts after it, and keeps a cursor past the end within the text', () => {
+    assert.deepEqual(insertAt('Hello world', { start: 6, end: 11 }, ' there'), { text: 'Hello world there', selection: { start: 17, end: 17 } });
     assert.deepEqual(insertAt('Hi', { start: 99, end: 120 }, '!'), { text: 'Hi!', selection: { start: 3, end: 3 } });
   });
 });

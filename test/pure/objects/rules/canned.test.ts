@@ -83,7 +83,7 @@ describe('variables', () => {
   it('refuse a {{ that is never closed, even before a good variable', () => {
     const check = checkBody('Hi {{customer.name, I am {{agent.name}}', fields);
     assert.equal(check.ok, false);
-    if (!check.ok) assert.match(check.message, /"\{\{customer\.name, I am " is not closed/);
+    if (!check.ok) assert.match(check.message, /"\{\{customer\.name, I am " is not part of a variable/);
     assert.deepEqual(checkBody('Plain text, no variables.', []), { ok: true });
     assert.deepEqual(checkBody('{{customer.email}} and {{group.name|our team}}', []), { ok: true });
   });
@@ -94,6 +94,7 @@ describe('filling a reply', () => {
     customer: { name: 'Rita  Customer', email: 'rita@example.test' },
     agent: { name: 'Alice Agent' },
     group: { name: 'Support' },
+    chat: { id: 'c42' },
     fields: { 'order-number': '1042', colour: ' ' },
   };
   it('puts each value in place', () => {

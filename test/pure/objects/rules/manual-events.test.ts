@@ -69,9 +69,9 @@ describe('saving a manual event', () => {
     const refused = event([{ type: 'send-email', to: 'billing@example.test', subject: 'Hi {{customer.nickname}}', body: 'B' }]);
     assert.equal(refused.ok ? '' : refused.code, 'unknown_variable');
     assert.equal(refused.ok ? '' : refused.field, 'actions.0.subject');
-    assert.match(refused.ok ? '' : refused.message, /\{\{customer\.nickname\}\} is not a variable/);
+    assert.match(refused.ok ? '' : refused.message, /Unknown variable: \{\{customer\.nickname\}\}/);
     const field = event([{ type: 'add-comment', kind: 'general', text: 'Order {{field.colour}}' }]);
-    assert.match(field.ok ? '' : field.message, /names no defined custom field/);
+    assert.match(field.ok ? '' : field.message, /Unknown variable: \{\{field\.colour\}\}.*the custom fields defined are/);
   });
 
   it('checks the shape first: a Follow-Up comment kind, a fractional or zero follow-up, an unknown action', () => {
@@ -90,7 +90,7 @@ describe('templates', () => {
   it('accept the known variables, fallbacks and custom fields; refuse stray braces', () => {
     assert.equal(templateProblem('Hi {{ customer.first_name | there }}, {{chat.id}} {{group.name}} {{field.order}}', FIELDS), null);
     assert.match(templateProblem('Hi {{customer.name', FIELDS) ?? '', /not part of a variable/);
-    assert.match(templateProblem('{{}}', FIELDS) ?? '', /not part of a variable/);
+    assert.match(templateProblem('{{}}', FIELDS) ?? '', /Unknown variable: \{\{\}\}/);
   });
 
   it('are filled with the chat’s values, a fallback where a value is empty', () => {

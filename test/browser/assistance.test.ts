@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
-import { launchBrowser, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat, uniqueTag } from './browser.ts';
+import { endChat, launchBrowser, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat, uniqueTag } from './browser.ts';
 import { axeViolations, publishArticle, signInApi, type StaffApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
@@ -93,4 +93,6 @@ test('the panel suggests the right article as the customer writes, and one click
   const page = await fetch(link);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain(`<h1>${title}</h1>`);
+  // Alice's capacity is shared by every file of this suite: the chat ends with its story.
+  await endChat(pane);
 });

@@ -5,7 +5,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
-import { launchBrowser, newPerson, openWidgetOnDemoPage, screenshot, showView, signIn, startChat, uniqueTag } from './browser.ts';
+import { endChat, launchBrowser, newPerson, openWidgetOnDemoPage, screenshot, showView, signIn, startChat, uniqueTag } from './browser.ts';
 import { axeViolations, signInApi, type StaffApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
@@ -103,6 +103,8 @@ test('an agent inserts two canned replies at the cursor with # shortcuts and sen
   const download = await fetch(new URL(href!, baseUrl));
   expect([download.status, await download.text()]).toEqual([200, LABEL_PDF]);
   await pane.getByRole('link', { name: `Returns label ${tag}.pdf` }).waitFor();
+  // Alice's capacity is shared by every file of this suite: the chat ends with its story.
+  await endChat(pane);
 });
 
 test('the picker inserts a reply at the cursor with a double-click, and the manager refuses an unknown variable in its form', async () => {

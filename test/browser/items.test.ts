@@ -129,6 +129,8 @@ test('from one chat an agent makes each item and relates a ticket; each opens fr
   await tasks.getByRole('button', { name: `Ship a new lid ${tag}` }).click();
   await item.getByRole('button', { name: 'Mark done' }).click();
   await item.getByRole('button', { name: 'Mark not done' }).click();
+  // The task is fetched again after each change: wait for it, so the form below is the new one's.
+  await item.getByRole('button', { name: 'Mark done' }).waitFor();
   // Renamed and given to nobody else: only the title is sent, and the list follows.
   await item.getByText('Change the task').click();
   await item.getByLabel('Title').fill(`Ship a new lid today ${tag}`);

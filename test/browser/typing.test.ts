@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
-import { launchBrowser, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat, uniqueTag } from './browser.ts';
+import { endChat, launchBrowser, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat, uniqueTag } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -52,4 +52,6 @@ test("the agent previews the customer's draft; the customer sees the agent typin
   await widget.getByText('Alice Agent is typing…').waitFor({ state: 'detached' });
   await send(pane, `Found it (${tag}).`);
   await widget.getByText(`Found it (${tag}).`).waitFor();
+  // Alice's capacity is shared by every file of this suite: the chat ends with its story.
+  await endChat(pane);
 });

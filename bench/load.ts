@@ -347,10 +347,12 @@ export function runLoad(
   tag: string,
   serverCpuMs: () => number | null = () => null,
   /**
-   * Both people in each room type while the messages flow: each socket sends a typing frame this
-   * often (a client's own throttle, client/shared/typing.ts), with a growing draft. 0: no typing.
+   * Both people in each room type while the messages flow, as their clients say it
+   * (client/shared/typing.ts): the sender (the customer) sends a growing draft this often, the
+   * receiver (the agent) that they are still typing every `receiverTypingEveryMs`. 0: no typing.
    */
   typingEveryMs = 0,
+  receiverTypingEveryMs = 0,
 ): Promise<RunResult> {
   const closedWindow = typeof window === 'number' ? window : Infinity;
   const pacedRate = typeof window === 'number' ? null : window.ratePerSecond;
@@ -480,13 +482,14 @@ export function runLoad(
       // One room per tick, in turn, so each room types every `typingEveryMs` and the frames are
       // spread over the interval as independent people's would be.
       let tick = 0;
+      const receiverEvery = receiverTypingEveryMs > 0 ? Math.max(1, Math.round(receiverTypingEveryMs / typingEveryMs)) : 0;
       const typer = setInterval(() => {
         const { room } = states[tick % states.length]!;
+        const round = Math.floor(tick / states.length);
         tick++;
         if (!room.typing) return;
-        const frame = room.typing(padText(`typing ${tick}`).slice(0, 10 + (tick % 60)));
-        room.sender.send(frame);
-        room.receiver.send(frame);
+        room.sender.send(room.typing(padText(`typing ${tick}`).slice(0, 10 + (tick % 60))));
+        if (receiverEvery > 0 && round % receiverEvery === 0) room.receiver.send(room.typing('…'));
       }, Math.max(1, typingEveryMs / states.length));
       cleanups.push(() => clearInterval(typer));
     }

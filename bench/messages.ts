@@ -12,7 +12,7 @@ import { fmt, sleep } from './common.ts';
 import type { Room, RunResult, Summary, SystemName } from './load.ts';
 import { closeRooms, closeSockets, openIdleSockets, runLoad, setUpBaseline, setUpSwitchboard, signIn, summarize } from './load.ts';
 import type { Servers } from './server.ts';
-import { TYPING_SEND_INTERVAL_MS } from '../client/shared/typing.ts';
+import { TYPING_KEEPALIVE_MS, TYPING_SEND_INTERVAL_MS } from '../client/shared/typing.ts';
 import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
 
 /** How long this part may run before bench/run.ts stops it (and disposes Miniflare). */
@@ -138,8 +138,9 @@ interface TypingResult {
 
 /**
  * Switchboard's closed loop over the same chats with typing off and on, alternating which goes
- * first: with typing on, visitor and agent of every chat each send a typing frame every
- * TYPING_SEND_INTERVAL_MS (what a client sends while its person types without pause).
+ * first: with typing on, everyone types without pause, and their clients say so as they would:
+ * the customer's draft every TYPING_SEND_INTERVAL_MS, the agent's "still typing" every
+ * TYPING_KEEPALIVE_MS (client/shared/typing.ts).
  */
 async function runTyping(servers: Servers, cookies: Cookies, log: (line: string) => void): Promise<TypingResult> {
   const s = TYPING_SCENARIO;
@@ -152,10 +153,10 @@ async function runTyping(servers: Servers, cookies: Cookies, log: (line: string)
       if (round > 0 && performance.now() - t > SCENARIO_BUDGET_MS) break;
       const order: ('off' | 'on')[] = round % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
       for (const typing of order) {
-        const every = typing === 'on' ? TYPING_SEND_INTERVAL_MS : 0;
-        const warm = await runLoad('switchboard', rooms, s.warmupPerRoom, WINDOW, `typing-${typing}-r${round}-w`, undefined, every);
+        const [every, agentEvery] = typing === 'on' ? [TYPING_SEND_INTERVAL_MS, TYPING_KEEPALIVE_MS] : [0, 0];
+        const warm = await runLoad('switchboard', rooms, s.warmupPerRoom, WINDOW, `typing-${typing}-r${round}-w`, undefined, every, agentEvery);
         integrityFailures += warm.lost + warm.duplicated + warm.unsent;
-        const run = await runLoad('switchboard', rooms, s.perRoom, WINDOW, `typing-${typing}-r${round}-m`, servers.serverCpuMs, every);
+        const run = await runLoad('switchboard', rooms, s.perRoom, WINDOW, `typing-${typing}-r${round}-m`, servers.serverCpuMs, every, agentEvery);
         integrityFailures += run.lost + run.duplicated + run.unsent;
         runs[typing].push(run);
         log(`${s.name} typing ${typing} round ${round + 1}/${ROUNDS}: ${describe(run)}`);
@@ -266,7 +267,7 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
     const ratio = typing.on.messagesPerSecond / typing.off.messagesPerSecond;
     const cpu = typing.on.serverCpuUsPerMessage / typing.off.serverCpuUsPerMessage;
     lines.push(
-      `typing (${TYPING_SCENARIO.name}, Switchboard only, ${typing.rounds} round(s); on = visitor and agent of every chat each send a typing frame every ${TYPING_SEND_INTERVAL_MS} ms):`,
+      `typing (${TYPING_SCENARIO.name}, Switchboard only, ${typing.rounds} round(s); on = in every chat the visitor sends their draft every ${TYPING_SEND_INTERVAL_MS} ms and the agent "still typing" every ${TYPING_KEEPALIVE_MS} ms):`,
       `     off: ${fmt(typing.off.messagesPerSecond, 0)} msg/s, p50 ${fmt(typing.off.p50)} ms, cpu ${fmt(typing.off.serverCpuUsPerMessage, 0)} µs/msg; ` +
         `on: ${fmt(typing.on.messagesPerSecond, 0)} msg/s, p50 ${fmt(typing.on.p50)} ms, cpu ${fmt(typing.on.serverCpuUsPerMessage, 0)} µs/msg`,
       `     throughput ratio on/off ${fmt(ratio)} (target >= ${TYPING_RATIO_TARGET}) ${verdict(ratio >= TYPING_RATIO_TARGET)}; server CPU per message ratio ${fmt(cpu)} (no target)`,

@@ -23,6 +23,9 @@ export interface ConversationSeed {
 
 export const EMPTY_SEED: ConversationSeed = { events: [], lastSeq: 0, outbox: [] };
 
+/** What staff's client sends as its "draft" while they type: the server passes on only that they are. */
+const STAFF_TYPING = '…';
+
 /** What the caller should do after a frame: usually nothing, or reconnect from scratch. */
 export type HandleResult = 'ok' | 'resync';
 
@@ -200,10 +203,13 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
      * The person's draft changed: tell the others, throttled (client/shared/typing.ts), the latest
      * draft always last. Nothing is sent while disconnected; the next change says it again.
      */
-    typed(draft: string): void {
+    typed(typedDraft: string): void {
+      // Staff's words go to nobody: their client says only whether they are typing (a marker).
+      const share = you.value?.role === 'agent' ? 'state' : 'draft';
+      const draft = share === 'state' && typedDraft.trim() !== '' ? STAFF_TYPING : typedDraft;
       typingLatest = draft;
       if (!synced.value) return;
-      const decision = typingDecision(typingSent, draft, Date.now());
+      const decision = typingDecision(typingSent, draft, Date.now(), share);
       if (decision.send === 'now') sendTyping(draft);
       else if (decision.send === 'later' && typingLater === undefined) {
         typingLater = setTimeout(() => {

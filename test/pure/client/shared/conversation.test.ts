@@ -134,6 +134,16 @@ describe('typing', () => {
     assert.equal(c.customerDraft.value, '');
   });
 
+  it("sends staff's typing as a marker, never their words", () => {
+    const { c, sent } = conversation();
+    c.handle({ type: 'welcome', role: 'agent', you: alice, chat, lastSeq: 0 });
+    c.handle({ type: 'synced', lastSeq: 0 });
+    c.typed('Our refund policy says');
+    c.typed('Our refund policy says 30 days');
+    c.typed('');
+    assert.deepEqual(sent, [{ type: 'typing', draft: '…' }, { type: 'typing', draft: '' }]);
+  });
+
   it('sends the draft while connected, throttled, and nothing after the message went', () => {
     const { c, sent } = conversation();
     c.typed('early');

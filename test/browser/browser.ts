@@ -1,7 +1,7 @@
 // The browser side of the end-to-end tests: launching Chromium, and small steps that read like
 // what a person does (open the widget, start a chat, sign in). Everything waits with Playwright's
 // auto-waiting locators; nothing sleeps for a fixed time.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../../scripts/process.ts';
@@ -24,14 +24,28 @@ export async function newPerson(browser: Browser, baseUrl: string): Promise<{ co
   const context = await browser.newContext({ baseURL: baseUrl });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
+  // What went wrong in the page, written beside its screenshot if the test fails (a page that
+  // never rendered says why here).
+  const trouble: string[] = [];
+  pageTrouble.set(page, trouble);
+  page.on('pageerror', (error) => trouble.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') trouble.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => trouble.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`));
   return { context, page };
 }
 
-/** Saves what each page shows, for a test that failed. */
+const pageTrouble = new WeakMap<Page, string[]>();
+
+/** Saves what each page shows, and the errors it logged, for a test that failed. */
 export async function screenshot(pages: Record<string, Page | undefined>, prefix: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const [name, page] of Object.entries(pages)) {
-    await page?.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-${name}.png`), fullPage: true }).catch(() => undefined);
+    if (!page) continue;
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-${name}.png`), fullPage: true }).catch(() => undefined);
+    const trouble = pageTrouble.get(page) ?? [];
+    writeFileSync(join(SCREENSHOT_DIR, `${prefix}-${name}.txt`), `${page.url()}\n${trouble.join('\n')}\n`);
   }
 }
 

@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
+import { decodeFrames } from '../objects/protocol.ts';
 import type { Servers } from './server.ts';
 import { BASELINE_ROUTE_PREFIX, BENCH_HOST } from './server.ts';
 
@@ -42,9 +43,9 @@ export interface Room {
   /** Further sockets on the room that only listen (a monitor), closed with it. */
   readonly listeners: readonly WebSocket[];
   /** The message id a frame on the receiver delivers, or null for any other frame. */
-  delivered(data: string): string | null;
+  delivered(frame: unknown): string | null;
   /** A frame on the sender that reports a refusal (Switchboard's `error`), or null. */
-  refusal(data: string): string | null;
+  refusal(frame: unknown): string | null;
   /** Switchboard's typing frame with this draft (the baseline has no typing). */
   typing?(draft: string): string;
 }
@@ -135,11 +136,12 @@ export function openSocket(origin: string, path: string, untilSynced: boolean, h
       return;
     }
     const onFrame = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(data.toString()) as ServerFrame;
-      if (frame.type === 'error') reject(new Error(`${what}: error ${frame.code}: ${frame.message}`));
-      if (frame.type !== 'synced') return;
-      ws.off('message', onFrame);
-      resolve(ws);
+      for (const frame of decodeFrames(data.toString()) as ServerFrame[]) {
+        if (frame.type === 'error') reject(new Error(`${what}: error ${frame.code}: ${frame.message}`));
+        if (frame.type !== 'synced') continue;
+        ws.off('message', onFrame);
+        resolve(ws);
+      }
     };
     ws.on('message', onFrame);
   });
@@ -155,9 +157,10 @@ function waitForFrame(ws: WebSocket, what: string, match: (frame: ServerFrame) =
   return timeout(
     new Promise<ServerFrame>((resolve, reject) => {
       listener = (data) => {
-        const frame = JSON.parse(data.toString()) as ServerFrame;
-        if (frame.type === 'error') reject(new Error(`${what}: error ${frame.code}: ${frame.message}`));
-        else if (match(frame)) resolve(frame);
+        for (const frame of decodeFrames(data.toString()) as ServerFrame[]) {
+          if (frame.type === 'error') reject(new Error(`${what}: error ${frame.code}: ${frame.message}`));
+          else if (match(frame)) resolve(frame);
+        }
       };
       ws.on('message', listener);
     }),
@@ -225,14 +228,11 @@ export async function switchboardRoom(servers: Servers, cookie: string, i: numbe
     frame: sendFrame,
     typing: (draft) => JSON.stringify({ type: 'typing', draft } satisfies ClientFrame),
     delivered(data) {
-      // Only `event` frames carry messages; the cheap test spares parsing `chat` frames.
-      if (!data.startsWith('{"type":"event"')) return null;
-      const frame = JSON.parse(data) as ServerFrame;
+      const frame = data as ServerFrame;
       return frame.type === 'event' && frame.event.kind === 'message' ? frame.event.clientId : null;
     },
     refusal(data) {
-      if (!data.startsWith('{"type":"error"')) return null;
-      const frame = JSON.parse(data) as ServerFrame;
+      const frame = data as ServerFrame;
       return frame.type === 'error' ? `${frame.code}: ${frame.message}` : null;
     },
   };
@@ -252,7 +252,7 @@ async function baselineRoom(servers: Servers, name: string, listenerCount = 0): 
     listeners,
     frame: sendFrame,
     delivered(data) {
-      const frame = JSON.parse(data) as { id?: unknown };
+      const frame = data as { id?: unknown };
       return typeof frame.id === 'string' ? frame.id : null;
     },
     refusal: () => null,
@@ -420,9 +420,13 @@ export function runLoad(
     };
 
     for (const state of states) {
+      // One message may carry several frames (objects/outbox.ts): each is a delivery of its own.
       const onDelivery = (data: WebSocket.RawData) => {
         const at = performance.now();
-        const id = state.room.delivered(data.toString());
+        for (const frame of decodeFrames(data.toString())) deliver(frame, at);
+      };
+      const deliver = (frame: unknown, at: number) => {
+        const id = state.room.delivered(frame);
         if (id === null) return;
         const p = pending.get(id);
         if (p) {
@@ -442,7 +446,7 @@ export function runLoad(
         // Any other id belongs to another run (or is the chat's opening question): ignored.
       };
       const onSenderFrame = (data: WebSocket.RawData) => {
-        if (state.room.refusal(data.toString()) !== null) result.refused++;
+        for (const frame of decodeFrames(data.toString())) if (state.room.refusal(frame) !== null) result.refused++;
       };
       state.room.receiver.on('message', onDelivery);
       state.room.sender.on('message', onSenderFrame);

@@ -1,10 +1,12 @@
 // Part `messages` of `npm run bench`: Switchboard's hot path (visitor → ChatRoom → agent) against
 // the cheapest durable chat on the same runtime (bench/baseline-worker.ts), interleaved in one
-// process: closed loop at N=1 and at N=50 chats of three sockets (visitor, agent, monitor), open
-// loop at 1,000 sends/s over those 50, and workerd's memory per open chat and per idle socket.
-// Then Switchboard alone with typing off and on (issue 15): the same closed loop while both people
-// in every chat type at their clients' throttled rate. Prints a table with the targets (issues 11
-// and 15) beside the figures; fails only if a message was lost or doubled.
+// process: one message at a time through one chat (one-way latency), closed loop at N=1 and at
+// N=50 chats of three sockets (visitor, agent, monitor), open loop at 1,000 sends/s over those 50,
+// and workerd's memory per open chat and per idle socket. Then Switchboard alone with typing off
+// and on (issue 15): the same closed loop while both people in every chat type at their clients'
+// throttled rate. Prints a table with the targets (issues 11 and 15) beside the figures; fails
+// only if a message was lost or doubled. BENCH_SCENARIOS=one-way,open,typing,memory (names or
+// their starts, comma-separated) runs only those, for a quicker look while working.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { PartContext } from './common.ts';
@@ -25,6 +27,8 @@ interface Scenario {
   monitor: boolean;
   /** Open loop: sends per second over all rooms (closed loop when absent). */
   ratePerSecond?: number;
+  /** Closed loop: un-delivered messages each room may have in flight (WINDOW when absent). */
+  window?: number;
   /** Measured messages per room, per round. */
   perRoom: number;
   /** Unmeasured messages per room before each measured run. */
@@ -32,6 +36,8 @@ interface Scenario {
 }
 
 const SCENARIOS: readonly Scenario[] = [
+  // One message at a time through one chat: its one-way latency is the path's, with no queue ahead of it.
+  { name: 'one-way N=1', rooms: 1, monitor: false, window: 1, perRoom: 1000, warmupPerRoom: 100 },
   { name: 'closed N=1', rooms: 1, monitor: false, perRoom: 2000, warmupPerRoom: 200 },
   { name: 'closed N=50x3', rooms: 50, monitor: true, perRoom: 100, warmupPerRoom: 10 },
   { name: 'open 1000/s', rooms: 50, monitor: true, ratePerSecond: 1000, perRoom: 120, warmupPerRoom: 10 },
@@ -100,7 +106,7 @@ async function runScenario(servers: Servers, s: Scenario, cookies: Cookies, log:
   };
   log(`${label}: ${s.rooms} chat(s) ready in ${fmt(performance.now() - t, 0)} ms; setting up ${s.rooms} baseline room(s)`);
   rooms.baseline = await setUpBaseline(servers, s.rooms, `${tag}-${Date.now().toString(36)}`, s.monitor ? 1 : 0);
-  const pacing = s.ratePerSecond === undefined ? WINDOW : { ratePerSecond: s.ratePerSecond };
+  const pacing = s.ratePerSecond === undefined ? (s.window ?? WINDOW) : { ratePerSecond: s.ratePerSecond };
   const runs: Record<SystemName, RunResult[]> = { switchboard: [], baseline: [] };
   try {
     for (let round = 0; round < ROUNDS; round++) {
@@ -218,7 +224,7 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
   const rule = '-'.repeat(widths.reduce((a, b) => a + b + 1, -1));
   const lines = [
     '',
-    `Switchboard vs baseline: up to ${ROUNDS} measured rounds per system; closed loop: window ${WINDOW} un-delivered messages per room;`,
+    `Switchboard vs baseline: up to ${ROUNDS} measured rounds per system; closed loop: window ${WINDOW} un-delivered messages per room (one-way: 1);`,
     'open loop: sends at a fixed rate over all rooms whatever is in flight; Nx3 = visitor, agent and a monitoring manager per chat;',
     'latency = visitor send → agent receipt (one way, same clock); throughput = delivered / time of the runs;',
     'cpu = workerd CPU time (all threads) per delivered message: the per-message cost, steadier than wall time.',
@@ -253,13 +259,14 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
     const p50 = r.switchboard.p50 / r.baseline.p50;
     const p99 = r.switchboard.p99 / r.baseline.p99;
     const cpu = r.switchboard.serverCpuUsPerMessage / r.baseline.serverCpuUsPerMessage;
+    // The one-way latency target is judged where nothing queues ahead of a message (window 1); a
+    // closed loop's p50 with a window of 8 is mostly the wait behind the 7 others, a throughput figure.
     const checks =
       r.scenario.ratePerSecond !== undefined
         ? [`p99 ratio ${fmt(p99)} (target <= ${OPEN_P99_RATIO_TARGET}) ${verdict(p99 <= OPEN_P99_RATIO_TARGET)}`, `p50 ratio ${fmt(p50)} (no target)`]
-        : [
-            `throughput ratio ${fmt(tput)} (target >= ${THROUGHPUT_RATIO_TARGET}) ${verdict(tput >= THROUGHPUT_RATIO_TARGET)}`,
-            r.scenario.rooms === 1 ? `p50 ratio ${fmt(p50)} (target <= ${P50_RATIO_TARGET}) ${verdict(p50 <= P50_RATIO_TARGET)}` : `p50 ratio ${fmt(p50)} (no target)`,
-          ];
+        : r.scenario.window === 1
+          ? [`one-way p50 ratio ${fmt(p50)} (target <= ${P50_RATIO_TARGET}) ${verdict(p50 <= P50_RATIO_TARGET)}`, `throughput ratio ${fmt(tput)} (no target)`]
+          : [`throughput ratio ${fmt(tput)} (target >= ${THROUGHPUT_RATIO_TARGET}) ${verdict(tput >= THROUGHPUT_RATIO_TARGET)}`, `p50 ratio ${fmt(p50)} (no target)`];
     lines.push(`     ${name} (${r.rounds} round(s) of ${perRoom} msgs/room): ${checks.join('; ')}; server CPU per message ratio ${fmt(cpu)} (no target)`);
     lines.push(rule);
   }
@@ -301,17 +308,20 @@ export async function runMessages(ctx: PartContext): Promise<number> {
   const cookies: Cookies = { agent: await signIn(servers), monitor: await signIn(servers, servers.monitor) };
   ctx.log('agent and monitor signed in');
   const results: ScenarioResult[] = [];
+  const only = process.env.BENCH_SCENARIOS?.split(',').map((n) => n.trim());
   for (const s of SCENARIOS) {
     if (ctx.signal.aborted) return 1;
+    if (only && !only.some((n) => s.name.startsWith(n))) continue;
     results.push(await runScenario(servers, s, cookies, ctx.log));
   }
-  const typing = ctx.signal.aborted ? null : await runTyping(servers, cookies, ctx.log);
+  const typing = ctx.signal.aborted || (only && !only.includes('typing')) ? null : await runTyping(servers, cookies, ctx.log);
   // Memory last, so the chats it opens (and their projections settling) never run inside a timed
   // scenario; Switchboard first, so its figure never gains from pages the baseline freed (the
   // baseline's may, which only makes Switchboard's ratio worse).
   const memory: MemoryResult[] = [];
   for (const system of ['switchboard', 'baseline'] as const) {
     if (ctx.signal.aborted) return 1;
+    if (only && !only.includes('memory')) break;
     const m = await measureMemory(servers, cookies, system, ctx.log);
     if (m) memory.push(m);
   }

@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { ClientFrame, LobbyClientFrame, LobbyFrame } from '../objects/protocol.ts';
+import { decodeFrames } from '../objects/protocol.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 import type { PartContext } from './common.ts';
 import { fmt, sleep, table } from './common.ts';
@@ -144,21 +145,22 @@ export async function runScale(ctx: PartContext): Promise<number> {
   rooms.forEach((room) => {
     for (const ws of [room.sender, room.receiver]) {
       ws.on('message', (data) => {
-        const text = data.toString();
-        if (!text.startsWith('{"type":"event"')) return;
-        const frame = JSON.parse(text) as { event: { kind: string; clientId?: string } };
-        const id = frame.event.clientId ?? '';
-        if (overdue.has(id) && ws !== sideOf(id)) {
-          overdue.delete(id);
+        // One message may carry several frames (objects/outbox.ts).
+        for (const frame of decodeFrames(data.toString()) as { type?: string; event?: { kind: string; clientId?: string } }[]) {
+          if (frame.type !== 'event') continue;
+          const id = frame.event?.clientId ?? '';
+          if (overdue.has(id) && ws !== sideOf(id)) {
+            overdue.delete(id);
+            senderOf.delete(id);
+            continue;
+          }
+          const at = pending.get(id);
+          // Each message reaches both sides (the sender's copy is its acknowledgement): count the other's.
+          if (at === undefined || ws === sideOf(id)) continue;
+          pending.delete(id);
           senderOf.delete(id);
-          return;
+          if (measuring) latencies.push(performance.now() - at);
         }
-        const at = pending.get(id);
-        // Each message reaches both sides (the sender's copy is its acknowledgement): count the other's.
-        if (at === undefined || ws === sideOf(id)) return;
-        pending.delete(frame.event.clientId!);
-        senderOf.delete(frame.event.clientId!);
-        if (measuring) latencies.push(performance.now() - at);
       });
     }
   });

@@ -298,6 +298,26 @@ export type ServerFrame =
 
 export type ServerFrameType = ServerFrame['type'];
 
+/**
+ * A chat's WebSocket message carries one server frame, or several as a JSON array of frames
+ * (objects/outbox.ts sends what a burst of events produced together). Frames are JSON text
+ * already: they are joined, never parsed again.
+ */
+export function encodeFrames(frames: readonly string[]): string {
+  return frames.length === 1 ? frames[0]! : `[${frames.join(',')}]`;
+}
+
+/** The frames of one WebSocket message from a chat, in order; none if it is not JSON. Never throws. */
+export function decodeFrames(raw: string): unknown[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  return Array.isArray(data) ? data : [data];
+}
+
 // ---- parsing ---------------------------------------------------------------------------------
 
 export type ParseResult =

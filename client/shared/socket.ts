@@ -2,6 +2,7 @@
 // every attempt (so a chat resumes with `after=<lastSeq>`), keeps the line alive with pings and
 // exposes its state as a signal. It knows nothing about chats: frames go to the caller's handler.
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { decodeFrames } from '../../objects/protocol.ts';
 import { reconnectDelay } from './backoff.ts';
 
 /**
@@ -87,8 +88,8 @@ export function openSocket<In extends { type: string }, Out extends { type: stri
     socket.onmessage = (event: MessageEvent) => {
       if (ws !== socket) return;
       heardSincePing = true;
-      const frame = parseFrame<In>(event.data);
-      if (frame) options.onFrame(frame);
+      // A chat sends what a burst of events produced as one message (objects/outbox.ts).
+      for (const frame of parseFrames<In>(event.data)) options.onFrame(frame);
     };
     socket.onclose = (event: CloseEvent) => {
       if (ws !== socket) return;
@@ -172,17 +173,11 @@ export function openSocket<In extends { type: string }, Out extends { type: stri
   };
 }
 
-function parseFrame<In extends { type: string }>(raw: unknown): In | null {
-  if (typeof raw !== 'string') return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null || !('type' in data) || typeof data.type !== 'string') return null;
+/** The frames of one message: a frame, or a JSON array of frames (docs/api.md). */
+function parseFrames<In extends { type: string }>(raw: unknown): In[] {
+  if (typeof raw !== 'string') return [];
   // The one trusted cast per socket: the server builds every frame from the unions in
   // objects/protocol.ts (`satisfies ServerFrame` / `LobbyFrame`); we only checked the envelope.
   // Handlers switch on `type` with a `never` default, so an unknown type is ignored, not misread.
-  return data as In;
+  return decodeFrames(raw).filter((data): data is In => typeof data === 'object' && data !== null && 'type' in data && typeof data.type === 'string');
 }

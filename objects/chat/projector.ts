@@ -6,7 +6,10 @@
 //   and published at once;
 // - counters (message count, last agent message) are published to the consoles within
 //   LIVE_COUNTERS_INTERVAL_MS, and written to D1 at most once per STORED_COUNTERS_INTERVAL_MS per
-//   chat: D1's rate grows with chats, never with messages.
+//   chat: D1's rate grows with chats, never with messages;
+// - counters reach the consoles only while one of them shows the chat: each publish answers
+//   whether any does, and a chat nobody shows publishes nothing until a lobby piece says a console
+//   started showing it (`watch`). A busy chat off everyone's screen costs its piece nothing.
 import type { ChatListRow, IdleLevel } from '../protocol.ts';
 import type { ChatInfo } from './logic.ts';
 import type { ChatStore } from './store.ts';
@@ -25,14 +28,20 @@ export const LIVE_COUNTERS_INTERVAL_MS = 800;
  * state change's worth; docs/scale.md has the measurement behind it.
  */
 export const STORED_COUNTERS_INTERVAL_MS = 30_000;
+/**
+ * Each stored interval is longer by a random part of this, so chats that began together (a
+ * morning's rush, a restart) do not all write D1 in the same second, every 30 s, for good.
+ */
+export const STORED_COUNTERS_JITTER_MS = 6_000;
 
 /** What is projected: the row as it is when the write starts (undefined: nothing to project). */
 export type RowSource = (thresholds: Thresholds, now: number) => { row: ChatListRow; info: Pick<ChatInfo, 'fields' | 'language'> } | undefined;
 /**
  * Tells the consoles of the groups named (the row's own, and one it just left) about the row: a
- * state change reaches every console of the group, counters only those showing the chat.
+ * state change reaches every console of the group, counters only those showing the chat. Resolves
+ * to whether any console shows the chat.
  */
-export type Publish = (row: ChatListRow, groupIds: readonly string[], change: 'state' | 'counters') => Promise<void>;
+export type Publish = (row: ChatListRow, groupIds: readonly string[], change: 'state' | 'counters') => Promise<boolean>;
 
 /**
  * What the projector must remember across the object's hibernation: when the row last reached D1
@@ -55,19 +64,31 @@ export class Projector {
   #storeDueAt: number | null = null;
   /** When the row last reached D1 (0: not since this instance started). */
   #storedAt = 0;
+  /** This stored interval's random part (see STORED_COUNTERS_JITTER_MS). */
+  #jitter: number;
+  /**
+   * Whether the next D1 write must be the whole row: the first of this instance (a write made
+   * before it woke may have failed) and any after a failed one. Otherwise counters alone suffice.
+   */
+  #wholeRowDue = true;
   /** The idle level the consoles last heard. */
   #level: IdleLevel | null = null;
+  /** Whether a console shows the chat, as the last publish answered (assumed until told otherwise). */
+  #watched = true;
   /** Projections run one after another, so D1 and the lists never see them out of order. */
   #running: Promise<void> = Promise.resolve();
 
   readonly #clock: () => number;
   readonly #memory: ProjectionMemory | null;
+  readonly #random: () => number;
 
-  constructor(store: ChatStore, publish: Publish, clock: () => number = Date.now, memory: ProjectionMemory | null = null) {
+  constructor(store: ChatStore, publish: Publish, clock: () => number = Date.now, memory: ProjectionMemory | null = null, random: () => number = Math.random) {
     this.#store = store;
     this.#publish = publish;
     this.#clock = clock;
     this.#memory = memory;
+    this.#random = random;
+    this.#jitter = random() * STORED_COUNTERS_JITTER_MS;
     if (memory) ({ storedAt: this.#storedAt, level: this.#level } = memory.load());
   }
 
@@ -92,21 +113,38 @@ export class Projector {
     return Math.min(this.#liveDueAt, this.#storeDueAt);
   }
 
+  /** Whether counters are published live: a console showed the chat at the last publish, or started to since. */
+  get watched(): boolean {
+    return this.#watched;
+  }
+
   /**
-   * Counters changed (a message): the consoles hear within LIVE_COUNTERS_INTERVAL_MS, D1 within
-   * STORED_COUNTERS_INTERVAL_MS of its last write. True when this made a projection due sooner
-   * (the alarm must be set).
+   * Counters changed (a message): the consoles showing the chat hear within
+   * LIVE_COUNTERS_INTERVAL_MS, D1 within STORED_COUNTERS_INTERVAL_MS of its last write. True when
+   * this made a projection due sooner (the alarm must be set).
    */
   countersChanged(now: number): boolean {
+    if (!this.#watched) {
+      if (this.#storeDueAt !== null) return false;
+      this.#storeDueAt = Math.max(now + LIVE_COUNTERS_INTERVAL_MS, this.#storedAt + STORED_COUNTERS_INTERVAL_MS + this.#jitter);
+      return true;
+    }
     if (this.#liveDueAt !== null && this.#storeDueAt !== null) return false;
     this.#liveDueAt ??= now + LIVE_COUNTERS_INTERVAL_MS;
-    this.#storeDueAt ??= Math.max(this.#liveDueAt, this.#storedAt + STORED_COUNTERS_INTERVAL_MS);
+    this.#storeDueAt ??= Math.max(this.#liveDueAt, this.#storedAt + STORED_COUNTERS_INTERVAL_MS + this.#jitter);
     return true;
   }
 
   /** A state change: the row is written and published now; failures are retried by the alarm. */
   project(source: RowSource, alsoGroups: readonly string[] = []): Promise<void> {
     return this.#run(source, true, alsoGroups, 'state');
+  }
+
+  /** A console started showing the chat: its counters are published now, and live from now on. */
+  watch(source: RowSource): Promise<void> {
+    // Its own publish (queued after any under way) answers with the pieces as they are now.
+    this.#watched = true;
+    return this.#run(source, false, [], 'counters');
   }
 
   /** The alarm: whatever coalesced projection is due by now (D1 and consoles, or consoles only). */
@@ -134,10 +172,15 @@ export class Projector {
         const next = source(this.#thresholds, now);
         if (!next) return;
         if (store) {
-          await this.#store.writeRow(next.row, next.info);
+          const whole = change === 'state' || this.#wholeRowDue;
+          this.#wholeRowDue = true;
+          if (whole || !(await this.#store.writeCounters(next.row))) await this.#store.writeRow(next.row, next.info);
+          this.#wholeRowDue = false;
           this.#storedAt = now;
+          this.#jitter = this.#random() * STORED_COUNTERS_JITTER_MS;
         }
-        await this.#publish(next.row, [next.row.groupId, ...alsoGroups], change);
+        const shown = await this.#publish(next.row, [next.row.groupId, ...alsoGroups], change);
+        this.#watched = shown;
         const remembered = store || this.#level !== next.row.idleLevel;
         this.#level = next.row.idleLevel;
         if (remembered) this.#memory?.save(this.#storedAt, this.#level);

@@ -12,7 +12,8 @@ import { currentComments } from '../rules/comments.ts';
 import { currentTimeLogs } from '../rules/time-logs.ts';
 import type { ItemRef } from '../rules/items.ts';
 import { parseClientFrame, rolesFor } from '../protocol.ts';
-import { answerClose, jsonError, sendAll } from '../sockets.ts';
+import { Outbox } from '../outbox.ts';
+import { answerClose, jsonError } from '../sockets.ts';
 import { EventLog, RECORD_EVENT_KINDS } from './log.ts';
 import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } from './rate.ts';
 import type { Actor, ChatInfo, ChatState, Command, OpenState, WebhookResult } from './logic.ts';
@@ -82,6 +83,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   /** The stored dirty flag of the record as last read or written (null: not read since waking). */
   #recordDirtyFlag: boolean | null = null;
   #countersReady = false;
+  /** Every frame to a socket goes through here, so each socket's frames keep their order (outbox.ts). */
+  readonly #outbox = new Outbox();
   /** The snapshot of #state, made once per state (a message does not change it). */
   #snapshotOf: { state: ChatState; chat: ChatSnapshot | null } | null = null;
 
@@ -224,7 +227,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (!isOpen(before)) throw new Error('only an opened chat can be deleted');
     this.#state = { status: 'deleted' };
     this.#log.saveState({ ...this.#state, purge: { chatId: before.info.id, groupId: before.info.groupId } } as ChatState);
-    for (const ws of this.ctx.getWebSockets()) answerClose(ws, CLOSE_DELETED, 'chat deleted');
+    for (const ws of this.ctx.getWebSockets()) this.#close(ws, CLOSE_DELETED, 'chat deleted');
     try {
       await this.#purge(before.info.id, before.info.groupId);
     } catch (err) {
@@ -246,6 +249,16 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   setQueuePosition(position: number | null): void {
     this.#queuePosition = position;
     if (position !== null) this.#broadcast(['visitor', 'agent'], JSON.stringify({ type: 'queue', position } satisfies ServerFrame));
+  }
+
+  /**
+   * A console of the chat's group started showing it (its lobby piece says so): the counters are
+   * published now and live again from now on. A chat nobody shows publishes them to no one.
+   */
+  async watched(): Promise<void> {
+    if (!isOpen(this.#state) || this.#state.status === 'ended') return;
+    await this.#projector.watch(this.#rowSource);
+    this.#schedule(Date.now());
   }
 
   getSnapshot(): ChatSnapshot | null {
@@ -287,10 +300,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     server.serializeAttachment(caller satisfies SocketAuth);
     // Welcome, replay and `synced` are sent in this same synchronous turn, before any other event
     // can be broadcast, so the new socket sees every event exactly once and in order.
-    send(server, { type: 'welcome', role: you.role, you, chat, lastSeq: this.#log.lastSeq });
-    for (const stored of this.#log.since(after, you.role)) server.send(eventFrame(stored.json));
-    send(server, { type: 'synced', lastSeq: this.#log.lastSeq });
-    if (chat.status === 'queued' && this.#queuePosition !== null) send(server, { type: 'queue', position: this.#queuePosition });
+    this.#send(server, { type: 'welcome', role: you.role, you, chat, lastSeq: this.#log.lastSeq });
+    for (const stored of this.#log.since(after, you.role)) this.#outbox.post(server, eventFrame(stored.json));
+    this.#send(server, { type: 'synced', lastSeq: this.#log.lastSeq });
+    if (chat.status === 'queued' && this.#queuePosition !== null) this.#send(server, { type: 'queue', position: this.#queuePosition });
     if (you.role === 'agent') {
       this.#announceViewers(server);
       // The agent's hub pushes their rights here from now on (sign-out, disable, groups, rank).
@@ -306,27 +319,27 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     const caller = this.#callerOf(ws);
     if (caller.person.role === 'agent' && !this.#keep(ws, caller)) return;
     const parsed = parseClientFrame(raw);
-    if (!parsed.ok) return sendError(ws, parsed.code, parsed.message, parsed.id);
+    if (!parsed.ok) return this.#sendError(ws, parsed.code, parsed.message, parsed.id);
     const frame = parsed.frame;
     let result: CommandResult;
     switch (frame.type) {
       case 'ping':
-        return send(ws, { type: 'pong' });
+        return this.#send(ws, { type: 'pong' });
       case 'send':
       case 'coach': {
         // A resend of an id this sender already used is acknowledged with the stored event's seq,
         // and nothing new is stored (also when the chat has ended since the first send). Resends
         // cost no token: only what would be stored is rate-limited.
         const stored = this.#log.findBySender(senderKey(caller), frame.id);
-        if (stored !== undefined) return send(ws, { type: 'ack', id: frame.id, seq: stored });
+        if (stored !== undefined) return this.#send(ws, { type: 'ack', id: frame.id, seq: stored });
         const now = Date.now();
         const token = takeToken(this.#buckets.get(ws) ?? fullBucket(now, this.#sendPolicy), now, this.#sendPolicy);
         this.#buckets.set(ws, token.bucket);
-        if (!token.ok) return sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
+        if (!token.ok) return this.#sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
         result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text });
         if (result.ok) return;
         const seq = this.#log.findBySender(senderKey(caller), frame.id);
-        return seq !== undefined ? send(ws, { type: 'ack', id: frame.id, seq }) : sendError(ws, result.code, result.message, frame.id);
+        return seq !== undefined ? this.#send(ws, { type: 'ack', id: frame.id, seq }) : this.#sendError(ws, result.code, result.message, frame.id);
       }
       case 'typing':
         return this.#typing(ws, caller.person, frame.draft);
@@ -345,11 +358,11 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         return unhandled;
       }
     }
-    if (!result.ok) sendError(ws, result.code, result.message);
+    if (!result.ok) this.#sendError(ws, result.code, result.message);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    answerClose(ws, code, reason);
+    this.#close(ws, code, reason);
     if (this.#callerOf(ws).person.role === 'agent') this.#announceViewers(undefined, ws);
     // A customer who left has no draft any more: staff stop previewing it.
     else if (typingAudience(this.#state, this.#callerOf(ws).person).draftToStaff) this.#broadcast(['agent'], DRAFT_CLEARED);
@@ -369,7 +382,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (!heard.signalToVisitor && !heard.signalToStaff) return;
     const signal = JSON.stringify({ type: 'typing', from, active: draft.trim() !== '' } satisfies ServerFrame);
     if (heard.signalToVisitor) this.#broadcast(['visitor'], signal);
-    if (heard.signalToStaff) sendAll(this.#openStaff().filter((other) => other !== ws), signal);
+    if (heard.signalToStaff) this.#outbox.postAll(this.#openStaff().filter((other) => other !== ws), signal);
   }
 
   /**
@@ -386,7 +399,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       if (auth.person.id !== rights.agentId) continue;
       const allowed = chat ? standing(auth.grant, chat.groupId, Date.now(), rights) : ({ ok: false, code: CLOSE_DELETED, reason: 'chat deleted' } as const);
       if (!allowed.ok) {
-        answerClose(ws, allowed.code, allowed.reason);
+        this.#close(ws, allowed.code, allowed.reason);
         closed = true;
         continue;
       }
@@ -410,7 +423,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (!isOpen(state)) return true;
     const allowed = standing(auth.grant, state.info.groupId, Date.now());
     if (allowed.ok) return true;
-    answerClose(ws, allowed.code, allowed.reason);
+    this.#close(ws, allowed.code, allowed.reason);
     this.#announceViewers(undefined, ws);
     return false;
   }
@@ -421,7 +434,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     for (const ws of this.ctx.getWebSockets('agent')) {
       const allowed = standing(this.#callerOf(ws).grant, groupId, Date.now());
       if (allowed.ok) continue;
-      answerClose(ws, allowed.code, allowed.reason);
+      this.#close(ws, allowed.code, allowed.reason);
       closed = true;
     }
     if (closed) this.#announceViewers();
@@ -434,7 +447,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
    */
   #announceViewers(newcomer?: WebSocket, leaving?: WebSocket): void {
     const json = this.#viewersFrame(leaving);
-    if (newcomer) newcomer.send(json);
+    if (newcomer) this.#outbox.post(newcomer, json);
     if (json === this.#viewersJson || this.#viewersPending) return;
     this.#viewersPending = true;
     setTimeout(() => {
@@ -442,7 +455,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       const latest = this.#viewersFrame();
       if (latest === this.#viewersJson) return;
       this.#viewersJson = latest;
-      sendAll(this.#openStaff(), latest);
+      this.#outbox.postAll(this.#openStaff(), latest);
     }, VIEWERS_COALESCE_MS);
   }
 
@@ -625,7 +638,21 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   #broadcast(roles: readonly ('visitor' | 'agent')[], json: string): void {
-    for (const role of roles) sendAll(this.ctx.getWebSockets(role), json);
+    for (const role of roles) this.#outbox.postAll(this.ctx.getWebSockets(role), json);
+  }
+
+  #send(ws: WebSocket, frame: ServerFrame): void {
+    this.#outbox.post(ws, JSON.stringify(frame));
+  }
+
+  #sendError(ws: WebSocket, code: ErrorCode, message: string, id?: string): void {
+    this.#send(ws, { type: 'error', code, message, ...(id === undefined ? {} : { id }) });
+  }
+
+  /** Closes a socket (answering a client's close too); frames still queued for it are not sent. */
+  #close(ws: WebSocket, code: number, reason: string): void {
+    this.#outbox.drop(ws);
+    answerClose(ws, code, reason);
   }
 
   /** Sets the one alarm to the nearest moment the object must wake, if that changed. */
@@ -709,10 +736,3 @@ function eventFrame(eventJson: string): string {
   return `{"type":"event","event":${eventJson}}`;
 }
 
-function send(ws: WebSocket, frame: ServerFrame): void {
-  ws.send(JSON.stringify(frame));
-}
-
-function sendError(ws: WebSocket, code: ErrorCode, message: string, id?: string): void {
-  send(ws, { type: 'error', code, message, ...(id === undefined ? {} : { id }) });
-}

@@ -12,6 +12,11 @@ export interface ChatStore {
    * `version` is older than the stored row's changes nothing.
    */
   writeRow(row: ChatListRow, info: Pick<ChatInfo, 'fields' | 'language'>): Promise<void>;
+  /**
+   * Only the row's counters changed (messages): updates them in the stored row, with its version,
+   * unless that row is newer. False if there was no row to update (the caller writes it whole).
+   */
+  writeCounters(row: ChatListRow): Promise<boolean>;
   /** Every D1 row about the chat, all or nothing. */
   deleteChat(chatId: string): Promise<void>;
   /** The administrator's idle thresholds as stored (seconds, as text); missing ones are absent. */

@@ -60,11 +60,13 @@ export function lobbyShards(env: Pick<Env, 'LOBBY_SHARDS_PER_GROUP'>): number {
 
 /**
  * A chat's row changed: every piece of each group named hears of it. A chat transferred away
- * from a group is published to the old group too, so its consoles and queue let it go.
+ * from a group is published to the old group too, so its consoles and queue let it go. Resolves
+ * to whether any console of those pieces shows the chat (its counters are then worth publishing).
  */
-export async function publishRow(env: Env, groupIds: readonly string[], row: ChatListRow, change: RowChange): Promise<void> {
+export async function publishRow(env: Env, groupIds: readonly string[], row: ChatListRow, change: RowChange): Promise<boolean> {
   const shards = lobbyShards(env);
-  await Promise.all([...new Set(groupIds)].flatMap((g) => piecesOf(g, shards).map((key) => lobbyPiece(env, key).publish(key, row, change))));
+  const shown = await Promise.all([...new Set(groupIds)].flatMap((g) => piecesOf(g, shards).map((key) => lobbyPiece(env, key).publish(key, row, change))));
+  return shown.some(Boolean);
 }
 
 /** A chat was deleted: its group's consoles drop it. */
@@ -141,17 +143,20 @@ export abstract class LobbyObject extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  publish(piece: PieceKey, chat: ChatListRow, change: RowChange = 'state'): void {
+  /** A chat's row changed; answers whether a console here shows the chat (see `watching`). */
+  publish(piece: PieceKey, chat: ChatListRow, change: RowChange = 'state'): boolean {
     const frame = JSON.stringify({ type: 'chat', chat } satisfies LobbyFrame);
+    const showing = [...(this.#showing().get(chat.id) ?? [])].filter((ws) => ws.readyState === WebSocket.OPEN);
     if (change === 'counters') {
       // Only the consoles showing the chat: a counter changes with every message, and a console
       // of a large group must not hear of every message in it.
-      sendAll([...(this.#showing().get(chat.id) ?? [])].filter((ws) => ws.readyState === WebSocket.OPEN), frame);
-      return;
+      sendAll(showing, frame);
+      return showing.length > 0;
     }
     sendAll(this.#consoles(), frame);
     const waits = chat.status === 'queued' && chat.groupId === piece.groupId;
     if (piece.shard === QUEUE_SHARD) this.#updateQueue(chat.id, waits ? { chatId: chat.id, groupId: chat.groupId, startedAt: chat.startedAt } : null);
+    return showing.length > 0;
   }
 
   removed(piece: PieceKey, chatId: string): void {
@@ -235,8 +240,10 @@ export abstract class LobbyObject extends DurableObject<Env> {
         const updated: LobbySubscriber = { ...sub, showing: [...new Set(frame.data.chatIds)] };
         ws.serializeAttachment(updated);
         this.#unindex(ws, sub.showing ?? []);
-        this.#index(ws, updated.showing ?? []);
-        return;
+        const index = this.#showing();
+        const unseen = updated.showing!.filter((id) => !index.has(id));
+        this.#index(ws, updated.showing!);
+        return this.#watching(sub.piece.groupId, unseen);
       }
       case 'presence': {
         const status = frame.data.status;
@@ -285,6 +292,29 @@ export abstract class LobbyObject extends DurableObject<Env> {
       const set = this.#showingIndex.get(id);
       set?.delete(ws);
       if (set?.size === 0) this.#showingIndex.delete(id);
+    }
+  }
+
+  /**
+   * Consoles here started showing chats no console here showed: those of them that are the
+   * group's open chats (D1 says which: a console names ids, and only real chats of the group are
+   * woken) publish their counters again. A chat nobody shows stops publishing them (see
+   * objects/chat/projector.ts), so this is how it learns that somebody does.
+   */
+  async #watching(groupId: string, chatIds: readonly string[]): Promise<void> {
+    if (chatIds.length === 0) return;
+    let open: string[];
+    try {
+      open = await this.store.openChatsOf(groupId, chatIds);
+    } catch (err) {
+      console.error('shown chats not looked up; their counters reach the console with their next state change', err);
+      return;
+    }
+    for (const id of open) {
+      // Not awaited: a console's frame must not wait on calls into chats.
+      void this.env.CHAT_ROOM.get(this.env.CHAT_ROOM.idFromName(id))
+        .watched()
+        .catch((err: unknown) => console.error('a shown chat not told', err));
     }
   }
 

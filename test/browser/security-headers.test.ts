@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import WebSocket from 'ws';
+import { decodeFrames } from '../../objects/protocol.ts';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
 import { launchBrowser, newPerson, screenshot, signIn } from './browser.ts';
 import { widgetIn } from './customer.ts';
@@ -106,7 +107,8 @@ test('a text frame that is not valid UTF-8 is refused with invalid_text, and the
   const { chatId, token } = (await start.json()) as { chatId: string; token: string };
   const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/api/visitor/chats/${chatId}/ws?token=${encodeURIComponent(token)}`);
   const frames: { type: string; code?: string; id?: string }[] = [];
-  ws.on('message', (data) => frames.push(JSON.parse(String(data)) as { type: string }));
+  // One message may carry several frames (objects/outbox.ts).
+  ws.on('message', (data) => frames.push(...(decodeFrames(String(data)) as { type: string }[])));
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

@@ -3,6 +3,7 @@
 import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { ChatEvent, ClientFrame, ServerFrame } from '../../objects/protocol.ts';
+import { decodeFrames } from '../../objects/protocol.ts';
 import { randomId } from '../../worker/auth/encoding.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
 
@@ -124,7 +125,8 @@ export class TestSocket {
 
   constructor(readonly ws: WebSocket) {
     ws.addEventListener('message', (e) => {
-      this.frames.push(JSON.parse(String(e.data)) as ServerFrame);
+      // One message may carry several frames (objects/outbox.ts): each counts on its own.
+      this.frames.push(...(decodeFrames(String(e.data)) as ServerFrame[]));
       this.#waiters.splice(0).forEach((w) => w());
     });
     ws.addEventListener('close', (e) => {

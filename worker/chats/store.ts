@@ -1,7 +1,7 @@
 // The chat object's D1 access (objects/chat/store.ts), on drizzle: the `chats` row it projects
 // (read by worker/db/chats.ts), the agents it was assigned to, its record (with the Resolution
 // comments agent assistance searches: worker/assistance/resolutions.ts), and what deleting it removes.
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, lte, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import type { ChatStore } from '../../objects/chat/store.ts';
 import { agents, attachments, chatAgents, chatComments, chats, relations, surveys, timeLogs, verifiedChats, webhookDeliveries } from '../db/schema.ts';
@@ -50,6 +50,15 @@ export function chatStore(db: D1Database): ChatStore {
         .values({ chatId: row.id, agentId: row.agentId, assignedAt: row.takenAt ?? row.startedAt })
         .onConflictDoNothing();
       await orm.batch([upsert, assigned, resolutionsFollow]);
+    },
+
+    async writeCounters(row) {
+      // One statement: no custom fields, assignment or resolutions to carry (state changes write those).
+      const result = await orm
+        .update(chats)
+        .set({ messageCount: row.messageCount, lastAgentMessageAt: row.lastAgentMessageAt, idleSince: row.idleSince, version: row.version })
+        .where(and(eq(chats.id, row.id), lte(chats.version, row.version)));
+      return result.meta.changes > 0;
     },
 
     async deleteChat(chatId) {

@@ -1,10 +1,13 @@
 // The lobby pieces' D1 access (objects/lobby/store.ts), on drizzle, and the widget's one read of
 // every group's availability.
-import { gt, sql, sum } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne, sql, sum } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { PRESENCE_STALE_MS } from '../../objects/lobby/lobby.ts';
 import type { LobbyStore } from '../../objects/lobby/store.ts';
-import { groupPresence } from '../db/schema.ts';
+import { chats, groupPresence } from '../db/schema.ts';
+
+/** D1 binds at most 100 parameters per statement: ids are asked for in slices of this many. */
+const IDS_PER_QUERY = 90;
 
 export function lobbyStore(db: D1Database): LobbyStore {
   const orm = drizzle(db);
@@ -14,6 +17,19 @@ export function lobbyStore(db: D1Database): LobbyStore {
         .insert(groupPresence)
         .values({ groupId: piece.groupId, shard: piece.shard, online, updatedAt: at })
         .onConflictDoUpdate({ target: [groupPresence.groupId, groupPresence.shard], set: { online, updatedAt: at } });
+    },
+    async openChatsOf(groupId, chatIds) {
+      const slices: string[][] = [];
+      for (let i = 0; i < chatIds.length; i += IDS_PER_QUERY) slices.push(chatIds.slice(i, i + IDS_PER_QUERY));
+      const found = await Promise.all(
+        slices.map((ids) =>
+          orm
+            .select({ id: chats.id })
+            .from(chats)
+            .where(and(eq(chats.groupId, groupId), inArray(chats.id, ids), ne(chats.status, 'ended'))),
+        ),
+      );
+      return found.flat().map((r) => r.id);
     },
   };
 }

@@ -4,6 +4,7 @@ import { abortAllDurableObjects, runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ChatListRow, LobbyFrame } from '../../../objects/protocol.ts';
+import { chatStore } from '../../../worker/chats/store.ts';
 import { api, connectAgent, connectLobby, connectVisitor, seedWorld, signInAs, startChat, TEST_THRESHOLDS, type TestSocket } from '../helpers.ts';
 
 type Page = { chats: ChatListRow[]; total: number };
@@ -159,3 +160,27 @@ describe('pulling from the queue', () => {
     expect(body.error.message).toContain(winner);
   });
 });
+
+describe("a chat row's counters in D1", () => {
+  it('are written alone, never over a newer row, and a missing row is said so', async () => {
+    const store = chatStore(env.DB);
+    const id = `counters-${crypto.randomUUID()}`;
+    const row: ChatListRow = {
+      id, status: 'active', groupId: 'g-counters', groupName: 'G', visitorName: 'Vera', visitorEmail: 'vera@example.test',
+      agentId: null, agentName: 'Alice', startedAt: 1000, takenAt: 2000, endedAt: null, lastAgentMessageAt: null,
+      messageCount: 1, idleSince: 2000, idleLevel: 'normal', followUpAt: null, version: 3,
+    };
+    expect(await store.writeCounters(row)).toBe(false); // no row yet: the projector writes it whole
+    await store.writeRow(row, { fields: { order: '7' }, language: 'de' });
+    expect(await store.writeCounters({ ...row, messageCount: 9, lastAgentMessageAt: 5000, idleSince: 5000, version: 12 })).toBe(true);
+    const stored = () =>
+      env.DB.prepare('SELECT message_count AS n, last_agent_message_at AS last, idle_since AS idle, version, status, custom_fields AS fields FROM chats WHERE id = ?')
+        .bind(id)
+        .first();
+    expect(await stored()).toEqual({ n: 9, last: 5000, idle: 5000, version: 12, status: 'active', fields: '{"order":"7"}' });
+    // An older projection never undoes a newer one.
+    expect(await store.writeCounters({ ...row, messageCount: 4, version: 7 })).toBe(false);
+    expect(await stored()).toMatchObject({ n: 9, version: 12 });
+  });
+});
+

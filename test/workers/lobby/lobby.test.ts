@@ -1,9 +1,10 @@
 // The live queue pushes list changes to the consoles of agents in the chat's group, and only to
 // them: one piece per group, each console socket in its group's piece; counters reach the
 // consoles at once and D1 within its bound.
-import { runDurableObjectAlarm } from 'cloudflare:test';
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { STORED_COUNTERS_INTERVAL_MS } from '../../../objects/chat/projector.ts';
 import type { LobbyFrame } from '../../../objects/protocol.ts';
 import { api, connectLobby, connectVisitor, seedWorld, signInAs, startChat, type TestSocket } from '../helpers.ts';
 
@@ -116,5 +117,32 @@ describe('the live queue in pieces, one per group', () => {
       return frame.type === 'chat' && frame.chat.id === chatId ? [frame.chat.messageCount] : [];
     });
     expect(counts).toEqual([1, 1, 5]);
+  });
+
+  it('lets a chat no console shows keep its counters to itself, and a console that starts showing it hears the count at once', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const lobby = await connectLobby(alice, world.groupA);
+    await lobby.next();
+    const { chatId, token } = await startChat(world.groupA);
+    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const takenAt = Date.now();
+    const visitor = await connectVisitor(chatId, token);
+    await visitor.replay();
+    for (const [i, text] of ['first', 'second', 'third'].entries()) {
+      visitor.send({ type: 'send', id: `m${i + 1}`, text });
+      await visitor.nextOf('event');
+    }
+    // Nobody shows the chat: its next wake is the stored interval's D1 write, not a live publish.
+    const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
+    const alarm = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    expect(alarm).toBeGreaterThan(takenAt + STORED_COUNTERS_INTERVAL_MS / 2);
+    const counted = (n: number) => (f: LobbyFrame) => f.type === 'chat' && f.chat.id === chatId && f.chat.messageCount === n;
+    // Alice's list shows it now: her piece wakes the chat, and the count (question + 3) arrives with no new message.
+    lobby.send({ type: 'showing', chatIds: [chatId, 'not-a-chat-of-the-group'] });
+    await nextFrame(lobby, counted(4));
+    // From then on each new count is live again.
+    visitor.send({ type: 'send', id: 'm4', text: 'fourth' });
+    await nextFrame(lobby, counted(5));
   });
 });

@@ -3,18 +3,28 @@
 // store that records, without a runtime.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LIVE_COUNTERS_INTERVAL_MS, Projector, type RowSource, STORED_COUNTERS_INTERVAL_MS } from '../../../../objects/chat/projector.ts';
+import { LIVE_COUNTERS_INTERVAL_MS, Projector, type RowSource, STORED_COUNTERS_INTERVAL_MS, STORED_COUNTERS_JITTER_MS } from '../../../../objects/chat/projector.ts';
 import type { ChatStore } from '../../../../objects/chat/store.ts';
 import type { ChatListRow } from '../../../../objects/protocol.ts';
 import { chatRow } from '../../fixtures/chat-row.ts';
 
-/** A store that records the rows written (and fails while `failing()` says so). */
-function recordingStore(writes: ChatListRow[], failing: () => boolean = () => false): ChatStore {
+/**
+ * A store that records the rows written (and fails while `failing()` says so); `kinds` says how
+ * each was written: whole, or its counters alone.
+ */
+function recordingStore(writes: ChatListRow[], failing: () => boolean = () => false, kinds: ('whole' | 'counters')[] = []): ChatStore {
   return {
     agentLoad: async () => ({ active: 0, maxChats: 1 }),
     writeRow: async (row) => {
       if (failing()) throw new Error('D1 is down');
       writes.push(row);
+      kinds.push('whole');
+    },
+    writeCounters: async (row) => {
+      if (failing()) throw new Error('D1 is down');
+      writes.push(row);
+      kinds.push('counters');
+      return true;
     },
     deleteChat: async () => undefined,
     thresholdSettings: async () => ({}),
@@ -23,17 +33,23 @@ function recordingStore(writes: ChatListRow[], failing: () => boolean = () => fa
   };
 }
 
-function rig() {
+/** `shown`: whether the pieces answer that a console shows the chat. */
+function rig(shown = () => true) {
   let now = 1_000_000;
   let count = 1;
   const writes: ChatListRow[] = [];
+  const kinds: ('whole' | 'counters')[] = [];
   const published: { row: ChatListRow; groups: readonly string[]; change: 'state' | 'counters' }[] = [];
-  const projector = new Projector(recordingStore(writes), async (row, groups, change) => void published.push({ row, groups, change }), () => now);
+  const projector = new Projector(recordingStore(writes, () => false, kinds), async (row, groups, change) => {
+    published.push({ row, groups, change });
+    return shown();
+  }, () => now, null, () => 0);
   const source: RowSource = () => ({ row: chatRow({ messageCount: count }), info: { fields: {}, language: null } });
   return {
     projector,
     source,
     writes,
+    kinds,
     published,
     /** A message: the count grows, the projector hears of it. */
     message() {
@@ -105,11 +121,11 @@ describe('the projector', () => {
     const writes: ChatListRow[] = [];
     const store = recordingStore(writes);
     const source: RowSource = () => ({ row: chatRow({ idleLevel: 'normal' }), info: { fields: {}, language: null } });
-    const first = new Projector(store, async () => undefined, () => 10_000, memory);
+    const first = new Projector(store, async () => true, () => 10_000, memory, () => 0);
     await first.project(source);
     assert.deepEqual(saved, { storedAt: 10_000, level: 'normal' });
     // The object hibernates and wakes: a new instance reads what the old one remembered.
-    const woken = new Projector(store, async () => undefined, () => 12_000, memory);
+    const woken = new Projector(store, async () => true, () => 12_000, memory, () => 0);
     assert.equal(woken.publishedLevel, 'normal');
     woken.countersChanged(12_000);
     assert.equal(woken.dueAt, 12_000 + LIVE_COUNTERS_INTERVAL_MS);
@@ -125,7 +141,7 @@ describe('the projector', () => {
     const originalError = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
-      const projector = new Projector(store, async () => undefined, () => 5_000);
+      const projector = new Projector(store, async () => true, () => 5_000, null, () => 0);
       await projector.project(r.source);
       assert.equal(errors.length, 1);
       assert.equal(projector.dueAt, 5_000 + LIVE_COUNTERS_INTERVAL_MS);
@@ -136,5 +152,105 @@ describe('the projector', () => {
     } finally {
       console.error = originalError;
     }
+  });
+
+  it('publishes no counters while no console shows the chat, only D1 at its interval; a console that starts showing it hears at once and live from then', async () => {
+    let shown = false;
+    const r = rig(() => shown);
+    await r.projector.project(r.source); // the chat opened: written, published, nobody shows it
+    assert.equal(r.projector.watched, false);
+    for (let s = 0; s < 10; s++) {
+      for (let i = 0; i < 20; i++) r.message();
+      // No live publish is due: the next wake is the stored interval's D1 write.
+      assert.equal(r.projector.dueAt, 1_000_000 + STORED_COUNTERS_INTERVAL_MS);
+      r.advance(1000);
+    }
+    assert.equal(r.published.length, 1);
+    // A console starts showing it: its lobby piece says so, and the count goes out at once…
+    shown = true;
+    await r.projector.watch(r.source);
+    assert.equal(r.published.length, 2);
+    assert.deepEqual({ change: r.published[1]?.change, count: r.published[1]?.row.messageCount }, { change: 'counters', count: 201 });
+    // …and each new count within the live interval.
+    r.message();
+    assert.equal(r.projector.dueAt, 1_010_000 + LIVE_COUNTERS_INTERVAL_MS);
+    await r.alarm();
+    assert.equal(r.published.at(-1)?.row.messageCount, 202);
+    // The console turns the page: the next publish answers that nobody shows it, and the live publishes stop.
+    shown = false;
+    r.message();
+    await r.alarm();
+    r.message();
+    assert.equal(r.projector.watched, false);
+    assert.equal(r.projector.dueAt, 1_000_000 + STORED_COUNTERS_INTERVAL_MS);
+    // The D1 write still comes at its interval, with the count as it is then.
+    r.advance(STORED_COUNTERS_INTERVAL_MS);
+    await r.alarm();
+    assert.equal(r.writes.at(-1)?.messageCount, 204);
+  });
+
+  it('writes the whole row for a state change and the first write of an instance, the counters alone otherwise', async () => {
+    const r = rig();
+    r.message();
+    r.advance(STORED_COUNTERS_INTERVAL_MS);
+    await r.alarm(); // the first write since this instance started: whole (an earlier one may have failed)
+    r.message();
+    r.advance(STORED_COUNTERS_INTERVAL_MS);
+    await r.alarm();
+    await r.projector.project(r.source); // a state change
+    assert.deepEqual(r.kinds, ['whole', 'counters', 'whole']);
+  });
+
+  it('writes the whole row after a failed write, and when there was no row for the counters', async () => {
+    let fail = false;
+    let rowExists = true;
+    const kinds: string[] = [];
+    const store: ChatStore = {
+      ...recordingStore([], () => fail),
+      writeRow: async () => {
+        if (fail) throw new Error('D1 is down');
+        kinds.push('whole');
+      },
+      writeCounters: async () => {
+        if (fail) throw new Error('D1 is down');
+        kinds.push(rowExists ? 'counters' : 'counters (no row)');
+        return rowExists;
+      },
+    };
+    const originalError = console.error;
+    console.error = () => undefined;
+    try {
+      let now = 0;
+      const source: RowSource = () => ({ row: chatRow(), info: { fields: {}, language: null } });
+      const projector = new Projector(store, async () => true, () => now, null, () => 0);
+      await projector.project(source);
+      fail = true;
+      projector.countersChanged(now);
+      now += STORED_COUNTERS_INTERVAL_MS;
+      await projector.flush(source, now); // fails: D1 may or may not have the row as it was
+      fail = false;
+      now = projector.dueAt!;
+      await projector.flush(source, now); // so the retry writes it whole
+      projector.countersChanged(now);
+      now += STORED_COUNTERS_INTERVAL_MS;
+      rowExists = false;
+      await projector.flush(source, now); // the counters found no row: it is written whole
+      assert.deepEqual(kinds, ['whole', 'whole', 'counters (no row)', 'whole']);
+    } finally {
+      console.error = originalError;
+    }
+  });
+
+  it('spreads the stored writes of chats that began together over the jitter', async () => {
+    const dueOf = async (random: number) => {
+      // Nobody shows the chat, so the only projection due is its stored write.
+      const projector = new Projector(recordingStore([]), async () => false, () => 0, null, () => random);
+      await projector.project(() => ({ row: chatRow(), info: { fields: {}, language: null } }));
+      projector.countersChanged(0);
+      return projector.dueAt;
+    };
+    assert.equal(await dueOf(0), STORED_COUNTERS_INTERVAL_MS);
+    assert.equal(await dueOf(0.5), STORED_COUNTERS_INTERVAL_MS + STORED_COUNTERS_JITTER_MS / 2);
+    assert.equal(await dueOf(1), STORED_COUNTERS_INTERVAL_MS + STORED_COUNTERS_JITTER_MS);
   });
 });

@@ -1,0 +1,71 @@
+// What a chat object sends its sockets during a burst of events, sent together: a socket's first
+// frame of a burst leaves at once, and what follows it before the burst ends goes out as one
+// WebSocket message. Messages that arrive together (a busy chat, a sender's window of
+// unacknowledged messages) would otherwise each cost a send to every socket, and a send costs the
+// object about as much as storing the message (bench/profile.ts). Several frames go out as one
+// JSON array of frames (`[{…},{…}]`, docs/api.md); a single frame as itself. The burst ends when
+// the runtime has handled the events already waiting (a zero-delay timer): nothing waits on a
+// clock, and a frame held here is held by the output gate until its storage write is durable anyway.
+import { encodeFrames } from './protocol.ts';
+
+/** A batch never grows past this many bytes of frames: it is sent, and a new one begun. */
+export const MAX_BATCH_BYTES = 64 * 1024;
+
+interface Batch {
+  frames: string[];
+  bytes: number;
+}
+
+export class Outbox {
+  /** The sockets in the current burst, each with what waits for its end (often nothing). */
+  readonly #burst = new Map<WebSocket, Batch>();
+  #scheduled = false;
+
+  /** Sends a frame (JSON text) to the socket now, or after what is already waiting for it. */
+  post(ws: WebSocket, json: string): void {
+    const batch = this.#burst.get(ws);
+    if (!batch) {
+      this.#burst.set(ws, { frames: [], bytes: 0 });
+      this.#endBurstSoon();
+      return deliver(ws, [json]);
+    }
+    if (batch.bytes + json.length > MAX_BATCH_BYTES) {
+      deliver(ws, batch.frames);
+      batch.frames = [];
+      batch.bytes = 0;
+    }
+    batch.frames.push(json);
+    batch.bytes += json.length;
+  }
+
+  postAll(sockets: Iterable<WebSocket>, json: string): void {
+    for (const ws of sockets) this.post(ws, json);
+  }
+
+  /** Ends the burst: sends what waits, each socket's frames in the order they were posted. */
+  flush(): void {
+    this.#scheduled = false;
+    const burst = [...this.#burst];
+    this.#burst.clear();
+    for (const [ws, batch] of burst) if (batch.frames.length > 0) deliver(ws, batch.frames);
+  }
+
+  /** Forgets what waits for a socket that is being closed: it receives nothing more. */
+  drop(ws: WebSocket): void {
+    this.#burst.delete(ws);
+  }
+
+  #endBurstSoon(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setTimeout(() => this.flush(), 0);
+  }
+}
+
+function deliver(ws: WebSocket, frames: readonly string[]): void {
+  try {
+    ws.send(encodeFrames(frames));
+  } catch {
+    // A closing socket; it is gone by the next event.
+  }
+}

@@ -3,7 +3,8 @@
 // reaches it once, through us, rather than twice.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { persistArgs, ROOT, WRANGLER_ENV, wranglerScript } from './process.ts';
+import { persistArgs, ROOT, WRANGLER_ENV } from './process.ts';
+import { CLI_NODE_ARGS, devCliScript } from './wrangler-dev.ts';
 
 /** The first `wrangler dev` bundles the Worker and starts workerd; on a slow machine that takes a while. */
 const READY_TIMEOUT_MS = 120_000;
@@ -81,7 +82,9 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export function startDevServer(options: ServeOptions): DevServer {
   const ip = options.ip ?? '127.0.0.1';
   const args = [
-    wranglerScript(),
+    ...CLI_NODE_ARGS,
+    // wrangler's CLI, amended so that one failed request does not stop the server (wrangler-dev.ts).
+    devCliScript(),
     'dev',
     '--port',
     String(options.port),

@@ -7,7 +7,7 @@ import { agentHub } from '../agent/hub.ts';
 import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
 import { notifyAgent, publishRemoval, publishRow } from '../lobby/lobby.ts';
 import { type Addressed, followUpNotice, noticesFor } from './notices.ts';
-import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, ManualEventOutcome, Person, ServerFrame, TimeLog, TransferTarget } from '../protocol.ts';
+import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, ManualEventOutcome, Person, Role, ServerFrame, TimeLog, TransferTarget } from '../protocol.ts';
 import { currentComments } from '../rules/comments.ts';
 import { currentTimeLogs } from '../rules/time-logs.ts';
 import type { ItemRef } from '../rules/items.ts';
@@ -513,7 +513,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       const appended = this.#log.append(draft, sender);
       // Only a message or coaching line can collide: the caller then sends the stored one back.
       if (!appended) return { ok: false, code: 'duplicate', message: 'Already stored.' };
-      this.#broadcast(rolesFor(appended.event.audience), eventFrame(appended.json));
+      this.#broadcast(authorLast(rolesFor(appended.event.audience), command), eventFrame(appended.json));
       if (!message) appendedEvents.push(appended.event);
     }
     this.#state = outcome.state;
@@ -721,6 +721,15 @@ function projectionMemory(sql: SqlStorage): ProjectionMemory {
 /** The caller as the logic sees them: the person, and whether their rank supervises. */
 function actorOf(caller: Caller): Actor {
   return { person: caller.person, supervisor: isSupervisor(caller) };
+}
+
+/**
+ * The roles to send an event to, the author's own last: the people it is for hear it first, and
+ * the author's copy (their acknowledgement) follows.
+ */
+function authorLast(roles: readonly Role[], command: Command): readonly Role[] {
+  const author = 'by' in command ? command.by.person.role : null;
+  return author !== null && roles.length > 1 && roles[0] === author ? [...roles.slice(1), author] : roles;
 }
 
 function isOpen(state: ChatState): state is OpenState {

@@ -212,13 +212,14 @@ export async function switchboardRoom(servers: Servers, cookie: string, i: numbe
   if (res.status !== 201) throw new Error(`starting chat ${i} failed: ${res.status} ${await res.text()}`);
   const { chatId, token } = (await res.json()) as { chatId: string; token: string };
 
-  const visitorPath = `/api/visitor/chats/${chatId}/ws?token=${encodeURIComponent(token)}&after=0`;
+  // frames=many, as the clients ask: several frames may share a message (objects/outbox.ts).
+  const visitorPath = `/api/visitor/chats/${chatId}/ws?token=${encodeURIComponent(token)}&after=0&frames=many`;
   const visitor = await openSocket(origin, visitorPath, true);
-  const agent = await openSocket(origin, `/api/chats/${chatId}/ws?after=0`, true, { Cookie: cookie });
+  const agent = await openSocket(origin, `/api/chats/${chatId}/ws?after=0&frames=many`, true, { Cookie: cookie });
   const taken = waitForFrame(agent, `chat ${i} take`, (f) => f.type === 'event' && f.event.kind === 'taken');
   agent.send(JSON.stringify({ type: 'take' } satisfies ClientFrame));
   await taken;
-  const listeners = monitorCookie ? [await openSocket(origin, `/api/chats/${chatId}/ws?after=0`, true, { Cookie: monitorCookie })] : [];
+  const listeners = monitorCookie ? [await openSocket(origin, `/api/chats/${chatId}/ws?after=0&frames=many`, true, { Cookie: monitorCookie })] : [];
 
   return {
     id: chatId,
@@ -283,7 +284,7 @@ export function openIdleSockets(system: SystemName, servers: Servers, rooms: rea
     (id) =>
       system === 'baseline'
         ? openSocket(servers.origin, id, false)
-        : openSocket(servers.origin, `/api/chats/${id}/ws?after=0`, true, { Cookie: cookie }),
+        : openSocket(servers.origin, `/api/chats/${id}/ws?after=0&frames=many`, true, { Cookie: cookie }),
   );
 }
 

@@ -20,6 +20,12 @@ export class Outbox {
   /** The sockets in the current burst, each with what waits for its end (often nothing). */
   readonly #burst = new Map<WebSocket, Batch>();
   #scheduled = false;
+  /** Whether a socket's client reads several frames in one message; one that does not gets them one by one. */
+  readonly #batches: (ws: WebSocket) => boolean;
+
+  constructor(batches: (ws: WebSocket) => boolean = () => true) {
+    this.#batches = batches;
+  }
 
   /** Sends a frame (JSON text) to the socket now, or after what is already waiting for it. */
   post(ws: WebSocket, json: string): void {
@@ -27,10 +33,10 @@ export class Outbox {
     if (!batch) {
       this.#burst.set(ws, { frames: [], bytes: 0 });
       this.#endBurstSoon();
-      return deliver(ws, [json]);
+      return this.#deliver(ws, [json]);
     }
     if (batch.bytes + json.length > MAX_BATCH_BYTES) {
-      deliver(ws, batch.frames);
+      this.#deliver(ws, batch.frames);
       batch.frames = [];
       batch.bytes = 0;
     }
@@ -47,12 +53,17 @@ export class Outbox {
     this.#scheduled = false;
     const burst = [...this.#burst];
     this.#burst.clear();
-    for (const [ws, batch] of burst) if (batch.frames.length > 0) deliver(ws, batch.frames);
+    for (const [ws, batch] of burst) if (batch.frames.length > 0) this.#deliver(ws, batch.frames);
   }
 
   /** Forgets what waits for a socket that is being closed: it receives nothing more. */
   drop(ws: WebSocket): void {
     this.#burst.delete(ws);
+  }
+
+  #deliver(ws: WebSocket, frames: readonly string[]): void {
+    if (frames.length === 1 || this.#batches(ws)) return deliver(ws, frames);
+    for (const frame of frames) deliver(ws, [frame]);
   }
 
   #endBurstSoon(): void {

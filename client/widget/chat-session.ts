@@ -33,7 +33,7 @@ export function startSession(stored: StoredChat): ChatSession {
   const conversation = createConversation(stored, (frame) => socket.send(frame));
   const socket = openSocket<ServerFrame, ClientFrame>({
     path: () =>
-      `/api/visitor/chats/${encodeURIComponent(chatId)}/ws?token=${encodeURIComponent(token)}&after=${conversation.lastSeq.value}`,
+      `/api/visitor/chats/${encodeURIComponent(chatId)}/ws?token=${encodeURIComponent(token)}&after=${conversation.lastSeq.value}&frames=many`,
     onFrame(frame) {
       if (conversation.handle(frame) === 'resync') return socket.reconnect();
       // An ended chat will not change again (once we hold its `ended` event): stop holding a

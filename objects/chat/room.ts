@@ -69,7 +69,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #alarmAt: number | null = null;
   #queuePosition: number | null = null;
   /** Each socket's caller, read once from its attachment (which survives hibernation). */
-  readonly #callers = new WeakMap<WebSocket, SocketAuth>();
+  readonly #callers = new WeakMap<WebSocket, SocketState>();
   /** What each socket may still store before it is refused `rate_limited` (see rate.ts). */
   readonly #buckets = new WeakMap<WebSocket, Bucket>();
   readonly #sendPolicy: BucketPolicy;
@@ -84,7 +84,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #recordDirtyFlag: boolean | null = null;
   #countersReady = false;
   /** Every frame to a socket goes through here, so each socket's frames keep their order (outbox.ts). */
-  readonly #outbox = new Outbox();
+  readonly #outbox = new Outbox((ws) => this.#callerOf(ws).batches === true);
   /** The snapshot of #state, made once per state (a message does not change it). */
   #snapshotOf: { state: ChatState; chat: ChatSnapshot | null } | null = null;
 
@@ -286,7 +286,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
       return jsonError(426, 'upgrade_required', 'Expected a WebSocket upgrade.');
     }
-    const afterParam = new URL(request.url).searchParams.get('after') ?? '0';
+    const params = new URL(request.url).searchParams;
+    const afterParam = params.get('after') ?? '0';
     const after = /^\d{1,15}$/.test(afterParam) ? Number(afterParam) : -1;
     if (after < 0) return jsonError(400, 'bad_after', '`after` must be a sequence number (0 or more).');
 
@@ -297,7 +298,9 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [you.role]);
-    server.serializeAttachment(caller satisfies SocketAuth);
+    // `frames=many`: the client reads several frames in one message (a JSON array; objects/outbox.ts).
+    // A page loaded before that existed gets one frame per message, as it always did.
+    server.serializeAttachment({ ...caller, batches: params.get('frames') === 'many' } satisfies SocketState);
     // Welcome, replay and `synced` are sent in this same synchronous turn, before any other event
     // can be broadcast, so the new socket sees every event exactly once and in order.
     this.#send(server, { type: 'welcome', role: you.role, you, chat, lastSeq: this.#log.lastSeq });
@@ -404,7 +407,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         continue;
       }
       held = true;
-      const updated: SocketAuth = {
+      const updated: SocketState = {
+        ...auth,
         person: { ...auth.person, name: rights.name || auth.person.name },
         rank: rights.rank,
         grant: auth.grant && { ...auth.grant, groupIds: rights.groupIds },
@@ -626,10 +630,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     return { ok: false, code: 'agent_at_capacity', message: `${has} ${load.active} chats, the most allowed.` };
   }
 
-  #callerOf(ws: WebSocket): SocketAuth {
+  #callerOf(ws: WebSocket): SocketState {
     let caller = this.#callers.get(ws);
     if (!caller) {
-      const stored = ws.deserializeAttachment() as SocketAuth;
+      const stored = ws.deserializeAttachment() as SocketState;
       // Sockets accepted before grants existed carry none: they are closed at their next check.
       caller = { ...stored, grant: stored.grant ?? null };
       this.#callers.set(ws, caller);
@@ -716,6 +720,12 @@ function projectionMemory(sql: SqlStorage): ProjectionMemory {
       sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level) VALUES (1, ?, ?)', storedAt, level);
     },
   };
+}
+
+/** What each socket's attachment holds: who it is, and whether it reads several frames per message. */
+interface SocketState extends SocketAuth {
+  /** Absent on sockets accepted before batches existed: they get one frame per message. */
+  batches?: boolean;
 }
 
 /** The caller as the logic sees them: the person, and whether their rank supervises. */

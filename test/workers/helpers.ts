@@ -117,6 +117,8 @@ export async function startChat(groupId: string, question = 'My order has not ar
 /** A test's end of a WebSocket: frames are queued as they arrive and taken in order. */
 export class TestSocket {
   readonly frames: ServerFrame[] = [];
+  /** Each WebSocket message as it arrived (one may carry several frames). */
+  readonly messages: string[] = [];
   #waiters: (() => void)[] = [];
   #taken = 0;
   closed = false;
@@ -126,6 +128,7 @@ export class TestSocket {
   constructor(readonly ws: WebSocket) {
     ws.addEventListener('message', (e) => {
       // One message may carry several frames (objects/outbox.ts): each counts on its own.
+      this.messages.push(String(e.data));
       this.frames.push(...(decodeFrames(String(e.data)) as ServerFrame[]));
       this.#waiters.splice(0).forEach((w) => w());
     });
@@ -193,12 +196,13 @@ async function upgrade(path: string, headers: Record<string, string> = {}): Prom
   return new TestSocket(res.webSocket);
 }
 
-export function connectVisitor(chatId: string, token: string, after = 0): Promise<TestSocket> {
-  return upgrade(`/api/visitor/chats/${chatId}/ws?token=${encodeURIComponent(token)}&after=${after}`);
+/** `frames`: `many` as the clients ask (several frames may share a message), or `one` as a page from before that did. */
+export function connectVisitor(chatId: string, token: string, after = 0, frames: 'many' | 'one' = 'many'): Promise<TestSocket> {
+  return upgrade(`/api/visitor/chats/${chatId}/ws?token=${encodeURIComponent(token)}&after=${after}${frames === 'many' ? '&frames=many' : ''}`);
 }
 
-export function connectAgent(chatId: string, cookie: string, after = 0): Promise<TestSocket> {
-  return upgrade(`/api/chats/${chatId}/ws?after=${after}`, { Cookie: cookie });
+export function connectAgent(chatId: string, cookie: string, after = 0, frames: 'many' | 'one' = 'many'): Promise<TestSocket> {
+  return upgrade(`/api/chats/${chatId}/ws?after=${after}${frames === 'many' ? '&frames=many' : ''}`, { Cookie: cookie });
 }
 
 /** A console's live-queue socket for one of its groups (a console opens one per group). */

@@ -112,7 +112,8 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
   const path = `/api/chats/${encodeURIComponent(chatId)}`;
   const conversation = createConversation(seed, (frame) => socket.send(frame));
   const socket = openSocket<ServerFrame, ClientFrame>({
-    path: () => `${path}/ws?after=${conversation.lastSeq.value}`,
+    // frames=many: this client reads several frames in one message (client/shared/socket.ts).
+    path: () => `${path}/ws?after=${conversation.lastSeq.value}&frames=many`,
     onFrame(frame) {
       if (conversation.handle(frame) === 'resync') socket.reconnect();
     },

@@ -56,6 +56,15 @@ describe('the outbox', () => {
     );
   });
 
+  it('sends a client that reads one frame per message each frame on its own, in order', async () => {
+    const [a, old] = [socket(), socket()];
+    const outbox = new Outbox((ws) => ws !== old);
+    for (const n of [1, 2, 3]) outbox.postAll([a, old], frame(n));
+    await burstEnds();
+    assert.deepEqual(a.messages, [frame(1), `[${frame(2)},${frame(3)}]`]);
+    assert.deepEqual(old.messages, [frame(1), frame(2), frame(3)]);
+  });
+
   it('skips a socket that throws on send (closing) and still sends to the others', async () => {
     const outbox = new Outbox();
     const closing = { send: () => { throw new Error('closed'); } } as unknown as WebSocket;

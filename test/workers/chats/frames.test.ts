@@ -52,3 +52,29 @@ describe('bad frames', () => {
     await expect(connectVisitor(chatId, token, -1)).rejects.toThrow(/400/);
   });
 });
+
+describe('frames sent together', () => {
+  it('reach a client that reads several per message all in order, and a page from before that one per message', async () => {
+    const world = await seedWorld();
+    const cookie = await signInAs(world.alice);
+    const { chatId, token } = await startChat(world.groupA);
+    const visitor = await connectVisitor(chatId, token);
+    await visitor.replay();
+    const batching = await connectAgent(chatId, cookie, 0, 'many');
+    const older = await connectAgent(chatId, cookie, 0, 'one');
+    await Promise.all([batching.replay(), older.replay()]);
+
+    // A burst: the messages arrive together, so the object sends what follows each socket's first
+    // frame of the burst together (a JSON array) to a socket that asked for that.
+    const ids = Array.from({ length: 20 }, (_, i) => `burst-${i}`);
+    for (const id of ids) visitor.send({ type: 'send', id, text: `message ${id}` });
+    const delivered = (socket: TestSocket) => socket.events().flatMap((e) => (e.kind === 'message' && e.clientId.startsWith('burst-') ? [e.clientId] : []));
+    await expect.poll(() => delivered(batching).length).toBe(ids.length);
+    await expect.poll(() => delivered(older).length).toBe(ids.length);
+    expect(delivered(batching)).toEqual(ids);
+    expect(delivered(older)).toEqual(ids);
+    // The page from before never receives an array, whatever the burst.
+    expect(older.messages.filter((m) => m.startsWith('['))).toEqual([]);
+    expect(older.messages.length).toBe(older.frames.length);
+  });
+});

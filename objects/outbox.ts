@@ -35,7 +35,7 @@ export class Outbox {
       this.#endBurstSoon();
       return this.#deliver(ws, [json]);
     }
-    if (batch.bytes + json.length > MAX_BATCH_BYTES) {
+    if (batch.frames.length > 0 && batch.bytes + json.length > MAX_BATCH_BYTES) {
       this.#deliver(ws, batch.frames);
       batch.frames = [];
       batch.bytes = 0;
@@ -62,7 +62,13 @@ export class Outbox {
   }
 
   #deliver(ws: WebSocket, frames: readonly string[]): void {
-    if (frames.length === 1 || this.#batches(ws)) return deliver(ws, frames);
+    let together: boolean;
+    try {
+      together = frames.length === 1 || this.#batches(ws);
+    } catch {
+      return; // A socket whose attachment cannot be read any more is closing: nothing reaches it.
+    }
+    if (together) return deliver(ws, frames);
     for (const frame of frames) deliver(ws, [frame]);
   }
 

@@ -7,7 +7,7 @@
 // suite's "page that never rendered". We run wrangler's own CLI with that one condition widened to
 // the branch wrangler already has for its other non-fatal proxy errors (logged at debug level):
 // the request fails, the server keeps serving.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -48,7 +48,12 @@ export function devCliScript(warn: (line: string) => void = console.warn): strin
     return original;
   }
   const target = join(dirname(original), AMENDED_NAME);
-  if (!existsSync(target) || readFileSync(target, 'utf8') !== amended) writeFileSync(target, amended);
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== amended) {
+    // Whole or not at all: two servers starting at once never run a half-written copy.
+    const partial = `${target}.${process.pid}.tmp`;
+    writeFileSync(partial, amended);
+    renameSync(partial, target);
+  }
   return target;
 }
 

@@ -174,7 +174,10 @@ export class Projector {
         if (store) {
           const whole = change === 'state' || this.#wholeRowDue;
           this.#wholeRowDue = true;
-          if (whole || !(await this.#store.writeCounters(next.row))) await this.#store.writeRow(next.row, next.info);
+          // No row for the counters: it is written whole, unless the chat was deleted meanwhile.
+          if (whole || (!(await this.#store.writeCounters(next.row)) && source(this.#thresholds, now) !== undefined)) {
+            await this.#store.writeRow(next.row, next.info);
+          }
           this.#wholeRowDue = false;
           this.#storedAt = now;
           this.#jitter = this.#random() * STORED_COUNTERS_JITTER_MS;

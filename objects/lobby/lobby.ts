@@ -237,11 +237,17 @@ export abstract class LobbyObject extends DurableObject<Env> {
       case 'ping':
         return send(ws, { type: 'pong' });
       case 'showing': {
+        const before = new Set(sub.showing ?? []);
         const updated: LobbySubscriber = { ...sub, showing: [...new Set(frame.data.chatIds)] };
+        // The index is built (after a wake, from the attachments) before this socket's new list is stored.
+        const index = this.#showing();
+        // Chats this console did not show before and no other open console here shows: only those
+        // may have stopped publishing their counters, so only those are woken.
+        const unseen = updated.showing!.filter(
+          (id) => !before.has(id) && ![...(index.get(id) ?? [])].some((other) => other !== ws && other.readyState === WebSocket.OPEN),
+        );
         ws.serializeAttachment(updated);
         this.#unindex(ws, sub.showing ?? []);
-        const index = this.#showing();
-        const unseen = updated.showing!.filter((id) => !index.has(id));
         this.#index(ws, updated.showing!);
         return this.#watching(sub.piece.groupId, unseen);
       }

@@ -30,6 +30,8 @@ import { CannedReplyBar } from '../canned/CannedReplyBar.tsx';
 import { cannedOf } from '../canned/chat-canned.ts';
 import { shortcutAssist } from '../canned/ShortcutList.tsx';
 import { AssistancePanel } from '../assistance/AssistancePanel.tsx';
+import { useEffect, useRef } from 'preact/hooks';
+import { focusReply, takeReplyFocus } from './chat-shortcuts.ts';
 
 /** The selected tab's content; every tab the pane can show has a case (a new one fails to compile). */
 function TabPanel(props: {
@@ -100,6 +102,14 @@ export function ChatPane({ host, chat }: { host: PaneHost; chat: OpenChat }) {
   const customerStickies = chat.customer.value?.stickyComments ?? [];
   const transferNote = latestTransferNote(events, comments);
   const visitorName = snapshot?.visitor.name ?? row?.visitorName ?? 'this customer';
+  // Opened with Enter from the list: the cursor goes to the reply box once the chat can be
+  // written to, or to the toolbar (Take) once it is clear that it cannot.
+  const wantsReplyFocus = useRef<boolean | null>(null);
+  wantsReplyFocus.current ??= takeReplyFocus(chat.chatId);
+  const synced = conversation.synced.value;
+  useEffect(() => {
+    if (wantsReplyFocus.current && (can.write || synced) && focusReply()) wantsReplyFocus.current = false;
+  }, [can.write, synced]);
 
   return (
     <article class="pane" aria-labelledby="pane-title" data-chat-id={chat.chatId}>

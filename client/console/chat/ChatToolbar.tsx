@@ -21,6 +21,9 @@ import { ChatActionsMenu, ChatRunReport } from '../manual-events/ActionsMenu.tsx
 import { now } from '../ui/time.ts';
 import { cannedOf } from '../canned/chat-canned.ts';
 import { AssistanceButton } from '../assistance/AssistancePanel.tsx';
+import { useEffect } from 'preact/hooks';
+import { registerChatShortcuts } from './chat-shortcuts.ts';
+import { KEY_OF } from '../shell/shortcuts.ts';
 
 export interface ChatToolbarProps {
   chat: OpenChat;
@@ -34,6 +37,21 @@ export interface ChatToolbarProps {
 
 export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEmail }: ChatToolbarProps) {
   const pending = chat.pending.value;
+  // The keyboard does what the enabled buttons do, nothing more (client/console/shell/shortcuts.ts).
+  const canTake = can.showTake && can.take;
+  const canEnd = can.showEnd && can.end;
+  const canTransfer = can.showTransfer && can.transfer;
+  useEffect(
+    () =>
+      registerChatShortcuts({
+        ...(canTake ? { take: () => void chat.act('take') } : {}),
+        ...(canEnd ? { end: () => chat.openDialog('end') } : {}),
+        ...(canTransfer ? { transfer: () => chat.openDialog('transfer') } : {}),
+        comment: () => chat.openDialog('comment'),
+        ...(can.write ? { canned: () => cannedOf(chat).openPicker() } : {}),
+      }),
+    [chat, canTake, canEnd, canTransfer, can.write],
+  );
   const connection = chat.socket.state.value;
   const addItems: MenuItem[] = [
     { id: 'comment', label: 'Comment…', onSelect: () => chat.openDialog('comment') },
@@ -47,7 +65,7 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
     <>
       <div class="toolbar pane-toolbar" role="toolbar" aria-label="Chat actions">
         {can.showTake ? (
-          <button type="button" class="primary" disabled={!can.take} onClick={() => void chat.act('take')}>
+          <button type="button" class="primary" disabled={!can.take} aria-keyshortcuts={KEY_OF.take} onClick={() => void chat.act('take')}>
             {pending === 'take' ? 'Taking…' : 'Take'}
           </button>
         ) : null}
@@ -62,12 +80,12 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
           </button>
         ) : null}
         {can.showEnd ? (
-          <button type="button" disabled={!can.end} onClick={() => chat.openDialog('end')}>
+          <button type="button" disabled={!can.end} aria-keyshortcuts={KEY_OF.end} onClick={() => chat.openDialog('end')}>
             End Chat
           </button>
         ) : null}
         {can.showTransfer ? (
-          <button type="button" disabled={!can.transfer} onClick={() => chat.openDialog('transfer')}>
+          <button type="button" disabled={!can.transfer} aria-keyshortcuts={KEY_OF.transfer} onClick={() => chat.openDialog('transfer')}>
             Transfer…
           </button>
         ) : null}
@@ -79,7 +97,7 @@ export function ChatToolbar({ chat, can, tools, inPopout, translation, visitorEm
           </button>
         ) : null}
         {can.write ? (
-        <button type="button" aria-haspopup="dialog" onClick={() => cannedOf(chat).openPicker()}>
+        <button type="button" aria-haspopup="dialog" aria-keyshortcuts={KEY_OF.canned} onClick={() => cannedOf(chat).openPicker()}>
           Insert Canned Reply…
         </button>
       ) : null}

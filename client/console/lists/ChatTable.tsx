@@ -1,7 +1,8 @@
 // One page of a view's chats as a table with the person's visible columns at their widths. A
 // header is a button that sorts by its column (again: the other way), with aria-sort on the
 // header. Each row has a checkbox for the list's actions; a row opens its chat in the preview pane
-// on click, Enter or Space, and in a window of its own on double-click. Rows carry data-chat-id.
+// on click or Space, on Enter with the cursor in its reply box, and in a window of its own on
+// double-click; ↓/j and ↑/k move between rows. Rows carry data-chat-id.
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { cellClass, cellContent } from './cells.tsx';
@@ -12,6 +13,8 @@ import type { HeaderState } from './selection.ts';
 import { ariaSort } from './sorting.ts';
 import { now } from '../ui/time.ts';
 import { viewEmpty, viewTitle } from './views.ts';
+import { listKeyOf } from '../shell/shortcuts.ts';
+import { focusReply, wantReplyFocus } from '../chat/chat-shortcuts.ts';
 
 /** The checkbox column's width, in pixels. */
 const CHECK_COLUMN_WIDTH = 40;
@@ -45,8 +48,21 @@ export function ChatTable({ model }: { model: ConsoleModel }) {
 
   function onKeyDown(event: JSX.TargetedKeyboardEvent<HTMLTableRowElement>, id: string): void {
     // Keys on the row's checkbox are the checkbox's own.
-    if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return;
+    if (event.target !== event.currentTarget) return;
+    const row = event.currentTarget;
+    const key = event.key === ' ' ? 'select' : listKeyOf(event);
+    if (key === null) return;
     event.preventDefault();
+    if (key === 'next' || key === 'previous') {
+      const sibling = key === 'next' ? row.nextElementSibling : row.previousElementSibling;
+      if (sibling instanceof HTMLElement && sibling.dataset['chatId']) sibling.focus();
+      return;
+    }
+    if (key === 'open') {
+      // The same chat already open: straight to its reply box; another: once its pane shows.
+      if (id === selectedId && focusReply()) return;
+      wantReplyFocus(id);
+    }
     model.select(id);
   }
 

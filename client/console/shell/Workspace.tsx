@@ -1,6 +1,6 @@
-// The signed-in console: the header, the navigation pane, and either the selected view's table
-// (with its toolbar) and the preview pane, the Messages page, or (for administrators) the
-// Administration page.
+// The signed-in console: a skip link, the header, the navigation pane, and either the selected
+// view's table (with its toolbar) and the preview pane, the Messages page, or (for administrators)
+// the Administration page. The keyboard shortcuts (shortcuts.ts) are answered here; `?` lists them.
 import { AdminScreen } from '../admin/AdminScreen.tsx';
 import { ChatPane } from '../chat/ChatPane.tsx';
 import { ChatTable } from '../lists/ChatTable.tsx';
@@ -15,24 +15,57 @@ import { TopBar } from './TopBar.tsx';
 import { Notices } from './Notices.tsx';
 import { viewTitle } from '../lists/views.ts';
 import { CustomerDialog } from '../customers/CustomerDialog.tsx';
+import { useEffect, useState } from 'preact/hooks';
+import { shortcutOf } from './shortcuts.ts';
+import { runChatShortcut } from '../chat/chat-shortcuts.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+
+/** The skip link's target: the open chat's row or the list's first, else the page's main region. */
+function skipToMain(event: Event): void {
+  event.preventDefault();
+  const row =
+    document.querySelector<HTMLElement>('table.chats tbody tr[data-chat-id][aria-current="true"]') ??
+    document.querySelector<HTMLElement>('table.chats tbody tr[data-chat-id]');
+  (row ?? document.querySelector<HTMLElement>('main'))?.focus();
+}
 
 export function Workspace({ model, session }: { model: ConsoleModel; session: Session }) {
   const chat = model.selected.value;
   const admin = model.screen.value === 'admin' ? model.admin : null;
   const list = model.list;
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent): void {
+      // A dialog that is open has the keyboard to itself.
+      if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const shortcut = shortcutOf({ key: event.key, ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey, target });
+      if (shortcut === null) return;
+      if (shortcut === 'help') setHelpOpen(true);
+      else if (!runChatShortcut(shortcut)) return;
+      event.preventDefault();
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div class="console">
+      <a class="skip-link" href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}
       <TopBar model={model} session={session} />
       <CustomerDialog model={model.customers} me={{ id: model.me.agent.id, role: model.me.agent.role }} />
       <Nav model={model} />
       {admin ? (
-        <main class="main admin-main">
+        <main id="main" tabIndex={-1} class="main admin-main">
           <Notices model={model} />
           <AdminScreen admin={admin} />
         </main>
       ) : model.screen.value === 'desk' ? (
-        <main class="main desk-main">
+        <main id="main" tabIndex={-1} class="main desk-main">
           <Notices model={model} />
           <DeskScreen
             desk={model.desk}
@@ -43,12 +76,12 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
           />
         </main>
       ) : model.screen.value === 'messages' ? (
-        <main class="main admin-main">
+        <main id="main" tabIndex={-1} class="main admin-main">
           <Notices model={model} />
           <MessagesScreen messages={model.messages} customers={model.customers} />
         </main>
       ) : (
-        <main class="main">
+        <main id="main" tabIndex={-1} class="main">
           <section class="list" aria-labelledby="list-title">
             <div class="list-head">
               <h1 id="list-title">{viewTitle(list.view.value, model.groupName)}</h1>

@@ -1,7 +1,7 @@
 // The live queue pushes list changes to the consoles of agents in the chat's group, and only to
 // them: one piece per group, each console socket in its group's piece; counters reach the
 // consoles at once and D1 within its bound.
-import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { STORED_COUNTERS_INTERVAL_MS } from '../../../objects/chat/projector.ts';
@@ -145,4 +145,26 @@ describe('the live queue in pieces, one per group', () => {
     visitor.send({ type: 'send', id: 'm4', text: 'fourth' });
     await nextFrame(lobby, counted(5));
   });
+
+  it('wakes a chat for the first console that shows it after its piece restarted', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const { chatId, token } = await startChat(world.groupA);
+    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const visitor = await connectVisitor(chatId, token);
+    await visitor.replay();
+    for (const id of ['m1', 'm2']) {
+      visitor.send({ type: 'send', id, text: `hello ${id}` });
+      await visitor.nextOf('event');
+    }
+    // Every object starts again (as after hibernation or eviction): the piece has no index of
+    // what its consoles show until it builds one from their attachments.
+    await abortAllDurableObjects();
+    const lobby = await connectLobby(alice, world.groupA);
+    await lobby.next();
+    // The console's first list: the chat is woken and its count (question + 2) arrives with no new message.
+    lobby.send({ type: 'showing', chatIds: [chatId] });
+    await nextFrame(lobby, (f) => f.type === 'chat' && f.chat.id === chatId && f.chat.messageCount === 3);
+  });
 });
+

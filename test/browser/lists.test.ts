@@ -1,7 +1,7 @@
 // The live chat lists in a real browser: sorting by a column header (server-side, both ways, by
 // mouse and keyboard), Visible Fields kept on the server across a reload, a status colour that
 // changes as a short idle threshold passes, a new chat reaching two consoles live while a checked
-// row stays checked, and the bulk actions (Pull, a refused Delete, Transfer) with their reports.
+// row stays checked, and the bulk actions (Pull, Delete only for completed chats, Transfer) with their reports.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
@@ -20,6 +20,7 @@ import {
   startChatByApi,
   uniqueTag,
 } from './browser.ts';
+import { signInApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
 /** Idle thresholds the administrator's page starts with (objects/chat/timers.ts). */
@@ -154,37 +155,60 @@ test("a new chat reaches two agents' lists live, and a checked row stays checked
   expect(await check.isChecked()).toBe(true);
 });
 
-test('bulk actions: pull two chats, a refused delete changes nothing, then transfer them back to the queue', async () => {
+test('bulk actions: pull two chats, Delete is not offered for open chats, a pull half refused marks its rows green and red, then transfer them back to the queue', async () => {
   const bob = (await newPerson(browser, baseUrl)).page;
   onTestFailed(() => screenshot({ bob }, 'lists-bulk'));
   const tag = uniqueTag();
   const names = [`Ola ${tag}`, `Pia ${tag}`];
   const ids = [];
   for (const name of names) ids.push(await startChatByApi(baseUrl, visitor(name, 'support')));
+  const late = `Quin ${tag}`;
+  const lateId = await startChatByApi(baseUrl, visitor(late, 'support'));
+  const bobApi = await signInApi(baseUrl, 'bob@switchboard.local');
 
-  await signIn(bob, 'bob@switchboard.local', DEMO_PASSWORD);
-  await showView(bob, 'Queue');
-  for (const name of names) await bob.getByRole('checkbox', { name: `Select chat with ${name}` }).check();
-  const tools = bob.getByRole('toolbar', { name: 'List actions' });
-  const report = bob.locator('.bulk-report');
+  try {
+    await signIn(bob, 'bob@switchboard.local', DEMO_PASSWORD);
+    await showView(bob, 'Queue');
+    for (const name of names) await bob.getByRole('checkbox', { name: `Select chat with ${name}` }).check();
+    const tools = bob.getByRole('toolbar', { name: 'List actions' });
+    const report = bob.locator('.bulk-report');
 
-  await tools.getByRole('button', { name: 'Pull' }).click();
-  await report.getByText('Pull: done for 2 chats.').waitFor();
+    await tools.getByRole('button', { name: 'Pull' }).click();
+    await report.getByText('Pull: done for 2 chats.').waitFor();
+    for (const name of names) expect(await report.locator('li', { hasText: name }).getAttribute('class')).toBe('ok');
 
-  await showView(bob, 'My Active');
-  for (const name of names) await bob.getByRole('checkbox', { name: `Select chat with ${name}` }).check();
-  await tools.getByRole('button', { name: 'Delete' }).click();
-  await bob.getByRole('dialog', { name: 'Delete 2 chats?' }).getByRole('button', { name: 'Delete' }).click();
-  await report.getByText('Only completed chats can be deleted', { exact: false }).waitFor();
-  for (const id of ids) expect(await bob.locator(`tbody tr[data-chat-id="${id}"]`).count()).toBe(1);
+    // Another view: the report was about other rows, and goes.
+    await showView(bob, 'My Active');
+    await report.waitFor({ state: 'detached' });
+    for (const name of names) await bob.getByRole('checkbox', { name: `Select chat with ${name}` }).check();
+    // Open chats cannot be deleted: Delete is not offered.
+    await tools.getByRole('button', { name: 'Transfer' }).waitFor();
+    expect(await tools.getByRole('button', { name: 'Delete' }).count()).toBe(0);
 
-  await tools.getByRole('button', { name: 'Transfer' }).click();
-  const dialog = bob.getByRole('dialog', { name: 'Transfer 2 chats' });
-  await dialog.getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Support' });
-  await dialog.getByRole('button', { name: 'Transfer' }).click();
-  for (const name of names) await report.locator('li', { hasText: name }).getByText('Transferred.').waitFor();
-  // Back in the Support queue: no longer Bob's, so they leave My Active, live.
-  for (const id of ids) await bob.locator(`tbody tr[data-chat-id="${id}"]`).waitFor({ state: 'detached' });
-  await showView(bob, 'Queue');
-  for (const id of ids) await bob.locator(`tbody tr[data-chat-id="${id}"]`).waitFor();
+    // A pull of one chat already taken and one waiting: one row green, one red with the reason.
+    await showView(bob, 'Global Live Chats');
+    for (const name of [names[0]!, late]) await bob.getByRole('checkbox', { name: `Select chat with ${name}` }).check();
+    await tools.getByRole('button', { name: 'Pull' }).click();
+    await report.getByText('Pull: 1 of 2 refused.').waitFor();
+    await report.locator('li.refused', { hasText: names[0]! }).getByText('refused: Not waiting in a queue.', { exact: false }).waitFor();
+    const row = (id: string) => bob.locator(`tbody tr[data-chat-id="${id}"]`);
+    await expect.poll(() => row(lateId).getAttribute('data-bulk')).toBe('ok');
+    expect(await row(ids[0]!).getAttribute('data-bulk')).toBe('refused');
+    expect(await row(ids[0]!).getAttribute('title')).toBe('Refused: Not waiting in a queue.');
+
+    await showView(bob, 'My Active');
+    for (const name of names) await bob.getByRole('checkbox', { name: `Select chat with ${name}` }).check();
+    await tools.getByRole('button', { name: 'Transfer' }).click();
+    const dialog = bob.getByRole('dialog', { name: 'Transfer 2 chats' });
+    await dialog.getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Support' });
+    await dialog.getByRole('button', { name: 'Transfer' }).click();
+    for (const name of names) await report.locator('li', { hasText: name }).getByText('Transferred.').waitFor();
+    // Back in the Support queue: no longer Bob's, so they leave My Active, live.
+    for (const id of ids) await row(id).waitFor({ state: 'detached' });
+    await showView(bob, 'Queue');
+    for (const id of ids) await row(id).waitFor();
+  } finally {
+    // Bob's capacity is shared by the whole suite: end what this test took.
+    for (const id of [...ids, lateId]) await bobApi.post(`/api/chats/${id}/end`).catch(() => undefined);
+  }
 });

@@ -15,6 +15,7 @@ import { now } from '../ui/time.ts';
 import { viewEmpty, viewTitle } from './views.ts';
 import { listKeyOf } from '../shell/shortcuts.ts';
 import { focusReply, wantReplyFocus } from '../chat/chat-shortcuts.ts';
+import { rowMarks } from './bulk-rules.ts';
 
 /** The checkbox column's width, in pixels. */
 const CHECK_COLUMN_WIDTH = 40;
@@ -36,6 +37,8 @@ export function ChatTable({ model }: { model: ConsoleModel }) {
   const checked = list.checked.value;
   const selectedId = model.selected.value?.chatId ?? null;
   const current = now.value;
+  // The last bulk action's outcome on each row it named (green done, red refused with the reason).
+  const marks = rowMarks(model.bulk.report.value);
   const width = CHECK_COLUMN_WIDTH + columns.reduce((sum, c) => sum + c.width, 0);
   // Until the person's columns are known, show none rather than flash the defaults.
   if (!model.fields.loaded.value) {
@@ -103,6 +106,8 @@ export function ChatTable({ model }: { model: ConsoleModel }) {
               data-chat-id={row.id}
               tabIndex={0}
               class={row.id === selectedId ? 'selected' : undefined}
+              data-bulk={marks.has(row.id) ? (marks.get(row.id)!.ok ? 'ok' : 'refused') : undefined}
+              title={marks.get(row.id)?.ok === false ? `Refused: ${marks.get(row.id)!.message}` : undefined}
               aria-current={row.id === selectedId ? 'true' : undefined}
               onClick={() => model.select(row.id)}
               onDblClick={() => openPopout(row.id)}

@@ -1,7 +1,9 @@
 // The list's toolbar: the actions on checked chats (Select all, Pull, Transfer, Delete, Actions (…)
 // with the manual events that apply to all of them), the View
 // menu with Visible Fields, and paging ("1–50 of 120", Previous, Next). What an action did is
-// reported below it, chat by chat; its dialogs open from here.
+// reported below it, chat by chat, and on the rows themselves (green done, red refused) until the
+// person turns to another view, page or order; Delete is offered only for completed chats. Its
+// dialogs open from here.
 import { BULK_LABELS, type BulkReport } from './bulk.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import type { ConsoleModel } from '../shell/model.ts';
@@ -11,6 +13,7 @@ import { VisibleFieldsDialog } from './VisibleFieldsDialog.tsx';
 import { useEffect, useMemo } from 'preact/hooks';
 import { createListManualEvents } from '../manual-events/manual-events.ts';
 import { ListActionsMenu, ListRunReport } from '../manual-events/ActionsMenu.tsx';
+import { mayDelete } from './bulk-rules.ts';
 
 export function ListToolbar({ model }: { model: ConsoleModel }) {
   const { list, bulk, fields } = model;
@@ -23,6 +26,11 @@ export function ListToolbar({ model }: { model: ConsoleModel }) {
   // The manual events this caller may run somewhere, narrowed to the checked chats' groups.
   const manualEvents = useMemo(() => createListManualEvents(list.selection), [list]);
   useEffect(() => void manualEvents.load(), [manualEvents]);
+  // Another view, page or order: the last report was about other rows.
+  const view = list.view.value;
+  const offset = list.offset.value;
+  const sort = list.sort.value;
+  useEffect(() => bulk.dismissReport(), [view, offset, sort]);
 
   return (
     <>
@@ -37,9 +45,11 @@ export function ListToolbar({ model }: { model: ConsoleModel }) {
           <button type="button" disabled={n === 0 || pending !== null} onClick={() => bulk.openTransfer()}>
             Transfer…
           </button>
-          <button type="button" disabled={n === 0 || pending !== null} onClick={() => bulk.openDelete()}>
-            Delete…
-          </button>
+          {mayDelete(selection) ? (
+            <button type="button" disabled={pending !== null} onClick={() => bulk.openDelete()}>
+              Delete…
+            </button>
+          ) : null}
           <ListActionsMenu events={manualEvents} selected={n} />
           <details
             class="menu"
@@ -131,7 +141,8 @@ function Report({ report, onDismiss }: { report: BulkReport; onDismiss(): void }
         <ul>
           {report.lines.map((line) => (
             <li key={line.chatId} data-chat-id={line.chatId} class={line.ok ? 'ok' : 'refused'}>
-              {line.name}: {line.message}
+              <span aria-hidden="true">{line.ok ? '✓ ' : '✗ '}</span>
+              {line.name}: {line.ok ? line.message : `refused: ${line.message}`}
             </li>
           ))}
         </ul>

@@ -155,7 +155,7 @@ test("a new chat reaches two agents' lists live, and a checked row stays checked
   expect(await check.isChecked()).toBe(true);
 });
 
-test('bulk actions: pull two chats, Delete is not offered for open chats, a pull half refused marks its rows green and red, then transfer them back to the queue', async () => {
+test('bulk actions: pull two chats, Delete is not offered for open chats, a pull half refused marks its rows green and red, transfer them back to the queue, delete a completed one', async () => {
   const bob = (await newPerson(browser, baseUrl)).page;
   onTestFailed(() => screenshot({ bob }, 'lists-bulk'));
   const tag = uniqueTag();
@@ -207,6 +207,15 @@ test('bulk actions: pull two chats, Delete is not offered for open chats, a pull
     for (const id of ids) await row(id).waitFor({ state: 'detached' });
     await showView(bob, 'Queue');
     for (const id of ids) await row(id).waitFor();
+
+    // A completed chat: Delete is offered, and the row goes.
+    await bobApi.post(`/api/chats/${lateId}/end`);
+    await showView(bob, 'My Completed');
+    await bob.getByRole('checkbox', { name: `Select chat with ${late}` }).check();
+    await tools.getByRole('button', { name: 'Delete' }).click();
+    await bob.getByRole('dialog', { name: 'Delete 1 chat?' }).getByRole('button', { name: 'Delete' }).click();
+    await report.getByText('Delete: done for 1 chat.').waitFor();
+    await row(lateId).waitFor({ state: 'detached' });
   } finally {
     // Bob's capacity is shared by the whole suite: end what this test took.
     for (const id of [...ids, lateId]) await bobApi.post(`/api/chats/${id}/end`).catch(() => undefined);

@@ -18,7 +18,7 @@ import {
   signIn,
   startChat,
 } from './browser.ts';
-import { signInApi } from './customer.ts';
+import { axeViolations, signInApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
 const BOB = { email: 'bob@switchboard.local', label: 'Bob Agent (bob@switchboard.local)' };
@@ -144,4 +144,39 @@ test("a promotion shows in the person's open console without a reload, and so do
   }
   // All of it in the same page, never reloaded.
   expect(await bob.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
+
+test('the Administration page has a section navigation, and a change of role is asked about before it is made', async () => {
+  const page = (await newPerson(browser, baseUrl)).page;
+  onTestFailed(() => screenshot({ admin: page }, 'admin-sections'));
+  const api = await signInApi(baseUrl, 'admin@switchboard.local');
+  const bobsRole = async () => (await api.get<{ agents: { email: string; role: string }[] }>('/api/admin/agents')).agents.find((a) => a.email === BOB.email)?.role;
+  await signIn(page, 'admin@switchboard.local', DEMO_PASSWORD);
+  const { people } = await openAdministration(page);
+
+  // Every section of the page (and its navigation) passes axe-core.
+  expect(await axeViolations(page.mainFrame())).toEqual([]);
+  const sections = page.getByRole('navigation', { name: 'Administration sections' });
+  await sections.getByRole('link', { name: 'Chat settings' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Chat settings');
+
+  const role = people.getByRole('combobox', { name: 'Role of Bob Agent' });
+  try {
+    await role.selectOption('manager');
+    const ask = page.getByRole('dialog', { name: 'Make Bob Agent a Manager?' });
+    await ask.waitFor();
+    expect(await axeViolations(page.mainFrame())).toEqual([]);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await role.inputValue()).toBe('agent');
+    expect(await bobsRole()).toBe('agent');
+
+    await role.selectOption('manager');
+    await page.getByRole('dialog', { name: 'Make Bob Agent a Manager?' }).getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(bobsRole).toBe('manager');
+    await expect.poll(() => role.inputValue()).toBe('manager');
+  } finally {
+    const bob = (await api.get<{ agents: { id: string; email: string }[] }>('/api/admin/agents')).agents.find((a) => a.email === BOB.email);
+    await api.put(`/api/admin/agents/${bob!.id}/role`, { role: 'agent' });
+  }
 });

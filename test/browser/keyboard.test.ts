@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
 import { launchBrowser, newPerson, screenshot, showView, signIn, startChatByApi, uniqueTag } from './browser.ts';
-import { signInApi } from './customer.ts';
+import { axeViolations, signInApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -79,6 +79,7 @@ test('an agent reaches the list, opens a chat into its reply box and uses every 
     const help = alicePage.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await alicePage.keyboard.press('?');
     await help.getByRole('cell', { name: 'Take the open chat' }).waitFor();
+    expect(await axeViolations(alicePage.mainFrame())).toEqual([]);
     await alicePage.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
     for (const [key, dialog] of [

@@ -1,7 +1,8 @@
 // The Administration page (administrators only): People and Groups, each with its table, its
 // "Add" form and one alert region where the server's refusals are shown in its own words; then
 // the customer-side content (Knowledge base, Chat links, Custom fields), loaded in this same chunk;
-// the manual events agents run from a chat's Actions (…) menu; and the chat settings.
+// the manual events agents run from a chat's Actions (…) menu; and the chat settings. A section
+// navigation at the top moves the keyboard's focus (and the view) to each section's heading.
 import { useEffect, useMemo } from 'preact/hooks';
 import { ChatLinksSection } from './ChatLinksSection.tsx';
 import { ChatSettingsSection } from './ChatSettingsSection.tsx';
@@ -16,12 +17,43 @@ import { GroupsTable } from './GroupsTable.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import './admin.css';
 
+/** The page's sections, by the id of their heading, in page order. */
+export const ADMIN_SECTIONS: readonly { id: string; label: string }[] = [
+  { id: 'admin-people', label: 'People' },
+  { id: 'admin-groups', label: 'Groups' },
+  { id: 'admin-kb', label: 'Knowledge base' },
+  { id: 'admin-links', label: 'Chat links' },
+  { id: 'admin-fields', label: 'Custom fields' },
+  { id: 'admin-manual-events', label: 'Manual events' },
+  { id: 'admin-chat-settings', label: 'Chat settings' },
+];
+
+function goTo(event: Event, id: string): void {
+  event.preventDefault();
+  const heading = document.getElementById(id);
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
 export function AdminPage({ admin }: { admin: AdminModel }) {
   const content = useMemo(() => createContent(), [admin]);
   useEffect(() => void content.load(), [content]);
   return (
     <div class="admin">
       <h1>Administration</h1>
+      <nav class="admin-sections" aria-label="Administration sections">
+        <ul>
+          {ADMIN_SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} onClick={(event) => goTo(event, s.id)}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <p class="sr-only" role="status">
         {admin.announcement.value}
       </p>

@@ -5,6 +5,19 @@ import { STAFF_RANKS, type StaffRank } from '../../../objects/protocol.ts';
 import type { AdminAgent } from '../../shared/api.ts';
 import type { AdminModel } from './model.ts';
 import { useFocusOnMount } from './useFocusOnMount.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+
+/** What each role may do, as the confirmation says it. */
+const RIGHTS_OF: Readonly<Record<StaffRank, string>> = {
+  agent: 'an agent answers the chats of their groups.',
+  manager: 'a manager also monitors, takes over and transfers their groups\' chats and manages their canned replies.',
+  admin: 'an administrator may do anything, in every group, including this page.',
+};
+
+/** "an Administrator", "a Manager". */
+function articled(label: string): string {
+  return `${/^[AEIOU]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
 import { checkPassword, MAX_CHATS_HINT, MAX_MAX_CHATS, MIN_MAX_CHATS, parseMaxChats, RANK_LABELS } from './rules.ts';
 
 export function PeopleTable({ admin }: { admin: AdminModel }) {
@@ -43,6 +56,8 @@ function PersonRow({ admin, agent }: { admin: AdminModel; agent: AdminAgent }) {
   const busy = admin.busy.value;
   const disabled = agent.disabled;
   const [maxChats, setMaxChats] = useState(String(agent.maxChats));
+  /** A role chosen in the select, waiting for the administrator's yes. */
+  const [newRole, setNewRole] = useState<StaffRank | null>(null);
   useEffect(() => setMaxChats(String(agent.maxChats)), [agent.maxChats]);
   const maxChatsValue = parseMaxChats(maxChats);
 
@@ -54,13 +69,13 @@ function PersonRow({ admin, agent }: { admin: AdminModel; agent: AdminAgent }) {
         <label>
           <span class="sr-only">Role of {agent.name}</span>
           <select
-            value={agent.role}
+            value={newRole ?? agent.role}
             disabled={busy}
-            onChange={async (event) => {
-              const select = event.currentTarget;
-              const role = STAFF_RANKS.find((r) => r === select.value);
-              // Refused: show the role the server still has.
-              if (role === undefined || !(await admin.setRole(agent, role))) select.value = agent.role;
+            onChange={(event) => {
+              const role = STAFF_RANKS.find((r) => r === event.currentTarget.value);
+              // A change of rights is asked about first (ConfirmDialog below).
+              if (role !== undefined && role !== agent.role) setNewRole(role);
+              else event.currentTarget.value = agent.role;
             }}
           >
             {STAFF_RANKS.map((rank: StaffRank) => (
@@ -70,6 +85,19 @@ function PersonRow({ admin, agent }: { admin: AdminModel; agent: AdminAgent }) {
             ))}
           </select>
         </label>
+        {newRole !== null ? (
+          <ConfirmDialog
+            title={`Make ${agent.name} ${articled(RANK_LABELS[newRole])}?`}
+            message={`${agent.name} is ${articled(RANK_LABELS[agent.role])} now. Their open consoles change at once: ${RIGHTS_OF[newRole]}`}
+            confirm="Change role"
+            busy={busy}
+            onConfirm={async () => {
+              await admin.setRole(agent, newRole);
+              setNewRole(null);
+            }}
+            onCancel={() => setNewRole(null)}
+          />
+        ) : null}
       </td>
       <td>{agent.groups || '—'}</td>
       <td>

@@ -89,8 +89,11 @@ test('a chat link and a custom field created in the console appear in the public
 
 async function createBoth(page: Page, tag: string, slug: string, key: string): Promise<void> {
   const links = page.getByRole('region', { name: 'Chat links' });
+  // Before an address is typed, the hint shows a real one; then the one typed.
+  await links.getByText(`Customers open an address like ${baseUrl}/chat/spring-sale`).waitFor();
   await links.getByLabel('Link name', { exact: true }).fill(`Spring sale ${tag}`);
   await links.getByLabel('Address', { exact: true }).fill(slug);
+  await links.getByText(`Customers open ${baseUrl}/chat/${slug}`).waitFor();
   await links.getByLabel('Group', { exact: true }).selectOption({ label: 'Sales' });
   await links.getByLabel(/Preset fields/).fill(`campaign=spring-${tag}`);
   await links.getByRole('button', { name: 'Add link' }).click();

@@ -8,6 +8,9 @@ import { checkSlug, linkAddress, parsePresets, presetText } from './content-rule
 import { Refusal } from './Refusal.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 
+/** The address the hint shows before one is typed: a real one, as a customer would open it. */
+const EXAMPLE_SLUG = 'spring-sale';
+
 export function ChatLinksSection({ content, groups }: { content: ContentModel; groups: readonly AdminGroup[] }) {
   const links = content.links.value;
   const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? id;
@@ -148,7 +151,9 @@ function AddLinkForm({ content, groups }: { content: ContentModel; groups: reado
           onInput={(e) => setSlug(e.currentTarget.value)}
         />
         <p class="muted">
-          Customers open {linkAddress(location.origin, slug.trim() || '<address>')}
+          {slug.trim() === ''
+            ? `Customers open an address like ${linkAddress(location.origin, EXAMPLE_SLUG)}`
+            : `Customers open ${linkAddress(location.origin, slug.trim())}`}
         </p>
         {error('slug')}
       </div>

@@ -95,7 +95,7 @@ export function Nav({ model }: { model: ConsoleModel }) {
   };
 
   return (
-    <nav class="nav" aria-label="Live chats">
+    <nav class="nav" id="console-nav" aria-label="Live chats">
       <h2 class="nav-title">Live Chats</h2>
       <ul class="nav-own">
         {OWN_VIEWS.map(({ view, label }) => (

@@ -9,7 +9,15 @@ import type { ConsoleModel } from './model.ts';
 import type { Session } from './sign-in.ts';
 import { RANK_LABELS } from '../admin/rules.ts';
 
-export function TopBar({ model, session }: { model: ConsoleModel; session: Session }) {
+export interface TopBarProps {
+  model: ConsoleModel;
+  session: Session;
+  /** On a narrow screen the navigation folds away behind the Menu button. */
+  navOpen: boolean;
+  onToggleNav(): void;
+}
+
+export function TopBar({ model, session, navOpen, onToggleNav }: TopBarProps) {
   const { agent } = model.me;
   const mine = model.team.mine.value;
   const live = model.lobbyState.value;
@@ -19,6 +27,9 @@ export function TopBar({ model, session }: { model: ConsoleModel; session: Sessi
 
   return (
     <header class="topbar">
+      <button type="button" class="nav-toggle" aria-expanded={navOpen ? 'true' : 'false'} aria-controls="console-nav" onClick={onToggleNav}>
+        Menu
+      </button>
       <p class="brand">
         <span class="brand-mark" aria-hidden="true" /> Switchboard
       </p>

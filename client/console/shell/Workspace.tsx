@@ -34,6 +34,10 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
   const admin = model.screen.value === 'admin' ? model.admin : null;
   const list = model.list;
   const [helpOpen, setHelpOpen] = useState(false);
+  // Narrow screens: the navigation folds behind Menu and closes once a place in it is chosen.
+  const [navOpen, setNavOpen] = useState(false);
+  const place = `${model.screen.value}:${JSON.stringify(list.view.value)}`;
+  useEffect(() => setNavOpen(false), [place]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent): void {
@@ -51,12 +55,12 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
   }, []);
 
   return (
-    <div class="console">
+    <div class={`console ${navOpen ? 'nav-open' : ''}`}>
       <a class="skip-link" href="#main" onClick={skipToMain}>
         Skip to main content
       </a>
       {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}
-      <TopBar model={model} session={session} />
+      <TopBar model={model} session={session} navOpen={navOpen} onToggleNav={() => setNavOpen(!navOpen)} />
       <CustomerDialog model={model.customers} me={{ id: model.me.agent.id, role: model.me.agent.role }} />
       <Nav model={model} />
       {admin ? (
@@ -81,7 +85,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
           <MessagesScreen messages={model.messages} customers={model.customers} />
         </main>
       ) : (
-        <main id="main" tabIndex={-1} class="main">
+        <main id="main" tabIndex={-1} class={`main ${chat ? 'has-chat' : ''}`}>
           <section class="list" aria-labelledby="list-title">
             <div class="list-head">
               <h1 id="list-title">{viewTitle(list.view.value, model.groupName)}</h1>

@@ -2,6 +2,17 @@
 // channels, and the choice made for them until they make their own. Shared by the preferences
 // route and the console. Pure.
 
+/** How much of the console the chat list takes beside (or above) the open chat, in percent. */
+export const MIN_LIST_SHARE = 20;
+export const MAX_LIST_SHARE = 80;
+export const DEFAULT_LIST_SHARE = 42;
+
+/** A dragged split, kept within bounds and whole. */
+export function clampListShare(percent: number): number {
+  if (!Number.isFinite(percent)) return DEFAULT_LIST_SHARE;
+  return Math.min(MAX_LIST_SHARE, Math.max(MIN_LIST_SHARE, Math.round(percent)));
+}
+
 export const NOTIFY_EVENTS = ['newChat', 'transferredToMe', 'takenFromMe', 'followUpDue', 'taskDue'] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 /**

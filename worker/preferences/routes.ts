@@ -10,7 +10,7 @@ import { requireAgent } from '../auth/session.ts';
 import { COLUMN_IDS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../objects/protocol.ts';
 import { ApiError } from '../http/errors.ts';
 import { readBody } from '../http/body.ts';
-import { LATER_NOTIFY_EVENTS, NOTIFY_EVENTS, type NotifyEvent } from '../../objects/rules/preferences.ts';
+import { LATER_NOTIFY_EVENTS, MAX_LIST_SHARE, MIN_LIST_SHARE, NOTIFY_EVENTS, type NotifyEvent } from '../../objects/rules/preferences.ts';
 import type { Preferences as PreferencesWire, PreferencesResponse } from './wire.ts';
 
 const Channels = z.object({ sound: z.boolean(), desktop: z.boolean(), inPage: z.boolean() });
@@ -26,6 +26,7 @@ const Preferences = z.strictObject({
       .check(z.minLength(1), z.maxLength(COLUMN_IDS.length)),
   ),
   popoutNewChats: z.optional(z.boolean()),
+  listShare: z.optional(z.nullable(z.int().check(z.minimum(MIN_LIST_SHARE), z.maximum(MAX_LIST_SHARE)))),
   // Every event is named, but for those added later (older saved choices lack them).
   notifications: z.optional(
     z.object(
@@ -56,7 +57,7 @@ export const preferenceRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json({ preferences: parseStored(await readPreferences(c.env.DB, c.get('agent').id)) } satisfies PreferencesResponse))
   .put('/', async (c) => {
     const change = await readBody<PreferencesWire>(c, Preferences);
-    if (Object.keys(change).length === 0) throw new ApiError(400, 'invalid_body', 'Name at least one of columns, popoutNewChats, notifications.');
+    if (Object.keys(change).length === 0) throw new ApiError(400, 'invalid_body', 'Name at least one of columns, listShare, popoutNewChats, notifications.');
     const ids = change.columns?.map((col) => col.id) ?? [];
     if (new Set(ids).size !== ids.length) throw new ApiError(400, 'invalid_body', 'Each column may appear once.', 'columns');
     const agentId = c.get('agent').id;

@@ -9,6 +9,8 @@ export type { NotifyChannels, NotifyEvent } from '../../objects/rules/preference
 export interface Preferences {
   /** The visible list columns, in the seed's order, with their widths (Visible Fields). */
   columns?: { id: ColumnId; width: number }[];
+  /** The list's share of the console beside or above an open chat, in percent (the dragged split); null: the layout's own. */
+  listShare?: number | null;
   /** Open a new chat in my groups in a pop-out window by itself. */
   popoutNewChats?: boolean;
   /** Every event the person chose for (those added later may be missing from older choices: their defaults apply). */

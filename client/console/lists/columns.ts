@@ -13,6 +13,8 @@ export interface ColumnPref {
 /** As the server stores it: the visible columns, in the seed's order, with their widths. */
 export interface Preferences {
   columns: ColumnPref[];
+  /** The list's share beside or above an open chat, in percent (the dragged split). */
+  listShare?: number | null;
 }
 
 export const COLUMN_LABELS: Readonly<Record<ColumnId, string>> = {

@@ -1,8 +1,10 @@
 // The person's Visible Fields as signals and actions: the columns the list shows (from
 // GET /api/me/preferences at sign-in, the defaults when nothing is stored), and the dialog's
-// draft until Save puts it (PUT /api/me/preferences). Kept on the server, so it follows the person.
+// draft until Save puts it (PUT /api/me/preferences); and the split the person dragged between the
+// list and the open chat. Kept on the server, so it follows the person.
 import { signal } from '@preact/signals';
 import { describeError, getJson, putJson } from '../../shared/api.ts';
+import { clampListShare } from '../../../objects/rules/preferences.ts';
 import {
   checkDraft,
   type ColumnId,
@@ -30,6 +32,8 @@ export function createVisibleFields() {
   const saving = signal(false);
   /** The stored choice has been read (or could not be: then the defaults stand). */
   const loaded = signal(false);
+  /** The list's share of the console beside or above the open chat (percent); null: the layout's own. */
+  const listShare = signal<number | null>(null);
 
   return {
     columns,
@@ -38,14 +42,26 @@ export function createVisibleFields() {
     problem,
     saving,
     loaded,
+    listShare,
     async load(): Promise<void> {
       try {
         const { preferences } = await getJson<{ preferences: Preferences | null }>(PATH);
         columns.value = columnsFrom(preferences);
+        listShare.value = preferences?.listShare ?? null;
       } catch {
         // The default columns serve until the next sign-in. A lost session (401) is handled once, in shared/api.ts: the console signs out.
       } finally {
         loaded.value = true;
+      }
+    },
+    /** The split as dragged (shown at once), kept on the server when `keep` (the drag ended). */
+    async setListShare(percent: number, keep: boolean): Promise<void> {
+      listShare.value = clampListShare(percent);
+      if (!keep) return;
+      try {
+        await putJson(PATH, { listShare: listShare.value });
+      } catch {
+        // Shown as dragged for now; the next drag tries again (a lost session signs the console out).
       }
     },
     open(): void {

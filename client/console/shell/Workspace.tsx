@@ -19,6 +19,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { shortcutOf } from './shortcuts.ts';
 import { runChatShortcut } from '../chat/chat-shortcuts.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { Splitter } from '../lists/Splitter.tsx';
+
+/** The list's share when the person has not dragged the split: as the stylesheet lays it out. */
+function layoutShare(): number {
+  return window.matchMedia('(min-width: 1500px)').matches ? 55 : 42;
+}
 
 /** The skip link's target: the open chat's row or the list's first, else the page's main region. */
 function skipToMain(event: Event): void {
@@ -85,7 +91,12 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
           <MessagesScreen messages={model.messages} customers={model.customers} />
         </main>
       ) : (
-        <main id="main" tabIndex={-1} class={`main ${chat ? 'has-chat' : ''}`}>
+        <main
+          id="main"
+          tabIndex={-1}
+          class={`main ${chat ? 'has-chat' : ''} ${model.fields.listShare.value === null ? '' : 'has-split'}`}
+          style={model.fields.listShare.value === null ? undefined : { '--list-share': `${model.fields.listShare.value}%` }}
+        >
           <section class="list" aria-labelledby="list-title">
             <div class="list-head">
               <h1 id="list-title">{viewTitle(list.view.value, model.groupName)}</h1>
@@ -110,6 +121,7 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
             <ListToolbar model={model} />
             <ChatTable model={model} />
           </section>
+          <Splitter share={model.fields.listShare.value} fallback={layoutShare()} onChange={(percent, keep) => void model.fields.setListShare(percent, keep)} />
           <section class="preview" aria-label="Chat preview">
             {chat ? (
               <ChatPane key={chat.chatId} host={model.paneHost} chat={chat} />

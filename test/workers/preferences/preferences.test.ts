@@ -46,6 +46,23 @@ describe('preferences', () => {
   });
 });
 
+describe('the split between list and chat', () => {
+  it('is kept per person, whole percent between 20 and 80, beside the other sections', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const columns = [{ id: 'user', width: 200 }];
+    await put('/api/me/preferences', alice, { columns });
+    expect((await put('/api/me/preferences', alice, { listShare: 63 })).status).toBe(200);
+    for (const bad of [{ listShare: 19 }, { listShare: 81 }, { listShare: 50.5 }, { listShare: '50' }]) {
+      expect((await put('/api/me/preferences', alice, bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({ preferences: { columns, listShare: 63 } });
+    // null: back to the layout's own.
+    expect((await put('/api/me/preferences', alice, { listShare: null })).status).toBe(200);
+    expect(await (await api('/api/me/preferences', { headers: { Cookie: alice } })).json()).toEqual({ preferences: { columns, listShare: null } });
+  });
+});
+
 describe('preferences saved before an event was added', () => {
   it('still stand, and the new event takes its default', async () => {
     const world = await seedWorld();

@@ -20,7 +20,7 @@ import {
   startChatByApi,
   uniqueTag,
 } from './browser.ts';
-import { signInApi } from './customer.ts';
+import { axeViolations, signInApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
 /** Idle thresholds the administrator's page starts with (objects/chat/timers.ts). */
@@ -77,6 +77,9 @@ test('Visible Fields: a hidden column and a width stay after a reload', async ()
     await bob.getByText('View', { exact: true }).click();
     await bob.getByRole('button', { name: 'Visible Fields' }).click();
     const dialog = bob.getByRole('dialog', { name: 'Visible Fields' });
+    await dialog.getByRole('checkbox', { name: 'Group' }).waitFor();
+    // The list and its dialog pass axe-core.
+    expect(await axeViolations(bob.mainFrame())).toEqual([]);
     await dialog.getByRole('checkbox', { name: 'Group' }).uncheck();
     await dialog.getByRole('spinbutton', { name: 'User width in pixels' }).fill('222');
     await dialog.getByRole('button', { name: 'Save' }).click();

@@ -7,7 +7,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
 import { launchBrowser, newPerson, openWidgetOnDemoPage, screenshot, showView, signIn, startChat, startChatByApi, uniqueTag } from './browser.ts';
-import { signInApi, type StaffApi } from './customer.ts';
+import { axeViolations, signInApi, type StaffApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -76,6 +76,7 @@ test('comments of every kind reach a colleague live; tabs appear as they fill; a
   for (const kind of kinds) await list.getByText(`${kind} note ${tag}`).waitFor();
   // The Follow-Up comment scheduled the chat's follow-up.
   await theirs.locator('.pane-facts dt', { hasText: 'Follow-up' }).waitFor();
+  expect(await axeViolations(theirs.page().mainFrame())).toEqual([]);
 
   // The sticky comment is pinned above the tabs, for anyone opening the chat, again and again.
   await pane(ada).getByRole('button', { name: 'Close preview' }).click();
@@ -85,6 +86,7 @@ test('comments of every kind reach a colleague live; tabs appear as they fill; a
   // History says who did what, staff-only.
   await again.getByRole('tab', { name: 'History' }).click();
   await again.getByRole('list', { name: 'History' }).locator('li.staff-only', { hasText: `Resolution note ${tag}` }).waitFor();
+  expect(await axeViolations(again.page().mainFrame())).toEqual([]);
 });
 
 test('time is logged from the chat by the timer or typed; the Time Logs tab appears with the total', async () => {
@@ -115,6 +117,7 @@ test('time is logged from the chat by the timer or typed; the Time Logs tab appe
   await view.getByRole('tab', { name: 'Time Logs (2)' }).click();
   await view.getByText('Total 21 min · billable 20 min').waitFor();
   await view.getByText(`Looked up the invoice ${tag}`).waitFor();
+  expect(await axeViolations(view.page().mainFrame())).toEqual([]);
 });
 
 test('a pre-chat field typed by the customer is in the Custom Fields tab and the print view', async () => {
@@ -142,12 +145,14 @@ test('a pre-chat field typed by the customer is in the Custom Fields tab and the
   await view.getByLabel('Order reference').fill(`REF-${tag}-2`);
   await view.getByRole('button', { name: 'Save fields' }).click();
   await field.getByText(`REF-${tag}-2`).waitFor();
+  expect(await axeViolations(alice.mainFrame())).toEqual([]);
 
   const [print] = await Promise.all([context.waitForEvent('page'), view.getByRole('button', { name: 'Print' }).click()]);
   await print.addInitScript(() => (window.print = () => undefined));
   await print.getByRole('heading', { name: `Chat with ${visitor.name}` }).waitFor();
   await print.locator('.print-fields').getByText(`REF-${tag}-2`).waitFor();
   expect(await print.locator('.print-fields').innerText()).toContain('Order reference');
+  expect(await axeViolations(print.mainFrame())).toEqual([]);
 });
 
 test('a transfer tells the agent who receives it, with its note pinned; the pop-out preference opens new chats by themselves', async () => {

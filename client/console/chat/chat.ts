@@ -153,15 +153,19 @@ export function openChat(chatId: string, seed: ConversationSeed, row: ChatListRo
     );
   }
 
-  /** Runs one action; a refusal is shown (in the open dialog, if any), success closes the dialog. */
+  /**
+   * Runs one action; a refusal is shown (in the open dialog, if any), success closes the dialog it
+   * was started from, never one opened since (Take, then New Ticket before the take has answered).
+   */
   async function run(action: ChatAction, call: () => Promise<void>): Promise<boolean> {
     if (pending.value !== null) return false;
     pending.value = action;
     actionError.value = null;
     conversation.dismissNotice();
+    const startedFrom = dialog.value;
     try {
       await call();
-      dialog.value = null;
+      if (dialog.value === startedFrom) dialog.value = null;
       return true;
     } catch (error) {
       actionError.value = describeError(error);

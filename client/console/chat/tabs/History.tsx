@@ -7,7 +7,8 @@ import { formatStarted } from '../../ui/time.ts';
 
 export function History({ events, now }: { events: readonly ChatEvent[]; now: number }) {
   return (
-    <ol class="history" aria-label="History">
+    // A region that scrolls: focusable, so the keyboard can scroll it (axe: scrollable-region-focusable).
+    <ol class="history" aria-label="History" tabIndex={0}>
       {events.map((event) => {
         const line = describeEvent(event);
         return (

@@ -173,7 +173,6 @@ export class Projector {
         if (!next) return;
         if (store) {
           const whole = change === 'state' || this.#wholeRowDue;
-          this.#wholeRowDue = true;
           // No row for the counters: it is written whole, unless the chat was deleted meanwhile.
           if (whole || (!(await this.#store.writeCounters(next.row)) && source(this.#thresholds, now) !== undefined)) {
             await this.#store.writeRow(next.row, next.info);
@@ -189,9 +188,13 @@ export class Projector {
         if (remembered) this.#memory?.save(this.#storedAt, this.#level);
       } catch (err) {
         // D1 or a lobby piece was unreachable: try again from the alarm rather than lose the change.
+        // Whether D1 has the row as it was is unknown now: the next write is whole.
         console.error('projection failed', err);
         this.#liveDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
-        if (store) this.#storeDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
+        if (store) {
+          this.#storeDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
+          this.#wholeRowDue = true;
+        }
       }
     });
     return this.#running;

@@ -738,9 +738,11 @@ function actorOf(caller: Caller): Actor {
  * the author's copy (their acknowledgement) follows.
  */
 function authorLast(roles: readonly Role[], command: Command): readonly Role[] {
-  const author = 'by' in command ? command.by.person.role : null;
-  return author !== null && roles.length > 1 && roles[0] === author ? [...roles.slice(1), author] : roles;
+  // Only an event for everyone goes to both roles; rolesFor lists the visitor first.
+  return roles.length > 1 && 'by' in command && command.by.person.role === 'visitor' ? STAFF_FIRST : roles;
 }
+
+const STAFF_FIRST: readonly Role[] = ['agent', 'visitor'];
 
 function isOpen(state: ChatState): state is OpenState {
   return state.status !== 'new' && state.status !== 'deleted';

@@ -42,7 +42,8 @@ export function takeReplyFocus(chatId: string): boolean {
  * theirs), on the toolbar's first button instead (Take, usually). False if neither is there yet.
  */
 export function focusReply(): boolean {
-  const box = document.querySelector<HTMLTextAreaElement>('.preview form.reply textarea:not([disabled]), .popout form.reply textarea:not([disabled])');
+  // One chat pane per window (the preview, or a pop-out's only pane).
+  const box = document.querySelector<HTMLTextAreaElement>('.pane form.reply textarea:not([disabled])');
   const target = box ?? document.querySelector<HTMLElement>('.pane-toolbar button:not([disabled])');
   target?.focus();
   return target !== null;

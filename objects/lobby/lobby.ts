@@ -146,7 +146,7 @@ export abstract class LobbyObject extends DurableObject<Env> {
   /** A chat's row changed; answers whether a console here shows the chat (see `watching`). */
   publish(piece: PieceKey, chat: ChatListRow, change: RowChange = 'state'): boolean {
     const frame = JSON.stringify({ type: 'chat', chat } satisfies LobbyFrame);
-    const showing = [...(this.#showing().get(chat.id) ?? [])].filter((ws) => ws.readyState === WebSocket.OPEN);
+    const showing = this.#openShowing(chat.id);
     if (change === 'counters') {
       // Only the consoles showing the chat: a counter changes with every message, and a console
       // of a large group must not hear of every message in it.
@@ -239,13 +239,10 @@ export abstract class LobbyObject extends DurableObject<Env> {
       case 'showing': {
         const before = new Set(sub.showing ?? []);
         const updated: LobbySubscriber = { ...sub, showing: [...new Set(frame.data.chatIds)] };
-        // The index is built (after a wake, from the attachments) before this socket's new list is stored.
-        const index = this.#showing();
-        // Chats this console did not show before and no other open console here shows: only those
-        // may have stopped publishing their counters, so only those are woken.
-        const unseen = updated.showing!.filter(
-          (id) => !before.has(id) && ![...(index.get(id) ?? [])].some((other) => other !== ws && other.readyState === WebSocket.OPEN),
-        );
+        // Woken: chats this console did not show before and no other open console here shows (only
+        // those may have stopped publishing their counters). Decided before this socket's new list
+        // is stored, so an index built now (after a wake, from the attachments) does not count it.
+        const unseen = updated.showing!.filter((id) => !before.has(id) && !this.#openShowing(id).some((other) => other !== ws));
         ws.serializeAttachment(updated);
         this.#unindex(ws, sub.showing ?? []);
         this.#index(ws, updated.showing!);
@@ -283,6 +280,15 @@ export abstract class LobbyObject extends DurableObject<Env> {
     return this.#showingIndex;
   }
 
+  /** The open consoles here that show the chat. */
+  #openShowing(chatId: string): WebSocket[] {
+    return [...(this.#showing().get(chatId) ?? [])].filter((ws) => ws.readyState === WebSocket.OPEN);
+  }
+
+  #chat(chatId: string) {
+    return this.env.CHAT_ROOM.get(this.env.CHAT_ROOM.idFromName(chatId));
+  }
+
   #index(ws: WebSocket, chatIds: readonly string[]): void {
     const index = this.#showing();
     for (const id of chatIds) {
@@ -318,7 +324,7 @@ export abstract class LobbyObject extends DurableObject<Env> {
     }
     for (const id of open) {
       // Not awaited: a console's frame must not wait on calls into chats.
-      void this.env.CHAT_ROOM.get(this.env.CHAT_ROOM.idFromName(id))
+      void this.#chat(id)
         .watched()
         .catch((err: unknown) => console.error('a shown chat not told', err));
     }
@@ -374,7 +380,7 @@ export abstract class LobbyObject extends DurableObject<Env> {
     for (const [id, position] of changedPositions(now, told)) {
       sql.exec('UPDATE waiting SET told = ? WHERE chat_id = ?', position, id);
       // Not awaited: a chat calling publish() must not wait on calls back into other chats.
-      void this.env.CHAT_ROOM.get(this.env.CHAT_ROOM.idFromName(id))
+      void this.#chat(id)
         .setQueuePosition(position)
         .catch((err: unknown) => console.error('queue position not delivered', err));
     }

@@ -3,6 +3,7 @@
 // memberships: an item of a group they are not in does not exist for them. Writes that belong
 // together are one D1 batch (D1 has no interactive transactions): an item made from a chat and
 // its relation to the chat are stored together or not at all.
+import { idSlices } from '../db/limits.ts';
 import type { TimeLog } from '../../objects/protocol.ts';
 import { isOverdue, type ItemKind, itemNumber, type ItemRef, type TicketEntryKind, type TicketStatus } from '../../objects/rules/items.ts';
 import { FIRST_CALL_NUMBER, FIRST_TICKET_NUMBER } from '../../objects/rules/items.ts';
@@ -405,17 +406,13 @@ export async function isRelated(db: D1Database, a: ItemKey, b: ItemKey): Promise
 
 /** An item as a relation shows it, and the group it is in (which decides who may read its name). */
 export type DescribedItem = Omit<RelatedItem, 'relatedAt'> & { groupId: string };
-/** Ids bound per look-up: D1 takes at most 100 parameters in one statement. */
-const IDS_PER_LOOKUP = 90;
 
 /** Every item of the relation's kinds that the caller may see, by id, named and with its state. */
 async function describeItems(db: D1Database, agentId: string, keys: readonly ItemKey[], now: number): Promise<Map<string, DescribedItem>> {
   const out = new Map<string, DescribedItem>();
   const idsOf = (kind: ItemKind) => [...new Set(keys.filter((k) => k.kind === kind).map((k) => k.id))];
   const lookup = async <R extends { group_id: string }>(kind: ItemKind, sql: (marks: string) => string, name: (r: R) => Omit<RelatedItem, 'relatedAt'>) => {
-    const ids = idsOf(kind);
-    for (let start = 0; start < ids.length; start += IDS_PER_LOOKUP) {
-      const chunk = ids.slice(start, start + IDS_PER_LOOKUP);
+    for (const chunk of idSlices(idsOf(kind))) {
       const marks = chunk.map((_, i) => `?${i + 2}`).join(', ');
       const { results } = await db.prepare(sql(marks)).bind(agentId, ...chunk).all<R>();
       for (const r of results) {

@@ -4,10 +4,8 @@ import { and, eq, gt, inArray, ne, sql, sum } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { PRESENCE_STALE_MS } from '../../objects/lobby/lobby.ts';
 import type { LobbyStore } from '../../objects/lobby/store.ts';
+import { idSlices } from '../db/limits.ts';
 import { chats, groupPresence } from '../db/schema.ts';
-
-/** D1 binds at most 100 parameters per statement: ids are asked for in slices of this many. */
-const IDS_PER_QUERY = 90;
 
 export function lobbyStore(db: D1Database): LobbyStore {
   const orm = drizzle(db);
@@ -19,10 +17,8 @@ export function lobbyStore(db: D1Database): LobbyStore {
         .onConflictDoUpdate({ target: [groupPresence.groupId, groupPresence.shard], set: { online, updatedAt: at } });
     },
     async openChatsOf(groupId, chatIds) {
-      const slices: string[][] = [];
-      for (let i = 0; i < chatIds.length; i += IDS_PER_QUERY) slices.push(chatIds.slice(i, i + IDS_PER_QUERY));
       const found = await Promise.all(
-        slices.map((ids) =>
+        idSlices(chatIds).map((ids) =>
           orm
             .select({ id: chats.id })
             .from(chats)

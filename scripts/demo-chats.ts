@@ -1,6 +1,6 @@
 // Demo chats for `npm start`, made through the running server's own API the way a customer and the
 // demo agents would (chats live in Durable Objects, so SQL alone cannot make them): one waiting in
-// the queue, one Alice is handling (with a custom field, a sticky and a follow-up comment, a time
+// the queue, one Bob took and has left idle past its warning (the demo's idle warning is 30 s), one Alice is handling (with a custom field, a sticky and a follow-up comment, a time
 // log, a coaching line, and beside it a ticket, a task, a call log and a related earlier ticket
 // with how it was resolved), one ended and rated with a Resolution comment; and the shop's
 // knowledge base (scripts/demo-kb.ts), so the Assistance panel has articles and resolutions to
@@ -14,6 +14,12 @@ import { addDemoCannedReplies } from './demo-canned.ts';
 
 /** The custom field the demo's pre-chat form asks (optional, so it never blocks a chat). */
 const DEMO_FIELD = { key: 'order-number', label: 'Order number', type: 'number', required: false };
+/**
+ * The demo's idle warning (the list's yellow): 30 s instead of the default 2 minutes, so a newcomer
+ * sees a chat turn yellow within the first minute. The high-idle (red) threshold keeps its default.
+ * Administration → Chat settings changes both.
+ */
+export const DEMO_IDLE_WARNING_SECONDS = 30;
 /** How long one demo step may take before the demo gives up (the server is already up). */
 const STEP_TIMEOUT_MS = 10_000;
 
@@ -95,6 +101,17 @@ export async function addDemoChats(origin: string, identitySecret: string | null
   const [admin, alice] = await Promise.all([signIn(origin, 'admin@switchboard.local'), signIn(origin, 'alice@switchboard.local')]);
   const { total } = await admin.call<{ total: number }>('GET', '/api/chats?view=global&limit=1');
   if (total > 0) return 'kept';
+  const { settings } = await admin.call<{ settings: { idleHighSeconds: number } }>('GET', '/api/admin/settings');
+  await admin.call('PUT', '/api/admin/settings', { idleWarningSeconds: DEMO_IDLE_WARNING_SECONDS, idleHighSeconds: settings.idleHighSeconds });
+  // Bob's chat, made first so it is the first to pass the idle warning: he took it and has not
+  // answered the customer's two messages yet.
+  const bob = await signIn(origin, 'bob@switchboard.local');
+  const waiting = await startChat(origin, { name: 'Ian Impatient', email: 'ian@example.test', question: 'Can I change the size of my order?', groupId: 'support' });
+  await bob.call('POST', `/api/chats/${waiting.chatId}/take`);
+  await say(`${ws}/api/visitor/chats/${waiting.chatId}/ws?token=${encodeURIComponent(waiting.token)}&after=0`, { origin }, [
+    message('It is order 1077, a medium jacket.'),
+    message('Hello? Is anyone there?'),
+  ]);
   await admin.call('POST', '/api/admin/fields', DEMO_FIELD);
   await addDemoArticles(admin.call);
   // Canned replies (scripts/demo-canned.ts): one names the custom field just defined.

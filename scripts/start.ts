@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   step('Demo chats');
   try {
     const demo = await addDemoChats(server.url, devVar('IDENTITY_SECRET'));
-    console.log(demo === 'added' ? 'A waiting chat, one under way with comments and a custom field, and a rated one.' : 'Chats exist already: none added.');
+    console.log(demo === 'added' ? 'A waiting chat, one idle past its warning, one under way with comments and a custom field, and a rated one, with the help desk and knowledge base beside them.' : 'Chats exist already: none added.');
   } catch (err) {
     // The console works without them; say so rather than stop.
     console.log(`Demo chats not added: ${err instanceof Error ? err.message : String(err)}`);

@@ -96,6 +96,19 @@ export class Projector {
     return this.#thresholds;
   }
 
+  /**
+   * The thresholds, read from D1 if this instance has not read them yet or they are
+   * THRESHOLDS_MAX_AGE_MS old. An alarm that wakes a fresh instance (the object was evicted while
+   * idle) judges the idle level by the administrator's thresholds, not the defaults.
+   */
+  async freshThresholds(now: number = this.#clock()): Promise<Thresholds> {
+    if (this.#thresholdsReadAt === null || now - this.#thresholdsReadAt > THRESHOLDS_MAX_AGE_MS) {
+      this.#thresholds = thresholdsFrom(await this.#store.thresholdSettings());
+      this.#thresholdsReadAt = this.#clock();
+    }
+    return this.#thresholds;
+  }
+
   /** The idle level last published (an agent's reply to a chat shown yellow or red is a state change). */
   get publishedLevel(): IdleLevel | null {
     return this.#level;
@@ -163,10 +176,7 @@ export class Projector {
         // Thresholds are read when this instance first projects (so a restart never misses an
         // administrator's change) and again once they are THRESHOLDS_MAX_AGE_MS old: not for
         // every counter projection, which would cost a D1 read per chat twice a second.
-        if (this.#thresholdsReadAt === null || now - this.#thresholdsReadAt > THRESHOLDS_MAX_AGE_MS) {
-          this.#thresholds = thresholdsFrom(await this.#store.thresholdSettings());
-          this.#thresholdsReadAt = this.#clock();
-        }
+        await this.freshThresholds(now);
         // The state as it is now, after that read: the row must match the log's last seq.
         now = this.#clock();
         const next = source(this.#thresholds, now);

@@ -485,12 +485,15 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // Alarms are delivered at least once; projecting the whole row is idempotent. The alarm also
     // marks idle level crossings and follow-ups coming due: those are state changes, projected now.
     this.#alarmAt = null;
-    const state = this.#state;
-    if (!isOpen(state)) return;
+    if (!isOpen(this.#state)) return;
     if (this.#recordDirty()) await this.#syncRecord();
     const p = this.#projector;
+    // A fresh instance (the object was evicted while idle) reads the administrator's thresholds first.
+    const thresholds = await p.freshThresholds();
+    const state = this.#state;
+    if (!isOpen(state)) return;
     const now = Date.now();
-    const level = idleLevel(state, this.#log.counters.lastAgentMessageAt, now, p.thresholds);
+    const level = idleLevel(state, this.#log.counters.lastAgentMessageAt, now, thresholds);
     const followUpCame = state.followUpAt !== null && state.followUpAt <= now && state.followUpAt > p.storedAt;
     if (followUpCame && state.followUpBy) {
       this.#notify([{ agentId: state.followUpBy.id, groupId: state.info.groupId, notice: followUpNotice(state.info.id, state.info.visitor.name, state.followUpAt!) }]);

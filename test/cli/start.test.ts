@@ -1,7 +1,8 @@
 // `npm start` as a newcomer runs it, twice in a row, beside another `wrangler dev` already running
 // on this machine (which holds the default devtools port): each run comes up, prints the URLs to
 // open, and says plainly what its steps did: the first applies every migration and adds the demo
-// chats, the second finds them done.
+// chats (every feature of which test/cli/demo-features.ts finds while it runs), the second finds
+// them done.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyMigrations, migrationFiles } from '../../scripts/migrate.ts';
 import { ROOT } from '../../scripts/process.ts';
+import { expectEveryDemoFeature } from './demo-features.ts';
 import { freePort, startDevServer, waitUntilReady, type DevServer } from '../../scripts/serve.ts';
 
 /** A wrangler dev start plus a client build, migrations and the demo data, on a slow machine. */
@@ -32,7 +34,7 @@ afterAll(async () => {
 });
 
 /** Runs `npm start` until it says it is running, checks it answers, stops it; returns its output. */
-async function npmStart(port: number): Promise<string> {
+async function npmStart(port: number, whileRunning?: (url: string) => Promise<void>): Promise<string> {
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), SWITCHBOARD_STATE: ourState },
@@ -50,6 +52,7 @@ async function npmStart(port: number): Promise<string> {
   try {
     expect(output).toContain('Switchboard is running.');
     expect((await fetch(`http://127.0.0.1:${port}/api/public/groups`)).status).toBe(200);
+    await whileRunning?.(`http://127.0.0.1:${port}`);
   } finally {
     process.kill(-child.pid!, 'SIGINT');
     await exited;
@@ -59,10 +62,11 @@ async function npmStart(port: number): Promise<string> {
 
 it('starts twice in a row beside another wrangler dev, printing the URLs and what each step did', async () => {
   const port = await freePort();
-  const first = await npmStart(port);
+  // The first run's demo data shows every feature (test/cli/demo-features.ts).
+  const first = await npmStart(port, expectEveryDemoFeature);
   const total = migrationFiles().length;
   expect(first).toContain(`Applied ${total} of ${total} migration(s)`);
-  expect(first).toContain('A waiting chat, one under way');
+  expect(first).toContain('A waiting chat, one idle past its warning, one under way');
   for (const page of ['/', '/demo.html', '/widget.html']) expect(first).toContain(`http://127.0.0.1:${port}${page}`);
 
   const second = await npmStart(port);
@@ -70,4 +74,4 @@ it('starts twice in a row beside another wrangler dev, printing the URLs and wha
   expect(second).toContain('Chats exist already: none added.');
   // The other wrangler was never disturbed.
   expect((await fetch(`${other.url}/api/public/groups`)).status).toBe(200);
-}, 2 * START_TIMEOUT_MS + 30_000);
+}, 2 * START_TIMEOUT_MS + 120_000);

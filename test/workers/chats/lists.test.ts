@@ -141,6 +141,20 @@ describe('idle time', () => {
     await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } });
     expect(await nextRow(lobby, chatId, (r) => r.status === 'active' && r.idleLevel === 'warning')).toMatchObject({ agentName: 'Alice' });
   });
+
+  it('crosses the threshold on time when the object restarted between setting its alarm and the alarm', async () => {
+    // Found by npm start's demo: its chats' objects were evicted while idle, and the alarm woke a
+    // fresh instance that judged the level by the default thresholds (2 minutes, not 2 seconds).
+    const world = await seedWorld();
+    const [alice, adam] = await Promise.all([signInAs(world.alice), signInAs(world.adam)]);
+    const settings = await api('/api/admin/settings', { method: 'PUT', headers: { Cookie: adam }, body: JSON.stringify({ idleWarningSeconds: 2, idleHighSeconds: 600 }) });
+    expect(settings.status).toBe(200);
+    const { chatId } = await startChat(world.groupA);
+    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    await abortAllDurableObjects();
+    const lobby = await connectLobby(alice, world.groupA);
+    expect(await nextRow(lobby, chatId, (r) => r.idleLevel === 'warning')).toMatchObject({ status: 'active' });
+  });
 });
 
 describe('pulling from the queue', () => {

@@ -52,7 +52,7 @@ export function ListToolbar({ model }: { model: ConsoleModel }) {
           ) : null}
           <ListActionsMenu events={manualEvents} selected={n} />
           <details
-            class="menu"
+            class="view-menu"
             onKeyDown={(event) => {
               const menu = event.currentTarget;
               if (event.key !== 'Escape' || !menu.open) return;

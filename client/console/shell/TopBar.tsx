@@ -17,6 +17,19 @@ export interface TopBarProps {
   onToggleNav(): void;
 }
 
+/**
+ * A choice in the account menu: the menu closes and its toggle takes focus before the dialog
+ * opens, so closing the dialog gives focus back to the toggle (not to a button hidden in a closed menu).
+ */
+function closeMenuThen(item: HTMLElement, open: () => void): void {
+  const menu = item.closest('details');
+  if (menu) {
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  }
+  open();
+}
+
 export function TopBar({ model, session, navOpen, onToggleNav }: TopBarProps) {
   const { agent } = model.me;
   const mine = model.team.mine.value;
@@ -64,10 +77,10 @@ export function TopBar({ model, session, navOpen, onToggleNav }: TopBarProps) {
         </summary>
         <div class="account-menu">
           <p class="account-email">{agent.email}</p>
-          <button type="button" onClick={() => setPreferences(true)}>
+          <button type="button" onClick={(event) => closeMenuThen(event.currentTarget, () => setPreferences(true))}>
             My Preferences…
           </button>
-          <button type="button" onClick={() => setCanned(true)}>
+          <button type="button" onClick={(event) => closeMenuThen(event.currentTarget, () => setCanned(true))}>
             Canned Replies…
           </button>
           <button type="button" onClick={() => void session.signOut()}>

@@ -12,6 +12,7 @@ import { executeD1, type Row } from './d1.ts';
 import { change, type Context, Refused, table, UsageError } from './admin-core.ts';
 import { runKb } from './admin-kb.ts';
 import { CANNED_USAGE, runCanned } from './admin-canned.ts';
+import { runSearchIndex, SEARCH_USAGE } from './admin-search.ts';
 import { DEFAULT_URL, runCustomers } from './admin-customers.ts';
 import { readPassword } from './prompt.ts';
 
@@ -43,6 +44,7 @@ Knowledge base
   kb unpublish <id>
   kb delete <id>
 ${CANNED_USAGE}
+${SEARCH_USAGE}
 
 <group> is a group's name or id. Passwords are read from SWITCHBOARD_PASSWORD, or asked for.
 customers commands talk to ${DEFAULT_URL} (npm start) unless --url names another; --as may
@@ -97,6 +99,7 @@ async function newPassword(): Promise<string> {
 export async function runAdmin(argv: string[], ctx: Context): Promise<void> {
   if (argv[0] === 'customers') return runCustomers(argv, ctx);
   if (argv[0] === 'canned') return runCanned(argv, ctx);
+  if (argv[0] === 'search-index') return runSearchIndex(argv, ctx);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

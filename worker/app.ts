@@ -1,6 +1,7 @@
 // The Hono app: one folder per resource, each mounted here on its path; one error handler.
 // Static files (the console, the widget) are served by Workers static assets before this app is
 // reached. Adding a resource is a folder with its routes and queries, and one line below.
+import { searchRoutes } from './search/routes.ts';
 import { Hono } from 'hono';
 import { authRoutes, colleagueRoutes, meRoutes } from './auth/routes.ts';
 import { requireAdmin, requireAgent } from './auth/session.ts';
@@ -56,6 +57,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/messages', messageRoutes)
   .route('/api/manual-events', manualEventRoutes)
   .route('/api/canned', cannedRoutes)
+  .route('/api/search', searchRoutes)
   .route('/api/admin', adminRoutes);
 
 /** A live chat link's address: the full-page widget with the link's presets. */

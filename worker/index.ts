@@ -12,10 +12,17 @@ import { lobbyStore } from './lobby/store.ts';
 import { rightsStore } from './people/rights.ts';
 import { applyRetention } from './customers/privacy.ts';
 import { deliverWebhooks } from './manual-events/webhooks.ts';
+import type { SearchFeed } from '../objects/chat/indexer.ts';
+import { searchFeed } from './search/feed.ts';
+import { indexChatDocs } from './search/consume.ts';
+
+/** The search queue's name (wrangler.toml); batches from any other queue are webhooks. */
+const SEARCH_QUEUE = 'switchboard-search';
 
 
 export class ChatRoom extends ChatRoomObject {
   protected override readonly store: ChatStore = chatStore(this.env.DB);
+  protected override readonly searchFeed: SearchFeed = searchFeed(this.env.SEARCH);
 }
 
 export class AgentHub extends AgentHubObject {
@@ -28,9 +35,13 @@ export class Lobby extends LobbyObject {
 
 export default {
   fetch: app.fetch,
-  /** The WEBHOOKS queue (wrangler.toml): manual events' webhooks, POSTed and retried with backoff. */
+  /**
+   * The queues (wrangler.toml): SEARCH, chats' messages for the search index; WEBHOOKS, manual
+   * events' webhooks, POSTed and retried with backoff.
+   */
   async queue(batch, env) {
-    await deliverWebhooks(batch, env);
+    if (batch.queue === SEARCH_QUEUE) await indexChatDocs(batch, env);
+    else await deliverWebhooks(batch, env);
   },
   /** The daily Cron Trigger (wrangler.toml): completed chats older than the retention setting go. */
   async scheduled(controller, env, ctx) {

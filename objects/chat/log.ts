@@ -6,6 +6,7 @@ import type { Audience, ChatEvent, EventDraft, Role } from '../protocol.ts';
 import { rolesFor } from '../protocol.ts';
 import type { ChatState } from './logic.ts';
 import type { Counters } from './projection.ts';
+import { SEARCHED_KINDS } from './indexer.ts';
 
 export interface StoredEvent {
   seq: number;
@@ -135,6 +136,15 @@ export class EventLog {
       .exec<{ body: string }>(`SELECT body FROM events WHERE kind IN (${RECORD_EVENT_KINDS.map(() => '?').join(', ')}) ORDER BY seq`, ...RECORD_EVENT_KINDS)
       .toArray()
       .map((r) => JSON.parse(r.body) as ChatEvent);
+  }
+
+  /** The searched events (messages, coaching, files) after `after`, in order, at most `limit`. */
+  searched(after: number, limit: number): { seq: number; event: ChatEvent }[] {
+    const marks = SEARCHED_KINDS.map(() => '?').join(', ');
+    return this.#sql
+      .exec<{ seq: number; body: string }>(`SELECT seq, body FROM events WHERE seq > ? AND kind IN (${marks}) ORDER BY seq LIMIT ?`, after, ...SEARCHED_KINDS, limit)
+      .toArray()
+      .map((r) => ({ seq: r.seq, event: JSON.parse(r.body) as ChatEvent }));
   }
 
   /** Every event after `after` that `role` may see, in order. */

@@ -21,6 +21,7 @@ import { snapshot, transition } from './logic.ts';
 import { deleteChatFiles, listRow } from './projection.ts';
 import { type ProjectionMemory, Projector, type RowSource } from './projector.ts';
 import type { ChatStore } from './store.ts';
+import { Indexer, SEARCHED_KINDS, type SearchFeed } from './indexer.ts';
 import { idleLevel, nextWake } from './timers.ts';
 import { TYPING_POLICY, typingAudience } from './typing.ts';
 
@@ -48,6 +49,8 @@ const PURGE_RETRY_MS = 5_000;
 const RECORD_RETRY_MS = 5_000;
 /** The row of the object's `counters` table that says D1's copy of the record is behind. */
 const RECORD_DIRTY = 'record_dirty';
+/** The last sequence number sent to the search index (objects/chat/indexer.ts). */
+const SEARCH_SENT_SEQ = 'search_sent_seq';
 /**
  * Staff sockets that open or close within this long of each other cost one `viewers` frame per
  * staff socket, not one per socket per change: a burst of monitors is never quadratic.
@@ -61,6 +64,10 @@ export const VIEWERS_COALESCE_MS = 50;
 export abstract class ChatRoomObject extends DurableObject<Env> {
   /** The chat's D1 access (objects/chat/store.ts). */
   protected abstract readonly store: ChatStore;
+  /** Where its searched text goes (objects/chat/indexer.ts; the Worker's SEARCH queue). */
+  protected abstract readonly searchFeed: SearchFeed;
+  /** What the chat has sent to the search index; made on first use (it reads the object's storage). */
+  #indexerOrNull: Indexer | null = null;
   readonly #log: EventLog;
   #state: ChatState;
   /** The `chats` row and the live queue (objects/chat/projector.ts); made on first use (the store comes from the subclass). */
@@ -486,6 +493,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // marks idle level crossings and follow-ups coming due: those are state changes, projected now.
     this.#alarmAt = null;
     if (!isOpen(this.#state)) return;
+    await this.#indexer.flush(this.#state.info.id, (after, limit) => this.#log.searched(after, limit), this.searchFeed, Date.now());
     if (this.#recordDirty()) await this.#syncRecord();
     const p = this.#projector;
     // A fresh instance (the object was evicted while idle) reads the administrator's thresholds first.
@@ -515,6 +523,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // A message or coaching line (the hot path) is never part of the record and changes no state.
     const message = sender !== null;
     const recordChanged = !message && outcome.events.some((e) => RECORD_EVENT_KINDS.includes(e.kind));
+    const searched = outcome.events.some((e) => (SEARCHED_KINDS as readonly string[]).includes(e.kind));
     const appendedEvents: ChatEvent[] = [];
     for (const draft of outcome.events) {
       const appended = this.#log.append(draft, sender);
@@ -550,6 +559,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     } else if (this.#projector.countersChanged(now)) {
       this.#schedule(now);
     }
+    // Its text reaches the search index in the next batch (never a write per message).
+    if (searched && this.#indexer.changed(now)) this.#schedule(now);
     if (recordChanged) await this.#syncRecord();
     return { ok: true, chat };
   }
@@ -666,12 +677,19 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #schedule(now: number): void {
     if (!isOpen(this.#state)) return;
     const p = this.#projector;
-    const retry = this.#recordRetryAt;
-    const due = retry === null ? p.dueAt : Math.min(retry, p.dueAt ?? retry);
+    const due = earliest(this.#recordRetryAt, p.dueAt, this.#indexer.dueAt);
     const next = nextWake(this.#state, this.#log.counters.lastAgentMessageAt, now, p.thresholds, due);
     if (next === this.#alarmAt) return;
     this.#alarmAt = next;
     void (next === null ? this.ctx.storage.deleteAlarm() : this.ctx.storage.setAlarm(next));
+  }
+
+  get #indexer(): Indexer {
+    this.#indexerOrNull ??= new Indexer({
+      load: () => this.#counter(SEARCH_SENT_SEQ),
+      save: (seq) => this.#setCounter(SEARCH_SENT_SEQ, seq),
+    }, Date.now());
+    return this.#indexerOrNull;
   }
 
   get #projector(): Projector {
@@ -746,6 +764,12 @@ function authorLast(roles: readonly Role[], command: Command): readonly Role[] {
 }
 
 const STAFF_FIRST: readonly Role[] = ['agent', 'visitor'];
+
+/** The earliest of some moments, or null when there is none. */
+function earliest(...times: (number | null)[]): number | null {
+  const set = times.filter((t): t is number => t !== null);
+  return set.length === 0 ? null : Math.min(...set);
+}
 
 function isOpen(state: ChatState): state is OpenState {
   return state.status !== 'new' && state.status !== 'deleted';

@@ -119,7 +119,13 @@ export async function eraseCustomer(env: Env, customerId: string): Promise<Erase
   }
   for (const chat of chats) await removeChat(env, chat.id);
   const tickets = `SELECT id FROM tickets WHERE customer_email IN (${THEIR_EMAILS})`;
-  const results = await db.batch([
+  // Counted first, in the same batch: a statement's `changes` also counts what the search index's
+  // triggers wrote (migrations/0013_search.sql).
+  const counted = (table: string, column: string) => db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} IN (${THEIR_EMAILS})`).bind(customerId);
+  const results = await db.batch<{ n: number }>([
+    counted('offline_messages', 'email'),
+    counted('tickets', 'customer_email'),
+    counted('call_logs', 'customer_email'),
     db.prepare(`DELETE FROM offline_messages WHERE email IN (${THEIR_EMAILS})`).bind(customerId),
     db.prepare(`DELETE FROM ticket_entries WHERE kind = 'conversation' AND ticket_id IN (${tickets})`).bind(customerId),
     db.prepare(`UPDATE ticket_entries SET emailed_to = NULL WHERE ticket_id IN (${tickets})`).bind(customerId),
@@ -130,7 +136,8 @@ export async function eraseCustomer(env: Env, customerId: string): Promise<Erase
     db.prepare('DELETE FROM customer_emails WHERE customer_id = ?').bind(customerId),
     db.prepare('DELETE FROM customers WHERE id = ?').bind(customerId),
   ]);
-  return { chats: chats.length, messagesLeft: results[0]!.meta.changes, tickets: results[3]!.meta.changes, calls: results[4]!.meta.changes };
+  const n = (i: number) => results[i]!.results[0]?.n ?? 0;
+  return { chats: chats.length, messagesLeft: n(0), tickets: n(1), calls: n(2) };
 }
 
 // ---- retention -----------------------------------------------------------------------------------

@@ -402,7 +402,8 @@ export async function insertOrganization(db: D1Database, o: OrganizationRef, now
     .prepare('INSERT INTO organizations (id, name, domain, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
     .bind(o.id, o.name, o.domain, now)
     .run();
-  return result.meta.changes === 1;
+  // More than one change is the search index's trigger writing too (migrations/0013_search.sql).
+  return result.meta.changes > 0;
 }
 
 /** The organization's customers and their activity in the caller's groups, by name. */

@@ -1,7 +1,7 @@
 // The one D1 schema file. drizzle-kit generates `migrations/` from it; landed migrations are
 // never edited. Times are milliseconds since the epoch (integers), ids are random strings.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { COMMENT_KINDS } from '../../objects/protocol.ts';
 import { CALL_DIRECTIONS, ITEM_KINDS, TICKET_ENTRY_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../objects/rules/items.ts';
 
@@ -575,3 +575,39 @@ export const resolutions = sqliteTable(
   },
   (t) => [index('resolutions_source').on(t.source, t.sourceId)],
 );
+
+/**
+ * Search (worker/search/): one row per searchable piece of text, with what a result needs to be
+ * listed, scoped and opened. Customer-visible text (what a customer was shown: chat messages and
+ * files, ticket subjects, replies and the conversation a ticket began as) is in `search_docs`;
+ * staff-only text (coaching, chat comments, ticket notes and resolutions, call logs, customers and
+ * organizations, survey comments) is in `search_staff_docs`. Two tables and two FTS5 indexes
+ * (external content, kept in step by triggers: migrations/0013_search.sql), never a flag on one:
+ * no route a customer can reach queries either. `id` is the FTS5 rowid.
+ */
+function searchDocsTable<N extends string>(name: N) {
+  return sqliteTable(
+    name,
+    {
+      id: integer('id').primaryKey(),
+      /** What a result opens: chat, ticket, call, customer or organization. */
+      kind: text('kind', { enum: ['chat', 'ticket', 'call', 'customer', 'organization'] }).notNull(),
+      /** The chat's, ticket's, call log's, customer's or organization's id. */
+      ref: text('ref').notNull(),
+      /**
+       * Where in it: `m:<seq>` a chat event (message, file, coaching), `c:<id>` a chat comment,
+       * `survey`, `subject`, `e:<id>` a ticket entry, `call`, `name`, `email:<address>`.
+       */
+      part: text('part').notNull(),
+      /** The group whose members may find it ('' for customers and organizations). */
+      groupId: text('group_id').notNull(),
+      at: integer('at').notNull(),
+      /** Who wrote it, as shown ('' when nobody did). */
+      author: text('author').notNull().default(''),
+      body: text('body').notNull(),
+    },
+    (t) => [uniqueIndex(`${name}_part`).on(t.kind, t.ref, t.part), index(`${name}_group_at`).on(t.kind, t.groupId, t.at)],
+  );
+}
+export const searchDocs = searchDocsTable('search_docs');
+export const searchStaffDocs = searchDocsTable('search_staff_docs');

@@ -58,6 +58,9 @@ export const HTTP_ERROR_CODES = {
   identity_expired: 'The signed identity has expired: the website must sign a new one.',
   identity_unavailable: 'Identity verification is not set up (no IDENTITY_SECRET), so signed identities are refused.',
   unknown_organization: 'No such organization.',
+  // search
+  search_empty: 'A search needs a word to look for, or at least one filter.',
+  search_too_long: 'A search is at most 200 characters.',
   organization_exists: 'An organization with that name or domain exists.',
   same_customer: 'A customer cannot be merged into themselves.',
   customer_has_live_chat: 'The customer has a chat waiting or under way: end it first.',

@@ -315,6 +315,7 @@ export const MATRIX: Record<string, Door> = {
   // A public door guarded by the website's signature: without one, everyone is refused alike.
   'POST /api/visitor/history': { path: () => '/api/visitor/history', body: () => ({ identity: 'unsigned' }), expect: all(400) },
   'POST /api/visitor/history/:id/transcript': { path: (s) => `/api/visitor/history/${s.chatId}/transcript`, body: () => ({ identity: 'unsigned' }), expect: all(400) },
+  'GET /api/search': { path: (s) => `/api/search?q=order&group=${s.world.groupA}`, expect: staff(200, 404, 200, 200) },
   'GET /api/canned': { path: () => '/api/canned?q=welcome', expect: staff(200, 200, 200, 200) },
   'POST /api/canned': { path: () => '/api/canned', body: () => ({ scope: 'shared', title: 'Opening hours', body: 'We answer 9–5.' }), expect: staff(403, 403, 403, 201) },
   'PATCH /api/canned/:id': { path: (s) => `/api/canned/${s.replyId}`, body: () => ({ folder: 'Greetings' }), expect: staff(403, 403, 403, 200) },

@@ -3,8 +3,9 @@
 // consoles at once and D1 within its bound.
 import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STORED_COUNTERS_INTERVAL_MS } from '../../../objects/chat/projector.ts';
+import { SEARCH_FEED_DELAY_MS } from '../../../objects/chat/indexer.ts';
 import type { LobbyFrame } from '../../../objects/protocol.ts';
 import { api, connectLobby, connectVisitor, seedWorld, signInAs, startChat, type TestSocket } from '../helpers.ts';
 
@@ -133,10 +134,13 @@ describe('the live queue in pieces, one per group', () => {
       visitor.send({ type: 'send', id: `m${i + 1}`, text });
       await visitor.nextOf('event');
     }
-    // Nobody shows the chat: its next wake is the stored interval's D1 write, not a live publish.
+    // Nobody shows the chat: once its messages have gone to the search index (the feed's own
+    // alarm, SEARCH_FEED_DELAY_MS after them), its next wake is the stored interval's D1 write,
+    // not a live publish.
     const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
-    const alarm = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
-    expect(alarm).toBeGreaterThan(takenAt + STORED_COUNTERS_INTERVAL_MS / 2);
+    const nextWake = () => runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    await vi.waitFor(async () => expect(await nextWake()).toBeGreaterThan(Date.now() + SEARCH_FEED_DELAY_MS), { timeout: 5000, interval: 100 });
+    expect(await nextWake()).toBeGreaterThan(takenAt + STORED_COUNTERS_INTERVAL_MS / 2);
     const counted = (n: number) => (f: LobbyFrame) => f.type === 'chat' && f.chat.id === chatId && f.chat.messageCount === n;
     // Alice's list shows it now: her piece wakes the chat, and the count (question + 3) arrives with no new message.
     lobby.send({ type: 'showing', chatIds: [chatId, 'not-a-chat-of-the-group'] });

@@ -1,0 +1,112 @@
+// A chat's search feed: a burst of messages leaves as one batch SEARCH_FEED_DELAY_MS after its
+// first, never a send per message; what was sent is remembered, a failure is tried again, a fresh
+// instance looks once for anything unsent; coaching goes to the staff index. A fake log and feed.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Indexer, SEARCH_FEED_DELAY_MS, SEARCH_FEED_MAX_EVENTS, SEARCH_FEED_RETRY_MS, searchDoc, type SearchDoc } from '../../../../objects/chat/indexer.ts';
+import type { ChatEvent } from '../../../../objects/protocol.ts';
+import { feedChunks, MAX_FEED_MESSAGE_BYTES } from '../../../../worker/search/feed.ts';
+
+const person = { id: 'v1', name: 'Vera', role: 'visitor' as const };
+const message = (seq: number, text: string): { seq: number; event: ChatEvent } => ({
+  seq,
+  event: { seq, at: 1000 + seq, kind: 'message', audience: 'all', clientId: `c${seq}`, from: person, text } as ChatEvent,
+});
+
+function rig(stored = 0) {
+  const log: { seq: number; event: ChatEvent }[] = [];
+  const sent: SearchDoc[][] = [];
+  let saved = stored;
+  let failing = false;
+  const indexer = new Indexer({ load: () => saved, save: (seq) => (saved = seq) }, 0);
+  const feed = {
+    send: async (_chatId: string, docs: readonly SearchDoc[]) => {
+      if (failing) throw new Error('queue down');
+      sent.push([...docs]);
+    },
+  };
+  const read = (after: number, limit: number) => log.filter((e) => e.seq > after).slice(0, limit);
+  return {
+    indexer,
+    log,
+    sent,
+    saved: () => saved,
+    fail: (f: boolean) => (failing = f),
+    flush: (now: number) => indexer.flush('chat-1', read, feed, now),
+  };
+}
+
+describe('the search feed', () => {
+  it('sends a burst as one batch after the delay, and remembers what it sent', async () => {
+    const r = rig();
+    await r.flush(0); // a fresh instance looks once: nothing unsent
+    assert.equal(r.sent.length, 0);
+    assert.equal(r.indexer.dueAt, null);
+    for (let seq = 1; seq <= 20; seq++) {
+      r.log.push(message(seq, `hello ${seq}`));
+      // Only the first of the burst sets the alarm.
+      assert.equal(r.indexer.changed(5000 + seq), seq === 1, `message ${seq}`);
+    }
+    assert.equal(r.indexer.dueAt, 5001 + SEARCH_FEED_DELAY_MS);
+    await r.flush(5001 + SEARCH_FEED_DELAY_MS - 1);
+    assert.equal(r.sent.length, 0);
+    await r.flush(5001 + SEARCH_FEED_DELAY_MS);
+    assert.equal(r.sent.length, 1);
+    assert.deepEqual(r.sent[0]!.map((d) => d.part), Array.from({ length: 20 }, (_, i) => `m:${i + 1}`));
+    assert.equal(r.saved(), 20);
+    // A fresh instance starts after what was sent.
+    const again = rig(20);
+    again.log.push(...r.log, message(21, 'later'));
+    await again.flush(0);
+    assert.deepEqual(again.sent.map((b) => b.map((d) => d.part)), [['m:21']]);
+  });
+
+  it('a fresh instance’s first message sets the alarm even though a look is pending', () => {
+    const r = rig();
+    assert.equal(r.indexer.changed(1), true);
+    assert.equal(r.indexer.changed(2), false);
+  });
+
+  it('tries a failed send again later and loses nothing', async () => {
+    const r = rig();
+    await r.flush(0);
+    r.log.push(message(1, 'one'));
+    r.indexer.changed(100);
+    r.fail(true);
+    await r.flush(100 + SEARCH_FEED_DELAY_MS);
+    assert.equal(r.indexer.dueAt, 100 + SEARCH_FEED_DELAY_MS + SEARCH_FEED_RETRY_MS);
+    assert.equal(r.saved(), 0);
+    r.fail(false);
+    r.log.push(message(2, 'two'));
+    await r.flush(100 + SEARCH_FEED_DELAY_MS + SEARCH_FEED_RETRY_MS);
+    assert.deepEqual(r.sent.map((b) => b.map((d) => d.part)), [['m:1', 'm:2']]);
+  });
+
+  it('sends a long backlog in reads of SEARCH_FEED_MAX_EVENTS, the next due at once', async () => {
+    const r = rig();
+    for (let seq = 1; seq <= SEARCH_FEED_MAX_EVENTS + 5; seq++) r.log.push(message(seq, 'x'));
+    await r.flush(0);
+    assert.equal(r.sent[0]!.length, SEARCH_FEED_MAX_EVENTS);
+    assert.equal(r.indexer.dueAt, 0);
+    await r.flush(0);
+    assert.equal(r.sent[1]!.length, 5);
+  });
+
+  it('indexes messages and files as shown, coaching as staff-only, and nothing else', () => {
+    const at = 5;
+    const coach = { seq: 2, at, kind: 'coaching', audience: 'staff', clientId: 'c', from: { id: 'a', name: 'Ada', role: 'agent' }, text: 'be kind' } as ChatEvent;
+    const file = { seq: 3, at, kind: 'file', audience: 'all', from: person, file: { id: 'f', filename: 'receipt.pdf', contentType: 'application/pdf', size: 3, uploadedBy: 'visitor' } } as ChatEvent;
+    const ended = { seq: 4, at, kind: 'ended', audience: 'all', by: person } as ChatEvent;
+    assert.deepEqual(searchDoc(2, coach), { part: 'm:2', staff: true, at, author: 'Ada', body: 'be kind' });
+    assert.deepEqual(searchDoc(3, file), { part: 'm:3', staff: false, at, author: 'Vera', body: 'receipt.pdf' });
+    assert.equal(searchDoc(4, ended), null);
+  });
+
+  it('splits a batch into queue messages under the size limit, in order', () => {
+    const doc = (i: number): SearchDoc => ({ part: `m:${i}`, staff: false, at: i, author: 'V', body: 'é'.repeat(10_000) });
+    const chunks = feedChunks(Array.from({ length: 12 }, (_, i) => doc(i)));
+    assert.ok(chunks.length > 1);
+    for (const chunk of chunks) assert.ok(new TextEncoder().encode(JSON.stringify(chunk)).length <= MAX_FEED_MESSAGE_BYTES + 1000);
+    assert.deepEqual(chunks.flat().map((d) => d.at), Array.from({ length: 12 }, (_, i) => i));
+  });
+});

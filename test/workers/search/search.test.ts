@@ -1,0 +1,249 @@
+// Search (issue 16) inside workerd: a chat's messages reach the index through its batches and the
+// SEARCH queue; a person finds only what their groups and role let them open, at the moment they
+// ask; staff-only text is in its own index and no customer's route reaches it; typed syntax never
+// reaches FTS5; matches are marked; filters narrow; deleted and erased chats leave at once.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { SearchHit, SearchResponse } from '../../../worker/search/wire.ts';
+import { api, connectAgent, connectVisitor, seedWorld, signInAs, type TestSocket, type World } from '../helpers.ts';
+
+/** A word no other test writes (letters only, so it is one token). */
+function uniqueWord(): string {
+  return `zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+}
+
+/** How long a message may take to become searchable here (the bench measures the real lag). */
+const INDEX_WAIT_MS = 10_000;
+
+async function search(cookie: string, query: Record<string, string>): Promise<{ status: number; body: SearchResponse & { error?: { code: string } } }> {
+  const res = await api(`/api/search?${new URLSearchParams(query)}`, { headers: { Cookie: cookie } });
+  return { status: res.status, body: (await res.json()) as SearchResponse & { error?: { code: string } } };
+}
+
+async function hits(cookie: string, query: Record<string, string>): Promise<SearchHit[]> {
+  const { status, body } = await search(cookie, { kind: 'chat', ...query });
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body.pages.flatMap((p) => p.hits);
+}
+
+/** Waits until the search finds something (the feed and the queue are asynchronous by design). */
+async function eventually(cookie: string, query: Record<string, string>, count = 1): Promise<SearchHit[]> {
+  const deadline = Date.now() + INDEX_WAIT_MS;
+  for (;;) {
+    const found = await hits(cookie, query);
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function startChatAs(groupId: string, name: string, email: string, question: string): Promise<{ chatId: string; token: string }> {
+  const res = await api('/api/visitor/chats', { method: 'POST', body: JSON.stringify({ name, email, question, groupId }) });
+  expect(res.status).toBe(201);
+  return res.json();
+}
+
+/** A chat in group A taken by Alice, with the visitor's and Alice's sockets open. */
+async function liveChat(world: World, alice: string, email = 'vera@example.test') {
+  const { chatId, token } = await startChatAs(world.groupA, 'Vera Visitor', email, 'Hello there');
+  expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+  const visitor = await connectVisitor(chatId, token);
+  const agent = await connectAgent(chatId, alice);
+  return { chatId, token, visitor, agent };
+}
+
+/** Sends a message and waits until it is stored (its event comes back to the sender). */
+async function say(socket: TestSocket, text: string): Promise<number> {
+  const id = crypto.randomUUID();
+  socket.send({ type: 'send', id, text });
+  for (;;) {
+    const frame = await socket.next();
+    if (frame.type === 'event' && 'clientId' in frame.event && frame.event.clientId === id) return frame.event.seq;
+  }
+}
+
+describe('a chat’s messages in the index', () => {
+  it('are found by staff of the group, marked, and open at their place in the chat', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const word = uniqueWord();
+    const { chatId, visitor } = await liveChat(world, alice);
+    const seq = await say(visitor, `My Parcel ${word} arrived damaged`);
+    const [hit] = await eventually(alice, { q: word.toUpperCase() });
+    expect(hit).toMatchObject({ kind: 'chat', ref: chatId, part: `m:${seq}`, author: 'Vera Visitor', title: 'Vera Visitor', staffOnly: false });
+    expect(hit!.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual([word]);
+    expect(hit!.snippet.map((p) => p.text).join('')).toContain('arrived damaged');
+  });
+
+  it('fold accents and case, keep phrases together, and take prefixes', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const word = uniqueWord();
+    const { visitor } = await liveChat(world, alice);
+    await say(visitor, `Le café ${word} était froid`);
+    await say(visitor, `froid ${word} était le café`);
+    expect(await eventually(alice, { q: `cafe ${word}` }, 2)).toHaveLength(2);
+    expect(await hits(alice, { q: `"${word} était froid"` })).toHaveLength(1);
+    expect(await hits(alice, { q: `${word.slice(0, 6)}* FROID` })).toHaveLength(2);
+  });
+
+  it('never hand what a person typed to FTS5 as syntax', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    for (const q of ['body:secret', 'NEAR(a b)', '"unclosed', 'a OR', 'x AND -y', '^start', '{body}: x', 'col*umn', "o'brien", '(((', '" "']) {
+      const { status, body } = await search(alice, { q });
+      expect([200, 400], `${q}: ${JSON.stringify(body)}`).toContain(status);
+      if (status === 400) expect(body.error?.code).toBe('search_empty');
+    }
+    expect((await search(alice, { q: 'x'.repeat(201) })).body.error?.code).toBe('search_too_long');
+    expect((await search(alice, { q: '' })).body.error?.code).toBe('search_empty');
+    expect((await search(alice, { q: 'parcel', kind: 'nope' })).body.error?.code).toBe('invalid_query');
+    expect((await search(alice, { q: 'parcel', from: '5', to: '4' })).body.error?.code).toBe('invalid_query');
+  });
+});
+
+describe('who finds what', () => {
+  it('finds nothing of another group, follows a transfer, and forgets a person removed from the group', async () => {
+    const world = await seedWorld();
+    const [alice, carol, bob] = await Promise.all([signInAs(world.alice), signInAs(world.carol), signInAs(world.bob)]);
+    const word = uniqueWord();
+    const { chatId, visitor } = await liveChat(world, alice);
+    await say(visitor, `invoice ${word}`);
+    expect(await eventually(alice, { q: word })).toHaveLength(1);
+    // Carol is in group B only.
+    expect(await hits(carol, { q: word })).toEqual([]);
+    expect((await search(carol, { q: word, group: world.groupA })).body.error?.code).toBe('unknown_group');
+    // Transferred to group B: Carol finds it, Alice (group A only) no longer does.
+    const moved = await api(`/api/chats/${chatId}/transfer`, { method: 'POST', headers: { Cookie: alice }, body: JSON.stringify({ to: { kind: 'group', groupId: world.groupB } }) });
+    expect(moved.status).toBe(200);
+    expect(await eventually(carol, { q: word })).toHaveLength(1);
+    expect(await hits(alice, { q: word })).toEqual([]);
+    // Bob, in both groups, loses group B: his next search finds nothing of it.
+    expect(await hits(bob, { q: word })).toHaveLength(1);
+    await env.DB.prepare('DELETE FROM memberships WHERE agent_id = ? AND group_id = ?').bind(world.bob.id, world.groupB).run();
+    expect(await hits(bob, { q: word })).toEqual([]);
+  });
+
+  it('keeps coaching and comments in the staff index: staff find them marked staff-only, no customer route can', async () => {
+    const world = await seedWorld();
+    const [alice, adam] = await Promise.all([signInAs(world.alice), signInAs(world.adam)]);
+    const word = uniqueWord();
+    const { chatId, token } = await liveChat(world, alice);
+    const coach = await connectAgent(chatId, adam);
+    const id = crypto.randomUUID();
+    coach.send({ type: 'coach', id, text: `offer a refund ${word}` });
+    const comment = await api(`/api/chats/${chatId}/comments`, { method: 'POST', headers: { Cookie: alice }, body: JSON.stringify({ kind: 'general', text: `customer was upset ${word}` }) });
+    expect(comment.status).toBe(201);
+    const found = await eventually(alice, { q: word }, 2);
+    expect(found.map((h) => [h.part.slice(0, 2), h.staffOnly]).sort()).toEqual([['c:', true], ['m:', true]]);
+    // Two tables, two indexes: the customer-visible one has none of it.
+    const shown = await env.DB.prepare("SELECT count(*) AS n FROM search_text WHERE search_text MATCH ?").bind(`"${word}"`).first<{ n: number }>();
+    expect(shown?.n).toBe(0);
+    // What a customer can reach: the widget's article search, and the chat's own routes.
+    const kb = await api(`/api/public/kb/search?q=${word}`);
+    expect((await kb.json()) as unknown).toEqual({ articles: [] });
+    const asVisitor = await api(`/api/search?q=${word}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(asVisitor.status).toBe(401);
+  });
+});
+
+describe('filters, kinds and paging', () => {
+  it('narrows by status, agent, rating, files, customer and date; pages through the rest', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const word = uniqueWord();
+    const email = `${uniqueWord()}@example.test`;
+    const { chatId, visitor, token } = await liveChat(world, alice, email);
+    for (let i = 0; i < 5; i++) await say(visitor, `${word} number ${i}`);
+    expect(await eventually(alice, { q: word }, 5)).toHaveLength(5);
+    const count = async (extra: Record<string, string>) => (await hits(alice, { q: word, ...extra })).length;
+    expect(await count({ status: 'active' })).toBe(5);
+    expect(await count({ status: 'ended' })).toBe(0);
+    expect(await count({ agent: world.alice.id })).toBe(5);
+    expect(await count({ agent: world.bob.id })).toBe(0);
+    expect(await count({ files: 'yes' })).toBe(0);
+    expect(await count({ files: 'no' })).toBe(5);
+    const { customerId } = (await (await api(`/api/customers/lookup?email=${encodeURIComponent(email)}`, { headers: { Cookie: alice } })).json()) as { customerId: string };
+    expect(await count({ customer: customerId })).toBe(5);
+    expect(await count({ to: String(Date.now() - 60 * 60 * 1000) })).toBe(0);
+    expect(await count({ from: String(Date.now() - 60 * 60 * 1000) })).toBe(5);
+    // A rating once the customer rated the chat.
+    expect((await api(`/api/chats/${chatId}/end`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const rated = await api(`/api/visitor/chats/${chatId}/survey?token=${encodeURIComponent(token)}`, { method: 'POST', body: JSON.stringify({ rating: 2, comment: '' }) });
+    expect(rated.status).toBe(201);
+    expect(await count({ rating: '2' })).toBe(5);
+    expect(await count({ rating: '5' })).toBe(0);
+    // Pages by date, newest first, and the total.
+    const first = await search(alice, { q: word, kind: 'chat', sort: 'date', limit: '2' });
+    const third = await search(alice, { q: word, kind: 'chat', sort: 'date', limit: '2', offset: '4' });
+    expect(first.body.pages[0]).toMatchObject({ total: 5, capped: false });
+    expect(first.body.pages[0]!.hits.map((h) => h.snippet.map((p) => p.text).join(''))).toEqual([`${word} number 4`, `${word} number 3`]);
+    expect(third.body.pages[0]!.hits.map((h) => h.snippet.map((p) => p.text).join(''))).toEqual([`${word} number 0`]);
+    // A filter that does not apply to a kind leaves it empty (a rating says nothing of tickets).
+    const all = await search(alice, { q: word, rating: '2' });
+    expect(all.body.pages.find((p) => p.kind === 'ticket')).toMatchObject({ hits: [], total: 0 });
+  });
+
+  it('finds tickets (replies shown, notes staff-only), call logs, customers and organizations', async () => {
+    const world = await seedWorld();
+    const [alice, adam] = await Promise.all([signInAs(world.alice), signInAs(world.adam)]);
+    const word = uniqueWord();
+    const created = await api('/api/tickets', {
+      method: 'POST',
+      headers: { Cookie: alice },
+      body: JSON.stringify({ subject: `Broken zipper ${word}`, groupId: world.groupA, customerName: `Nina ${word}`, customerEmail: `${word}@example.test`, text: 'It broke' }),
+    });
+    expect(created.status).toBe(201);
+    const { ticket } = (await created.json()) as { ticket: { id: string } };
+    const note = await api(`/api/tickets/${ticket.id}/entries`, { method: 'POST', headers: { Cookie: alice }, body: JSON.stringify({ kind: 'note', text: `supplier fault ${word}` }) });
+    expect(note.status).toBe(201);
+    const call = await api('/api/calls', {
+      method: 'POST',
+      headers: { Cookie: alice },
+      body: JSON.stringify({ groupId: world.groupA, customerName: `Nina ${word}`, customerEmail: `${word}@example.test`, phone: '+1 555 0100', direction: 'inbound', startedAt: Date.now() - 1000, durationSeconds: 60, notes: `asked about ${word}` }),
+    });
+    expect(call.status).toBe(201);
+    const org = await api('/api/organizations', { method: 'POST', headers: { Cookie: adam }, body: JSON.stringify({ name: `Acme ${word}` }) });
+    expect(org.status).toBe(201);
+
+    const { body } = await search(alice, { q: word });
+    const byKind = Object.fromEntries(body.pages.map((p) => [p.kind, p]));
+    expect(byKind['ticket']!.hits.map((h) => [h.part === 'subject' ? 'subject' : h.part.slice(0, 2), h.staffOnly]).sort()).toEqual([['e:', true], ['subject', false]]);
+    expect(byKind['ticket']!.hits[0]!.title).toMatch(new RegExp(`^#\\d+ Broken zipper ${word}$`));
+    expect(byKind['call']!.hits).toHaveLength(1);
+    expect(byKind['customer']!.hits.map((h) => h.title)).toContain(`Nina ${word}`);
+    expect(byKind['organization']!.hits.map((h) => h.title)).toEqual([`Acme ${word}`]);
+    // Carol (group B) sees none of the group's items, nor the customer known only from them.
+    const carol = await signInAs(world.carol);
+    const hers = (await search(carol, { q: word })).body.pages;
+    expect(hers.filter((p) => ['ticket', 'call', 'customer'].includes(p.kind)).flatMap((p) => p.hits)).toEqual([]);
+  });
+});
+
+describe('leaving the index', () => {
+  it('takes a deleted chat out at once, and an erased customer’s chats and record', async () => {
+    const world = await seedWorld();
+    const [alice, adam] = await Promise.all([signInAs(world.alice), signInAs(world.adam)]);
+    const word = uniqueWord();
+    const email = `${uniqueWord()}@example.test`;
+    const first = await liveChat(world, alice, email);
+    await say(first.visitor, `first ${word}`);
+    const second = await liveChat(world, alice);
+    await say(second.visitor, `second ${word}`);
+    expect(await eventually(alice, { q: word }, 2)).toHaveLength(2);
+
+    // Deleted (ended first): gone from the next search, before any queue or alarm runs.
+    expect((await api(`/api/chats/${second.chatId}/end`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const deleted = await api('/api/bulk/delete', { method: 'POST', headers: { Cookie: adam }, body: JSON.stringify({ chatIds: [second.chatId] }) });
+    expect(deleted.status).toBe(200);
+    expect((await hits(alice, { q: word })).map((h) => h.ref)).toEqual([first.chatId]);
+
+    // Erased (their chat ended first): the customer's chats, and the customer's own record, leave too.
+    expect((await api(`/api/chats/${first.chatId}/end`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const { customerId } = (await (await api(`/api/customers/lookup?email=${encodeURIComponent(email)}`, { headers: { Cookie: adam } })).json()) as { customerId: string };
+    const erased = await api(`/api/customers/${customerId}`, { method: 'DELETE', headers: { Cookie: adam } });
+    expect(erased.status).toBe(200);
+    expect(await hits(alice, { q: word })).toEqual([]);
+    const left = await env.DB.prepare("SELECT count(*) AS n FROM search_staff_docs WHERE kind = 'customer' AND ref = ?").bind(customerId).first<{ n: number }>();
+    expect(left?.n).toBe(0);
+  });
+});

@@ -5,6 +5,12 @@
 // remove_diacritics 2), on the query as on the text. Pure: tested in Node and Deno.
 import { isSearchWord, quoteTerm, wordsOf } from './search-words.ts';
 
+/** What a result opens, and how results are ordered (worker/search/wire.ts). */
+export const SEARCH_KINDS = ['chat', 'ticket', 'call', 'customer', 'organization', 'article'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export const SEARCH_SORTS = ['relevance', 'date'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
 /** The longest search a person may type. */
 export const MAX_SEARCH_LENGTH = 200;
 /** The most terms one search uses (the rest are ignored, and the answer says so). */

@@ -1,10 +1,8 @@
 // The console's search (GET /api/search), as the client and the Worker both read it.
 import type { ChatStatus } from '../../objects/protocol.ts';
+import type { SearchKind, SearchSort } from '../../objects/rules/search-query.ts';
 
-export const SEARCH_KINDS = ['chat', 'ticket', 'call', 'customer', 'organization', 'article'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-export const SEARCH_SORTS = ['relevance', 'date'] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
+export { SEARCH_KINDS, SEARCH_SORTS, type SearchKind, type SearchSort } from '../../objects/rules/search-query.ts';
 
 /** One match: what it is in, where in it, and the words that matched marked in a snippet. */
 export interface SearchHit {

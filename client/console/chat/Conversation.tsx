@@ -4,6 +4,8 @@
 import type { ChatEvent } from '../../../objects/protocol.ts';
 import type { Conversation as ConversationModel, Outgoing } from '../../shared/conversation.ts';
 import { useStickToBottom } from '../../shared/useStickToBottom.ts';
+import { useEffect, useRef } from 'preact/hooks';
+import { type SearchTarget, searchTarget, showTarget } from './search-target.ts';
 import { formatStarted, formatTime } from '../ui/time.ts';
 import { COMMENT_LABELS } from '../../../objects/rules/comments.ts';
 import { fileHref } from './record/AttachmentsTab.tsx';
@@ -13,6 +15,13 @@ export function Conversation({ conversation, chatId }: { conversation: Conversat
   const events = conversation.events.value;
   const outbox = conversation.outbox.value;
   const log = useStickToBottom(events.length + outbox.length);
+  // A search result opened this chat at one of its events: scroll to it and mark it, once it is here.
+  const target = searchTarget.value;
+  const shown = useRef<SearchTarget | null>(null);
+  useEffect(() => {
+    if (target?.kind !== 'chat' || target.chatId !== chatId || shown.current === target) return;
+    if (showTarget(log.current?.querySelector<HTMLElement>(`[data-seq="${target.seq}"]`))) shown.current = target;
+  }, [target, events.length, chatId]);
   return (
     <div class="conversation" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} ref={log}>
       {events.map((event) => (
@@ -36,7 +45,7 @@ function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
       );
     case 'message':
       return (
-        <div class={`msg ${event.from.role === 'visitor' ? 'msg-visitor' : 'msg-agent'}`}>
+        <div class={`msg ${event.from.role === 'visitor' ? 'msg-visitor' : 'msg-agent'}`} data-seq={event.seq}>
           <p class="msg-meta">
             {event.from.name} · {time}
           </p>
@@ -45,7 +54,7 @@ function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
       );
     case 'coaching':
       return (
-        <div class="msg msg-coaching" data-coaching="true">
+        <div class="msg msg-coaching" data-coaching="true" data-seq={event.seq}>
           <p class="msg-meta">
             <span class="coach-label">Coaching</span> {event.from.name} · {time} · not visible to the customer
           </p>
@@ -80,7 +89,7 @@ function EventLine({ event, chatId }: { event: ChatEvent; chatId: string }) {
       );
     case 'file':
       return (
-        <div class={`msg ${event.from.role === 'visitor' ? 'msg-visitor' : 'msg-agent'}`}>
+        <div class={`msg ${event.from.role === 'visitor' ? 'msg-visitor' : 'msg-agent'}`} data-seq={event.seq}>
           <p class="msg-meta">
             {event.from.name} · {time}
           </p>

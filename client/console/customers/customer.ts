@@ -84,6 +84,22 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
 
   const path = (rest = '') => `/api/customers/${encodeURIComponent(customerId ?? '')}${rest}`;
 
+  /** The pop-out, loading the customer `which` names, from its first tab. */
+  async function opening(which: () => Promise<string>): Promise<void> {
+    state.value = { status: 'loading' };
+    tab.value = 'details';
+    problem.value = null;
+    customerId = null;
+    organization.value = null;
+    loadOrganizations();
+    void loadFieldDefinitions().then((d) => (definitions.value = d));
+    try {
+      await load(await which());
+    } catch (err) {
+      state.value = { status: 'failed', message: describeError(err) };
+    }
+  }
+
   return {
     state,
     tab,
@@ -96,20 +112,12 @@ export function createCustomerPopout(openItem: ((item: Pick<ItemRef, 'kind' | 'i
     definitions,
     canOpenItems: openItem !== null,
     /** Opens the customer an address belongs to (the underlined email). */
-    async openByEmail(email: string): Promise<void> {
-      state.value = { status: 'loading' };
-      tab.value = 'details';
-      problem.value = null;
-      customerId = null;
-      organization.value = null;
-      loadOrganizations();
-      void loadFieldDefinitions().then((d) => (definitions.value = d));
-      try {
-        const { customerId: id } = await getJson<CustomerLookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email)}`);
-        await load(id);
-      } catch (err) {
-        state.value = { status: 'failed', message: describeError(err) };
-      }
+    openByEmail(email: string): Promise<void> {
+      return opening(async () => (await getJson<CustomerLookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email)}`)).customerId);
+    },
+    /** Opens a customer by id (a search result). */
+    openById(id: string): Promise<void> {
+      return opening(async () => id);
     },
     close(): void {
       customerId = null;

@@ -15,6 +15,7 @@ import { fromLocalInput, toLocalInput } from '../ui/time.ts';
 import { ChoiceField } from '../ui/ChoiceField.tsx';
 import { formatStarted, now } from '../ui/time.ts';
 import { type DeskModel, deskTitle, PAGE_SIZE } from './desk.ts';
+import { searchTarget, showTarget } from '../chat/search-target.ts';
 import './desk.css';
 
 
@@ -495,6 +496,13 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
   const [minutesProblem, setMinutesProblem] = useState<string | null>(null);
   const textId = useId();
   const minutesId = useId();
+  // A search result opened this ticket at one of its entries: scroll to it and mark it.
+  const target = searchTarget.value;
+  const entryCount = item?.kind === 'ticket' ? item.data.entries.length : 0;
+  useEffect(() => {
+    if (target?.kind !== 'ticket' || item?.kind !== 'ticket' || item.data.ticket.id !== target.ticketId) return;
+    if (showTarget(document.querySelector<HTMLElement>(`.ticket-thread [data-entry-id="${CSS.escape(target.entryId)}"]`))) searchTarget.value = null;
+  }, [target, item, entryCount]);
   if (item?.kind !== 'ticket') return null;
   const { ticket: t, entries, related, total, timeLogs } = item.data;
   const send = async (kind: NewTicketEntryKind) => {
@@ -543,7 +551,7 @@ function TicketView(props: { desk: DeskModel; me: DeskMe; clock: number; openRel
       </div>
       <ol class="ticket-thread" aria-label="Thread">
         {entries.map((e) => (
-          <li key={e.id} class={`entry entry-${e.kind}`} data-entry={e.kind}>
+          <li key={e.id} class={`entry entry-${e.kind}`} data-entry={e.kind} data-entry-id={e.id}>
             <p class="entry-head">
               {entryHeading(e)} ·{' '}
               {formatStarted(e.createdAt, clock)}

@@ -51,6 +51,7 @@ export function Nav({ model }: { model: ConsoleModel }) {
   const global = model.counts.global.value;
   const onAdmin = model.screen.value === 'admin';
   const onMessages = model.screen.value === 'messages';
+  const onSearch = model.screen.value === 'search';
   const openMessages = model.messages.openCount.value;
   const onDesk = model.screen.value === 'desk' ? model.desk.view.value : null;
   const firstGroup = groups[0]?.id;
@@ -155,6 +156,12 @@ export function Nav({ model }: { model: ConsoleModel }) {
               {openMessages === 1 ? '1 open message' : `${openMessages} open messages`}
             </span>
           )}
+        </li>
+        <li>
+          {/* Back to the last search and its results (the top bar's box starts a new one). */}
+          <button type="button" class={onSearch ? 'current' : undefined} aria-current={onSearch ? 'page' : undefined} onClick={() => model.showSearch()}>
+            <span class="nav-label">Search</span>
+          </button>
         </li>
       </ul>
 

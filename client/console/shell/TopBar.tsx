@@ -50,6 +50,22 @@ export function TopBar({ model, session, navOpen, onToggleNav }: TopBarProps) {
         <span class="live-dot" aria-hidden="true" />
         {liveText(live)}
       </p>
+      <form
+        role="search"
+        aria-label="Search everything"
+        class="top-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const q = new FormData(event.currentTarget).get('q');
+          model.showSearch(typeof q === 'string' ? q : '');
+        }}
+      >
+        <label class="sr-only" for="top-search">
+          Search chats, tickets, call logs, customers and articles
+        </label>
+        <input id="top-search" name="q" type="search" maxLength={200} placeholder="Search…" />
+        <button type="submit">Search</button>
+      </form>
       <label class="presence-pick">
         <span class={`dot dot-${mine}`} aria-hidden="true" />
         <span class="sr-only">My status</span>

@@ -20,6 +20,7 @@ import { shortcutOf } from './shortcuts.ts';
 import { runChatShortcut } from '../chat/chat-shortcuts.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Splitter } from '../lists/Splitter.tsx';
+import { SearchScreen } from '../search/SearchScreen.tsx';
 
 /** The list's share when the person has not dragged the split: as the stylesheet lays it out. */
 function layoutShare(): number {
@@ -83,6 +84,15 @@ export function Workspace({ model, session }: { model: ConsoleModel; session: Se
             groups={model.groups.value}
             openChat={(chatId) => model.openItem({ kind: 'chat', id: chatId })}
             customers={model.customers}
+          />
+        </main>
+      ) : model.screen.value === 'search' ? (
+        <main id="main" tabIndex={-1} class="main search-main">
+          <Notices model={model} />
+          <SearchScreen
+            search={model.search}
+            groups={model.groups.value}
+            people={[{ id: model.me.agent.id, name: `${model.me.agent.name} (me)` }, ...model.team.list.value.map((m) => ({ id: m.id, name: m.name }))]}
           />
         </main>
       ) : model.screen.value === 'messages' ? (

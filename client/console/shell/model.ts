@@ -3,6 +3,7 @@
 // person's visible fields, the live lobby socket that keeps all of them and the team current,
 // and the chat open in the preview pane. It never touches the DOM; the entry point owns page
 // effects (title, windows) and disposal.
+import { createSearch } from '../search/search.ts';
 import { computed, effect, signal } from '@preact/signals';
 import { MAX_SHOWING } from '../../../objects/protocol.ts';
 import { getJson, type Group, type MeResponse } from '../../shared/api.ts';
@@ -33,8 +34,8 @@ export const NO_GROUP_RECHECK_MS = 30_000;
 const REFRESH_COALESCE_MS = 100;
 
 export type ConsoleModel = ReturnType<typeof createConsole>;
-/** The chat lists, the messages left while nobody was online, the Help Desk's items, or the administrator's page. */
-export type Screen = 'chats' | 'messages' | 'admin' | 'desk';
+/** The chat lists, the messages left while nobody was online, the Help Desk's items, search, or the administrator's page. */
+export type Screen = 'chats' | 'messages' | 'admin' | 'desk' | 'search';
 
 const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((id) => b.has(id));
 
@@ -218,6 +219,7 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
   });
 
   const customers = createCustomerPopout((item) => openItem(item));
+  const search = createSearch({ openItem: (item) => openItem(item), openCustomer: (id) => void customers.openById(id) });
   const paneHost: PaneHost = {
     get me() {
       return me.value;
@@ -283,6 +285,12 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
       if (sameView(list.view.value, next) && !wasAdmin) return;
       list.show(next);
       void counts.load();
+    },
+    search,
+    /** The search page, running `q` when given (the top bar's box). */
+    showSearch(q?: string): void {
+      screen.value = 'search';
+      if (q !== undefined) void search.run({ q });
     },
     showMessages(): void {
       screen.value = 'messages';

@@ -1,6 +1,7 @@
 // Search in a real browser (issue 16): an agent types a word from an old, long chat into the top
 // bar's search, sees the chat among the results with the word marked, opens it, and lands on the
-// message that matched: scrolled into view, marked and focused. The page passes axe-core.
+// message that matched: scrolled into view, marked and focused; a ticket result opens at its entry.
+// The page passes axe-core.
 import type { Browser } from 'playwright-core';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
@@ -89,4 +90,36 @@ test('an agent searches a word from an old chat, opens the result and lands on t
     return at.top >= box.top - 1 && at.bottom <= box.bottom + 1;
   });
   expect(inView).toBe(true);
+});
+
+test('a ticket result opens the ticket at the reply that matched, marked', async () => {
+  const page = (await newPerson(browser, baseUrl)).page;
+  onTestFailed(() => screenshot({ alice: page }, 'search-ticket'));
+  const tag = uniqueTag();
+  const word = `buckle${tag.replace(/[^a-z0-9]/gi, '')}`;
+  const alice = await signInApi(baseUrl, 'alice@switchboard.local');
+  const { ticket } = (await alice.post('/api/tickets', {
+    subject: `Strap ${tag}`,
+    groupId: 'sales',
+    customerName: `Uma ${tag}`,
+    customerEmail: `uma.${tag}@example.test`,
+    text: 'The strap broke.',
+  })) as { ticket: { id: string } };
+  for (const text of ['Checking with the warehouse.', `A new ${word} is on its way.`, 'Closing this now.']) {
+    await alice.post(`/api/tickets/${ticket.id}/entries`, { kind: 'note', text });
+  }
+
+  await signIn(page, 'alice@switchboard.local', DEMO_PASSWORD);
+  const box = page.getByRole('search', { name: 'Search everything' });
+  await box.getByRole('searchbox').fill(word);
+  await box.getByRole('searchbox').press('Enter');
+  const result = page.getByRole('list', { name: 'Tickets' }).getByRole('listitem').filter({ hasText: `Strap ${tag}` });
+  await result.locator('mark', { hasText: word }).waitFor();
+  // A note is staff's: the result says so.
+  await result.getByText('Staff only').waitFor();
+  await result.getByRole('button', { name: new RegExp(`Strap ${tag}`) }).click();
+  const marked = page.locator('.ticket-thread .search-hit');
+  await marked.waitFor();
+  expect(await marked.textContent()).toContain(`A new ${word} is on its way.`);
+  expect(await marked.evaluate((el) => el === document.activeElement)).toBe(true);
 });

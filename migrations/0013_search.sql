@@ -2,14 +2,14 @@
 -- staff-only text in `search_staff_docs`: two tables, two FTS5 indexes (external content, as
 -- resolution_search: https://sqlite.org/fts5.html#external_content_tables), never a flag on one,
 -- and no route a customer can reach queries either. The FTS5 tables and the triggers that keep
--- them in step with their documents are also worker/search/fts-sql.ts (test/workers/search/
--- backup.test.ts checks the two say the same): `npm run admin -- search-index drop` removes them
+-- them in step with their documents are also worker/search/fts-sql.ts (test/pure/worker/search/
+-- fts-sql.test.ts checks the two say the same): `npm run admin -- search-index drop` removes them
 -- so `wrangler d1 export` works, `search-index rebuild` makes them again from the documents.
 -- The triggers after them keep the documents in step with what D1 holds (comments, surveys,
 -- tickets and their entries, call logs, customers, organizations) and with chats that move group
 -- or go. Chat messages come from each chat object, in batches, through the SEARCH queue.
 CREATE TABLE `search_docs` (
-	`id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`kind` text NOT NULL,
 	`ref` text NOT NULL,
 	`part` text NOT NULL,
@@ -22,7 +22,7 @@ CREATE TABLE `search_docs` (
 CREATE UNIQUE INDEX `search_docs_part` ON `search_docs` (`kind`,`ref`,`part`);--> statement-breakpoint
 CREATE INDEX `search_docs_group_at` ON `search_docs` (`kind`,`group_id`,`at`);--> statement-breakpoint
 CREATE TABLE `search_staff_docs` (
-	`id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`kind` text NOT NULL,
 	`ref` text NOT NULL,
 	`part` text NOT NULL,
@@ -80,7 +80,7 @@ CREATE TRIGGER `chat_comments_search_added` AFTER INSERT ON `chat_comments` BEGI
     SELECT 'chat', new.`chat_id`, 'c:' || new.`id`, c.`group_id`, new.`created_at`, new.`author_name`, new.`text` FROM `chats` c WHERE c.`id` = new.`chat_id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `chat_comments_search_edited` AFTER UPDATE OF `text` ON `chat_comments` BEGIN
+CREATE TRIGGER `chat_comments_search_edited` AFTER UPDATE OF `text` ON `chat_comments` WHEN old.`text` IS NOT new.`text` BEGIN
   UPDATE `search_staff_docs` SET `body` = new.`text` WHERE `kind` = 'chat' AND `ref` = new.`chat_id` AND `part` = 'c:' || new.`id`;
 END;
 --> statement-breakpoint
@@ -127,8 +127,15 @@ CREATE TRIGGER `ticket_entries_search_staff` AFTER INSERT ON `ticket_entries` WH
 END;
 --> statement-breakpoint
 CREATE TRIGGER `ticket_entries_search_removed` AFTER DELETE ON `ticket_entries` BEGIN
-  DELETE FROM `search_docs` WHERE `kind` = 'ticket' AND `ref` = old.`ticket_id` AND `part` = 'e:' || old.`id`;
-  DELETE FROM `search_staff_docs` WHERE `kind` = 'ticket' AND `ref` = old.`ticket_id` AND `part` = 'e:' || old.`id`;
+  DELETE FROM `search_docs` WHERE `kind` = 'ticket' AND `part` = 'e:' || old.`id`;
+  DELETE FROM `search_staff_docs` WHERE `kind` = 'ticket' AND `part` = 'e:' || old.`id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `ticket_entries_search_merged` AFTER UPDATE OF `ticket_id` ON `ticket_entries` WHEN old.`ticket_id` <> new.`ticket_id` BEGIN
+  UPDATE `search_docs` SET `ref` = new.`ticket_id`, `group_id` = (SELECT `group_id` FROM `tickets` WHERE `id` = new.`ticket_id`)
+    WHERE `kind` = 'ticket' AND `part` = 'e:' || new.`id`;
+  UPDATE `search_staff_docs` SET `ref` = new.`ticket_id`, `group_id` = (SELECT `group_id` FROM `tickets` WHERE `id` = new.`ticket_id`)
+    WHERE `kind` = 'ticket' AND `part` = 'e:' || new.`id`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `call_logs_search_added` AFTER INSERT ON `call_logs` BEGIN
@@ -136,7 +143,9 @@ CREATE TRIGGER `call_logs_search_added` AFTER INSERT ON `call_logs` BEGIN
     VALUES ('call', new.`id`, 'call', new.`group_id`, new.`started_at`, new.`agent_name`, new.`customer_name` || ' ' || new.`customer_email` || ' ' || new.`phone` || char(10) || new.`notes`);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `call_logs_search_changed` AFTER UPDATE ON `call_logs` BEGIN
+CREATE TRIGGER `call_logs_search_changed` AFTER UPDATE ON `call_logs`
+  WHEN old.`customer_name` IS NOT new.`customer_name` OR old.`customer_email` IS NOT new.`customer_email` OR old.`phone` IS NOT new.`phone`
+    OR old.`notes` IS NOT new.`notes` OR old.`group_id` IS NOT new.`group_id` OR old.`started_at` IS NOT new.`started_at` OR old.`agent_name` IS NOT new.`agent_name` BEGIN
   UPDATE `search_staff_docs`
     SET `group_id` = new.`group_id`, `at` = new.`started_at`, `author` = new.`agent_name`,
       `body` = new.`customer_name` || ' ' || new.`customer_email` || ' ' || new.`phone` || char(10) || new.`notes`
@@ -152,7 +161,7 @@ CREATE TRIGGER `customers_search_added` AFTER INSERT ON `customers` BEGIN
     VALUES ('customer', new.`id`, 'name', '', new.`created_at`, '', new.`name`);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `customers_search_renamed` AFTER UPDATE OF `name` ON `customers` BEGIN
+CREATE TRIGGER `customers_search_renamed` AFTER UPDATE OF `name` ON `customers` WHEN old.`name` IS NOT new.`name` BEGIN
   UPDATE `search_staff_docs` SET `body` = new.`name` WHERE `kind` = 'customer' AND `ref` = new.`id` AND `part` = 'name';
 END;
 --> statement-breakpoint
@@ -178,7 +187,7 @@ CREATE TRIGGER `organizations_search_added` AFTER INSERT ON `organizations` BEGI
     VALUES ('organization', new.`id`, 'name', '', new.`created_at`, '', new.`name` || ' ' || coalesce(new.`domain`, ''));
 END;
 --> statement-breakpoint
-CREATE TRIGGER `organizations_search_changed` AFTER UPDATE ON `organizations` BEGIN
+CREATE TRIGGER `organizations_search_changed` AFTER UPDATE ON `organizations` WHEN old.`name` IS NOT new.`name` OR old.`domain` IS NOT new.`domain` BEGIN
   UPDATE `search_staff_docs` SET `body` = new.`name` || ' ' || coalesce(new.`domain`, '') WHERE `kind` = 'organization' AND `ref` = new.`id`;
 END;
 --> statement-breakpoint

@@ -16,8 +16,9 @@ import type { SearchFeed } from '../objects/chat/indexer.ts';
 import { searchFeed } from './search/feed.ts';
 import { indexChatDocs } from './search/consume.ts';
 
-/** The search queue's name (wrangler.toml); batches from any other queue are webhooks. */
+/** The queues' names (wrangler.toml). */
 const SEARCH_QUEUE = 'switchboard-search';
+const WEBHOOKS_QUEUE = 'switchboard-webhooks';
 
 
 export class ChatRoom extends ChatRoomObject {
@@ -41,7 +42,8 @@ export default {
    */
   async queue(batch, env) {
     if (batch.queue === SEARCH_QUEUE) await indexChatDocs(batch, env);
-    else await deliverWebhooks(batch, env);
+    else if (batch.queue === WEBHOOKS_QUEUE) await deliverWebhooks(batch, env);
+    else throw new Error(`a batch from an unknown queue: ${batch.queue}`);
   },
   /** The daily Cron Trigger (wrangler.toml): completed chats older than the retention setting go. */
   async scheduled(controller, env, ctx) {

@@ -40,19 +40,17 @@ export interface FeedMemory {
   save(seq: number): void;
 }
 
-/** A searched event as a document, or null for any other event. */
+/** The marks a snippet puts around matched words (search-query.ts HIT_START, HIT_END): nobody's text may fake them. */
+const SNIPPET_MARKS = /[\u0002\u0003]/g;
+
+/**
+ * A searched event as a document, or null for any other event. Whether it is staff-only is its
+ * audience's say, so no event meant for staff can reach the customer-visible index.
+ */
 export function searchDoc(seq: number, event: ChatEvent): SearchDoc | null {
-  const part = `m:${seq}`;
-  switch (event.kind) {
-    case 'message':
-      return { part, staff: false, at: event.at, author: event.from.name, body: event.text };
-    case 'coaching':
-      return { part, staff: true, at: event.at, author: event.from.name, body: event.text };
-    case 'file':
-      return { part, staff: false, at: event.at, author: event.from.name, body: event.file.filename };
-    default:
-      return null;
-  }
+  const text = event.kind === 'message' || event.kind === 'coaching' ? event.text : event.kind === 'file' ? event.file.filename : null;
+  if (text === null || !('from' in event)) return null;
+  return { part: `m:${seq}`, staff: event.audience !== 'all', at: event.at, author: event.from.name, body: text.replace(SNIPPET_MARKS, ' ') };
 }
 
 export class Indexer {

@@ -138,6 +138,12 @@ export class EventLog {
       .map((r) => JSON.parse(r.body) as ChatEvent);
   }
 
+  /** The last searched event's sequence number (0: none). */
+  lastSearchedSeq(): number {
+    const marks = SEARCHED_KINDS.map(() => '?').join(', ');
+    return this.#sql.exec<{ s: number | null }>(`SELECT MAX(seq) AS s FROM events WHERE kind IN (${marks})`, ...SEARCHED_KINDS).one().s ?? 0;
+  }
+
   /** The searched events (messages, coaching, files) after `after`, in order, at most `limit`. */
   searched(after: number, limit: number): { seq: number; event: ChatEvent }[] {
     const marks = SEARCHED_KINDS.map(() => '?').join(', ');

@@ -104,6 +104,9 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     this.#sendPolicy = bucketPolicy(env);
     this.#state = this.#log.loadState();
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    // Searched events the index has not been sent (a send cut short, or a chat from before search
+    // existed, woken by anything at all): the alarm sends them now, then sets itself as it should.
+    if (this.#log.lastSearchedSeq() > this.#counter(SEARCH_SENT_SEQ)) void ctx.storage.setAlarm(Date.now());
   }
 
   // ---- RPC from the Worker and the Lobby -----------------------------------------------------

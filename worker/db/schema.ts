@@ -589,7 +589,8 @@ function searchDocsTable<N extends string>(name: N) {
   return sqliteTable(
     name,
     {
-      id: integer('id').primaryKey(),
+      /** Never reused (AUTOINCREMENT): a rowid read twice in one search names the same document. */
+      id: integer('id').primaryKey({ autoIncrement: true }),
       /** What a result opens: chat, ticket, call, customer or organization. */
       kind: text('kind', { enum: ['chat', 'ticket', 'call', 'customer', 'organization'] }).notNull(),
       /** The chat's, ticket's, call log's, customer's or organization's id. */

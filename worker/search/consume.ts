@@ -9,11 +9,12 @@ import { idSlices } from '../db/limits.ts';
 import type { SearchFeedMessage } from './feed.ts';
 
 /** How long a batch whose chat has no row waits before it is tried again. */
-export const MISSING_CHAT_RETRY_SECONDS = 2;
-/** How many times such a batch is tried before it is dropped (the chat was deleted). */
-export const MISSING_CHAT_ATTEMPTS = 3;
-/** Statements per D1 batch: many chats' documents in one round trip, each batch well inside D1's limits. */
-const STATEMENTS_PER_BATCH = 500;
+export const MISSING_CHAT_RETRY_SECONDS = 5;
+/**
+ * How many times such a batch is tried (about 25 s) before it is dropped: by then the chat was
+ * deleted (its row went first), which is the one case where its text must not be indexed.
+ */
+export const MISSING_CHAT_ATTEMPTS = 5;
 
 function isDoc(d: unknown): d is SearchDoc {
   if (typeof d !== 'object' || d === null) return false;
@@ -27,15 +28,21 @@ function isFeedMessage(body: unknown): body is SearchFeedMessage {
   return typeof m['chatId'] === 'string' && Array.isArray(m['docs']) && m['docs'].every(isDoc);
 }
 
-/** One document into its table, in the chat's group, if the chat still has a row. */
-function insertDoc(db: D1Database, chatId: string, doc: SearchDoc): D1PreparedStatement {
-  const table = doc.staff ? 'search_staff_docs' : 'search_docs';
+/**
+ * A chat's documents of one index, in one statement: the batch's JSON is read by json_each, so a
+ * queue message costs one statement per index, however many messages it carries.
+ */
+function insertDocs(db: D1Database, chatId: string, docs: readonly SearchDoc[], staff: boolean): D1PreparedStatement | null {
+  const mine = docs.filter((d) => d.staff === staff);
+  if (mine.length === 0) return null;
+  const table = staff ? 'search_staff_docs' : 'search_docs';
   return db
     .prepare(
       `INSERT OR IGNORE INTO ${table} (kind, ref, part, group_id, at, author, body)
-       SELECT 'chat', id, ?, group_id, ?, ?, ? FROM chats WHERE id = ?`,
+       SELECT 'chat', c.id, d.value ->> 'part', c.group_id, d.value ->> 'at', d.value ->> 'author', d.value ->> 'body'
+         FROM chats c, json_each(?1) d WHERE c.id = ?2`,
     )
-    .bind(doc.part, doc.at, doc.author, doc.body, chatId);
+    .bind(JSON.stringify(mine), chatId);
 }
 
 export async function indexChatDocs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
@@ -60,8 +67,13 @@ export async function indexChatDocs(batch: MessageBatch<unknown>, env: Env): Pro
       else m.ack();
       continue;
     }
-    statements.push(...m.body.docs.map((doc) => insertDoc(env.DB, m.body.chatId, doc)));
+    for (const staff of [false, true]) {
+      const statement = insertDocs(env.DB, m.body.chatId, m.body.docs, staff);
+      if (statement) statements.push(statement);
+    }
   }
-  // A failed write throws: the whole batch is delivered again (the inserts are idempotent).
-  for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) await env.DB.batch(statements.slice(i, i + STATEMENTS_PER_BATCH));
+  // One D1 batch for every chat in the queue's batch (at most two statements a chat). A failed
+  // write throws: the queue delivers the batch again after its retry_delay (the inserts are
+  // idempotent), up to max_retries (wrangler.toml).
+  if (statements.length > 0) await env.DB.batch(statements);
 }

@@ -4,7 +4,7 @@
 // is the import, then `search-index rebuild`). Nothing is lost while the indexes are away: every
 // index is made from ordinary tables (the documents, the resolutions, the published articles);
 // writes to those go on (their index triggers are dropped with the index) and the rebuild indexes
-// them. The CREATE statements are the migrations' own, word for word (test/workers/search/
+// them. Searching and publishing articles fail until the rebuild (docs/search.md). The CREATE statements are the migrations' own, word for word (test/workers/search/
 // backup.test.ts checks them against migrations/).
 
 /** One FTS5 index: what drops it, what makes it, and what fills it from its source. */

@@ -8,6 +8,7 @@
 // common word therefore costs a window of rows, not every match in the index; the answer says
 // when there were more matches than the window (`capped`), and pages reach to its end.
 import { HIT_END, HIT_START, snippetPieces } from '../../objects/rules/search-query.ts';
+import { idSlices } from '../db/limits.ts';
 import type { SearchFilters, SearchHit, SearchKind, SearchPage, SearchSort } from './wire.ts';
 
 /** How many of the newest matches one query counts and ranks. */
@@ -17,11 +18,21 @@ const SNIPPET_TOKENS = 16;
 /** Without words (filters only), a result shows the start of its text. */
 const PLAIN_SNIPPET_CHARS = 160;
 
-/** Who is asking, and the groups whose items they may find (already narrowed to a group filter). */
+/** Who is asking, and the one group a filter names (already checked to be theirs), if any. */
 export interface SearchScope {
   agentId: string;
   admin: boolean;
-  groupIds: readonly string[];
+  groupId: string | null;
+}
+
+/**
+ * The caller's groups as a condition on a column: the group filtered on, or their memberships as
+ * D1 holds them now (a sub-select, so any number of groups costs one parameter; D1 takes 100).
+ */
+function inScope(scope: SearchScope, column: string): { sql: string; binds: unknown[] } {
+  return scope.groupId !== null
+    ? { sql: `${column} = ?`, binds: [scope.groupId] }
+    : { sql: `${column} IN (SELECT group_id FROM memberships WHERE agent_id = ?)`, binds: [scope.agentId] };
 }
 
 interface Source {
@@ -49,10 +60,14 @@ const TICKET_STATUSES = ['open', 'pending', 'closed'];
 const CUSTOMER_EMAILS = 'SELECT email FROM customer_emails WHERE customer_id = ?';
 const ORGANIZATION_EMAILS = 'SELECT ce.email FROM customer_emails ce JOIN customers cu ON cu.id = ce.customer_id WHERE cu.organization_id = ?';
 
-/** The conditions every kind with a group, an agent and a customer's address shares. */
-function itemConditions(plan: Plan, scope: SearchScope, f: SearchFilters, agentColumn: string, emailColumn: string): void {
-  plan.where.push(`d.group_id IN (${marks(scope.groupIds.length)})`);
-  plan.binds.push(...scope.groupIds);
+/**
+ * The conditions every kind with a group, an agent and a customer's address shares. The group is
+ * the item's own row's (what the routes that open it check), not the document's copy.
+ */
+function itemConditions(plan: Plan, scope: SearchScope, f: SearchFilters, groupColumn: string, agentColumn: string, emailColumn: string): void {
+  const groups = inScope(scope, groupColumn);
+  plan.where.push(groups.sql);
+  plan.binds.push(...groups.binds);
   if (f.agentId !== undefined) {
     plan.where.push(`${agentColumn} = ?`);
     plan.binds.push(f.agentId);
@@ -77,7 +92,7 @@ function chatPlan(scope: SearchScope, f: SearchFilters): Plan | null {
     where: [],
     binds: [],
   };
-  itemConditions(plan, scope, f, 'c.agent_id', 'c.visitor_email');
+  itemConditions(plan, scope, f, 'c.group_id', 'c.agent_id', 'c.visitor_email');
   if (f.status !== undefined) {
     plan.where.push('c.status = ?');
     plan.binds.push(f.status);
@@ -100,7 +115,7 @@ function ticketPlan(scope: SearchScope, f: SearchFilters): Plan | null {
     where: [],
     binds: [],
   };
-  itemConditions(plan, scope, f, 't.agent_id', 't.customer_email');
+  itemConditions(plan, scope, f, 't.group_id', 't.agent_id', 't.customer_email');
   if (f.status !== undefined) {
     plan.where.push('t.status = ?');
     plan.binds.push(f.status);
@@ -118,18 +133,19 @@ function callPlan(scope: SearchScope, f: SearchFilters): Plan | null {
     where: [],
     binds: [],
   };
-  itemConditions(plan, scope, f, 'k.agent_id', 'k.customer_email');
+  itemConditions(plan, scope, f, 'k.group_id', 'k.agent_id', 'k.customer_email');
   return plan;
 }
 
-/** Customers whose chats, messages left, tickets or call logs are in the groups (customers/queries.ts' rule). */
-function customerSeen(groupIds: readonly string[]): { sql: string; binds: unknown[] } {
+/** Customers whose chats, messages left, tickets or call logs are in the caller's groups (customers/queries.ts' rule). */
+function customerSeen(scope: SearchScope): { sql: string; binds: unknown[] } {
   const sources: [string, string][] = [['chats', 'visitor_email'], ['tickets', 'customer_email'], ['call_logs', 'customer_email'], ['offline_messages', 'email']];
   const binds: unknown[] = [];
   const sql = sources
     .map(([table, column]) => {
-      binds.push(...groupIds);
-      return `EXISTS (SELECT 1 FROM ${table} WHERE ${column} IN (SELECT email FROM customer_emails WHERE customer_id = d.ref) AND group_id IN (${marks(groupIds.length)}))`;
+      const groups = inScope(scope, 'group_id');
+      binds.push(...groups.binds);
+      return `EXISTS (SELECT 1 FROM ${table} WHERE ${column} IN (SELECT email FROM customer_emails WHERE customer_id = d.ref) AND ${groups.sql})`;
     })
     .join(' OR ');
   return { sql: `(${sql})`, binds };
@@ -147,7 +163,7 @@ function customerPlan(scope: SearchScope, f: SearchFilters): Plan | null {
   };
   // An administrator finds anyone (privacy requests reach them), unless a group narrows it.
   if (!scope.admin || f.groupId !== undefined) {
-    const seen = customerSeen(scope.groupIds);
+    const seen = customerSeen(scope);
     plan.where.push(seen.sql);
     plan.binds.push(...seen.binds);
   }
@@ -196,7 +212,13 @@ interface Row {
 
 const order = (sort: SearchSort) => (sort === 'date' ? 'at DESC, id DESC' : 'score ASC, at DESC, id DESC');
 
-/** One index's best `take` matches for the plan (the window counted), with their snippets. */
+/**
+ * A match before it is shown: its score and rowid (to merge and order the indexes' answers), and
+ * the index it is in when its snippet is still to be made (fillSnippets, for the page alone).
+ */
+type Found = SearchHit & { score: number; id: number; snippetFrom?: Source };
+
+/** One index's best `take` matches for the plan (the window counted); snippets are made later, for the page. */
 async function searchSource(db: D1Database, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, take: number) {
   const where = [...plan.where];
   const binds = [...plan.binds];
@@ -219,16 +241,8 @@ async function searchSource(db: D1Database, kind: SearchKind, source: Source, pl
   const sql = `WITH hits AS (${inner}) SELECT *, count(*) OVER () AS total FROM hits ORDER BY ${order(sort)} LIMIT ?`;
   const args = match === null ? [kind, ...binds, take] : [match, kind, ...binds, take];
   const rows = (await db.prepare(sql).bind(...args).all<Row>()).results;
-  const snippets = new Map<number, string>();
-  if (match !== null && rows.length > 0) {
-    const found = await db
-      .prepare(`SELECT rowid AS id, snippet(${source.fts}, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snip FROM ${source.fts} WHERE ${source.fts} MATCH ? AND rowid IN (${marks(rows.length)})`)
-      .bind(HIT_START, HIT_END, match, ...rows.map((r) => r.id))
-      .all<{ id: number; snip: string }>();
-    for (const s of found.results) snippets.set(s.id, s.snip);
-  }
   const hits = rows.map(
-    (r): SearchHit & { score: number; id: number } => ({
+    (r): Found => ({
       kind,
       ref: r.ref,
       part: r.part,
@@ -236,13 +250,33 @@ async function searchSource(db: D1Database, kind: SearchKind, source: Source, pl
       author: r.author,
       title: r.title,
       detail: r.detail,
-      snippet: snippetPieces(r.plain ?? snippets.get(r.id) ?? ''),
+      snippet: r.plain === null ? [] : snippetPieces(r.plain),
       staffOnly: source.staff,
       score: r.score,
       id: r.id,
+      ...(r.plain === null ? { snippetFrom: source } : {}),
     }),
   );
   return { hits, total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * The snippets of the page's matches, one statement per index they are in. Only the page's: a
+ * page deep in the window would otherwise bind offset + limit rowids (D1 takes 100 parameters) and
+ * make a snippet for every match above it.
+ */
+async function fillSnippets(db: D1Database, match: string, page: Found[]): Promise<void> {
+  for (const source of [SHOWN, STAFF]) {
+    const mine = page.filter((h) => h.snippetFrom === source);
+    for (const slice of idSlices(mine.map((h) => h.id))) {
+      const found = await db
+        .prepare(`SELECT rowid AS id, snippet(${source.fts}, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snip FROM ${source.fts} WHERE ${source.fts} MATCH ? AND rowid IN (${marks(slice.length)})`)
+        .bind(HIT_START, HIT_END, match, ...slice)
+        .all<{ id: number; snip: string }>();
+      const snippets = new Map(found.results.map((s) => [s.id, s.snip]));
+      for (const h of mine) if (snippets.has(h.id)) h.snippet = snippetPieces(snippets.get(h.id)!);
+    }
+  }
 }
 
 /** Knowledge-base articles (published ones: kb_search holds no others); only a date range applies. */
@@ -301,22 +335,22 @@ export async function searchKind(
 ): Promise<SearchPage> {
   const take = offset + limit;
   const effectiveSort: SearchSort = match === null ? 'date' : sort;
-  let parts: { hits: (SearchHit & { score: number; id: number })[]; total: number }[];
+  let parts: { hits: Found[]; total: number }[];
   if (kind === 'article') {
     parts = [await searchArticles(db, match, f, effectiveSort, take)];
   } else {
     const plan = PLANS[kind](scope, f);
-    if (plan === null || scope.groupIds.length === 0) return { kind, hits: [], total: 0, capped: false };
+    if (plan === null) return { kind, hits: [], total: 0, capped: false };
     parts = await Promise.all(plan.sources.map((source) => searchSource(db, kind, source, plan, match, f, effectiveSort, take)));
   }
-  const merged = parts
+  const page = parts
     .flatMap((p) => p.hits)
     .sort((a, b) => (effectiveSort === 'date' ? 0 : a.score - b.score) || b.at - a.at || b.id - a.id)
-    .slice(offset, take)
-    .map(({ score: _score, id: _id, ...hit }) => hit);
+    .slice(offset, take);
+  if (match !== null) await fillSnippets(db, match, page);
   return {
     kind,
-    hits: merged,
+    hits: page.map(({ score: _score, id: _id, snippetFrom: _from, ...hit }) => hit),
     total: parts.reduce((n, p) => n + p.total, 0),
     capped: parts.some((p) => p.total >= SEARCH_WINDOW),
   };

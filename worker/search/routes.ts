@@ -68,10 +68,12 @@ export const searchRoutes = new Hono<AppEnv>()
       match = parsed.search.match;
       truncated = parsed.search.truncated;
     }
-    // The caller's groups as they are now: a person removed from a group finds nothing of it.
-    const mine = (await groupsOf(c.env.DB, agent.id)).map((g) => g.id);
-    if (q.group !== undefined && !mine.includes(q.group)) throw new ApiError(404, 'unknown_group', 'No such group among yours.', 'group');
-    const scope = { agentId: agent.id, admin: agent.role === 'admin', groupIds: q.group !== undefined ? [q.group] : mine };
+    // The caller's groups as they are now (each query reads their memberships): a person removed
+    // from a group finds nothing of it.
+    if (q.group !== undefined && !(await groupsOf(c.env.DB, agent.id)).some((g) => g.id === q.group)) {
+      throw new ApiError(404, 'unknown_group', 'No such group among yours.', 'group');
+    }
+    const scope = { agentId: agent.id, admin: agent.role === 'admin', groupId: q.group ?? null };
     const kinds = q.kind !== undefined ? [q.kind] : SEARCH_KINDS;
     const limit = q.kind !== undefined ? q.limit : PREVIEW_PER_KIND;
     const offset = q.kind !== undefined ? q.offset : 0;

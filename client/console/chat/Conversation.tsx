@@ -4,8 +4,8 @@
 import type { ChatEvent } from '../../../objects/protocol.ts';
 import type { Conversation as ConversationModel, Outgoing } from '../../shared/conversation.ts';
 import { useStickToBottom } from '../../shared/useStickToBottom.ts';
-import { useEffect, useRef } from 'preact/hooks';
-import { type SearchTarget, searchTarget, showTarget } from './search-target.ts';
+import { useEffect } from 'preact/hooks';
+import { searchTarget, showTarget } from './search-target.ts';
 import { formatStarted, formatTime } from '../ui/time.ts';
 import { COMMENT_LABELS } from '../../../objects/rules/comments.ts';
 import { fileHref } from './record/AttachmentsTab.tsx';
@@ -17,10 +17,10 @@ export function Conversation({ conversation, chatId }: { conversation: Conversat
   const log = useStickToBottom(events.length + outbox.length);
   // A search result opened this chat at one of its events: scroll to it and mark it, once it is here.
   const target = searchTarget.value;
-  const shown = useRef<SearchTarget | null>(null);
   useEffect(() => {
-    if (target?.kind !== 'chat' || target.chatId !== chatId || shown.current === target) return;
-    if (showTarget(log.current?.querySelector<HTMLElement>(`[data-seq="${target.seq}"]`))) shown.current = target;
+    if (target?.kind !== 'chat' || target.chatId !== chatId) return;
+    // Shown once: the chat opened again later opens at its end, as any chat does.
+    if (showTarget(log.current?.querySelector<HTMLElement>(`[data-seq="${target.seq}"]`))) searchTarget.value = null;
   }, [target, events.length, chatId]);
   return (
     <div class="conversation" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} ref={log}>

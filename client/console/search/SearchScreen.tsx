@@ -2,7 +2,7 @@
 // grouped by kind, each with the words that matched marked. Every kind shows its first few; "All
 // N chats" shows one kind with pages. A result's title opens it where it matched.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { SearchKind } from '../../../objects/rules/search-query.ts';
 import type { Group } from '../../shared/api.ts';
 import type { SearchHit, SearchPage } from '../../../worker/search/wire.ts';
@@ -81,14 +81,14 @@ function Hit({ hit, open }: { hit: SearchHit; open(hit: SearchHit): void }) {
   );
 }
 
-function KindResults({ page, search, single }: { page: SearchPage; search: SearchModel; single: boolean }) {
+function KindResults({ page, search, single, go }: { page: SearchPage; search: SearchModel; single: boolean; go(next: Partial<SearchForm>, at: number): void }) {
   const titleId = useId();
   const label = KIND_LABELS[page.kind];
   const count = `${page.total}${page.capped ? '+' : ''}`;
   const offset = search.offset.value;
   return (
     <section class="search-kind" aria-labelledby={titleId}>
-      <h2 id={titleId}>
+      <h2 id={titleId} tabIndex={-1}>
         {label} <span class="search-count">({count})</span>
       </h2>
       {page.hits.length === 0 ? (
@@ -101,7 +101,7 @@ function KindResults({ page, search, single }: { page: SearchPage; search: Searc
         </ol>
       )}
       {!single && page.total > page.hits.length ? (
-        <button type="button" onClick={() => void search.run({ kind: page.kind })}>
+        <button type="button" onClick={() => go({ kind: page.kind }, 0)}>
           All {count} {label.toLowerCase()}
         </button>
       ) : null}
@@ -110,10 +110,10 @@ function KindResults({ page, search, single }: { page: SearchPage; search: Searc
           <span class="page-label">
             {offset + 1}–{offset + page.hits.length} of {count}
           </span>
-          <button type="button" disabled={offset === 0} onClick={() => void search.run({}, Math.max(0, offset - SEARCH_PAGE_SIZE))}>
+          <button type="button" disabled={offset === 0} onClick={() => go({}, Math.max(0, offset - SEARCH_PAGE_SIZE))}>
             Previous
           </button>
-          <button type="button" disabled={offset + SEARCH_PAGE_SIZE >= page.total} onClick={() => void search.run({}, offset + SEARCH_PAGE_SIZE)}>
+          <button type="button" disabled={offset + SEARCH_PAGE_SIZE >= page.total} onClick={() => go({}, offset + SEARCH_PAGE_SIZE)}>
             Next
           </button>
         </div>
@@ -127,6 +127,17 @@ export function SearchScreen({ search, groups, people }: SearchScreenProps) {
   const answer = search.answer.value;
   const set = (next: Partial<SearchForm>) => (search.form.value = { ...search.form.value, ...next });
   useEffect(() => void search.loadChoices(), [search]);
+  // "All N …", Previous and Next replace the button pressed: focus goes to the results' heading.
+  const focusResults = useRef(false);
+  const go = (next: Partial<SearchForm>, at: number) => {
+    focusResults.current = true;
+    void search.run(next, at);
+  };
+  useEffect(() => {
+    if (!focusResults.current || search.loading.value) return;
+    focusResults.current = false;
+    document.querySelector<HTMLElement>('.search-answer .search-kind h2')?.focus();
+  }, [answer, search.loading.value]);
   const found = answer?.pages.reduce((n, p) => n + p.total, 0) ?? 0;
   const status = search.loading.value ? 'Searching…' : answer ? `${found === 0 ? 'Nothing' : found} found${answer.truncated ? ' (only the first words were used)' : ''}.` : '';
   return (
@@ -194,7 +205,7 @@ export function SearchScreen({ search, groups, people }: SearchScreenProps) {
           {answer.pages
             .filter((p) => answer.pages.length === 1 || p.hits.length > 0)
             .map((page) => (
-              <KindResults key={page.kind} page={page} search={search} single={answer.pages.length === 1} />
+              <KindResults key={page.kind} page={page} search={search} single={answer.pages.length === 1} go={go} />
             ))}
         </div>
       ) : null}

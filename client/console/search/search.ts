@@ -43,10 +43,10 @@ export function createSearch(deps: SearchDeps) {
   async function run(next: Partial<SearchForm> = {}, at = 0): Promise<void> {
     const mine = ++ticket;
     form.value = { ...form.value, ...next };
-    offset.value = at;
     error.value = null;
     if (form.value.q.trim() === '' && !hasFilters(form.value) && customerEmail.value.trim() === '') {
       answer.value = null;
+      loading.value = false;
       error.value = 'Type a word to search for, or choose a filter.';
       return;
     }
@@ -55,7 +55,11 @@ export function createSearch(deps: SearchDeps) {
       const customer = await customerId();
       const query = searchQuery({ ...form.value, customer }, { offset: at, limit: SEARCH_PAGE_SIZE });
       const found = await getJson<SearchResponse>(`/api/search?${query}`);
-      if (mine === ticket) answer.value = found;
+      if (mine === ticket) {
+        // The page shown and where it starts change together (the pager's label follows the answer).
+        offset.value = at;
+        answer.value = found;
+      }
     } catch (failure) {
       if (mine === ticket) error.value = describeError(failure);
     } finally {
@@ -103,6 +107,11 @@ export function createSearch(deps: SearchDeps) {
     organizations,
     run,
     open,
+    /** A new search from the top bar's box: its words alone, no filters left from before. */
+    fresh(q: string): Promise<void> {
+      customerEmail.value = '';
+      return run({ ...EMPTY_FORM, q });
+    },
     /** Fills the organization filter's choices (once per visit to the page). */
     async loadChoices(): Promise<void> {
       try {

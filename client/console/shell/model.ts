@@ -290,7 +290,7 @@ export function createConsole(initialMe: MeResponse, session: Session, effects: 
     /** The search page, running `q` when given (the top bar's box). */
     showSearch(q?: string): void {
       screen.value = 'search';
-      if (q !== undefined) void search.run({ q });
+      if (q !== undefined) void search.fresh(q);
     },
     showMessages(): void {
       screen.value = 'messages';

@@ -1,4 +1,4 @@
-// `npm run bench [-- messages|lists|sizes|scale ...] [--experiment]`: Switchboard's benchmarks.
+// `npm run bench [-- messages|lists|sizes|scale|search ...] [--experiment]`: Switchboard's benchmarks.
 //   messages  the hot path (visitor → ChatRoom → agent) against a baseline chat (bench/messages.ts)
 //   lists     the chat lists and counts at 100,000 chats, and the help-desk lists at 100,000
 //             tickets, tasks and call logs (bench/lists.ts, bench/lists-items.ts); with --experiment, also
@@ -7,6 +7,8 @@
 //   sizes     the built client's loader, widget and console, raw and gzipped (bench/sizes.ts)
 //   scale     2,000 concurrent chats at a customer's pace: what reaches D1 and each lobby piece
 //             (bench/scale.ts; five to ten minutes, so only when named)
+//   search    full-text search at 1,000,000 messages: each kind of query, the index lag under load
+//             and the index's size (bench/search.ts; two to three minutes, so only when named)
 // No part named = the first three, in that order. Every part runs inside its own time limit; Miniflare is
 // always disposed. Exits non-zero if a part failed (lost messages, wrong pages, sizes over target).
 import { cpus, loadavg } from 'node:os';
@@ -18,6 +20,7 @@ import { MESSAGES_TIMEOUT_MS, runMessages } from './messages.ts';
 import type { Servers } from './server.ts';
 import { startServers } from './server.ts';
 import { runScale, SCALE_TIMEOUT_MS } from './scale.ts';
+import { runSearch, SEARCH_TIMEOUT_MS } from './search.ts';
 import { runSizes, SIZES_TIMEOUT_MS } from './sizes.ts';
 
 interface Part {
@@ -50,6 +53,7 @@ const PARTS: readonly Part[] = [
   },
   { name: 'sizes', run: runSizes, budgetMs: () => SIZES_TIMEOUT_MS, graceMs: 0, typicalMs: 10_000 },
   { name: 'scale', run: runScale, budgetMs: () => SCALE_TIMEOUT_MS, graceMs: 0, typicalMs: 400_000, namedOnly: true },
+  { name: 'search', run: runSearch, budgetMs: () => SEARCH_TIMEOUT_MS, graceMs: 0, typicalMs: 150_000, namedOnly: true },
 ];
 
 const args = process.argv.slice(2);

@@ -26,6 +26,9 @@ const SEED_AGENT_MAX_CHATS = 1000;
 const STARTUP_TIMEOUT_MS = 30_000;
 /** How long disposing Miniflare may take before the bench stops waiting for it. */
 const DISPOSE_TIMEOUT_MS = 10_000;
+/** The search feed's queue and its consumer's settings, as wrangler.toml has them. */
+const SEARCH_QUEUE = 'switchboard-search';
+const SEARCH_CONSUMER = { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 10, retryDelay: 5 };
 /** Where the baseline Worker answers; everything else reaches Switchboard. */
 export const BASELINE_ROUTE_PREFIX = '/room/';
 
@@ -145,12 +148,14 @@ export async function startServers(log: (line: string) => void, options: ServerO
       host: BENCH_HOST,
       port: 0,
       ...(options.inspectorPort === undefined ? {} : { inspectorPort: options.inspectorPort }),
-      // Storage lives in Miniflare's own temporary directory on disk (removed on dispose), so
-      // every SQLite commit pays a real disk write, as the design's figures assume.
-      d1Persist: false,
-      durableObjectsPersist: false,
-      kvPersist: false,
-      cachePersist: false,
+      // Storage lives on disk, so every SQLite commit pays a real disk write, as the design's
+      // figures assume; in the bench's own temporary directory, which cleanup removes and waits
+      // for (Miniflare removes its own without waiting, so a run that exits at once used to leave
+      // its databases behind: hundreds of MB after `search`).
+      d1Persist: join(dir, 'd1'),
+      durableObjectsPersist: join(dir, 'do'),
+      kvPersist: join(dir, 'kv'),
+      cachePersist: join(dir, 'cache'),
       workers: [
         {
           name: 'switchboard',
@@ -179,6 +184,10 @@ export async function startServers(log: (line: string) => void, options: ServerO
           },
           // The API never touches static assets; a stub keeps the binding the Env type names.
           serviceBindings: { ASSETS: () => new Response('Not found.', { status: 404 }) },
+          // Chats feed the search index through this queue and the same Worker consumes it, as in
+          // wrangler.toml: without it every chat's feed fails and retries (worker/search/).
+          queueProducers: { SEARCH: { queueName: SEARCH_QUEUE } },
+          queueConsumers: { [SEARCH_QUEUE]: SEARCH_CONSUMER },
         },
         {
           name: 'baseline',

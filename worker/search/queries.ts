@@ -7,6 +7,13 @@
 // rowid order, newest first, and stops there) and orders those by relevance (bm25) or date. A
 // common word therefore costs a window of rows, not every match in the index; the answer says
 // when there were more matches than the window (`capped`), and pages reach to its end.
+//
+// Each index answers in two statements: the window (rowids, times and scores only, read from the
+// documents and their indexes) and then, for the page shown alone, what a result shows (its item's
+// title, the snippet). The plans below were chosen by `npm run bench -- search` at a million
+// messages (docs/search.md, Figures): a join in the window would let SQLite start from a filter's
+// index and ask FTS5 about every document in a group (seconds), and would cost the no-words window
+// the index order that lets it stop after SEARCH_WINDOW rows.
 import { HIT_END, HIT_START, snippetPieces } from '../../objects/rules/search-query.ts';
 import { idSlices } from '../db/limits.ts';
 import type { SearchFilters, SearchHit, SearchKind, SearchPage, SearchSort } from './wire.ts';
@@ -29,7 +36,7 @@ export interface SearchScope {
  * The caller's groups as a condition on a column: the group filtered on, or their memberships as
  * D1 holds them now (a sub-select, so any number of groups costs one parameter; D1 takes 100).
  */
-function inScope(scope: SearchScope, column: string): { sql: string; binds: unknown[] } {
+function inScope(scope: SearchScope, column: string): Sql {
   return scope.groupId !== null
     ? { sql: `${column} = ?`, binds: [scope.groupId] }
     : { sql: `${column} IN (SELECT group_id FROM memberships WHERE agent_id = ?)`, binds: [scope.agentId] };
@@ -43,14 +50,37 @@ interface Source {
 const SHOWN: Source = { fts: 'search_text', docs: 'search_docs', staff: false };
 const STAFF: Source = { fts: 'search_staff', docs: 'search_staff_docs', staff: true };
 
-/** How one kind is searched: its indexes, what it joins, how a result is titled, its conditions. */
+/** SQL and its parameters, in the order they appear. */
+interface Sql {
+  sql: string;
+  binds: unknown[];
+}
+
+/** How one kind is searched: its indexes, the item its documents name, how a result is titled, its conditions. */
 interface Plan {
   sources: Source[];
-  joins: string;
+  /** The item's table with its alias, and the column a document's `ref` names: `chats c`, `c.id`. */
+  item: string;
+  itemKey: string;
   title: string;
   detail: string;
+  /** Conditions on the document's own row (its copy of the item's group, a customer's id): indexes serve them. */
+  docWhere: Sql[];
+  /** The caller's groups on the item's own row (what the routes that open it check): every result shown passes it. */
+  itemGroup: Sql | null;
+  /** The filters on the item's row (agent, status, rating, …): every match in the window passes them. */
   where: string[];
   binds: unknown[];
+  /**
+   * A filter that names few items (a customer, an organization: `few`) or some (an agent:
+   * `some`): the window starts from those items' documents rather than walking the index.
+   */
+  narrowedTo: 'few' | 'some' | null;
+}
+
+/** A plan with nothing yet: its kind's own parts come from `parts`. */
+function newPlan(parts: Pick<Plan, 'sources' | 'item' | 'itemKey' | 'title' | 'detail'>): Plan {
+  return { ...parts, docWhere: [], itemGroup: null, where: [], binds: [], narrowedTo: null };
 }
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -62,59 +92,60 @@ const ORGANIZATION_EMAILS = 'SELECT ce.email FROM customer_emails ce JOIN custom
 
 /**
  * The conditions every kind with a group, an agent and a customer's address shares. The group is
- * the item's own row's (what the routes that open it check), not the document's copy.
+ * the item's own row's (what the routes that open it check): every result shown is checked on it.
+ * The document's copy of it (moved with the item, in the same statement, by the triggers of
+ * migrations/0013_search.sql) is what narrows the window, through search_docs_group_at.
  */
 function itemConditions(plan: Plan, scope: SearchScope, f: SearchFilters, groupColumn: string, agentColumn: string, emailColumn: string): void {
-  const groups = inScope(scope, groupColumn);
-  plan.where.push(groups.sql);
-  plan.binds.push(...groups.binds);
+  plan.docWhere.push(inScope(scope, 'd.group_id'));
+  plan.itemGroup = inScope(scope, groupColumn);
   if (f.agentId !== undefined) {
     plan.where.push(`${agentColumn} = ?`);
     plan.binds.push(f.agentId);
+    plan.narrowedTo = 'some';
   }
   if (f.customerId !== undefined) {
     plan.where.push(`${emailColumn} IN (${CUSTOMER_EMAILS})`);
     plan.binds.push(f.customerId);
+    plan.narrowedTo = 'few';
   }
   if (f.organizationId !== undefined) {
     plan.where.push(`${emailColumn} IN (${ORGANIZATION_EMAILS})`);
     plan.binds.push(f.organizationId);
+    plan.narrowedTo = 'few';
   }
 }
 
 function chatPlan(scope: SearchScope, f: SearchFilters): Plan | null {
   if (f.status !== undefined && !CHAT_STATUSES.includes(f.status)) return null;
-  const plan: Plan = {
+  const plan = newPlan({
     sources: [SHOWN, STAFF],
-    joins: 'JOIN chats c ON c.id = d.ref',
+    item: 'chats c',
+    itemKey: 'c.id',
     title: 'c.visitor_name',
     detail: "c.group_name || ' · ' || c.status || coalesce(' · ' || c.agent_name, '')",
-    where: [],
-    binds: [],
-  };
+  });
   itemConditions(plan, scope, f, 'c.group_id', 'c.agent_id', 'c.visitor_email');
   if (f.status !== undefined) {
     plan.where.push('c.status = ?');
     plan.binds.push(f.status);
   }
-  if (f.rating !== undefined) {
-    plan.where.push('EXISTS (SELECT 1 FROM surveys s WHERE s.chat_id = c.id AND s.rating = ?)');
-    plan.binds.push(f.rating);
-  }
-  if (f.hasFiles !== undefined) plan.where.push(`${f.hasFiles ? '' : 'NOT '}EXISTS (SELECT 1 FROM attachments a WHERE a.chat_id = c.id)`);
+  // Ratings and files as sets of chats, each made once per query (a Bloom filter in front): every
+  // match in the window is checked against them without a look-up of its chat, its survey or its files.
+  if (f.rating !== undefined) plan.docWhere.push({ sql: 'd.ref IN (SELECT chat_id FROM surveys WHERE rating = ?)', binds: [f.rating] });
+  if (f.hasFiles !== undefined) plan.docWhere.push({ sql: `d.ref ${f.hasFiles ? '' : 'NOT '}IN (SELECT chat_id FROM attachments)`, binds: [] });
   return plan;
 }
 
 function ticketPlan(scope: SearchScope, f: SearchFilters): Plan | null {
   if ((f.status !== undefined && !TICKET_STATUSES.includes(f.status)) || f.rating !== undefined || f.hasFiles !== undefined) return null;
-  const plan: Plan = {
+  const plan = newPlan({
     sources: [SHOWN, STAFF],
-    joins: 'JOIN tickets t ON t.id = d.ref',
+    item: 'tickets t',
+    itemKey: 't.id',
     title: "'#' || t.number || ' ' || t.subject",
     detail: "t.customer_name || ' · ' || t.status || coalesce(' · ' || t.agent_name, '')",
-    where: [],
-    binds: [],
-  };
+  });
   itemConditions(plan, scope, f, 't.group_id', 't.agent_id', 't.customer_email');
   if (f.status !== undefined) {
     plan.where.push('t.status = ?');
@@ -125,20 +156,19 @@ function ticketPlan(scope: SearchScope, f: SearchFilters): Plan | null {
 
 function callPlan(scope: SearchScope, f: SearchFilters): Plan | null {
   if (f.status !== undefined || f.rating !== undefined || f.hasFiles !== undefined) return null;
-  const plan: Plan = {
+  const plan = newPlan({
     sources: [STAFF],
-    joins: 'JOIN call_logs k ON k.id = d.ref',
+    item: 'call_logs k',
+    itemKey: 'k.id',
     title: "'Call #' || k.number || ' with ' || k.customer_name",
     detail: "k.phone || ' · ' || k.agent_name",
-    where: [],
-    binds: [],
-  };
+  });
   itemConditions(plan, scope, f, 'k.group_id', 'k.agent_id', 'k.customer_email');
   return plan;
 }
 
 /** Customers whose chats, messages left, tickets or call logs are in the caller's groups (customers/queries.ts' rule). */
-function customerSeen(scope: SearchScope): { sql: string; binds: unknown[] } {
+function customerSeen(scope: SearchScope): Sql {
   const sources: [string, string][] = [['chats', 'visitor_email'], ['tickets', 'customer_email'], ['call_logs', 'customer_email'], ['offline_messages', 'email']];
   const binds: unknown[] = [];
   const sql = sources
@@ -153,24 +183,18 @@ function customerSeen(scope: SearchScope): { sql: string; binds: unknown[] } {
 
 function customerPlan(scope: SearchScope, f: SearchFilters): Plan | null {
   if (f.agentId !== undefined || f.status !== undefined || f.rating !== undefined || f.hasFiles !== undefined) return null;
-  const plan: Plan = {
+  const plan = newPlan({
     sources: [STAFF],
-    joins: 'JOIN customers cu ON cu.id = d.ref',
+    item: 'customers cu',
+    itemKey: 'cu.id',
     title: 'cu.name',
     detail: "coalesce((SELECT name FROM organizations WHERE id = cu.organization_id), '')",
-    where: [],
-    binds: [],
-  };
+  });
   // An administrator finds anyone (privacy requests reach them), unless a group narrows it.
   if (!scope.admin || f.groupId !== undefined) {
-    const seen = customerSeen(scope);
-    plan.where.push(seen.sql);
-    plan.binds.push(...seen.binds);
+    plan.docWhere.push(customerSeen(scope));
   }
-  if (f.customerId !== undefined) {
-    plan.where.push('d.ref = ?');
-    plan.binds.push(f.customerId);
-  }
+  if (f.customerId !== undefined) plan.docWhere.push({ sql: 'd.ref = ?', binds: [f.customerId] });
   if (f.organizationId !== undefined) {
     plan.where.push('cu.organization_id = ?');
     plan.binds.push(f.organizationId);
@@ -181,11 +205,8 @@ function customerPlan(scope: SearchScope, f: SearchFilters): Plan | null {
 function organizationPlan(_scope: SearchScope, f: SearchFilters): Plan | null {
   // Every member of staff may list organizations (worker/customers/routes.ts).
   if (f.groupId !== undefined || f.agentId !== undefined || f.status !== undefined || f.rating !== undefined || f.hasFiles !== undefined || f.customerId !== undefined) return null;
-  const plan: Plan = { sources: [STAFF], joins: 'JOIN organizations o ON o.id = d.ref', title: 'o.name', detail: "coalesce(o.domain, '')", where: [], binds: [] };
-  if (f.organizationId !== undefined) {
-    plan.where.push('d.ref = ?');
-    plan.binds.push(f.organizationId);
-  }
+  const plan = newPlan({ sources: [STAFF], item: 'organizations o', itemKey: 'o.id', title: 'o.name', detail: "coalesce(o.domain, '')" });
+  if (f.organizationId !== undefined) plan.docWhere.push({ sql: 'd.ref = ?', binds: [f.organizationId] });
   return plan;
 }
 
@@ -197,86 +218,108 @@ const PLANS: Record<Exclude<SearchKind, 'article'>, (scope: SearchScope, f: Sear
   organization: organizationPlan,
 };
 
-interface Row {
-  id: number;
-  ref: string;
-  part: string;
-  at: number;
-  author: string;
-  title: string;
-  detail: string;
-  score: number;
-  total: number;
-  plain: string | null;
-}
-
 const order = (sort: SearchSort) => (sort === 'date' ? 'at DESC, id DESC' : 'score ASC, at DESC, id DESC');
 
-/**
- * A match before it is shown: its score and rowid (to merge and order the indexes' answers), and
- * the index it is in when its snippet is still to be made (fillSnippets, for the page alone).
- */
-type Found = SearchHit & { score: number; id: number; snippetFrom?: Source };
+/** A match in an index's window: enough to merge the indexes' answers and pick the page. */
+interface Ranked {
+  id: number;
+  at: number;
+  score: number;
+}
 
-/** One index's best `take` matches for the plan (the window counted); snippets are made later, for the page. */
-async function searchSource(db: D1Database, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, take: number) {
-  const where = [...plan.where];
-  const binds = [...plan.binds];
-  if (f.from !== undefined) {
-    where.push('d.at >= ?');
-    binds.push(f.from);
-  }
-  if (f.to !== undefined) {
-    where.push('d.at < ?');
-    binds.push(f.to);
-  }
-  const conditions = where.map((w) => ` AND ${w}`).join('');
-  const columns = `d.id AS id, d.ref AS ref, d.part AS part, d.at AS at, d.author AS author, ${plan.title} AS title, ${plan.detail} AS detail`;
-  const inner =
-    match === null
-      ? `SELECT ${columns}, 0 AS score, substr(d.body, 1, ${PLAIN_SNIPPET_CHARS}) AS plain FROM ${source.docs} d ${plan.joins}
-         WHERE d.kind = ?${conditions} ORDER BY d.at DESC LIMIT ${SEARCH_WINDOW}`
-      : `SELECT ${columns}, ${source.fts}.rank AS score, NULL AS plain FROM ${source.fts} JOIN ${source.docs} d ON d.id = ${source.fts}.rowid ${plan.joins}
-         WHERE ${source.fts} MATCH ? AND d.kind = ?${conditions} ORDER BY ${source.fts}.rowid DESC LIMIT ${SEARCH_WINDOW}`;
-  const sql = `WITH hits AS (${inner}) SELECT *, count(*) OVER () AS total FROM hits ORDER BY ${order(sort)} LIMIT ?`;
-  const args = match === null ? [kind, ...binds, take] : [match, kind, ...binds, take];
-  const rows = (await db.prepare(sql).bind(...args).all<Row>()).results;
-  const hits = rows.map(
-    (r): Found => ({
-      kind,
-      ref: r.ref,
-      part: r.part,
-      at: r.at,
-      author: r.author,
-      title: r.title,
-      detail: r.detail,
-      snippet: r.plain === null ? [] : snippetPieces(r.plain),
-      staffOnly: source.staff,
-      score: r.score,
-      id: r.id,
-      ...(r.plain === null ? { snippetFrom: source } : {}),
-    }),
-  );
-  return { hits, total: rows[0]?.total ?? 0 };
+const and = (parts: readonly Sql[]): Sql => ({ sql: parts.map((p) => ` AND ${p.sql}`).join(''), binds: parts.flatMap((p) => p.binds) });
+
+/** The item's conditions (its group first, then the filters), or null when the plan has no filter on it. */
+function itemFilters(plan: Plan): Sql | null {
+  if (plan.where.length === 0) return null;
+  const group = plan.itemGroup ? [plan.itemGroup] : [];
+  return { sql: [...group.map((g) => g.sql), ...plan.where].join(' AND '), binds: [...group.flatMap((g) => g.binds), ...plan.binds] };
+}
+
+/** What a window's matches must meet on the document's own row: the plan's conditions and the date range. */
+function docFilters(plan: Plan, f: SearchFilters): Sql[] {
+  const out = [...plan.docWhere];
+  if (f.from !== undefined) out.push({ sql: 'd.at >= ?', binds: [f.from] });
+  if (f.to !== undefined) out.push({ sql: 'd.at < ?', binds: [f.to] });
+  return out;
 }
 
 /**
- * The snippets of the page's matches, one statement per index they are in. Only the page's: a
- * page deep in the window would otherwise bind offset + limit rowids (D1 takes 100 parameters) and
- * make a snippet for every match above it.
+ * One index's SEARCH_WINDOW newest matches for the plan, counted, and the best `take` of them in
+ * the sort's order. Three shapes, each the fastest for what it is given:
+ * - words: FTS5 first, always (CROSS JOIN fixes the order), newest first, each match checked on its
+ *   document row and, when the plan filters on the item, on the item's row (one EXISTS);
+ * - no words: the documents' (kind, group_id, at) index, newest first: SQLite stops each group's
+ *   walk once it has SEARCH_WINDOW newer rows (a join would lose that, an EXISTS keeps it);
+ * - a filter naming few items (or, without words, an agent's): those items first, then their
+ *   documents (each asked of FTS5 when there are words).
+ * bm25 is computed only when the order needs it.
  */
-async function fillSnippets(db: D1Database, match: string, page: Found[]): Promise<void> {
-  for (const source of [SHOWN, STAFF]) {
-    const mine = page.filter((h) => h.snippetFrom === source);
-    for (const slice of idSlices(mine.map((h) => h.id))) {
-      const found = await db
-        .prepare(`SELECT rowid AS id, snippet(${source.fts}, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snip FROM ${source.fts} WHERE ${source.fts} MATCH ? AND rowid IN (${marks(slice.length)})`)
-        .bind(HIT_START, HIT_END, match, ...slice)
-        .all<{ id: number; snip: string }>();
-      const snippets = new Map(found.results.map((s) => [s.id, s.snip]));
-      for (const h of mine) if (snippets.has(h.id)) h.snippet = snippetPieces(snippets.get(h.id)!);
+async function windowOf(db: D1Database, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, take: number) {
+  const item = itemFilters(plan);
+  const docs = docFilters(plan, f);
+  const score = match !== null && sort === 'relevance' ? `${source.fts}.rank` : '0';
+  const itemFirst = item !== null && (plan.narrowedTo === 'few' || (match === null && plan.narrowedTo === 'some'));
+  let inner: Sql;
+  if (itemFirst) {
+    // Newest first as the other shapes: by rowid with words (as FTS5 walks), by time without.
+    const words: Sql = match === null ? { sql: '', binds: [] } : { sql: ` CROSS JOIN ${source.fts} ON ${source.fts}.rowid = d.id AND ${source.fts} MATCH ?`, binds: [match] };
+    const rest = and(docs);
+    inner = {
+      sql: `SELECT d.id AS id, d.at AS at, ${score} AS score FROM ${plan.item} CROSS JOIN ${source.docs} d ON d.kind = ? AND d.ref = ${plan.itemKey}${words.sql}
+             WHERE ${item.sql}${rest.sql} ORDER BY ${match === null ? 'd.at' : 'd.id'} DESC LIMIT ${SEARCH_WINDOW}`,
+      binds: [kind, ...words.binds, ...item.binds, ...rest.binds],
+    };
+  } else {
+    const rest = and([...docs, ...(item ? [{ sql: `EXISTS (SELECT 1 FROM ${plan.item} WHERE ${plan.itemKey} = d.ref AND ${item.sql})`, binds: item.binds }] : [])]);
+    inner =
+      match === null
+        ? { sql: `SELECT d.id AS id, d.at AS at, 0 AS score FROM ${source.docs} d WHERE d.kind = ?${rest.sql} ORDER BY d.at DESC LIMIT ${SEARCH_WINDOW}`, binds: [kind, ...rest.binds] }
+        : {
+            sql: `SELECT d.id AS id, d.at AS at, ${score} AS score FROM ${source.fts} CROSS JOIN ${source.docs} d ON d.id = ${source.fts}.rowid
+                   WHERE ${source.fts} MATCH ? AND d.kind = ?${rest.sql} ORDER BY ${source.fts}.rowid DESC LIMIT ${SEARCH_WINDOW}`,
+            binds: [match, kind, ...rest.binds],
+          };
+  }
+  const sql = `WITH hits AS (${inner.sql}) SELECT id, at, score, count(*) OVER () AS total FROM hits ORDER BY ${order(sort)} LIMIT ?`;
+  const rows = (await db.prepare(sql).bind(...inner.binds, take).all<Ranked & { total: number }>()).results;
+  return { source, rows: rows.map(({ id, at, score }) => ({ id, at, score })), total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * What the page's matches of one index show: their document, their item's title and detail, and
+ * the snippet (or, without words, the start of the text). Each is checked on its item's own row
+ * here: a match whose item is not in the caller's groups is not shown. With words, FTS5 walks the
+ * page's span of rowids once and the page's rowids are picked from it (the `+` keeps the IN list
+ * from FTS5): asked one rowid at a time, FTS5 merges a long prefix's terms again for each (a page
+ * of `than*` at a million messages: 60 ms instead of 5).
+ */
+async function pageOf(db: D1Database, kind: SearchKind, source: Source, plan: Plan, match: string | null, ids: readonly number[]) {
+  const shown = new Map<number, SearchHit>();
+  const group = plan.itemGroup ? and([plan.itemGroup]) : { sql: '', binds: [] };
+  const columns = `d.id AS id, d.ref AS ref, d.part AS part, d.at AS at, d.author AS author, ${plan.title} AS title, ${plan.detail} AS detail`;
+  for (const slice of idSlices(ids)) {
+    const statement =
+      match === null
+        ? db
+            .prepare(
+              `SELECT ${columns}, substr(d.body, 1, ${PLAIN_SNIPPET_CHARS}) AS snip FROM ${source.docs} d CROSS JOIN ${plan.item} ON ${plan.itemKey} = d.ref
+                WHERE d.id IN (${marks(slice.length)})${group.sql}`,
+            )
+            .bind(...slice, ...group.binds)
+        : db
+            .prepare(
+              `SELECT ${columns}, snippet(${source.fts}, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snip
+                 FROM ${source.fts} CROSS JOIN ${source.docs} d ON d.id = ${source.fts}.rowid CROSS JOIN ${plan.item} ON ${plan.itemKey} = d.ref
+                WHERE ${source.fts} MATCH ? AND ${source.fts}.rowid BETWEEN ? AND ? AND +${source.fts}.rowid IN (${marks(slice.length)})${group.sql}`,
+            )
+            .bind(HIT_START, HIT_END, match, Math.min(...slice), Math.max(...slice), ...slice, ...group.binds);
+    const rows = (await statement.all<{ id: number; ref: string; part: string; at: number; author: string; title: string; detail: string; snip: string }>()).results;
+    for (const r of rows) {
+      shown.set(r.id, { kind, ref: r.ref, part: r.part, at: r.at, author: r.author, title: r.title, detail: r.detail, snippet: snippetPieces(r.snip), staffOnly: source.staff });
     }
   }
+  return shown;
 }
 
 /** Knowledge-base articles (published ones: kb_search holds no others); only a date range applies. */
@@ -335,23 +378,34 @@ export async function searchKind(
 ): Promise<SearchPage> {
   const take = offset + limit;
   const effectiveSort: SearchSort = match === null ? 'date' : sort;
-  let parts: { hits: Found[]; total: number }[];
+  const byOrder = (a: Ranked, b: Ranked) => (effectiveSort === 'date' ? 0 : a.score - b.score) || b.at - a.at || b.id - a.id;
   if (kind === 'article') {
-    parts = [await searchArticles(db, match, f, effectiveSort, take)];
-  } else {
-    const plan = PLANS[kind](scope, f);
-    if (plan === null) return { kind, hits: [], total: 0, capped: false };
-    parts = await Promise.all(plan.sources.map((source) => searchSource(db, kind, source, plan, match, f, effectiveSort, take)));
+    const { hits, total } = await searchArticles(db, match, f, effectiveSort, take);
+    return { kind, hits: hits.sort(byOrder).slice(offset, take).map(({ score: _score, id: _id, ...hit }) => hit), total, capped: total >= SEARCH_WINDOW };
   }
-  const page = parts
-    .flatMap((p) => p.hits)
-    .sort((a, b) => (effectiveSort === 'date' ? 0 : a.score - b.score) || b.at - a.at || b.id - a.id)
+  const plan = PLANS[kind](scope, f);
+  if (plan === null) return { kind, hits: [], total: 0, capped: false };
+  const windows = await Promise.all(plan.sources.map((source) => windowOf(db, kind, source, plan, match, f, effectiveSort, take)));
+  const page = windows
+    .flatMap((w) => w.rows.map((r) => ({ ...r, source: w.source })))
+    .sort(byOrder)
     .slice(offset, take);
-  if (match !== null) await fillSnippets(db, match, page);
+  const shown = await Promise.all(
+    windows.map((w) =>
+      pageOf(
+        db,
+        kind,
+        w.source,
+        plan,
+        match,
+        page.filter((r) => r.source === w.source).map((r) => r.id),
+      ),
+    ),
+  );
   return {
     kind,
-    hits: page.map(({ score: _score, id: _id, snippetFrom: _from, ...hit }) => hit),
-    total: parts.reduce((n, p) => n + p.total, 0),
-    capped: parts.some((p) => p.total >= SEARCH_WINDOW),
+    hits: page.flatMap((r) => shown[windows.findIndex((w) => w.source === r.source)]!.get(r.id) ?? []),
+    total: windows.reduce((n, w) => n + w.total, 0),
+    capped: windows.some((w) => w.total >= SEARCH_WINDOW),
   };
 }

@@ -3,7 +3,7 @@
 // a negative or tiny denominator must never read as a pass.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { memoryVerdict } from '../../../bench/verdicts.ts';
+import { boundVerdict, memoryVerdict } from '../../../bench/verdicts.ts';
 
 describe('memoryVerdict', () => {
   it('passes or fails a measurable ratio against the target', () => {
@@ -14,5 +14,16 @@ describe('memoryVerdict', () => {
   it('gives no verdict when the baseline grew too little (or shrank) to divide by', () => {
     assert.deepEqual(memoryVerdict(104, -6, 1.3), { ratio: null, verdict: 'UNMEASURED' });
     assert.deepEqual(memoryVerdict(104, 2, 1.3), { ratio: null, verdict: 'UNMEASURED' });
+  });
+});
+
+describe('boundVerdict', () => {
+  it('passes a figure at or under its bound and fails one over it', () => {
+    assert.equal(boundVerdict(50, 50), 'PASS');
+    assert.equal(boundVerdict(50.1, 50), 'FAIL');
+  });
+
+  it('gives no verdict when nothing was measured', () => {
+    assert.equal(boundVerdict(NaN, 50), 'UNMEASURED');
   });
 });

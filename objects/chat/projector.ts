@@ -160,53 +160,73 @@ export class Projector {
     return this.#run(source, false, [], 'counters');
   }
 
-  /** The alarm: whatever coalesced projection is due by now (D1 and consoles, or consoles only). */
-  flush(source: RowSource, now: number): Promise<void> {
-    if (this.#storeDueAt !== null && this.#storeDueAt <= now) return this.#run(source, true, [], 'counters');
-    if (this.#liveDueAt !== null && this.#liveDueAt <= now) return this.#run(source, false, [], 'counters');
+  /**
+   * The alarm: a state change if the row's idle level is not the one last published, or if
+   * `force` (a follow-up came due); otherwise whatever coalesced projection is due. The level is
+   * judged once any projection under way has finished, so a state change that is publishing the
+   * new level already (a take as a search batch's alarm fires) is not heard twice by every console.
+   */
+  wake(source: RowSource, now: number, force = false): Promise<void> {
+    this.#running = this.#running.then(() => {
+      const level = source(this.#thresholds, this.#clock())?.row.idleLevel;
+      if (level === undefined) return;
+      const state = force || level !== this.#level;
+      const store = state || (this.#storeDueAt !== null && this.#storeDueAt <= now);
+      if (!store && !(this.#liveDueAt !== null && this.#liveDueAt <= now)) return;
+      this.#due(store);
+      return this.#project(source, store, [], state ? 'state' : 'counters');
+    });
     return this.#running;
   }
 
   #run(source: RowSource, store: boolean, alsoGroups: readonly string[], change: 'state' | 'counters'): Promise<void> {
+    this.#due(store);
+    this.#running = this.#running.then(() => this.#project(source, store, alsoGroups, change));
+    return this.#running;
+  }
+
+  /** A projection is starting: what it covers is no longer due (a change meanwhile makes it due again). */
+  #due(store: boolean): void {
     this.#liveDueAt = null;
     if (store) this.#storeDueAt = null;
-    this.#running = this.#running.then(async () => {
-      let now = this.#clock();
-      try {
-        // Thresholds are read when this instance first projects (so a restart never misses an
-        // administrator's change) and again once they are THRESHOLDS_MAX_AGE_MS old: not for
-        // every counter projection, which would cost a D1 read per chat twice a second.
-        await this.freshThresholds(now);
-        // The state as it is now, after that read: the row must match the log's last seq.
-        now = this.#clock();
-        const next = source(this.#thresholds, now);
-        if (!next) return;
-        if (store) {
-          const whole = change === 'state' || this.#wholeRowDue;
-          // No row for the counters: it is written whole, unless the chat was deleted meanwhile.
-          if (whole || (!(await this.#store.writeCounters(next.row)) && source(this.#thresholds, now) !== undefined)) {
-            await this.#store.writeRow(next.row, next.info);
-          }
-          this.#wholeRowDue = false;
-          this.#storedAt = now;
-          this.#jitter = this.#random() * STORED_COUNTERS_JITTER_MS;
+  }
+
+  /** One projection (never rejects: a failure leaves it due for the alarm). */
+  async #project(source: RowSource, store: boolean, alsoGroups: readonly string[], change: 'state' | 'counters'): Promise<void> {
+    let now = this.#clock();
+    try {
+      // Thresholds are read when this instance first projects (so a restart never misses an
+      // administrator's change) and again once they are THRESHOLDS_MAX_AGE_MS old: not for
+      // every counter projection, which would cost a D1 read per chat twice a second.
+      await this.freshThresholds(now);
+      // The state as it is now, after that read: the row must match the log's last seq.
+      now = this.#clock();
+      const next = source(this.#thresholds, now);
+      if (!next) return;
+      if (store) {
+        const whole = change === 'state' || this.#wholeRowDue;
+        // No row for the counters: it is written whole, unless the chat was deleted meanwhile.
+        if (whole || (!(await this.#store.writeCounters(next.row)) && source(this.#thresholds, now) !== undefined)) {
+          await this.#store.writeRow(next.row, next.info);
         }
-        const shown = await this.#publish(next.row, [next.row.groupId, ...alsoGroups], change);
-        this.#watched = shown;
-        const remembered = store || this.#level !== next.row.idleLevel;
-        this.#level = next.row.idleLevel;
-        if (remembered) this.#memory?.save(this.#storedAt, this.#level);
-      } catch (err) {
-        // D1 or a lobby piece was unreachable: try again from the alarm rather than lose the change.
-        // Whether D1 has the row as it was is unknown now: the next write is whole.
-        console.error('projection failed', err);
-        this.#liveDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
-        if (store) {
-          this.#storeDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
-          this.#wholeRowDue = true;
-        }
+        this.#wholeRowDue = false;
+        this.#storedAt = now;
+        this.#jitter = this.#random() * STORED_COUNTERS_JITTER_MS;
       }
-    });
-    return this.#running;
+      const shown = await this.#publish(next.row, [next.row.groupId, ...alsoGroups], change);
+      this.#watched = shown;
+      const remembered = store || this.#level !== next.row.idleLevel;
+      this.#level = next.row.idleLevel;
+      if (remembered) this.#memory?.save(this.#storedAt, this.#level);
+    } catch (err) {
+      // D1 or a lobby piece was unreachable: try again from the alarm rather than lose the change.
+      // Whether D1 has the row as it was is unknown now: the next write is whole.
+      console.error('projection failed', err);
+      this.#liveDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
+      if (store) {
+        this.#storeDueAt = now + LIVE_COUNTERS_INTERVAL_MS;
+        this.#wholeRowDue = true;
+      }
+    }
   }
 }

@@ -22,7 +22,7 @@ import { deleteChatFiles, listRow } from './projection.ts';
 import { type ProjectionMemory, Projector, type RowSource } from './projector.ts';
 import type { ChatStore } from './store.ts';
 import { Indexer, SEARCHED_KINDS, type SearchFeed } from './indexer.ts';
-import { idleLevel, nextWake } from './timers.ts';
+import { nextWake } from './timers.ts';
 import { TYPING_POLICY, typingAudience } from './typing.ts';
 
 export type CommandResult = { ok: true; chat: ChatSnapshot | null } | { ok: false; code: ErrorCode; message: string };
@@ -500,17 +500,16 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (this.#recordDirty()) await this.#syncRecord();
     const p = this.#projector;
     // A fresh instance (the object was evicted while idle) reads the administrator's thresholds first.
-    const thresholds = await p.freshThresholds();
+    await p.freshThresholds();
     const state = this.#state;
     if (!isOpen(state)) return;
     const now = Date.now();
-    const level = idleLevel(state, this.#log.counters.lastAgentMessageAt, now, thresholds);
     const followUpCame = state.followUpAt !== null && state.followUpAt <= now && state.followUpAt > p.storedAt;
     if (followUpCame && state.followUpBy) {
       this.#notify([{ agentId: state.followUpBy.id, groupId: state.info.groupId, notice: followUpNotice(state.info.id, state.info.visitor.name, state.followUpAt!) }]);
     }
-    if (level !== p.publishedLevel || followUpCame) await this.#project();
-    else await p.flush(this.#rowSource, now);
+    // An idle level crossed (or a follow-up came due) is a state change; else what is due by now.
+    await p.wake(this.#rowSource, now, followUpCame);
     this.#schedule(Date.now());
   }
 

@@ -61,7 +61,7 @@ function rig(shown = () => true) {
       const due = projector.dueAt;
       assert.ok(due !== null, 'a projection is due');
       now = Math.max(now, due);
-      await projector.flush(source, now);
+      await projector.wake(source, now);
     },
     advance(ms: number) {
       now += ms;
@@ -129,8 +129,42 @@ describe('the projector', () => {
     assert.equal(woken.publishedLevel, 'normal');
     woken.countersChanged(12_000);
     assert.equal(woken.dueAt, 12_000 + LIVE_COUNTERS_INTERVAL_MS);
-    await woken.flush(source, 12_000 + LIVE_COUNTERS_INTERVAL_MS);
+    await woken.wake(source, 12_000 + LIVE_COUNTERS_INTERVAL_MS);
     assert.equal(writes.length, 1, 'the counters wait for the stored interval, as before the restart');
+  });
+
+  it('lets an alarm that fires while a state change is publishing judge the idle level after it, so every console hears the change once', async () => {
+    // A take is publishing (its row turns the level green) when the alarm fires (a search batch
+    // was due): the alarm sees a level that differs from the one last published, but the take's
+    // projection already carries it.
+    let level: ChatListRow['idleLevel'] = 'none';
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const published: { level: ChatListRow['idleLevel']; change: 'state' | 'counters' }[] = [];
+    const projector = new Projector(recordingStore([]), async (row, _groups, change) => {
+      if (published.length === 1) await gate;
+      published.push({ level: row.idleLevel, change });
+      return true;
+    }, () => 5_000, null, () => 0);
+    const source: RowSource = () => ({ row: chatRow({ idleLevel: level }), info: { fields: {}, language: null } });
+    await projector.project(source); // the chat opened (grey)
+    level = 'normal'; // taken
+    const take = projector.project(source);
+    const alarm = projector.wake(source, 5_000);
+    release();
+    await Promise.all([take, alarm]);
+    assert.deepEqual(published, [
+      { level: 'none', change: 'state' },
+      { level: 'normal', change: 'state' },
+    ]);
+    // A level crossed with nothing publishing it is a state change of the alarm's own.
+    level = 'warning';
+    await projector.wake(source, 5_000);
+    assert.deepEqual(published.at(-1), { level: 'warning', change: 'state' });
+    // A follow-up coming due is one even at the same level.
+    await projector.wake(source, 5_000, true);
+    assert.deepEqual(published.at(-1), { level: 'warning', change: 'state' });
+    assert.equal(published.length, 4);
   });
 
   it('keeps a failed write due, so the alarm tries it again', async () => {
@@ -146,7 +180,7 @@ describe('the projector', () => {
       assert.equal(errors.length, 1);
       assert.equal(projector.dueAt, 5_000 + LIVE_COUNTERS_INTERVAL_MS);
       fail = false;
-      await projector.flush(r.source, 5_000 + LIVE_COUNTERS_INTERVAL_MS);
+      await projector.wake(r.source, 5_000 + LIVE_COUNTERS_INTERVAL_MS);
       assert.equal(projector.dueAt, null);
       assert.equal(projector.storedAt, 5_000);
     } finally {
@@ -227,14 +261,14 @@ describe('the projector', () => {
       fail = true;
       projector.countersChanged(now);
       now += STORED_COUNTERS_INTERVAL_MS;
-      await projector.flush(source, now); // fails: D1 may or may not have the row as it was
+      await projector.wake(source, now); // fails: D1 may or may not have the row as it was
       fail = false;
       now = projector.dueAt!;
-      await projector.flush(source, now); // so the retry writes it whole
+      await projector.wake(source, now); // so the retry writes it whole
       projector.countersChanged(now);
       now += STORED_COUNTERS_INTERVAL_MS;
       rowExists = false;
-      await projector.flush(source, now); // the counters found no row: it is written whole
+      await projector.wake(source, now); // the counters found no row: it is written whole
       assert.deepEqual(kinds, ['whole', 'whole', 'counters (no row)', 'whole']);
     } finally {
       console.error = originalError;

@@ -1,8 +1,10 @@
 // `npx tsx bench/profile.ts <mode>`: tools for finding where the hot path's time and memory go;
 // never part of `npm run bench`, whose figures they would distort.
-//   cpu [switchboard|baseline] [messages]  a CPU profile of that Worker's isolate, through workerd's
-//                                         inspector (Chrome DevTools protocol), while the closed N=1
-//                                         loop runs: the functions with the most self and inclusive time
+//   cpu [switchboard|baseline] [messages] [rooms]
+//                                         a CPU profile of that Worker's isolate, through workerd's
+//                                         inspector (Chrome DevTools protocol), while the closed loop
+//                                         runs (N=1, or N=rooms with a monitor each, as the bench's
+//                                         N=50x3): the functions with the most self and inclusive time
 //   ab [messages]                         16 short closed N=1 pairs, each system right after the other,
 //                                         without the inspector: the median of the pairs' CPU and
 //                                         throughput ratios (steadier on a noisy host than one long run)
@@ -62,10 +64,14 @@ function top(counts: Map<string, number>, total: number, n: number): string[] {
     .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
 }
 
-async function cpu(servers: Servers, system: SystemName, messages: number): Promise<void> {
+async function cpu(servers: Servers, system: SystemName, messages: number, roomCount: number): Promise<void> {
   const cookie = await signIn(servers);
-  const rooms = system === 'switchboard' ? await setUpSwitchboard(servers, cookie, 1) : await setUpBaseline(servers, 1, `profile-${Date.now()}`);
-  await runLoad(system, rooms, 500, WINDOW, 'warm');
+  const monitor = roomCount > 1 ? await signIn(servers, servers.monitor) : undefined;
+  const rooms =
+    system === 'switchboard'
+      ? await setUpSwitchboard(servers, cookie, roomCount, monitor)
+      : await setUpBaseline(servers, roomCount, `profile-${Date.now()}`, monitor ? 1 : 0);
+  await runLoad(system, rooms, Math.max(10, Math.round(500 / roomCount)), WINDOW, 'warm');
   const call = await inspector(system);
   await call('Profiler.enable');
   await call('Profiler.setSamplingInterval', { interval: 50 });
@@ -146,13 +152,13 @@ async function mem(servers: Servers): Promise<void> {
 
 const [mode = 'cpu', ...rest] = process.argv.slice(2);
 if (!['cpu', 'ab', 'mem'].includes(mode)) {
-  console.error('usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages] | ab [messages] | mem');
+  console.error('usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages] | mem');
   process.exit(2);
 }
 // The inspector slows workerd's JS down: the A/B pairs run without it.
 const servers = await startServers(log, mode === 'ab' ? {} : { inspectorPort: INSPECTOR_PORT });
 try {
-  if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000));
+  if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000), Number(rest[2] ?? 1));
   else if (mode === 'ab') await ab(servers, Number(rest[0] ?? 600));
   else await mem(servers);
 } finally {

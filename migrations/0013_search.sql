@@ -35,7 +35,28 @@ CREATE TABLE `search_staff_docs` (
 CREATE UNIQUE INDEX `search_staff_docs_part` ON `search_staff_docs` (`kind`,`ref`,`part`);--> statement-breakpoint
 CREATE INDEX `search_staff_docs_group_at` ON `search_staff_docs` (`kind`,`group_id`,`at`);
 --> statement-breakpoint
-CREATE VIRTUAL TABLE `search_text` USING fts5(`body`, content = 'search_docs', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+-- Each day's first document (the smallest id: ids only grow) of each table, by the document's own
+-- time. A search from a date starts FTS5's walk at that day's first id: the documents of that day
+-- and after all have greater ids (worker/search/queries.ts, dateFloor).
+CREATE TABLE `search_docs_days` (
+	`day` integer PRIMARY KEY NOT NULL,
+	`first_id` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `search_staff_docs_days` (
+	`day` integer PRIMARY KEY NOT NULL,
+	`first_id` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TRIGGER `search_docs_dated` AFTER INSERT ON `search_docs` BEGIN
+  INSERT OR IGNORE INTO `search_docs_days` (`day`, `first_id`) VALUES (new.`at` / 86400000, new.`id`);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `search_staff_docs_dated` AFTER INSERT ON `search_staff_docs` BEGIN
+  INSERT OR IGNORE INTO `search_staff_docs_days` (`day`, `first_id`) VALUES (new.`at` / 86400000, new.`id`);
+END;
+--> statement-breakpoint
+CREATE VIRTUAL TABLE `search_text` USING fts5(`body`, content = 'search_docs', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
 --> statement-breakpoint
 CREATE TRIGGER `search_docs_indexed` AFTER INSERT ON `search_docs` BEGIN
   INSERT INTO `search_text` (rowid, `body`) VALUES (new.`id`, new.`body`);
@@ -50,7 +71,7 @@ CREATE TRIGGER `search_docs_reindexed` AFTER UPDATE OF `body` ON `search_docs` B
   INSERT INTO `search_text` (rowid, `body`) VALUES (new.`id`, new.`body`);
 END;
 --> statement-breakpoint
-CREATE VIRTUAL TABLE `search_staff` USING fts5(`body`, content = 'search_staff_docs', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE VIRTUAL TABLE `search_staff` USING fts5(`body`, content = 'search_staff_docs', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
 --> statement-breakpoint
 CREATE TRIGGER `search_staff_docs_indexed` AFTER INSERT ON `search_staff_docs` BEGIN
   INSERT INTO `search_staff` (rowid, `body`) VALUES (new.`id`, new.`body`);

@@ -16,7 +16,7 @@ export const MAX_SEARCH_LENGTH = 200;
 /** The most terms one search uses (the rest are ignored, and the answer says so). */
 export const MAX_SEARCH_TERMS = 12;
 /** A prefix shorter than this would match most of the index: it is taken as a whole word. */
-export const MIN_PREFIX_LENGTH = 2;
+export const MIN_PREFIX_LENGTH = 3;
 
 export type SearchTerm = { kind: 'word'; word: string } | { kind: 'phrase'; words: string[] } | { kind: 'prefix'; prefix: string };
 

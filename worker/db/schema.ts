@@ -612,3 +612,18 @@ function searchDocsTable<N extends string>(name: N) {
 }
 export const searchDocs = searchDocsTable('search_docs');
 export const searchStaffDocs = searchDocsTable('search_staff_docs');
+
+/**
+ * Each day's first document of a search table (its smallest id: ids only grow), by the document's
+ * own time (`at`), written by a trigger as documents go in. Every document of that day or later
+ * has a greater id, so a search from a date starts FTS5's walk there (worker/search/queries.ts).
+ */
+function searchDaysTable<N extends string>(name: N) {
+  return sqliteTable(name, {
+    /** `at` / 86,400,000 (UTC days). */
+    day: integer('day').primaryKey(),
+    firstId: integer('first_id').notNull(),
+  });
+}
+export const searchDocsDays = searchDaysTable('search_docs_days');
+export const searchStaffDocsDays = searchDaysTable('search_staff_docs_days');

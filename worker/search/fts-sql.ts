@@ -21,7 +21,7 @@ function docsIndex(name: string, docs: string): FtsIndex {
     name,
     drop: [`DROP TRIGGER IF EXISTS \`${docs}_indexed\``, `DROP TRIGGER IF EXISTS \`${docs}_unindexed\``, `DROP TRIGGER IF EXISTS \`${docs}_reindexed\``, `DROP TABLE IF EXISTS \`${name}\``],
     create: [
-      `CREATE VIRTUAL TABLE \`${name}\` USING fts5(\`body\`, content = '${docs}', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');`,
+      `CREATE VIRTUAL TABLE \`${name}\` USING fts5(\`body\`, content = '${docs}', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');`,
       `CREATE TRIGGER \`${docs}_indexed\` AFTER INSERT ON \`${docs}\` BEGIN
   INSERT INTO \`${name}\` (rowid, \`body\`) VALUES (new.\`id\`, new.\`body\`);
 END;`,

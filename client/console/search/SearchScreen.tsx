@@ -163,7 +163,7 @@ export function SearchScreen({ search, groups, people }: SearchScreenProps) {
           </button>
         </div>
         <p id="search-hint" class="search-hint">
-          Words in any order, "a phrase" in quotes, or the start of a word with * (refun*). Case and accents do not matter.
+          Words in any order, "a phrase" in quotes, or the start of a word, three letters or more, with * (refun*). Case and accents do not matter.
         </p>
         <fieldset class="search-filters">
           <legend>Filters</legend>

@@ -42,9 +42,13 @@ describe('parseSearch', () => {
     assert.equal(match('"unclosed phrase'), '"unclosed" "phrase"');
   });
 
-  it('takes a one-letter prefix as a (too short) word, and folds case (accents are the index’s)', () => {
+  it('takes a prefix of fewer than three letters as a (too short) word, and folds case (accents are the index’s)', () => {
+    // The index keeps no prefix index (each would cost a write per word of every message): a
+    // prefix is a walk over the words that start with it, which two letters would make most of them.
     assert.equal(match('x* Café'), '"café"');
     assert.equal(match('x*'), '"x"');
+    assert.equal(match('re*'), '"re"');
+    assert.equal(match('ref*'), '"ref"*');
   });
 
   it('refuses what is empty or too long, with a code', () => {

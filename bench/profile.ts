@@ -5,7 +5,8 @@
 //                                         inspector (Chrome DevTools protocol), while the closed loop
 //                                         runs (N=1, or N=rooms with a monitor each, as the bench's
 //                                         N=50x3): the functions with the most self and inclusive time
-//   ab [messages]                         16 short closed N=1 pairs, each system right after the other,
+//   ab [messages per room] [rooms]        16 short closed-loop pairs (N=1, or N=rooms with a monitor
+//                                         each), each system right after the other,
 //                                         without the inspector: the median of the pairs' CPU and
 //                                         throughput ratios (steadier on a noisy host than one long run)
 //   mem                                   memory per open chat and per idle socket, with a full GC of
@@ -99,15 +100,19 @@ async function cpu(servers: Servers, system: SystemName, messages: number, roomC
   console.log([`\nself time (${total} samples):`, ...top(self, total, 35), '\ninclusive time:', ...top(inclusive, total, 45)].join('\n'));
 }
 
-async function ab(servers: Servers, messages: number): Promise<void> {
+async function ab(servers: Servers, messages: number, roomCount: number): Promise<void> {
   const cookie = await signIn(servers);
-  const rooms = { switchboard: await setUpSwitchboard(servers, cookie, 1), baseline: await setUpBaseline(servers, 1, `ab-${Date.now()}`) };
+  const monitor = roomCount > 1 ? await signIn(servers, servers.monitor) : undefined;
+  const rooms = {
+    switchboard: await setUpSwitchboard(servers, cookie, roomCount, monitor),
+    baseline: await setUpBaseline(servers, roomCount, `ab-${Date.now()}`, monitor ? 1 : 0),
+  };
   const cpuRatios: number[] = [];
   const throughputRatios: number[] = [];
   for (let pair = 0; pair < AB_PAIRS; pair++) {
     const figures = {} as Record<SystemName, { cpu: number; throughput: number }>;
     for (const system of pair % 2 ? (['baseline', 'switchboard'] as const) : (['switchboard', 'baseline'] as const)) {
-      await runLoad(system, rooms[system], 100, WINDOW, `w${pair}`);
+      await runLoad(system, rooms[system], Math.max(10, Math.round(100 / roomCount)), WINDOW, `w${pair}`);
       const r = await runLoad(system, rooms[system], messages, WINDOW, `m${pair}`, servers.serverCpuMs);
       figures[system] = { cpu: ((r.serverCpuMs ?? NaN) * 1000) / r.received, throughput: r.received / (r.elapsedMs / 1000) };
     }
@@ -152,14 +157,14 @@ async function mem(servers: Servers): Promise<void> {
 
 const [mode = 'cpu', ...rest] = process.argv.slice(2);
 if (!['cpu', 'ab', 'mem'].includes(mode)) {
-  console.error('usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages] | mem');
+  console.error('usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | mem');
   process.exit(2);
 }
 // The inspector slows workerd's JS down: the A/B pairs run without it.
 const servers = await startServers(log, mode === 'ab' ? {} : { inspectorPort: INSPECTOR_PORT });
 try {
   if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000), Number(rest[2] ?? 1));
-  else if (mode === 'ab') await ab(servers, Number(rest[0] ?? 600));
+  else if (mode === 'ab') await ab(servers, Number(rest[0] ?? 600), Number(rest[1] ?? 1));
   else await mem(servers);
 } finally {
   await servers.dispose();

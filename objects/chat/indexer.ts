@@ -1,15 +1,30 @@
 // What a chat feeds the search index (worker/search/): its messages, files' names and coaching
 // lines, in batches, never one write per message on the hot path. A message makes the feed due
-// SEARCH_FEED_DELAY_MS later (the messages that follow before then go with it); the chat's alarm
+// SEARCH_FEED_DELAY_MS later (the messages that follow before then go with it); the chat's timer
 // then sends everything after the last sequence number sent, as one or a few queue messages, and
-// the SEARCH queue's consumer writes many chats' batches to D1 at once. What was sent is remembered
-// in the object's own SQLite, so a restart resends nothing and misses nothing; a failed send is
-// tried again SEARCH_FEED_RETRY_MS later. A fresh instance checks once whether anything is unsent
-// (also how chats from before search existed are indexed when they next wake).
+// the SEARCH queue's consumer writes many chats' batches to D1 at once. A timer, not the alarm:
+// setting an alarm is a storage write, and a busy chat's feed falls due three times a second (the
+// alarm cost the N=50 closed loop 14% of the baseline's CPU per message). The alarm is the
+// backstop (`backstopAt`) for an object that stops before its timer fires. What was sent is
+// remembered in the object's own SQLite, so a restart resends nothing and misses nothing; a
+// failed send is tried again SEARCH_FEED_RETRY_MS later. A fresh instance checks once whether
+// anything is unsent (also how chats from before search existed are indexed when they next wake).
 import type { ChatEvent } from '../protocol.ts';
 
 /** How long after a message its batch leaves for the index (the issue's bound is 2 s to searchable). */
 export const SEARCH_FEED_DELAY_MS = 300;
+/**
+ * If the object stops before its timer fires (evicted, restarted), its alarm sends the feed at
+ * most about this long after the timer was due (see `backstopAt`).
+ */
+export const SEARCH_FEED_BACKSTOP_MS = 30_000;
+/**
+ * How often, at most, a busy chat remembers what it sent: after a restart it sends again what it
+ * sent since (about this long of its messages), and the index ignores the repeats.
+ */
+export const SEARCH_FEED_SAVE_MS = 5_000;
+/** The most unsent events kept in memory; past it (the queue away for minutes) sends read the log again. */
+export const SEARCH_FEED_MAX_PENDING = 5_000;
 /** After a failed send, when the feed tries again. */
 export const SEARCH_FEED_RETRY_MS = 5_000;
 /** The most events read for one send (more are sent by the next alarm, at once). */
@@ -59,17 +74,55 @@ export class Indexer {
   /** When the feed must send; a fresh instance looks once, at once, in case it was cut off. */
   #dueAt: number | null;
   #fresh = true;
+  /** Where this instance's backstop steps start (see `backstopAt`). */
+  readonly #phase: number;
+  /** The searched events this instance stored that were not sent yet, oldest first. */
+  #pending: { seq: number; event: ChatEvent }[] = [];
+  /** Whether #pending holds every searched event not sent yet (false until a read of the log finds the rest). */
+  #complete = false;
+  /** When this instance last remembered what it sent (null: not yet). */
+  #savedAt: number | null = null;
+  /** Sends run one after another (the timer's and the alarm's), so none reads what another is sending. */
+  #running: Promise<void> = Promise.resolve();
 
-  constructor(memory: FeedMemory, now: number) {
+  constructor(memory: FeedMemory, now: number, random: () => number = Math.random) {
     this.#memory = memory;
     this.#dueAt = now;
+    this.#phase = Math.floor(random() * SEARCH_FEED_BACKSTOP_MS);
   }
 
+  /** When the feed must send (the object's timer). */
   get dueAt(): number | null {
     return this.#dueAt;
   }
 
-  /** A searched event was stored: true when this made the feed due sooner (the alarm must be set). */
+  /**
+   * When the alarm sends the feed if the timer has not (the object stopped first): at least
+   * SEARCH_FEED_BACKSTOP_MS after it fell due, on a step of that length, so that a busy chat's
+   * feed, due again after every send, moves its alarm once a step and not with every send. Each
+   * instance's steps start at a random phase: chats do not all wake on the same second.
+   */
+  get backstopAt(): number | null {
+    if (this.#dueAt === null) return null;
+    const step = SEARCH_FEED_BACKSTOP_MS;
+    return Math.ceil((this.#dueAt + step - this.#phase) / step) * step + this.#phase;
+  }
+
+  /**
+   * A searched event was stored (`event.seq` its sequence number): kept for the next send, which
+   * then needs no read of the log. True when this made the feed due sooner (the timer must be set).
+   */
+  noted(event: ChatEvent, now: number): boolean {
+    if (this.#pending.length >= SEARCH_FEED_MAX_PENDING) {
+      // The queue has been away a long while: the log keeps these; the next sends read it.
+      this.#pending = [];
+      this.#complete = false;
+    }
+    this.#pending.push({ seq: event.seq, event });
+    return this.changed(now);
+  }
+
+  /** A searched event was stored but not handed over (`noted`): true when this made the feed due sooner. */
   changed(now: number): boolean {
     if (this.#fresh) {
       // The first since waking: the look for unsent events (due at once) may not be on the alarm yet.
@@ -82,27 +135,56 @@ export class Indexer {
   }
 
   /**
-   * The alarm: sends what is unsent if the feed is due. `read` gives the searched events after a
-   * sequence number, in order, at most SEARCH_FEED_MAX_EVENTS.
+   * The timer (or the alarm): sends what is unsent if the feed is due. `read` gives the searched
+   * events after a sequence number, in order, at most SEARCH_FEED_MAX_EVENTS: a fresh instance
+   * reads the log until it has sent everything from before its start, then sends what it was
+   * handed (`noted`).
    */
-  async flush(chatId: string, read: (after: number, limit: number) => { seq: number; event: ChatEvent }[], feed: SearchFeed, now: number): Promise<void> {
+  flush(chatId: string, read: (after: number, limit: number) => { seq: number; event: ChatEvent }[], feed: SearchFeed, now: number): Promise<void> {
+    // After any send under way (its failure is its caller's to hear, not this one's).
+    const run = this.#running.catch(() => undefined).then(() => this.#flushOnce(chatId, read, feed, now));
+    this.#running = run;
+    return run;
+  }
+
+  async #flushOnce(chatId: string, read: (after: number, limit: number) => { seq: number; event: ChatEvent }[], feed: SearchFeed, now: number): Promise<void> {
     if (this.#dueAt === null || this.#dueAt > now) return;
     this.#dueAt = null;
     this.#fresh = false;
     this.#sentSeq ??= this.#memory.load();
-    const events = read(this.#sentSeq, SEARCH_FEED_MAX_EVENTS);
-    if (events.length === 0) return;
+    // What this instance was handed since everything before was sent (no read), or the log's.
+    const fromMemory = this.#complete;
+    const events = fromMemory ? this.#pending.splice(0) : read(this.#sentSeq, SEARCH_FEED_MAX_EVENTS);
+    if (events.length === 0) {
+      // Nothing unsent in the log: whatever comes next is handed over.
+      this.#complete = true;
+      return;
+    }
     const docs = events.flatMap(({ seq, event }) => searchDoc(seq, event) ?? []);
     try {
       if (docs.length > 0) await feed.send(chatId, docs);
     } catch (err) {
       console.error('search feed: not sent; trying again', err);
+      if (fromMemory) this.#pending.unshift(...events);
       this.#dueAt = Math.min(this.#dueAt ?? Infinity, now + SEARCH_FEED_RETRY_MS);
       return;
     }
     this.#sentSeq = events.at(-1)!.seq;
-    this.#memory.save(this.#sentSeq);
-    // A full read may have left more: the next alarm sends them at once.
+    if (!fromMemory) {
+      // What the read covered is sent; whatever was stored since is in #pending (every event this
+      // instance stored is handed over, and each came after the read). A read that found fewer
+      // than it could leaves nothing older unsent: from now on, sends need no read.
+      const sent = this.#sentSeq;
+      this.#pending = this.#pending.filter((e) => e.seq > sent);
+      if (events.length < SEARCH_FEED_MAX_EVENTS) this.#complete = true;
+    }
+    // Remembered at most once per SEARCH_FEED_SAVE_MS (a storage write of its own): an instance
+    // that stops sooner sends that little again on its next start, which the index ignores.
+    if (this.#savedAt === null || now - this.#savedAt >= SEARCH_FEED_SAVE_MS) {
+      this.#memory.save(this.#sentSeq);
+      this.#savedAt = now;
+    }
+    // A full read may have left more: the next send is due at once.
     if (events.length === SEARCH_FEED_MAX_EVENTS) this.#dueAt = now;
   }
 }

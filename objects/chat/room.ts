@@ -49,6 +49,7 @@ const PURGE_RETRY_MS = 5_000;
 const RECORD_RETRY_MS = 5_000;
 /** The row of the object's `counters` table that says D1's copy of the record is behind. */
 const RECORD_DIRTY = 'record_dirty';
+const SEARCHED: ReadonlySet<string> = new Set(SEARCHED_KINDS);
 /** The last sequence number sent to the search index (objects/chat/indexer.ts). */
 const SEARCH_SENT_SEQ = 'search_sent_seq';
 /**
@@ -68,6 +69,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   protected abstract readonly searchFeed: SearchFeed;
   /** What the chat has sent to the search index; made on first use (it reads the object's storage). */
   #indexerOrNull: Indexer | null = null;
+  /** The search feed's timer, while one is armed. */
+  #feedTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #log: EventLog;
   #state: ChatState;
   /** The `chats` row and the live queue (objects/chat/projector.ts); made on first use (the store comes from the subclass). */
@@ -525,7 +528,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // A message or coaching line (the hot path) is never part of the record and changes no state.
     const message = sender !== null;
     const recordChanged = !message && outcome.events.some((e) => RECORD_EVENT_KINDS.includes(e.kind));
-    const searched = outcome.events.some((e) => (SEARCHED_KINDS as readonly string[]).includes(e.kind));
+    let searched = false;
     const appendedEvents: ChatEvent[] = [];
     for (const draft of outcome.events) {
       const appended = this.#log.append(draft, sender);
@@ -533,6 +536,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       if (!appended) return { ok: false, code: 'duplicate', message: 'Already stored.' };
       this.#broadcast(authorLast(rolesFor(appended.event.audience), command), eventFrame(appended.json));
       if (!message) appendedEvents.push(appended.event);
+      // Its text goes to the search index with the next send (never a write per message).
+      if (SEARCHED.has(appended.event.kind) && this.#indexer.noted(appended.event, now)) searched = true;
     }
     this.#state = outcome.state;
     const chat = this.#snapshot();
@@ -561,8 +566,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     } else if (this.#projector.countersChanged(now)) {
       this.#schedule(now);
     }
-    // Its text reaches the search index in the next batch (never a write per message).
-    if (searched && this.#indexer.changed(now)) this.#schedule(now);
+    if (searched) {
+      this.#feedSoon(now);
+      this.#schedule(now);
+    }
     if (recordChanged) await this.#syncRecord();
     return { ok: true, chat };
   }
@@ -679,11 +686,35 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #schedule(now: number): void {
     if (!isOpen(this.#state)) return;
     const p = this.#projector;
-    const due = earliest(this.#recordRetryAt, p.dueAt, this.#indexer.dueAt);
+    const due = earliest(this.#recordRetryAt, p.dueAt, this.#indexer.backstopAt);
     const next = nextWake(this.#state, this.#log.counters.lastAgentMessageAt, now, p.thresholds, due);
     if (next === this.#alarmAt) return;
     this.#alarmAt = next;
     void (next === null ? this.ctx.storage.deleteAlarm() : this.ctx.storage.setAlarm(next));
+  }
+
+  /** Arms the search feed's timer for when it falls due (objects/chat/indexer.ts: the alarm is its backstop). */
+  #feedSoon(now: number): void {
+    const due = this.#indexer.dueAt;
+    if (due === null || this.#feedTimer !== null) return;
+    this.#feedTimer = setTimeout(() => {
+      this.#feedTimer = null;
+      void this.#feed();
+    }, Math.max(0, due - now));
+  }
+
+  /** The feed's timer: sends what is due, then arms itself again if more is (a retry, a long backlog). */
+  async #feed(): Promise<void> {
+    const state = this.#state;
+    if (!isOpen(state)) return;
+    try {
+      await this.#indexer.flush(state.info.id, (after, limit) => this.#log.searched(after, limit), this.searchFeed, Date.now());
+    } catch (err) {
+      console.error('search feed: not read; the alarm tries again', err);
+    }
+    const now = Date.now();
+    this.#feedSoon(now);
+    this.#schedule(now);
   }
 
   get #indexer(): Indexer {

@@ -13,14 +13,19 @@ export interface SearchFeedMessage {
 }
 
 const encoder = new TextEncoder();
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The documents in runs of at most MAX_FEED_MESSAGE_BYTES (as JSON), in order. */
 export function feedChunks(docs: readonly SearchDoc[]): SearchDoc[][] {
+  // A batch short enough even at 3 bytes a character (the most UTF-8 takes for one UTF-16 unit)
+  // goes whole, unmeasured: what a chat sends every few hundred milliseconds usually is.
+  if (JSON.stringify(docs).length * 3 <= MAX_FEED_MESSAGE_BYTES) return docs.length > 0 ? [[...docs]] : [];
   const chunks: SearchDoc[][] = [];
   let current: SearchDoc[] = [];
   let bytes = 0;
   for (const doc of docs) {
-    const size = encoder.encode(JSON.stringify(doc)).length + 1;
+    const json = JSON.stringify(doc);
+    const size = (NON_ASCII.test(json) ? encoder.encode(json).length : json.length) + 1;
     if (current.length > 0 && bytes + size > MAX_FEED_MESSAGE_BYTES) {
       chunks.push(current);
       current = [];

@@ -3,7 +3,7 @@
 // instance looks once for anything unsent; coaching goes to the staff index. A fake log and feed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Indexer, SEARCH_FEED_DELAY_MS, SEARCH_FEED_MAX_EVENTS, SEARCH_FEED_RETRY_MS, searchDoc, type SearchDoc } from '../../../../objects/chat/indexer.ts';
+import { Indexer, SEARCH_FEED_BACKSTOP_MS, SEARCH_FEED_DELAY_MS, SEARCH_FEED_MAX_EVENTS, SEARCH_FEED_RETRY_MS, SEARCH_FEED_SAVE_MS, searchDoc, type SearchDoc } from '../../../../objects/chat/indexer.ts';
 import type { ChatEvent } from '../../../../objects/protocol.ts';
 import { feedChunks, MAX_FEED_MESSAGE_BYTES } from '../../../../worker/search/feed.ts';
 
@@ -13,22 +13,33 @@ const message = (seq: number, text: string): { seq: number; event: ChatEvent } =
   event: { seq, at: 1000 + seq, kind: 'message', audience: 'all', clientId: `c${seq}`, from: person, text } as ChatEvent,
 });
 
-function rig(stored = 0) {
+function rig(stored = 0, gate: Promise<void> = Promise.resolve()) {
   const log: { seq: number; event: ChatEvent }[] = [];
   const sent: SearchDoc[][] = [];
   let saved = stored;
   let failing = false;
-  const indexer = new Indexer({ load: () => saved, save: (seq) => (saved = seq) }, 0);
+  const indexer = new Indexer({ load: () => saved, save: (seq) => (saved = seq) }, 0, () => 0.5);
   const feed = {
     send: async (_chatId: string, docs: readonly SearchDoc[]) => {
+      await gate;
       if (failing) throw new Error('queue down');
       sent.push([...docs]);
     },
   };
-  const read = (after: number, limit: number) => log.filter((e) => e.seq > after).slice(0, limit);
+  let reads = 0;
+  const read = (after: number, limit: number) => {
+    reads++;
+    return log.filter((e) => e.seq > after).slice(0, limit);
+  };
   return {
     indexer,
     log,
+    reads: () => reads,
+    /** This instance stores an event: into the log, and handed to the indexer (as the room does). */
+    store: (m: { seq: number; event: ChatEvent }, now: number) => {
+      log.push(m);
+      return indexer.noted(m.event, now);
+    },
     sent,
     saved: () => saved,
     fail: (f: boolean) => (failing = f),
@@ -43,9 +54,8 @@ describe('the search feed', () => {
     assert.equal(r.sent.length, 0);
     assert.equal(r.indexer.dueAt, null);
     for (let seq = 1; seq <= 20; seq++) {
-      r.log.push(message(seq, `hello ${seq}`));
-      // Only the first of the burst sets the alarm.
-      assert.equal(r.indexer.changed(5000 + seq), seq === 1, `message ${seq}`);
+      // Only the first of the burst sets the timer.
+      assert.equal(r.store(message(seq, `hello ${seq}`), 5000 + seq), seq === 1, `message ${seq}`);
     }
     assert.equal(r.indexer.dueAt, 5001 + SEARCH_FEED_DELAY_MS);
     await r.flush(5001 + SEARCH_FEED_DELAY_MS - 1);
@@ -70,14 +80,13 @@ describe('the search feed', () => {
   it('tries a failed send again later and loses nothing', async () => {
     const r = rig();
     await r.flush(0);
-    r.log.push(message(1, 'one'));
-    r.indexer.changed(100);
+    r.store(message(1, 'one'), 100);
     r.fail(true);
     await r.flush(100 + SEARCH_FEED_DELAY_MS);
     assert.equal(r.indexer.dueAt, 100 + SEARCH_FEED_DELAY_MS + SEARCH_FEED_RETRY_MS);
     assert.equal(r.saved(), 0);
     r.fail(false);
-    r.log.push(message(2, 'two'));
+    r.store(message(2, 'two'), 200 + SEARCH_FEED_DELAY_MS);
     await r.flush(100 + SEARCH_FEED_DELAY_MS + SEARCH_FEED_RETRY_MS);
     assert.deepEqual(r.sent.map((b) => b.map((d) => d.part)), [['m:1', 'm:2']]);
   });
@@ -90,6 +99,62 @@ describe('the search feed', () => {
     assert.equal(r.indexer.dueAt, 0);
     await r.flush(0);
     assert.equal(r.sent[1]!.length, 5);
+  });
+
+  it('has its alarm as a backstop well after the timer, moved once a step however often the feed falls due', async () => {
+    const r = rig();
+    await r.flush(0);
+    assert.equal(r.indexer.backstopAt, null, 'nothing due, no alarm');
+    const phase = SEARCH_FEED_BACKSTOP_MS / 2; // the rig's random() is 0.5
+    const backstops = new Set<number | null>();
+    // A busy chat: a message every 10 ms for a minute, a send each time the feed falls due.
+    for (let now = 1000, seq = 1; now < 61_000; now += 10, seq++) {
+      r.store(message(seq, 'busy'), now);
+      const due = r.indexer.dueAt!;
+      const backstop: number = r.indexer.backstopAt!;
+      assert.ok(backstop >= due + SEARCH_FEED_BACKSTOP_MS && backstop < due + 2 * SEARCH_FEED_BACKSTOP_MS, `${backstop} for ${due}`);
+      assert.equal((backstop - phase) % SEARCH_FEED_BACKSTOP_MS, 0);
+      backstops.add(backstop);
+      if (due <= now) await r.flush(now);
+    }
+    assert.ok(r.sent.length >= 60_000 / (SEARCH_FEED_DELAY_MS + 10) - 2, `sent ${r.sent.length} batches`);
+    assert.ok(backstops.size <= 3, `the alarm moved ${backstops.size} times in a minute`);
+    assert.equal(r.reads(), 1, 'only the fresh look read the log: every send after it was of what the chat handed over');
+  });
+
+  it('remembers what it sent at most once per SEARCH_FEED_SAVE_MS; a fresh instance sends again only what came after', async () => {
+    const r = rig();
+    await r.flush(0);
+    const send = async (seq: number, at: number) => {
+      r.store(message(seq, `m${seq}`), at);
+      await r.flush(at + SEARCH_FEED_DELAY_MS);
+    };
+    await send(1, 1000);
+    assert.equal(r.saved(), 1);
+    await send(2, 2000);
+    await send(3, 3000);
+    assert.equal(r.saved(), 1, 'not written again within the interval');
+    await send(4, 1000 + SEARCH_FEED_SAVE_MS);
+    assert.equal(r.saved(), 4);
+    await send(5, 2000 + SEARCH_FEED_SAVE_MS);
+    // The object stops here: a fresh instance sends message 5 again, and nothing before it.
+    const again = rig(r.saved());
+    again.log.push(...r.log);
+    await again.flush(0);
+    assert.deepEqual(again.sent.map((b) => b.map((d) => d.part)), [['m:5']]);
+  });
+
+  it('runs a send that falls due while another is under way after it, never the same events twice', async () => {
+    let open!: () => void;
+    const r = rig(0, new Promise<void>((resolve) => (open = resolve)));
+    r.log.push(message(1, 'one'));
+    const first = r.flush(0); // the fresh look finds message 1 and waits on the queue
+    await new Promise((resolve) => setImmediate(resolve));
+    r.store(message(2, 'two'), 10);
+    const second = r.flush(10 + SEARCH_FEED_DELAY_MS); // the alarm, while the timer's send waits
+    open();
+    await Promise.all([first, second]);
+    assert.deepEqual(r.sent.map((b) => b.map((d) => d.part)), [['m:1'], ['m:2']]);
   });
 
   it('indexes messages and files as shown, coaching as staff-only, and nothing else', () => {
@@ -108,5 +173,12 @@ describe('the search feed', () => {
     assert.ok(chunks.length > 1);
     for (const chunk of chunks) assert.ok(new TextEncoder().encode(JSON.stringify(chunk)).length <= MAX_FEED_MESSAGE_BYTES + 1000);
     assert.deepEqual(chunks.flat().map((d) => d.at), Array.from({ length: 12 }, (_, i) => i));
+    // Plain text is measured by its length, a small batch not at all: each still fits, in order.
+    const plain = feedChunks(Array.from({ length: 30 }, (_, i) => ({ ...doc(i), body: 'a'.repeat(10_000) })));
+    assert.ok(plain.length > 1);
+    for (const chunk of plain) assert.ok(new TextEncoder().encode(JSON.stringify(chunk)).length <= MAX_FEED_MESSAGE_BYTES + 1000);
+    assert.deepEqual(plain.flat().map((d) => d.at), Array.from({ length: 30 }, (_, i) => i));
+    assert.deepEqual(feedChunks([doc(1), doc(2)].map((d) => ({ ...d, body: 'short' }))).length, 1);
+    assert.deepEqual(feedChunks([]), []);
   });
 });

@@ -3,7 +3,7 @@
 // SEARCH_FEED_DELAY_MS later (the messages that follow before then go with it); the chat's timer
 // then sends everything after the last sequence number sent, as one or a few queue messages, and
 // the SEARCH queue's consumer writes many chats' batches to D1 at once. A timer, not the alarm:
-// setting an alarm is a storage write, and a busy chat's feed falls due three times a second (the
+// setting an alarm is a storage write, and a busy chat's feed falls due more than once a second (the
 // alarm cost the N=50 closed loop 14% of the baseline's CPU per message). The alarm is the
 // backstop (`backstopAt`) for an object that stops before its timer fires. What was sent is
 // remembered in the object's own SQLite, so a restart resends nothing and misses nothing; a
@@ -12,7 +12,7 @@
 import type { ChatEvent } from '../protocol.ts';
 
 /** How long after a message its batch leaves for the index (the issue's bound is 2 s to searchable). */
-export const SEARCH_FEED_DELAY_MS = 300;
+export const SEARCH_FEED_DELAY_MS = 600;
 /**
  * If the object stops before its timer fires (evicted, restarted), its alarm sends the feed at
  * most about this long after the timer was due (see `backstopAt`).

@@ -271,7 +271,7 @@ function docFilters(plan: Plan, f: SearchFilters): Sql[] {
  *   documents (each asked of FTS5 when there are words).
  * bm25 is computed only when the order needs it.
  */
-async function windowOf(db: D1Database, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, take: number) {
+async function windowOf(db: D1Database, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, take: number, overview: boolean) {
   const item = itemFilters(plan);
   const docs = docFilters(plan, f);
   const score = match !== null && sort === 'relevance' ? `${source.fts}.rank` : '0';
@@ -289,6 +289,21 @@ async function windowOf(db: D1Database, kind: SearchKind, source: Source, plan: 
   } else {
     const rest = and([...docs, ...(item ? [{ sql: `EXISTS (SELECT 1 FROM ${plan.item} WHERE ${plan.itemKey} = d.ref AND ${item.sql})`, binds: item.binds }] : [])]);
     const floor = and(dateFloor(source, f));
+    if (match !== null && overview) {
+      // The overview (a few of every kind): the words' SEARCH_WINDOW newest matches, of any kind,
+      // and this kind's among them. A kind with few documents (tickets among a million messages)
+      // would otherwise have every match of the words walked to find its few; the answer says
+      // when the walk stopped short (`capped`), and the kind's own page walks them all.
+      const walk = `SELECT rowid AS id, ${score} AS score FROM ${source.fts} WHERE ${source.fts} MATCH ?${floor.sql} ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}`;
+      const sql = `WITH walk AS MATERIALIZED (${walk}),
+        hits AS (SELECT d.id AS id, d.at AS at, walk.score AS score FROM walk CROSS JOIN ${source.docs} d ON d.id = walk.id WHERE d.kind = ?${rest.sql})
+        SELECT h.id AS id, h.at AS at, h.score AS score, h.total AS total, n.walked AS walked
+          FROM (SELECT count(*) AS walked FROM walk) n
+          LEFT JOIN (SELECT id, at, score, count(*) OVER () AS total FROM hits ORDER BY ${order(sort)} LIMIT ?) h`;
+      const rows = (await db.prepare(sql).bind(match, ...floor.binds, kind, ...rest.binds, take).all<{ id: number | null; at: number; score: number; total: number; walked: number }>()).results;
+      const found = rows.filter((r): r is typeof r & { id: number } => r.id !== null);
+      return { source, rows: found.map(({ id, at, score }) => ({ id, at, score })), total: found[0]?.total ?? 0, walkedAll: (rows[0]?.walked ?? 0) < SEARCH_WINDOW };
+    }
     inner =
       match === null
         ? { sql: `SELECT d.id AS id, d.at AS at, 0 AS score FROM ${source.docs} d WHERE d.kind = ?${rest.sql} ORDER BY d.at DESC LIMIT ${SEARCH_WINDOW}`, binds: [kind, ...rest.binds] }
@@ -300,7 +315,7 @@ async function windowOf(db: D1Database, kind: SearchKind, source: Source, plan: 
   }
   const sql = `WITH hits AS (${inner.sql}) SELECT id, at, score, count(*) OVER () AS total FROM hits ORDER BY ${order(sort)} LIMIT ?`;
   const rows = (await db.prepare(sql).bind(...inner.binds, take).all<Ranked & { total: number }>()).results;
-  return { source, rows: rows.map(({ id, at, score }) => ({ id, at, score })), total: rows[0]?.total ?? 0 };
+  return { source, rows: rows.map(({ id, at, score }) => ({ id, at, score })), total: rows[0]?.total ?? 0, walkedAll: true };
 }
 
 /**
@@ -381,7 +396,8 @@ async function searchArticles(db: D1Database, match: string | null, f: SearchFil
 
 /**
  * One kind's page of results: from each index it lives in, the best offset + limit, merged in
- * the sort's order. `match` null: no words, the filters alone (newest first).
+ * the sort's order. `match` null: no words, the filters alone (newest first). `overview`: one of
+ * every kind's first few, found among the words' newest matches (see windowOf).
  */
 export async function searchKind(
   db: D1Database,
@@ -392,6 +408,7 @@ export async function searchKind(
   sort: SearchSort,
   offset: number,
   limit: number,
+  overview = false,
 ): Promise<SearchPage> {
   const take = offset + limit;
   const effectiveSort: SearchSort = match === null ? 'date' : sort;
@@ -402,7 +419,7 @@ export async function searchKind(
   }
   const plan = PLANS[kind](scope, f);
   if (plan === null) return { kind, hits: [], total: 0, capped: false };
-  const windows = await Promise.all(plan.sources.map((source) => windowOf(db, kind, source, plan, match, f, effectiveSort, take)));
+  const windows = await Promise.all(plan.sources.map((source) => windowOf(db, kind, source, plan, match, f, effectiveSort, take, overview)));
   const page = windows
     .flatMap((w) => w.rows.map((r) => ({ ...r, source: w.source })))
     .sort(byOrder)
@@ -423,6 +440,6 @@ export async function searchKind(
     kind,
     hits: page.flatMap((r) => shown[windows.findIndex((w) => w.source === r.source)]!.get(r.id) ?? []),
     total: windows.reduce((n, w) => n + w.total, 0),
-    capped: windows.some((w) => w.total >= SEARCH_WINDOW),
+    capped: windows.some((w) => w.total >= SEARCH_WINDOW || !w.walkedAll),
   };
 }

@@ -77,6 +77,6 @@ export const searchRoutes = new Hono<AppEnv>()
     const kinds = q.kind !== undefined ? [q.kind] : SEARCH_KINDS;
     const limit = q.kind !== undefined ? q.limit : PREVIEW_PER_KIND;
     const offset = q.kind !== undefined ? q.offset : 0;
-    const pages = await Promise.all(kinds.map((kind) => searchKind(c.env.DB, kind, scope, match, filters, q.sort, offset, limit)));
+    const pages = await Promise.all(kinds.map((kind) => searchKind(c.env.DB, kind, scope, match, filters, q.sort, offset, limit, q.kind === undefined)));
     return c.json({ query: q.q, sort: match === null ? 'date' : q.sort, truncated, pages } satisfies SearchResponse);
   });

@@ -92,7 +92,7 @@ function KindResults({ page, search, single, go }: { page: SearchPage; search: S
         {label} <span class="search-count">({count})</span>
       </h2>
       {page.hits.length === 0 ? (
-        <p class="search-none">Nothing found.</p>
+        <p class="search-none">{page.capped ? 'None among the newest matches.' : 'Nothing found.'}</p>
       ) : (
         <ol class="search-results" aria-label={label}>
           {page.hits.map((hit) => (
@@ -100,9 +100,9 @@ function KindResults({ page, search, single, go }: { page: SearchPage; search: S
           ))}
         </ol>
       )}
-      {!single && page.total > page.hits.length ? (
+      {!single && (page.total > page.hits.length || page.capped) ? (
         <button type="button" onClick={() => go({ kind: page.kind }, 0)}>
-          All {count} {label.toLowerCase()}
+          {page.total > page.hits.length ? `All ${count} ${label.toLowerCase()}` : `Search all ${label.toLowerCase()}`}
         </button>
       ) : null}
       {single && page.hits.length > 0 ? (

@@ -219,6 +219,36 @@ describe('filters, kinds and paging', () => {
     expect(await parts({ from: String(Date.now() + day) })).toEqual([]);
   });
 
+  it('shows a few of every kind from the words’ newest matches, says so when it looked no further, and finds the rest under the kind', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const word = uniqueWord();
+    const created = await api('/api/tickets', {
+      method: 'POST',
+      headers: { Cookie: alice },
+      body: JSON.stringify({ subject: `Lost parcel ${word}`, groupId: world.groupA, customerName: 'Nina', customerEmail: 'nina@example.test', text: 'Where is it?' }),
+    });
+    expect(created.status).toBe(201);
+    const overview = async () => Object.fromEntries((await search(alice, { q: word })).body.pages.map((p) => [p.kind, p]));
+    expect((await overview())['ticket']).toMatchObject({ total: 1, capped: false });
+    // Then the word in SEARCH_WINDOW newer chat messages: the ticket is older than all of them.
+    const { chatId } = await liveChat(world, alice);
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+       INSERT INTO search_docs (kind, ref, part, group_id, at, author, body) SELECT 'chat', ?, 'm:' || (1000 + i), ?, ?, 'Vera', ? || ' again ' || i FROM n`,
+    )
+      .bind(chatId, world.groupA, Date.now(), word)
+      .run();
+    const pages = await overview();
+    expect(pages['chat']).toMatchObject({ capped: true });
+    expect(pages['chat']!.hits).toHaveLength(3);
+    expect(pages['ticket']).toMatchObject({ hits: [], total: 0, capped: true });
+    // The kind's own search walks every match.
+    const tickets = await search(alice, { q: word, kind: 'ticket' });
+    expect(tickets.body.pages[0]).toMatchObject({ total: 1, capped: false });
+    expect(tickets.body.pages[0]!.hits[0]!.title).toMatch(new RegExp(`Lost parcel ${word}$`));
+  });
+
   it('finds tickets (replies shown, notes staff-only), call logs, customers and organizations', async () => {
     const world = await seedWorld();
     const [alice, adam] = await Promise.all([signInAs(world.alice), signInAs(world.adam)]);

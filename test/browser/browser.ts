@@ -109,11 +109,19 @@ export async function signIn(page: Page, email: string, password: string): Promi
 /**
  * Opens the console. wrangler dev's proxy now and then answers one request on a busy host with a
  * 500 "Network connection lost." (workers-sdk#15317; scripts/wrangler-dev.ts keeps the server up
- * after it): that one answer, and only it, is asked for again.
+ * after it), or leaves one unanswered (a clean-clone CI run waited 20 s for a page's `load`): that
+ * answer, or that wait, and only those, are tried again. The page is ready when its document is
+ * (the sign-in form is what the callers wait for next), not when every subresource has loaded.
  */
 async function openConsole(page: Page): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const res = await page.goto('/');
+    let res;
+    try {
+      res = await page.goto('/', { waitUntil: 'domcontentloaded' });
+    } catch (err) {
+      if (attempt === 3 || !(err instanceof Error && err.name === 'TimeoutError')) throw err;
+      continue;
+    }
     if (res?.status() !== 500 || attempt === 3 || !(await res.text()).includes('Network connection lost')) return;
   }
 }

@@ -20,6 +20,11 @@ import type { SearchFilters, SearchHit, SearchKind, SearchPage, SearchSort } fro
 
 /** How many of the newest matches one query counts and ranks. */
 export const SEARCH_WINDOW = 2000;
+/**
+ * How many of the words' newest matches the every-kind overview looks through for each kind's
+ * first few (the kind's own search looks through SEARCH_WINDOW of its own kind).
+ */
+export const OVERVIEW_WINDOW = 500;
 /** How many words of context a snippet shows around the match. */
 const SNIPPET_TOKENS = 16;
 /** Without words (filters only), a result shows the start of its text. */
@@ -290,11 +295,11 @@ async function windowOf(db: D1Database, kind: SearchKind, source: Source, plan: 
     const rest = and([...docs, ...(item ? [{ sql: `EXISTS (SELECT 1 FROM ${plan.item} WHERE ${plan.itemKey} = d.ref AND ${item.sql})`, binds: item.binds }] : [])]);
     const floor = and(dateFloor(source, f));
     if (match !== null && overview) {
-      // The overview (a few of every kind): the words' SEARCH_WINDOW newest matches, of any kind,
+      // The overview (a few of every kind): the words' OVERVIEW_WINDOW newest matches, of any kind,
       // and this kind's among them. A kind with few documents (tickets among a million messages)
       // would otherwise have every match of the words walked to find its few; the answer says
       // when the walk stopped short (`capped`), and the kind's own page walks them all.
-      const walk = `SELECT rowid AS id, ${score} AS score FROM ${source.fts} WHERE ${source.fts} MATCH ?${floor.sql} ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}`;
+      const walk = `SELECT rowid AS id, ${score} AS score FROM ${source.fts} WHERE ${source.fts} MATCH ?${floor.sql} ORDER BY rowid DESC LIMIT ${OVERVIEW_WINDOW}`;
       const sql = `WITH walk AS MATERIALIZED (${walk}),
         hits AS (SELECT d.id AS id, d.at AS at, walk.score AS score FROM walk CROSS JOIN ${source.docs} d ON d.id = walk.id WHERE d.kind = ?${rest.sql})
         SELECT h.id AS id, h.at AS at, h.score AS score, h.total AS total, n.walked AS walked
@@ -302,7 +307,7 @@ async function windowOf(db: D1Database, kind: SearchKind, source: Source, plan: 
           LEFT JOIN (SELECT id, at, score, count(*) OVER () AS total FROM hits ORDER BY ${order(sort)} LIMIT ?) h`;
       const rows = (await db.prepare(sql).bind(match, ...floor.binds, kind, ...rest.binds, take).all<{ id: number | null; at: number; score: number; total: number; walked: number }>()).results;
       const found = rows.filter((r): r is typeof r & { id: number } => r.id !== null);
-      return { source, rows: found.map(({ id, at, score }) => ({ id, at, score })), total: found[0]?.total ?? 0, walkedAll: (rows[0]?.walked ?? 0) < SEARCH_WINDOW };
+      return { source, rows: found.map(({ id, at, score }) => ({ id, at, score })), total: found[0]?.total ?? 0, walkedAll: (rows[0]?.walked ?? 0) < OVERVIEW_WINDOW };
     }
     inner =
       match === null

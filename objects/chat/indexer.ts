@@ -104,6 +104,9 @@ export class Indexer {
    */
   get backstopAt(): number | null {
     if (this.#dueAt === null) return null;
+    // A fresh instance's look for what is unsent has no timer until a message comes: the alarm
+    // takes it, at once (an object woken by a socket or a list must not wait a step for it).
+    if (this.#fresh) return this.#dueAt;
     const step = SEARCH_FEED_BACKSTOP_MS;
     return Math.ceil((this.#dueAt + step - this.#phase) / step) * step + this.#phase;
   }

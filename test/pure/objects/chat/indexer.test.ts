@@ -77,6 +77,14 @@ describe('the search feed', () => {
     assert.equal(r.indexer.changed(2), false);
   });
 
+  it('has a fresh instance’s look for unsent events on the alarm at once, until a message arms the timer', () => {
+    const r = rig();
+    // Woken by a socket or a list, with nothing said yet: the alarm is the only thing that will look.
+    assert.equal(r.indexer.backstopAt, 0);
+    r.store(message(1, 'hello'), 10);
+    assert.ok(r.indexer.backstopAt! >= SEARCH_FEED_BACKSTOP_MS, 'then the timer looks, and the alarm is its backstop');
+  });
+
   it('tries a failed send again later and loses nothing', async () => {
     const r = rig();
     await r.flush(0);

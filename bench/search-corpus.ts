@@ -333,14 +333,22 @@ export function buildCorpus(kit: CorpusKit): SearchCorpus {
   const ratingCdf = new Float64Array(RATING_WEIGHTS.length);
   RATING_WEIGHTS.reduce((sum, w, i) => (ratingCdf[i] = sum + w), 0);
 
+  /** A chat's or ticket's group, agent, customer, id and start (the random draws in one fixed order). */
+  const newItem = () => {
+    const g = pickGroup();
+    return {
+      g,
+      groupId: kit.groupIds[g]!,
+      agent: pick(members[g]!),
+      person: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
+      itemId: id(),
+      at: now - DAY / 4 - random() * (HISTORY_DAYS * DAY - DAY / 4),
+    };
+  };
+
   const perChat = messageCounts(random);
   for (let i = 0; i < CHAT_COUNT; i++) {
-    const g = pickGroup();
-    const groupId = kit.groupIds[g]!;
-    const agent = pick(members[g]!);
-    const visitor = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
-    const chatId = id();
-    const startedAt = now - DAY / 4 - random() * (HISTORY_DAYS * DAY - DAY / 4);
+    const { g, groupId, agent, person: visitor, itemId: chatId, at: startedAt } = newItem();
     const takenAt = startedAt + exp(TAKE_DELAY_MEAN_MS);
     const hasFile = random() < FILE_SHARE;
     let at = takenAt;
@@ -394,12 +402,7 @@ export function buildCorpus(kit: CorpusKit): SearchCorpus {
   const tickets: { at: number; row: Sql[] }[] = [];
   const entries: { at: number; row: Sql[] }[] = [];
   for (let i = 0; i < TICKET_COUNT; i++) {
-    const g = pickGroup();
-    const groupId = kit.groupIds[g]!;
-    const agent = pick(members[g]!);
-    const customer = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
-    const ticketId = id();
-    const createdAt = now - DAY / 4 - random() * (HISTORY_DAYS * DAY - DAY / 4);
+    const { groupId, agent, person: customer, itemId: ticketId, at: createdAt } = newItem();
     const subject = writer.words(3 + Math.floor(random() * 6));
     let at = createdAt;
     const follow = 1 + Math.floor(random() * MAX_TICKET_FOLLOW_UPS);

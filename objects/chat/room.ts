@@ -499,7 +499,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // marks idle level crossings and follow-ups coming due: those are state changes, projected now.
     this.#alarmAt = null;
     if (!isOpen(this.#state)) return;
-    await this.#indexer.flush(this.#state.info.id, (after, limit) => this.#log.searched(after, limit), this.searchFeed, Date.now());
+    await this.#sendFeed(this.#state.info.id);
     if (this.#recordDirty()) await this.#syncRecord();
     const p = this.#projector;
     // A fresh instance (the object was evicted while idle) reads the administrator's thresholds first.
@@ -703,12 +703,17 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     }, Math.max(0, due - now));
   }
 
+  /** Sends the search feed's batch if it is due (the timer's work, and the alarm's as its backstop). */
+  #sendFeed(chatId: string): Promise<void> {
+    return this.#indexer.flush(chatId, (after, limit) => this.#log.searched(after, limit), this.searchFeed, Date.now());
+  }
+
   /** The feed's timer: sends what is due, then arms itself again if more is (a retry, a long backlog). */
   async #feed(): Promise<void> {
     const state = this.#state;
     if (!isOpen(state)) return;
     try {
-      await this.#indexer.flush(state.info.id, (after, limit) => this.#log.searched(after, limit), this.searchFeed, Date.now());
+      await this.#sendFeed(state.info.id);
     } catch (err) {
       console.error('search feed: not read; the alarm tries again', err);
     }

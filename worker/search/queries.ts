@@ -8,14 +8,15 @@
 // common word therefore costs a window of rows, not every match in the index; the answer says
 // when there were more matches than the window (`capped`), and pages reach to its end.
 //
-// Each index answers in two statements: the window (rowids, times and scores only, read from the
-// documents and their indexes) and then, for the page shown alone, what a result shows (its item's
-// title, the snippet). The plans below were chosen by `npm run bench -- search` at a million
+// A kind answers in one statement, however many indexes it lives in: each index's window (rowids,
+// times and scores only, read from the documents and their indexes), the page picked from the
+// windows in the sort's order, and, for the page alone, what a result shows (its item's title,
+// the snippet). One D1 request instead of four, and the window's rows never leave D1 (a page at
+// offset 1,000 used to carry 1,020 of them to the Worker). The plans below were chosen by `npm run bench -- search` at a million
 // messages (docs/search.md, Figures): a join in the window would let SQLite start from a filter's
 // index and ask FTS5 about every document in a group (seconds), and would cost the no-words window
 // the index order that lets it stop after SEARCH_WINDOW rows.
 import { HIT_END, HIT_START, snippetPieces } from '../../objects/rules/search-query.ts';
-import { idSlices } from '../db/limits.ts';
 import type { SearchFilters, SearchHit, SearchKind, SearchPage, SearchSort } from './wire.ts';
 
 /** How many of the newest matches one query counts and ranks. */
@@ -241,7 +242,7 @@ const PLANS: Record<Exclude<SearchKind, 'article'>, (scope: SearchScope, f: Sear
 
 const order = (sort: SearchSort) => (sort === 'date' ? 'at DESC, id DESC' : 'score ASC, at DESC, id DESC');
 
-/** A match in an index's window: enough to merge the indexes' answers and pick the page. */
+/** A match in an index's window (its score and time are what the page is ordered by). */
 interface Ranked {
   id: number;
   at: number;
@@ -249,6 +250,7 @@ interface Ranked {
 }
 
 const and = (parts: readonly Sql[]): Sql => ({ sql: parts.map((p) => ` AND ${p.sql}`).join(''), binds: parts.flatMap((p) => p.binds) });
+const joined = (parts: readonly Sql[], by: string): Sql => ({ sql: parts.map((p) => p.sql).join(by), binds: parts.flatMap((p) => p.binds) });
 
 /** The item's conditions (its group first, then the filters), or null when the plan has no filter on it. */
 function itemFilters(plan: Plan): Sql | null {
@@ -266,8 +268,9 @@ function docFilters(plan: Plan, f: SearchFilters): Sql[] {
 }
 
 /**
- * One index's SEARCH_WINDOW newest matches for the plan, counted, and the best `take` of them in
- * the sort's order. Three shapes, each the fastest for what it is given:
+ * Index `i`'s window as common table expressions: `w<i>`, its SEARCH_WINDOW newest matches for the
+ * plan (id, at, score), and for the overview `walk<i>`, what FTS5 walked. Three shapes, each the
+ * fastest for what it is given:
  * - words: FTS5 first, always (CROSS JOIN fixes the order), newest first, each match checked on its
  *   document row and, when the plan filters on the item, on the item's row (one EXISTS);
  * - no words: the documents' (kind, group_id, at) index, newest first: SQLite stops each group's
@@ -276,87 +279,89 @@ function docFilters(plan: Plan, f: SearchFilters): Sql[] {
  *   documents (each asked of FTS5 when there are words).
  * bm25 is computed only when the order needs it.
  */
-async function windowOf(db: D1Database, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, take: number, overview: boolean) {
+function windowOf(i: number, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, overview: boolean): Sql {
   const item = itemFilters(plan);
   const docs = docFilters(plan, f);
   const score = match !== null && sort === 'relevance' ? `${source.fts}.rank` : '0';
   const itemFirst = item !== null && (plan.narrowedTo === 'few' || (match === null && plan.narrowedTo === 'some'));
-  let inner: Sql;
   if (itemFirst) {
     // Newest first as the other shapes: by rowid with words (as FTS5 walks), by time without.
     const words: Sql = match === null ? { sql: '', binds: [] } : { sql: ` CROSS JOIN ${source.fts} ON ${source.fts}.rowid = d.id AND ${source.fts} MATCH ?`, binds: [match] };
     const rest = and(docs);
-    inner = {
-      sql: `SELECT d.id AS id, d.at AS at, ${score} AS score FROM ${plan.item} CROSS JOIN ${source.docs} d ON d.kind = ? AND d.ref = ${plan.itemKey}${words.sql}
-             WHERE ${item.sql}${rest.sql} ORDER BY ${match === null ? 'd.at' : 'd.id'} DESC LIMIT ${SEARCH_WINDOW}`,
+    return {
+      sql: `w${i} AS MATERIALIZED (SELECT d.id AS id, d.at AS at, ${score} AS score FROM ${plan.item} CROSS JOIN ${source.docs} d ON d.kind = ? AND d.ref = ${plan.itemKey}${words.sql}
+             WHERE ${item.sql}${rest.sql} ORDER BY ${match === null ? 'd.at' : 'd.id'} DESC LIMIT ${SEARCH_WINDOW})`,
       binds: [kind, ...words.binds, ...item.binds, ...rest.binds],
     };
-  } else {
-    const rest = and([...docs, ...(item ? [{ sql: `EXISTS (SELECT 1 FROM ${plan.item} WHERE ${plan.itemKey} = d.ref AND ${item.sql})`, binds: item.binds }] : [])]);
-    const floor = and(dateFloor(source, f));
-    if (match !== null && overview) {
-      // The overview (a few of every kind): the words' OVERVIEW_WINDOW newest matches, of any kind,
-      // and this kind's among them. A kind with few documents (tickets among a million messages)
-      // would otherwise have every match of the words walked to find its few; the answer says
-      // when the walk stopped short (`capped`), and the kind's own page walks them all.
-      const walk = `SELECT rowid AS id, ${score} AS score FROM ${source.fts} WHERE ${source.fts} MATCH ?${floor.sql} ORDER BY rowid DESC LIMIT ${OVERVIEW_WINDOW}`;
-      const sql = `WITH walk AS MATERIALIZED (${walk}),
-        hits AS (SELECT d.id AS id, d.at AS at, walk.score AS score FROM walk CROSS JOIN ${source.docs} d ON d.id = walk.id WHERE d.kind = ?${rest.sql})
-        SELECT h.id AS id, h.at AS at, h.score AS score, h.total AS total, n.walked AS walked
-          FROM (SELECT count(*) AS walked FROM walk) n
-          LEFT JOIN (SELECT id, at, score, count(*) OVER () AS total FROM hits ORDER BY ${order(sort)} LIMIT ?) h`;
-      const rows = (await db.prepare(sql).bind(match, ...floor.binds, kind, ...rest.binds, take).all<{ id: number | null; at: number; score: number; total: number; walked: number }>()).results;
-      const found = rows.filter((r): r is typeof r & { id: number } => r.id !== null);
-      return { source, rows: found.map(({ id, at, score }) => ({ id, at, score })), total: found[0]?.total ?? 0, walkedAll: (rows[0]?.walked ?? 0) < OVERVIEW_WINDOW };
-    }
-    inner =
-      match === null
-        ? { sql: `SELECT d.id AS id, d.at AS at, 0 AS score FROM ${source.docs} d WHERE d.kind = ?${rest.sql} ORDER BY d.at DESC LIMIT ${SEARCH_WINDOW}`, binds: [kind, ...rest.binds] }
-        : {
-            sql: `SELECT d.id AS id, d.at AS at, ${score} AS score FROM ${source.fts} CROSS JOIN ${source.docs} d ON d.id = ${source.fts}.rowid
-                   WHERE ${source.fts} MATCH ?${floor.sql} AND d.kind = ?${rest.sql} ORDER BY ${source.fts}.rowid DESC LIMIT ${SEARCH_WINDOW}`,
-            binds: [match, ...floor.binds, kind, ...rest.binds],
-          };
   }
-  const sql = `WITH hits AS (${inner.sql}) SELECT id, at, score, count(*) OVER () AS total FROM hits ORDER BY ${order(sort)} LIMIT ?`;
-  const rows = (await db.prepare(sql).bind(...inner.binds, take).all<Ranked & { total: number }>()).results;
-  return { source, rows: rows.map(({ id, at, score }) => ({ id, at, score })), total: rows[0]?.total ?? 0, walkedAll: true };
+  const rest = and([...docs, ...(item ? [{ sql: `EXISTS (SELECT 1 FROM ${plan.item} WHERE ${plan.itemKey} = d.ref AND ${item.sql})`, binds: item.binds }] : [])]);
+  const floor = and(dateFloor(source, f));
+  if (match !== null && overview) {
+    // The overview (a few of every kind): the words' OVERVIEW_WINDOW newest matches, of any kind,
+    // and this kind's among them. A kind with few documents (tickets among a million messages)
+    // would otherwise have every match of the words walked to find its few; the answer says
+    // when the walk stopped short (`capped`), and the kind's own page walks them all.
+    return {
+      sql: `walk${i} AS MATERIALIZED (SELECT rowid AS id, ${score} AS score FROM ${source.fts} WHERE ${source.fts} MATCH ?${floor.sql} ORDER BY rowid DESC LIMIT ${OVERVIEW_WINDOW}),
+        w${i} AS MATERIALIZED (SELECT d.id AS id, d.at AS at, walk${i}.score AS score FROM walk${i} CROSS JOIN ${source.docs} d ON d.id = walk${i}.id WHERE d.kind = ?${rest.sql})`,
+      binds: [match, ...floor.binds, kind, ...rest.binds],
+    };
+  }
+  if (match === null) {
+    return {
+      sql: `w${i} AS MATERIALIZED (SELECT d.id AS id, d.at AS at, 0 AS score FROM ${source.docs} d WHERE d.kind = ?${rest.sql} ORDER BY d.at DESC LIMIT ${SEARCH_WINDOW})`,
+      binds: [kind, ...rest.binds],
+    };
+  }
+  return {
+    sql: `w${i} AS MATERIALIZED (SELECT d.id AS id, d.at AS at, ${score} AS score FROM ${source.fts} CROSS JOIN ${source.docs} d ON d.id = ${source.fts}.rowid
+           WHERE ${source.fts} MATCH ?${floor.sql} AND d.kind = ?${rest.sql} ORDER BY ${source.fts}.rowid DESC LIMIT ${SEARCH_WINDOW})`,
+    binds: [match, ...floor.binds, kind, ...rest.binds],
+  };
 }
 
 /**
- * What the page's matches of one index show: their document, their item's title and detail, and
- * the snippet (or, without words, the start of the text). Each is checked on its item's own row
- * here: a match whose item is not in the caller's groups is not shown. With words, FTS5 walks the
- * page's span of rowids once and the page's rowids are picked from it (the `+` keeps the IN list
- * from FTS5): asked one rowid at a time, FTS5 merges a long prefix's terms again for each (a page
- * of `than*` at a million messages: 60 ms instead of 5).
+ * What index `i`'s matches on the page (the `page` table expression) show: their document, their
+ * item's title and detail, and the snippet (or, without words, the start of the text). Each is
+ * checked on its item's own row here: a match whose item is not in the caller's groups is not
+ * shown. With words, FTS5 walks the page's span of rowids once and the page's rowids are picked
+ * from it (the `+` keeps the IN list from FTS5): asked one rowid at a time, FTS5 merges a long
+ * prefix's terms again for each (a page of `than*` at a million messages: 60 ms instead of 5).
+ * An index with nothing on the page walks an empty span.
  */
-async function pageOf(db: D1Database, kind: SearchKind, source: Source, plan: Plan, match: string | null, ids: readonly number[]) {
-  const shown = new Map<number, SearchHit>();
+function pageOf(i: number, source: Source, plan: Plan, match: string | null): Sql {
   const group = plan.itemGroup ? and([plan.itemGroup]) : { sql: '', binds: [] };
-  const columns = `d.id AS id, d.ref AS ref, d.part AS part, d.at AS at, d.author AS author, ${plan.title} AS title, ${plan.detail} AS detail`;
-  for (const slice of idSlices(ids)) {
-    const statement =
-      match === null
-        ? db
-            .prepare(
-              `SELECT ${columns}, substr(d.body, 1, ${PLAIN_SNIPPET_CHARS}) AS snip FROM ${source.docs} d CROSS JOIN ${plan.item} ON ${plan.itemKey} = d.ref
-                WHERE d.id IN (${marks(slice.length)})${group.sql}`,
-            )
-            .bind(...slice, ...group.binds)
-        : db
-            .prepare(
-              `SELECT ${columns}, snippet(${source.fts}, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snip
-                 FROM ${source.fts} CROSS JOIN ${source.docs} d ON d.id = ${source.fts}.rowid CROSS JOIN ${plan.item} ON ${plan.itemKey} = d.ref
-                WHERE ${source.fts} MATCH ? AND ${source.fts}.rowid BETWEEN ? AND ? AND +${source.fts}.rowid IN (${marks(slice.length)})${group.sql}`,
-            )
-            .bind(HIT_START, HIT_END, match, Math.min(...slice), Math.max(...slice), ...slice, ...group.binds);
-    const rows = (await statement.all<{ id: number; ref: string; part: string; at: number; author: string; title: string; detail: string; snip: string }>()).results;
-    for (const r of rows) {
-      shown.set(r.id, { kind, ref: r.ref, part: r.part, at: r.at, author: r.author, title: r.title, detail: r.detail, snippet: snippetPieces(r.snip), staffOnly: source.staff });
-    }
+  const columns = `${i} AS src, d.id AS id, d.ref AS ref, d.part AS part, d.at AS at, d.author AS author, ${plan.title} AS title, ${plan.detail} AS detail`;
+  const mine = `SELECT id FROM page WHERE src = ${i}`;
+  if (match === null) {
+    return {
+      sql: `SELECT ${columns}, substr(d.body, 1, ${PLAIN_SNIPPET_CHARS}) AS snip FROM ${source.docs} d CROSS JOIN ${plan.item} ON ${plan.itemKey} = d.ref
+             WHERE d.id IN (${mine})${group.sql}`,
+      binds: group.binds,
+    };
   }
-  return shown;
+  return {
+    sql: `SELECT ${columns}, snippet(${source.fts}, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snip
+            FROM ${source.fts} CROSS JOIN ${source.docs} d ON d.id = ${source.fts}.rowid CROSS JOIN ${plan.item} ON ${plan.itemKey} = d.ref
+           WHERE ${source.fts} MATCH ? AND ${source.fts}.rowid BETWEEN (SELECT coalesce(min(id), 0) FROM page WHERE src = ${i}) AND (SELECT coalesce(max(id), -1) FROM page WHERE src = ${i})
+             AND +${source.fts}.rowid IN (${mine})${group.sql}`,
+    binds: [HIT_START, HIT_END, match, ...group.binds],
+  };
+}
+
+/** A row of a kind's one statement: the windows' counts, and a match of the page (all null when the page is empty). */
+interface PageRow {
+  src: number | null;
+  id: number | null;
+  ref: string;
+  part: string;
+  at: number;
+  author: string;
+  title: string;
+  detail: string;
+  snip: string;
+  /** JSON: each window's count of matches and, for the overview, how many it walked. */
+  counts: string;
 }
 
 /** Knowledge-base articles (published ones: kb_search holds no others); only a date range applies. */
@@ -424,27 +429,34 @@ export async function searchKind(
   }
   const plan = PLANS[kind](scope, f);
   if (plan === null) return { kind, hits: [], total: 0, capped: false };
-  const windows = await Promise.all(plan.sources.map((source) => windowOf(db, kind, source, plan, match, f, effectiveSort, take, overview)));
-  const page = windows
-    .flatMap((w) => w.rows.map((r) => ({ ...r, source: w.source })))
-    .sort(byOrder)
-    .slice(offset, take);
-  const shown = await Promise.all(
-    windows.map((w) =>
-      pageOf(
-        db,
-        kind,
-        w.source,
-        plan,
-        match,
-        page.filter((r) => r.source === w.source).map((r) => r.id),
-      ),
-    ),
-  );
+  // One statement for the kind, however many indexes it lives in: their windows, the page picked
+  // from them in the sort's order, and what the page's matches show (see the head of this file).
+  const windows = plan.sources.map((source, i) => windowOf(i, kind, source, plan, match, f, effectiveSort, overview));
+  const ranked = plan.sources.map((_, i) => `SELECT ${i} AS src, id, at, score FROM w${i}`).join(' UNION ALL ');
+  const counts = plan.sources
+    .map((_, i) => `(SELECT count(*) FROM w${i}), ${overview && match !== null ? `(SELECT count(*) FROM walk${i})` : 'NULL'}`)
+    .join(', ');
+  const shown = joined(plan.sources.map((source, i) => pageOf(i, source, plan, match)), ' UNION ALL ');
+  const by = effectiveSort === 'date' ? 'at DESC, src, id DESC' : 'score ASC, at DESC, src, id DESC';
+  const sql = `WITH ${windows.map((w) => w.sql).join(',\n')},
+    page AS MATERIALIZED (SELECT src, id, at, score FROM (${ranked}) ORDER BY ${by} LIMIT ? OFFSET ?),
+    shown AS (${shown.sql})
+    SELECT x.*, n.counts AS counts FROM (SELECT json_array(${counts}) AS counts) n
+      LEFT JOIN (SELECT s.src, s.id, s.ref, s.part, s.at, s.author, s.title, s.detail, s.snip, p.score FROM shown s JOIN page p ON p.src = s.src AND p.id = s.id) x
+     ORDER BY ${by.replace(/\b(score|at|src|id)\b/g, 'x.$1')}`;
+  const binds = [...windows.flatMap((w) => w.binds), limit, offset, ...shown.binds];
+  const rows = (await db.prepare(sql).bind(...binds).all<PageRow & { score: number }>()).results;
+  const figures = JSON.parse(rows[0]?.counts ?? '[]') as (number | null)[];
+  const totals = plan.sources.map((_, i) => figures[2 * i] ?? 0);
+  const walkedShort = plan.sources.some((_, i) => (figures[2 * i + 1] ?? 0) >= OVERVIEW_WINDOW);
   return {
     kind,
-    hits: page.flatMap((r) => shown[windows.findIndex((w) => w.source === r.source)]!.get(r.id) ?? []),
-    total: windows.reduce((n, w) => n + w.total, 0),
-    capped: windows.some((w) => w.total >= SEARCH_WINDOW || !w.walkedAll),
+    hits: rows.flatMap((r) =>
+      r.src === null
+        ? []
+        : [{ kind, ref: r.ref, part: r.part, at: r.at, author: r.author, title: r.title, detail: r.detail, snippet: snippetPieces(r.snip), staffOnly: plan.sources[r.src]!.staff }],
+    ),
+    total: totals.reduce((n, t) => n + t, 0),
+    capped: totals.some((t) => t >= SEARCH_WINDOW) || walkedShort,
   };
 }

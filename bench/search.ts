@@ -387,9 +387,9 @@ export async function runSearch(ctx: PartContext): Promise<number> {
       `  the same samples reached the agent's socket in p50 ${fmt(percentile(lag.deliveries, 50), 0)} ms, p95 ${fmt(percentile(lag.deliveries, 95), 0)} ms (the chat's own path, for comparison); ` +
         `the index trailed the chats by at most ${lag.maxBacklog.messages.toLocaleString('en')} messages (${fmt(lag.maxBacklog.atSecond, 0)} s in; counted from D1 every second)`,
       '',
-      `Index size: D1's meta.size_after (the database's pages) before the search documents went in and after (with their two indexes rebuilt):`,
+      `Index size: D1's meta.size_after (the database's pages) before the search documents went in and after (with their three indexes rebuilt):`,
       `  ${mib(indexBytes)} for ${docs.toLocaleString('en')} documents, ${mib(perMillionMessages)} per million messages (everything indexed counted against the messages); ` +
-        `of it, FTS5's data blocks ${mib(fts.data)} and the documents' text ${mib(fts.bodies)} (the rest: the documents' other columns, FTS5's docsize, the two indexes).`,
+        `of it, FTS5's data blocks ${mib(fts.data)} and the documents' text ${mib(fts.bodies)} (the rest: the documents' other columns, FTS5's docsize, the three indexes).`,
       `  The whole database: ${mib(seeded.bytesAfter)}. At this rate a ${D1_MAX_GB} GB D1 database holds the search of some ` +
         `${fmt((D1_MAX_GB * 1e9) / perMillionMessages, 0)} million messages, before any other table.`,
     ].join('\n'),

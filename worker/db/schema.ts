@@ -607,7 +607,14 @@ function searchDocsTable<N extends string>(name: N) {
       author: text('author').notNull().default(''),
       body: text('body').notNull(),
     },
-    (t) => [uniqueIndex(`${name}_part`).on(t.kind, t.ref, t.part), index(`${name}_group_at`).on(t.kind, t.groupId, t.at)],
+    (t) => [
+      uniqueIndex(`${name}_part`).on(t.kind, t.ref, t.part),
+      index(`${name}_group_at`).on(t.kind, t.groupId, t.at),
+      // What a search's window reads of each match FTS5 walks, seeked by id: a tenth of the row's
+      // width (no text), so a common word's few thousand matches read far fewer pages than the
+      // rows themselves (worker/search/queries.ts names it: SQLite would seek the row by id).
+      index(`${name}_window`).on(t.id, t.kind, t.groupId, t.at),
+    ],
   );
 }
 export const searchDocs = searchDocsTable('search_docs');

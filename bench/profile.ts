@@ -12,11 +12,14 @@
 //   mem                                   memory per open chat and per idle socket, with a full GC of
 //                                         both isolates (a heap snapshot forces one) before each reading:
 //                                         retained JS heap beside workerd's RSS
+//   mem-phases                            Switchboard's RSS per chat by step of opening it (start over
+//                                         HTTP, visitor socket, agent socket, take), three batches of
+//                                         100, each reading after a full GC: where an open chat's memory goes
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { log, sleep } from './common.ts';
 import type { SystemName } from './load.ts';
-import { closeRooms, closeSockets, openIdleSockets, runLoad, setUpBaseline, setUpSwitchboard, signIn } from './load.ts';
+import { closeRooms, closeSockets, mapLimit, openIdleSockets, openSocket, runLoad, setUpBaseline, setUpSwitchboard, signIn } from './load.ts';
 import type { Servers } from './server.ts';
 import { BENCH_HOST, startServers } from './server.ts';
 
@@ -155,9 +158,47 @@ async function mem(servers: Servers): Promise<void> {
   }
 }
 
+async function memPhases(servers: Servers): Promise<void> {
+  const calls = await Promise.all((['switchboard', 'baseline'] as const).map((w) => inspector(w)));
+  const rss = async () => {
+    for (const call of calls) await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    await sleep(1500);
+    return servers.serverRssKb() ?? NaN;
+  };
+  const cookie = await signIn(servers);
+  const n = 100;
+  const { origin } = servers;
+  for (const batch of [1, 2, 3]) {
+    const readings = [await rss()];
+    const started = await mapLimit(Array.from({ length: n }, (_, i) => i), 8, async (i) => {
+      const res = await fetch(`${origin}/api/visitor/chats`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Phase ${batch}-${i}`, email: `phase${batch}-${i}@example.test`, question: 'Where does the memory go?', groupId: servers.groupId }),
+      });
+      if (res.status !== 201) throw new Error(`start: ${res.status} ${await res.text()}`);
+      return (await res.json()) as { chatId: string; token: string };
+    });
+    readings.push(await rss());
+    const visitors = await mapLimit(started, 8, (c) => openSocket(origin, `/api/visitor/chats/${c.chatId}/ws?token=${encodeURIComponent(c.token)}&after=0&frames=many`, true));
+    readings.push(await rss());
+    const agents = await mapLimit(started, 8, (c) => openSocket(origin, `/api/chats/${c.chatId}/ws?after=0&frames=many`, true, { Cookie: cookie }));
+    readings.push(await rss());
+    await mapLimit(agents, 8, async (agent) => {
+      const taken = new Promise<void>((resolve) => agent.on('message', (data) => String(data).includes('"taken"') && resolve()));
+      agent.send(JSON.stringify({ type: 'take' }));
+      await taken;
+    });
+    readings.push(await rss());
+    const per = (i: number) => ((readings[i + 1]! - readings[i]!) / n).toFixed(0);
+    console.log(`batch ${batch}: per chat RSS KiB: start ${per(0)}, visitor socket ${per(1)}, agent socket ${per(2)}, take ${per(3)}`);
+    await closeSockets([...visitors, ...agents]);
+  }
+}
+
 const [mode = 'cpu', ...rest] = process.argv.slice(2);
-if (!['cpu', 'ab', 'mem'].includes(mode)) {
-  console.error('usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | mem');
+if (!['cpu', 'ab', 'mem', 'mem-phases'].includes(mode)) {
+  console.error('usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | mem | mem-phases');
   process.exit(2);
 }
 // The inspector slows workerd's JS down: the A/B pairs run without it.
@@ -165,7 +206,8 @@ const servers = await startServers(log, mode === 'ab' ? {} : { inspectorPort: IN
 try {
   if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000), Number(rest[2] ?? 1));
   else if (mode === 'ab') await ab(servers, Number(rest[0] ?? 600), Number(rest[1] ?? 1));
-  else await mem(servers);
+  else if (mode === 'mem') await mem(servers);
+  else await memPhases(servers);
 } finally {
   await servers.dispose();
 }

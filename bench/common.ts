@@ -1,16 +1,16 @@
 // What the bench's parts (messages.ts, lists.ts, sizes.ts) share: the clock-stamped log, number
 // formatting, and the context bench/run.ts hands each part.
 import { performance } from 'node:perf_hooks';
-import type { Servers } from './server.ts';
+import type { ServerOptions, Servers } from './server.ts';
 
 export interface PartContext {
   /** Prints a line stamped with the seconds since the bench started. */
   log(line: string): void;
   /**
    * Starts Switchboard in Miniflare (bench/server.ts). run.ts disposes it when the part ends, throws,
-   * or overruns its budget, so a part never has to.
+   * or overruns its budget, so a part never has to. A second call disposes the first first.
    */
-  startServers(): Promise<Servers>;
+  startServers(options?: ServerOptions): Promise<Servers>;
   /** performance.now() by which the part should have finished (its soft budget). */
   deadline: number;
   /** Set when the part overran its hard limit: stop doing work. */

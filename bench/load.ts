@@ -27,8 +27,11 @@ const DUPLICATE_GRACE_MS = 300;
 const CLOSE_TIMEOUT_MS = 2_000;
 /** Characters of text in each message (the sequence tag plus padding). */
 const MESSAGE_TEXT_LENGTH = 80;
-/** The most sockets the bench ever opens (the scale part's 2,000 chats of 2, its consoles, spare). */
-const MAX_SOCKETS = 5000;
+/**
+ * The most sockets one bench run ever opens, all parts together (the scale part's 2,000 chats of 2
+ * and its consoles; the messages part's scenarios and its memory figures, 2,400 per system).
+ */
+const MAX_SOCKETS = 8000;
 
 export type SystemName = 'switchboard' | 'baseline';
 

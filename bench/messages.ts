@@ -9,6 +9,7 @@
 // their starts, comma-separated) runs only those, for a quicker look while working.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import type WebSocket from 'ws';
 import type { PartContext } from './common.ts';
 import { fmt, sleep } from './common.ts';
 import type { Room, RunResult, Summary, SystemName } from './load.ts';
@@ -16,9 +17,10 @@ import { closeRooms, closeSockets, openIdleSockets, runLoad, setUpBaseline, setU
 import type { Servers } from './server.ts';
 import { TYPING_KEEPALIVE_MS, TYPING_SEND_INTERVAL_MS } from '../client/shared/typing.ts';
 import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
+import { collectGarbage, inspector } from './inspector.ts';
 
 /** How long this part may run before bench/run.ts stops it (and disposes Miniflare). */
-export const MESSAGES_TIMEOUT_MS = 230_000;
+export const MESSAGES_TIMEOUT_MS = 330_000;
 
 interface Scenario {
   name: string;
@@ -64,11 +66,15 @@ const MEMORY_RATIO_TARGET = 1.3;
 /** Typing on against off: Switchboard's chats while everyone types (issue 15's target). */
 const TYPING_SCENARIO: Scenario = { name: 'typing N=50x3', rooms: 50, monitor: true, perRoom: 100, warmupPerRoom: 10 };
 const TYPING_RATIO_TARGET = 0.9;
-/** Rooms opened, then idle sockets added to them, for the memory figures. */
-const MEMORY_ROOMS = 100;
-const MEMORY_SOCKETS = 200;
-/** Pause before reading RSS, so the sockets' set-up work has settled. */
+/** Chats opened per batch, then idle sockets per batch on them, for the memory figures (measureMemory). */
+const MEMORY_BATCH_ROOMS = 150;
+const MEMORY_BATCH_SOCKETS = 300;
+/** Batches measured after the first (which is not counted). */
+const MEMORY_BATCHES = 3;
+/** Pause after a garbage collection before reading RSS. */
 const MEMORY_SETTLE_MS = 1500;
+/** workerd's inspector, opened for the memory figures' garbage collections only. */
+const MEMORY_INSPECTOR_PORT = 9340;
 
 
 function describe(run: RunResult): string {
@@ -182,37 +188,66 @@ interface Cookies {
 
 interface MemoryResult {
   system: SystemName;
-  /** RSS growth per open chat (its object and its two sockets), in KiB. */
+  /** RSS growth per open chat (its object and its two sockets, one message through it), in KiB. */
   perChatKb: number;
   /** RSS growth per further idle socket on those chats, in KiB. */
   perSocketKb: number;
 }
 
 /**
- * workerd's resident memory grown by MEMORY_ROOMS open chats, then by MEMORY_SOCKETS idle sockets
- * on them, one system after the other in the same fresh process. RSS is what an operator pays for;
- * it also holds garbage not yet collected, so the figures are upper bounds of what is kept.
+ * workerd's resident memory per open chat and per idle socket, each system in a fresh workerd of
+ * its own (one system's freed pages never flatter the other's figure), read after a full garbage
+ * collection of both isolates: the growth over MEMORY_BATCHES batches of MEMORY_BATCH_ROOMS chats
+ * after a first batch that is not counted (the code's first run, the databases' first pages), then
+ * over MEMORY_BATCHES batches of MEMORY_BATCH_SOCKETS idle sockets after a first. RSS moves in the
+ * allocator's steps of several MiB (a hundred chats read anything from -20 to 300 KiB each), so
+ * the figures are slopes over hundreds of items, and each batch's own figure is printed too.
  */
-async function measureMemory(servers: Servers, cookies: Cookies, system: SystemName, log: (line: string) => void): Promise<MemoryResult | null> {
-  const rss = servers.serverRssKb;
-  const before = rss();
-  if (before === null) return null;
-  const rooms =
-    system === 'switchboard'
-      ? await setUpSwitchboard(servers, cookies.agent, MEMORY_ROOMS)
-      : await setUpBaseline(servers, MEMORY_ROOMS, `mem-${Date.now().toString(36)}`);
-  // One message through each, so every object has written to its storage.
-  await runLoad(system, rooms, 1, WINDOW, `mem-${system}`);
-  await sleep(MEMORY_SETTLE_MS);
-  const withChats = rss()!;
-  const sockets = await openIdleSockets(system, servers, rooms, MEMORY_SOCKETS, cookies.monitor);
-  await sleep(MEMORY_SETTLE_MS);
-  const withSockets = rss()!;
-  await closeSockets(sockets);
-  await closeRooms(rooms);
-  const result = { system, perChatKb: (withChats - before) / MEMORY_ROOMS, perSocketKb: (withSockets - withChats) / MEMORY_SOCKETS };
-  log(`memory ${system}: ${fmt(result.perChatKb, 0)} KiB per open chat, ${fmt(result.perSocketKb, 0)} KiB per idle socket`);
-  return result;
+async function measureMemory(ctx: PartContext, system: SystemName): Promise<MemoryResult | null> {
+  const servers = await ctx.startServers({ inspectorPort: MEMORY_INSPECTOR_PORT });
+  if (servers.serverRssKb() === null) return null;
+  const calls = await Promise.all((['switchboard', 'baseline'] as const).map((w) => inspector(MEMORY_INSPECTOR_PORT, w)));
+  const rss = async () => {
+    await collectGarbage(calls);
+    await sleep(MEMORY_SETTLE_MS);
+    return servers.serverRssKb()!;
+  };
+  const cookies: Cookies = { agent: await signIn(servers), monitor: await signIn(servers, servers.monitor) };
+  const rooms: Room[] = [];
+  const slope = async (what: string, per: number, add: (batch: number) => Promise<void>) => {
+    await add(0);
+    const first = await rss();
+    let last = first;
+    const steps: string[] = [];
+    for (let batch = 1; batch <= MEMORY_BATCHES && !ctx.signal.aborted; batch++) {
+      await add(batch);
+      const now = await rss();
+      steps.push(fmt((now - last) / per, 0));
+      last = now;
+    }
+    const kb = (last - first) / (per * MEMORY_BATCHES);
+    ctx.log(`memory ${system}: ${fmt(kb, 0)} KiB per ${what} (batches of ${per}: ${steps.join(', ')})`);
+    return kb;
+  };
+  const sockets: WebSocket[] = [];
+  try {
+    const perChatKb = await slope('open chat', MEMORY_BATCH_ROOMS, async (batch) => {
+      const added =
+        system === 'switchboard'
+          ? await setUpSwitchboard(servers, cookies.agent, MEMORY_BATCH_ROOMS)
+          : await setUpBaseline(servers, MEMORY_BATCH_ROOMS, `mem-${batch}-${Date.now().toString(36)}`);
+      rooms.push(...added);
+      // One message through each, so every object has written to its storage.
+      await runLoad(system, added, 1, WINDOW, `mem-${system}-${batch}`);
+    });
+    const perSocketKb = await slope('idle socket', MEMORY_BATCH_SOCKETS, async () => {
+      sockets.push(...(await openIdleSockets(system, servers, rooms, MEMORY_BATCH_SOCKETS, cookies.monitor)));
+    });
+    return { system, perChatKb, perSocketKb };
+  } finally {
+    await closeSockets(sockets);
+    await closeRooms(rooms);
+  }
 }
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
@@ -290,7 +325,7 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
       return `     ${what}: switchboard ${fmt(sbKb, 0)} KiB, baseline ${fmt(baseKb, 0)} KiB, ${judged} (target <= ${MEMORY_RATIO_TARGET}) ${verdict}`;
     };
     lines.push(
-      `memory (workerd RSS growth, ${MEMORY_ROOMS} chats then ${MEMORY_SOCKETS} idle sockets on them; retained JS heap: npx tsx bench/profile.ts mem):`,
+      `memory (workerd RSS after a full GC, each system in a fresh workerd: growth over ${MEMORY_BATCHES} batches of ${MEMORY_BATCH_ROOMS} chats, then of ${MEMORY_BATCH_SOCKETS} idle sockets, after a first batch of each; by step: npx tsx bench/profile.ts mem-phases):`,
       line('per open chat', sb.perChatKb, base.perChatKb),
       line('per idle socket', sb.perSocketKb, base.perSocketKb),
       rule,
@@ -315,14 +350,12 @@ export async function runMessages(ctx: PartContext): Promise<number> {
     results.push(await runScenario(servers, s, cookies, ctx.log));
   }
   const typing = ctx.signal.aborted || (only && !only.includes('typing')) ? null : await runTyping(servers, cookies, ctx.log);
-  // Memory last, so the chats it opens (and their projections settling) never run inside a timed
-  // scenario; Switchboard first, so its figure never gains from pages the baseline freed (the
-  // baseline's may, which only makes Switchboard's ratio worse).
+  // Memory last: each system in a workerd of its own (measureMemory), after the timed scenarios'.
   const memory: MemoryResult[] = [];
   for (const system of ['switchboard', 'baseline'] as const) {
     if (ctx.signal.aborted) return 1;
     if (only && !only.includes('memory')) break;
-    const m = await measureMemory(servers, cookies, system, ctx.log);
+    const m = await measureMemory(ctx, system);
     if (m) memory.push(m);
   }
   printTable(results, typing, memory, loadAtStart);

@@ -16,49 +16,22 @@
 //                                         HTTP, visitor socket, agent socket, take), three batches of
 //                                         100, each reading after a full GC: where an open chat's memory goes
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import { log, sleep } from './common.ts';
+import { collectGarbage, inspector as inspectorAt } from './inspector.ts';
 import type { SystemName } from './load.ts';
 import { closeRooms, closeSockets, mapLimit, openIdleSockets, openSocket, runLoad, setUpBaseline, setUpSwitchboard, signIn } from './load.ts';
 import type { Servers } from './server.ts';
-import { BENCH_HOST, startServers } from './server.ts';
+import { startServers } from './server.ts';
 
 const INSPECTOR_PORT = 9339;
+const inspector = (worker: SystemName) => inspectorAt(INSPECTOR_PORT, worker);
 const AB_PAIRS = 16;
 const WINDOW = 8;
-
-type Call = (method: string, params?: object) => Promise<unknown>;
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
-}
-
-/** A DevTools-protocol session with one Worker's isolate (`core:user:<name>` in workerd's list). */
-async function inspector(worker: SystemName): Promise<Call> {
-  const list = await fetch(`http://${BENCH_HOST}:${INSPECTOR_PORT}/json`);
-  const targets = (await list.json()) as { id: string; webSocketDebuggerUrl: string }[];
-  const target = targets.find((t) => t.id === `core:user:${worker}`);
-  if (!target) throw new Error(`no inspector target for ${worker}: ${targets.map((t) => t.id).join(', ')}`);
-  const ws = new WebSocket(target.webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let next = 1;
-  const waiting = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
-  ws.on('message', (data) => {
-    const msg = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: unknown };
-    const w = msg.id === undefined ? undefined : waiting.get(msg.id);
-    if (!w) return;
-    waiting.delete(msg.id!);
-    if (msg.error) w.reject(new Error(JSON.stringify(msg.error)));
-    else w.resolve(msg.result);
-  });
-  return (method, params = {}) =>
-    new Promise((resolve, reject) => {
-      const id = next++;
-      waiting.set(id, { resolve, reject });
-      ws.send(JSON.stringify({ id, method, params }));
-    });
 }
 
 function top(counts: Map<string, number>, total: number, n: number): string[] {
@@ -132,9 +105,8 @@ async function ab(servers: Servers, messages: number, roomCount: number): Promis
 async function mem(servers: Servers): Promise<void> {
   const systems = ['switchboard', 'baseline'] as const;
   const calls = await Promise.all(systems.map((w) => inspector(w)));
-  // HeapProfiler.collectGarbage never answers in workerd; a heap snapshot collects garbage first.
   const reading = async () => {
-    for (const call of calls) await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    await collectGarbage(calls);
     await sleep(1500);
     const heaps = (await Promise.all(calls.map((call) => call('Runtime.getHeapUsage')))) as { usedSize: number }[];
     return { rssKb: servers.serverRssKb() ?? NaN, heapKb: heaps.map((h) => h.usedSize / 1024) };
@@ -161,7 +133,7 @@ async function mem(servers: Servers): Promise<void> {
 async function memPhases(servers: Servers): Promise<void> {
   const calls = await Promise.all((['switchboard', 'baseline'] as const).map((w) => inspector(w)));
   const rss = async () => {
-    for (const call of calls) await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    await collectGarbage(calls);
     await sleep(1500);
     return servers.serverRssKb() ?? NaN;
   };

@@ -36,13 +36,16 @@ interface Part {
   namedOnly?: boolean;
 }
 
-/** What the whole default run aims to stay under (the help-desk lists added 40 s to the lists part). */
-const TOTAL_BUDGET_MS = 300_000;
+/**
+ * What the whole default run aims to stay under (the help-desk lists added 40 s to the lists part,
+ * the memory figures' own workerds 80 s to the messages part).
+ */
+const TOTAL_BUDGET_MS = 380_000;
 /** The lists part never gets less than this, however long the parts before it took. */
 const LISTS_MIN_BUDGET_MS = 50_000;
 
 const PARTS: readonly Part[] = [
-  { name: 'messages', run: runMessages, budgetMs: () => MESSAGES_TIMEOUT_MS, graceMs: 0, typicalMs: 185_000 },
+  { name: 'messages', run: runMessages, budgetMs: () => MESSAGES_TIMEOUT_MS, graceMs: 0, typicalMs: 265_000 },
   {
     name: 'lists',
     run: async (ctx) => runLists(ctx, ctx.flags.has('--experiment') ? (await import('./lists-experiment.ts')).runExperiment : undefined),
@@ -88,9 +91,9 @@ async function runPart(part: Part, after: readonly Part[]): Promise<number> {
     log: (line) => {
       if (!abort.signal.aborted) log(`${part.name}: ${line}`);
     },
-    startServers: async () => {
+    startServers: async (options) => {
       await disposeServers();
-      const s = await startServers(ctx.log);
+      const s = await startServers(ctx.log, options);
       if (abort.signal.aborted) {
         await s.dispose();
         throw new Error('stopped');

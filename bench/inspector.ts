@@ -15,10 +15,13 @@ export async function inspector(port: number, worker: SystemName): Promise<Call>
   if (!target) throw new Error(`no inspector target for ${worker}: ${targets.map((t) => t.id).join(', ')}`);
   const ws = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  // The session must not keep the bench's process alive once it is done.
-  ws.on('close', () => undefined);
   let next = 1;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
+  // workerd closes the session when Miniflare is disposed: whatever still waits is answered then.
+  ws.on('close', () => {
+    for (const w of waiting.values()) w.reject(new Error('the inspector closed'));
+    waiting.clear();
+  });
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: unknown };
     const w = msg.id === undefined ? undefined : waiting.get(msg.id);

@@ -225,7 +225,7 @@ async function measureMemory(ctx: PartContext, system: SystemName): Promise<Memo
       steps.push(fmt((now - last) / per, 0));
       last = now;
     }
-    const kb = (last - first) / (per * MEMORY_BATCHES);
+    const kb = steps.length === 0 ? NaN : (last - first) / (per * steps.length);
     ctx.log(`memory ${system}: ${fmt(kb, 0)} KiB per ${what} (batches of ${per}: ${steps.join(', ')})`);
     return kb;
   };

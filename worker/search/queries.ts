@@ -280,6 +280,11 @@ function docFilters(plan: Plan, f: SearchFilters): Sql[] {
   return out;
 }
 
+/** An index's window as table expressions, and whether it has `walk<i>` (the overview's walk of the words' newest matches). */
+interface Window extends Sql {
+  walked: boolean;
+}
+
 /**
  * Index `i`'s window as common table expressions: `w<i>`, its SEARCH_WINDOW newest matches for the
  * plan (id, at, score), and for the overview `walk<i>`, what FTS5 walked. Three shapes, each the
@@ -292,7 +297,7 @@ function docFilters(plan: Plan, f: SearchFilters): Sql[] {
  *   documents (each asked of FTS5 when there are words).
  * bm25 is computed only when the order needs it.
  */
-function windowOf(i: number, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, overview: boolean): Sql {
+function windowOf(i: number, kind: SearchKind, source: Source, plan: Plan, match: string | null, f: SearchFilters, sort: SearchSort, overview: boolean): Window {
   const item = itemFilters(plan);
   const docs = docFilters(plan, f);
   const score = match !== null && sort === 'relevance' ? `${source.fts}.rank` : '0';
@@ -305,6 +310,7 @@ function windowOf(i: number, kind: SearchKind, source: Source, plan: Plan, match
       sql: `w${i} AS MATERIALIZED (SELECT d.id AS id, d.at AS at, ${score} AS score FROM ${plan.item} CROSS JOIN ${source.docs} d ON d.kind = ? AND d.ref = ${plan.itemKey}${words.sql}
              WHERE ${item.sql}${rest.sql} ORDER BY ${match === null ? 'd.at' : 'd.id'} DESC LIMIT ${SEARCH_WINDOW})`,
       binds: [kind, ...words.binds, ...item.binds, ...rest.binds],
+      walked: false,
     };
   }
   const rest = and([...docs, ...(item ? [{ sql: `EXISTS (SELECT 1 FROM ${plan.item} WHERE ${plan.itemKey} = d.ref AND ${item.sql})`, binds: item.binds }] : [])]);
@@ -322,18 +328,21 @@ function windowOf(i: number, kind: SearchKind, source: Source, plan: Plan, match
       sql: `walk${i} AS MATERIALIZED (SELECT rowid AS id, ${score} AS score FROM ${source.fts} WHERE ${source.fts} MATCH ?${floor.sql} ORDER BY rowid DESC LIMIT ${OVERVIEW_WINDOW}),
         w${i} AS MATERIALIZED (SELECT d.id AS id, d.at AS at, walk${i}.score AS score FROM walk${i} CROSS JOIN ${matched} ON d.id = walk${i}.id WHERE d.kind = ?${rest.sql})`,
       binds: [match, ...floor.binds, kind, ...rest.binds],
+      walked: true,
     };
   }
   if (match === null) {
     return {
       sql: `w${i} AS MATERIALIZED (SELECT d.id AS id, d.at AS at, 0 AS score FROM ${source.docs} d WHERE d.kind = ?${rest.sql} ORDER BY d.at DESC LIMIT ${SEARCH_WINDOW})`,
       binds: [kind, ...rest.binds],
+      walked: false,
     };
   }
   return {
     sql: `w${i} AS MATERIALIZED (SELECT d.id AS id, d.at AS at, ${score} AS score FROM ${source.fts} CROSS JOIN ${matched} ON d.id = ${source.fts}.rowid
            WHERE ${source.fts} MATCH ?${floor.sql} AND d.kind = ?${rest.sql} ORDER BY ${source.fts}.rowid DESC LIMIT ${SEARCH_WINDOW})`,
     binds: [match, ...floor.binds, kind, ...rest.binds],
+    walked: false,
   };
 }
 
@@ -367,19 +376,14 @@ function pageOf(i: number, source: Source, plan: Plan, match: string | null): Sq
 }
 
 /** A row of a kind's one statement: the windows' counts, and a match of the page (all null when the page is empty). */
-interface PageRow {
+type PageRow = Pick<SearchHit, 'ref' | 'part' | 'at' | 'author' | 'title' | 'detail'> & {
+  /** Which of the plan's indexes (its `sources`) the match is in. */
   src: number | null;
   id: number | null;
-  ref: string;
-  part: string;
-  at: number;
-  author: string;
-  title: string;
-  detail: string;
   snip: string;
   /** JSON: each window's count of matches and, for the overview, how many it walked. */
   counts: string;
-}
+};
 
 /** Knowledge-base articles (published ones: kb_search holds no others); only a date range applies. */
 async function searchArticles(db: D1Database, match: string | null, f: SearchFilters, sort: SearchSort, take: number) {
@@ -450,9 +454,9 @@ export async function searchKind(
   // from them in the sort's order, and what the page's matches show (see the head of this file).
   const windows = plan.sources.map((source, i) => windowOf(i, kind, source, plan, match, f, effectiveSort, overview));
   const ranked = plan.sources.map((_, i) => `SELECT ${i} AS src, id, at, score FROM w${i}`).join(' UNION ALL ');
-  const counts = plan.sources
-    .map((_, i) => `(SELECT count(*) FROM w${i}), ${overview && match !== null ? `(SELECT count(*) FROM walk${i})` : 'NULL'}`)
-    .join(', ');
+  // Each window's count and, where it walked the words' newest matches, how many: a walk that
+  // stopped at OVERVIEW_WINDOW may have missed the kind's older matches (`capped`).
+  const counts = windows.map((w, i) => `(SELECT count(*) FROM w${i}), ${w.walked ? `(SELECT count(*) FROM walk${i})` : 'NULL'}`).join(', ');
   const shown = joined(plan.sources.map((source, i) => pageOf(i, source, plan, match)), ' UNION ALL ');
   const by = effectiveSort === 'date' ? 'at DESC, src, id DESC' : 'score ASC, at DESC, src, id DESC';
   const sql = `WITH ${windows.map((w) => w.sql).join(',\n')},
@@ -462,7 +466,7 @@ export async function searchKind(
       LEFT JOIN (SELECT s.src, s.id, s.ref, s.part, s.at, s.author, s.title, s.detail, s.snip, p.score FROM shown s JOIN page p ON p.src = s.src AND p.id = s.id) x
      ORDER BY ${by.replace(/\b(score|at|src|id)\b/g, 'x.$1')}`;
   const binds = [...windows.flatMap((w) => w.binds), limit, offset, ...shown.binds];
-  const rows = (await db.prepare(sql).bind(...binds).all<PageRow & { score: number }>()).results;
+  const rows = (await db.prepare(sql).bind(...binds).all<PageRow>()).results;
   const figures = JSON.parse(rows[0]?.counts ?? '[]') as (number | null)[];
   const totals = plan.sources.map((_, i) => figures[2 * i] ?? 0);
   const walkedShort = plan.sources.some((_, i) => (figures[2 * i + 1] ?? 0) >= OVERVIEW_WINDOW);

@@ -175,6 +175,11 @@ describe('filters, kinds and paging', () => {
     expect(await count({ files: 'no' })).toBe(5);
     const { customerId } = (await (await api(`/api/customers/lookup?email=${encodeURIComponent(email)}`, { headers: { Cookie: alice } })).json()) as { customerId: string };
     expect(await count({ customer: customerId })).toBe(5);
+    // Every kind at once with a filter naming the customer: the chat's kind starts from the
+    // customer's chats (no walk of the words' newest matches), the others say what they found.
+    const overview = await search(alice, { q: word, customer: customerId });
+    expect(overview.status, JSON.stringify(overview.body)).toBe(200);
+    expect(overview.body.pages.find((p) => p.kind === 'chat')).toMatchObject({ total: 5, capped: false });
     expect(await count({ to: String(Date.now() - 60 * 60 * 1000) })).toBe(0);
     expect(await count({ from: String(Date.now() - 60 * 60 * 1000) })).toBe(5);
     // A rating once the customer rated the chat.

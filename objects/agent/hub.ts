@@ -4,14 +4,16 @@
 // chats and the lobby register here when they accept one of the agent's sockets; `refresh` reads
 // the agent's rights from D1 once and pushes them to each place, which closes what is no longer
 // allowed and updates the rank its decisions use. The console's own changes call `refresh` at
-// once; changes written straight to D1 (`npm run admin`) are found by this object's timer.
-// It deliberately keeps no copy of the rights: D1 is the truth, read when asked.
+// once; changes written straight to D1 (`npm run admin`) are found by this object's timer, which
+// pushes only what changed (pushes.ts). D1 is the truth, read at every check: the object keeps
+// only a key of what it last pushed, to tell whether anything changed.
 // It also keeps the agent's task reminders: the task routes ask it to remind the assignee at a
 // task's due time, and when that comes it reads the task from D1 and tells the agent's consoles
 // only if the task is still open, still theirs and still due then (so a stale reminder is harmless).
 import { DurableObject } from 'cloudflare:workers';
 import type { StaffRights } from '../identity.ts';
 import type { RightsStore } from './store.ts';
+import { pushTargets, rightsKey } from './pushes.ts';
 import { pieceName, shardOf, shardsPerGroup } from '../lobby/pieces.ts';
 
 /**
@@ -33,6 +35,10 @@ export function agentHub(env: Pick<Env, 'AGENT_HUB'>, agentId: string) {
 /** The hub, less its D1 access: worker/index.ts exports the class wrangler binds (`AgentHub`). */
 export abstract class AgentHubObject extends DurableObject<Env> {
   protected abstract readonly store: RightsStore;
+  /** The key of the rights this instance last pushed everywhere (pushes.ts); null until its first push. */
+  #lastKey: string | null = null;
+  /** The places that have not had those rights: missed by that push, or registered since. */
+  #pending = new Set<string>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -99,6 +105,8 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     const sql = this.ctx.storage.sql;
     sql.exec('INSERT OR IGNORE INTO agent (id, agent_id) VALUES (1, ?)', agentId);
     sql.exec('INSERT OR IGNORE INTO places (place) VALUES (?)', place);
+    // Its socket was checked against D1 as it opened; the next check pushes to it whatever it reads.
+    this.#pending.add(place);
     await this.#arm();
   }
 
@@ -106,16 +114,32 @@ export abstract class AgentHubObject extends DurableObject<Env> {
    * Reads the agent's rights and pushes them to every place holding their sockets. Places that
    * no longer hold any of the agent's sockets are forgotten. Returns the rights pushed.
    */
-  async refresh(agentId: string): Promise<StaffRights> {
+  refresh(agentId: string): Promise<StaffRights> {
+    return this.#pushRights(agentId, true);
+  }
+
+  /**
+   * Reads the agent's rights and pushes them where pushes.ts says: everywhere when `always` (a
+   * console's change) or when they changed since the last push; else only where that missed.
+   */
+  async #pushRights(agentId: string, always: boolean): Promise<StaffRights> {
     const rights = await this.store.rightsOf(agentId, Date.now());
+    const key = rightsKey(rights);
     const sql = this.ctx.storage.sql;
     const places = sql.exec<{ place: Place }>('SELECT place FROM places').toArray().map((r) => r.place);
-    const held = await Promise.allSettled(places.map((place) => this.#push(place, rights)));
+    const targets = pushTargets(places, key, this.#lastKey === null ? null : { key: this.#lastKey, pending: this.#pending }, always);
+    // Every pending place is among the targets (or forgotten); one registered from now on waits for the next check.
+    this.#pending = new Set();
+    const held = await Promise.allSettled(targets.map((place) => this.#push(place, rights)));
     held.forEach((outcome, i) => {
       // A place that could not be reached keeps its entry and is tried again on the next round.
-      if (outcome.status === 'fulfilled' && !outcome.value) sql.exec('DELETE FROM places WHERE place = ?', places[i]!);
-      if (outcome.status === 'rejected') console.error('rights not delivered to', places[i], outcome.reason);
+      if (outcome.status === 'fulfilled' && !outcome.value) sql.exec('DELETE FROM places WHERE place = ?', targets[i]!);
+      if (outcome.status === 'rejected') {
+        this.#pending.add(targets[i]!);
+        console.error('rights not delivered to', targets[i], outcome.reason);
+      }
     });
+    this.#lastKey = key;
     return rights;
   }
 
@@ -126,7 +150,7 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     // Rights first: they must reach open sockets on time whatever happens to a reminder.
     const held = this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM places').one().n;
     try {
-      if (held > 0) await this.refresh(agentId);
+      if (held > 0) await this.#pushRights(agentId, false);
       await this.#remind(agentId);
     } finally {
       await this.#arm();

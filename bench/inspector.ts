@@ -42,6 +42,20 @@ export async function inspector(port: number, worker: SystemName): Promise<Call>
  * A full garbage collection of each isolate: HeapProfiler.collectGarbage never answers in workerd,
  * and a heap snapshot collects garbage first.
  */
-export async function collectGarbage(calls: readonly Call[]): Promise<void> {
+async function collectGarbage(calls: readonly Call[]): Promise<void> {
   for (const call of calls) await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+}
+
+/** How long after a garbage collection RSS is read: the allocator's returns to the system settle. */
+const GC_SETTLE_MS = 1500;
+
+/** Sessions with both Workers' isolates (Switchboard's and the baseline's). */
+export function bothIsolates(port: number): Promise<Call[]> {
+  return Promise.all((['switchboard', 'baseline'] as const).map((w) => inspector(port, w)));
+}
+
+/** A full garbage collection of each isolate, then a pause for RSS to settle: what a memory reading waits for. */
+export async function settleAfterGc(calls: readonly Call[]): Promise<void> {
+  await collectGarbage(calls);
+  await new Promise((resolve) => setTimeout(resolve, GC_SETTLE_MS));
 }

@@ -207,23 +207,36 @@ const sendFrame = (id: string, text: string): string => JSON.stringify({ type: '
  * A Switchboard chat: the visitor sends, the agent (who has taken the chat) receives; with a
  * monitor's cookie, a manager follows the chat on a third socket.
  */
-export async function switchboardRoom(servers: Servers, cookie: string, i: number, monitorCookie?: string, groupId = servers.groupId): Promise<Room> {
-  const { origin } = servers;
-  const res = await http(origin, '/api/visitor/chats', {
+/** A chat started through the widget's route, as a visitor starts one: its id and the visitor's token. */
+export async function startChat(servers: Servers, i: number, groupId = servers.groupId): Promise<{ chatId: string; token: string }> {
+  const res = await http(servers.origin, '/api/visitor/chats', {
     method: 'POST',
     body: { name: `Bench Visitor ${i}`, email: `visitor${i}@example.test`, question: `Bench question ${i}`, groupId },
   });
   if (res.status !== 201) throw new Error(`starting chat ${i} failed: ${res.status} ${await res.text()}`);
-  const { chatId, token } = (await res.json()) as { chatId: string; token: string };
+  return (await res.json()) as { chatId: string; token: string };
+}
 
-  // frames=many, as the clients ask: several frames may share a message (objects/outbox.ts).
-  const visitorPath = `/api/visitor/chats/${chatId}/ws?token=${encodeURIComponent(token)}&after=0&frames=many`;
-  const visitor = await openSocket(origin, visitorPath, true);
-  const agent = await openSocket(origin, `/api/chats/${chatId}/ws?after=0&frames=many`, true, { Cookie: cookie });
-  const taken = waitForFrame(agent, `chat ${i} take`, (f) => f.type === 'event' && f.event.kind === 'taken');
+// frames=many, as the clients ask: several frames may share a message (objects/outbox.ts).
+export const visitorSocket = (origin: string, chat: { chatId: string; token: string }) =>
+  openSocket(origin, `/api/visitor/chats/${chat.chatId}/ws?token=${encodeURIComponent(chat.token)}&after=0&frames=many`, true);
+export const staffSocket = (origin: string, chatId: string, cookie: string) => openSocket(origin, `/api/chats/${chatId}/ws?after=0&frames=many`, true, { Cookie: cookie });
+
+/** The agent on this socket takes its chat; resolves once the socket hears it taken. */
+export async function takeOn(agent: WebSocket, what: string): Promise<void> {
+  const taken = waitForFrame(agent, `${what} take`, (f) => f.type === 'event' && f.event.kind === 'taken');
   agent.send(JSON.stringify({ type: 'take' } satisfies ClientFrame));
   await taken;
-  const listeners = monitorCookie ? [await openSocket(origin, `/api/chats/${chatId}/ws?after=0&frames=many`, true, { Cookie: monitorCookie })] : [];
+}
+
+export async function switchboardRoom(servers: Servers, cookie: string, i: number, monitorCookie?: string, groupId = servers.groupId): Promise<Room> {
+  const { origin } = servers;
+  const started = await startChat(servers, i, groupId);
+  const { chatId } = started;
+  const visitor = await visitorSocket(origin, started);
+  const agent = await staffSocket(origin, chatId, cookie);
+  await takeOn(agent, `chat ${i}`);
+  const listeners = monitorCookie ? [await staffSocket(origin, chatId, monitorCookie)] : [];
 
   return {
     id: chatId,
@@ -288,7 +301,7 @@ export function openIdleSockets(system: SystemName, servers: Servers, rooms: rea
     (id) =>
       system === 'baseline'
         ? openSocket(servers.origin, id, false)
-        : openSocket(servers.origin, `/api/chats/${id}/ws?after=0&frames=many`, true, { Cookie: cookie }),
+        : staffSocket(servers.origin, id, cookie),
   );
 }
 

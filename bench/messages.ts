@@ -17,7 +17,7 @@ import { closeRooms, closeSockets, openIdleSockets, runLoad, setUpBaseline, setU
 import type { Servers } from './server.ts';
 import { TYPING_KEEPALIVE_MS, TYPING_SEND_INTERVAL_MS } from '../client/shared/typing.ts';
 import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
-import { collectGarbage, inspector } from './inspector.ts';
+import { bothIsolates, settleAfterGc } from './inspector.ts';
 
 /** How long this part may run before bench/run.ts stops it (and disposes Miniflare). */
 export const MESSAGES_TIMEOUT_MS = 330_000;
@@ -71,8 +71,6 @@ const MEMORY_BATCH_ROOMS = 150;
 const MEMORY_BATCH_SOCKETS = 300;
 /** Batches measured after the first (which is not counted). */
 const MEMORY_BATCHES = 3;
-/** Pause after a garbage collection before reading RSS. */
-const MEMORY_SETTLE_MS = 1500;
 /** workerd's inspector, opened for the memory figures' garbage collections only. */
 const MEMORY_INSPECTOR_PORT = 9340;
 
@@ -206,10 +204,9 @@ interface MemoryResult {
 async function measureMemory(ctx: PartContext, system: SystemName): Promise<MemoryResult | null> {
   const servers = await ctx.startServers({ inspectorPort: MEMORY_INSPECTOR_PORT });
   if (servers.serverRssKb() === null) return null;
-  const calls = await Promise.all((['switchboard', 'baseline'] as const).map((w) => inspector(MEMORY_INSPECTOR_PORT, w)));
+  const calls = await bothIsolates(MEMORY_INSPECTOR_PORT);
   const rss = async () => {
-    await collectGarbage(calls);
-    await sleep(MEMORY_SETTLE_MS);
+    await settleAfterGc(calls);
     return servers.serverRssKb()!;
   };
   const cookies: Cookies = { agent: await signIn(servers), monitor: await signIn(servers, servers.monitor) };

@@ -16,10 +16,10 @@
 //                                         HTTP, visitor socket, agent socket, take), three batches of
 //                                         100, each reading after a full GC: where an open chat's memory goes
 import { performance } from 'node:perf_hooks';
-import { log, sleep } from './common.ts';
-import { collectGarbage, inspector as inspectorAt } from './inspector.ts';
+import { log } from './common.ts';
+import { bothIsolates, inspector as inspectorAt, settleAfterGc } from './inspector.ts';
 import type { SystemName } from './load.ts';
-import { closeRooms, closeSockets, mapLimit, openIdleSockets, openSocket, runLoad, setUpBaseline, setUpSwitchboard, signIn } from './load.ts';
+import { closeRooms, closeSockets, mapLimit, openIdleSockets, runLoad, setUpBaseline, setUpSwitchboard, signIn, staffSocket, startChat, takeOn, visitorSocket } from './load.ts';
 import type { Servers } from './server.ts';
 import { startServers } from './server.ts';
 
@@ -104,10 +104,9 @@ async function ab(servers: Servers, messages: number, roomCount: number): Promis
 
 async function mem(servers: Servers): Promise<void> {
   const systems = ['switchboard', 'baseline'] as const;
-  const calls = await Promise.all(systems.map((w) => inspector(w)));
+  const calls = await bothIsolates(INSPECTOR_PORT);
   const reading = async () => {
-    await collectGarbage(calls);
-    await sleep(1500);
+    await settleAfterGc(calls);
     const heaps = (await Promise.all(calls.map((call) => call('Runtime.getHeapUsage')))) as { usedSize: number }[];
     return { rssKb: servers.serverRssKb() ?? NaN, heapKb: heaps.map((h) => h.usedSize / 1024) };
   };
@@ -131,10 +130,9 @@ async function mem(servers: Servers): Promise<void> {
 }
 
 async function memPhases(servers: Servers): Promise<void> {
-  const calls = await Promise.all((['switchboard', 'baseline'] as const).map((w) => inspector(w)));
+  const calls = await bothIsolates(INSPECTOR_PORT);
   const rss = async () => {
-    await collectGarbage(calls);
-    await sleep(1500);
+    await settleAfterGc(calls);
     return servers.serverRssKb() ?? NaN;
   };
   const cookie = await signIn(servers);
@@ -142,25 +140,13 @@ async function memPhases(servers: Servers): Promise<void> {
   const { origin } = servers;
   for (const batch of [1, 2, 3]) {
     const readings = [await rss()];
-    const started = await mapLimit(Array.from({ length: n }, (_, i) => i), 8, async (i) => {
-      const res = await fetch(`${origin}/api/visitor/chats`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: `Phase ${batch}-${i}`, email: `phase${batch}-${i}@example.test`, question: 'Where does the memory go?', groupId: servers.groupId }),
-      });
-      if (res.status !== 201) throw new Error(`start: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { chatId: string; token: string };
-    });
+    const started = await mapLimit(Array.from({ length: n }, (_, i) => batch * n + i), 8, (i) => startChat(servers, i));
     readings.push(await rss());
-    const visitors = await mapLimit(started, 8, (c) => openSocket(origin, `/api/visitor/chats/${c.chatId}/ws?token=${encodeURIComponent(c.token)}&after=0&frames=many`, true));
+    const visitors = await mapLimit(started, 8, (c) => visitorSocket(origin, c));
     readings.push(await rss());
-    const agents = await mapLimit(started, 8, (c) => openSocket(origin, `/api/chats/${c.chatId}/ws?after=0&frames=many`, true, { Cookie: cookie }));
+    const agents = await mapLimit(started, 8, (c) => staffSocket(origin, c.chatId, cookie));
     readings.push(await rss());
-    await mapLimit(agents, 8, async (agent) => {
-      const taken = new Promise<void>((resolve) => agent.on('message', (data) => String(data).includes('"taken"') && resolve()));
-      agent.send(JSON.stringify({ type: 'take' }));
-      await taken;
-    });
+    await mapLimit(agents, 8, (agent, i) => takeOn(agent, `phase chat ${i}`));
     readings.push(await rss());
     const per = (i: number) => ((readings[i + 1]! - readings[i]!) / n).toFixed(0);
     console.log(`batch ${batch}: per chat RSS KiB: start ${per(0)}, visitor socket ${per(1)}, agent socket ${per(2)}, take ${per(3)}`);

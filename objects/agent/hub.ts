@@ -120,7 +120,7 @@ export abstract class AgentHubObject extends DurableObject<Env> {
 
   /**
    * Reads the agent's rights and pushes them where pushes.ts says: everywhere when `always` (a
-   * console's change) or when they changed since the last push; else only where that missed.
+   * console's change) or when they changed since the last push; else only to the places pending.
    */
   async #pushRights(agentId: string, always: boolean): Promise<StaffRights> {
     const rights = await this.store.rightsOf(agentId, Date.now());

@@ -1,11 +1,11 @@
 // Which places the agent's hub (hub.ts) pushes the rights to. A console's change pushes to every
-// place at once; the timer's check, which is there for changes written straight to D1 (`npm run
-// admin`) and for sessions that expire, pushes only when the rights it read differ from the ones
-// last pushed everywhere, and otherwise only to the places that have not had them: the ones that
+// place at once. The timer's check, there for changes written straight to D1 (`npm run admin`)
+// and for sessions that expire, pushes everywhere only when the rights it read differ from the
+// ones last pushed everywhere; otherwise only to the places that have not had them: the ones that
 // push could not reach and the ones registered since (a socket opened just before a change that
-// was already pushed must not miss it). An
-// agent's rights rarely change: most checks then cost one D1 read and no call to any chat (before,
-// every open chat of every online agent was called every 20 seconds).
+// was already pushed must not miss it). An agent's rights rarely change: most checks then cost one
+// D1 read and no call to any chat (before, every open chat of every online agent was called every
+// 20 seconds).
 import type { StaffRights } from '../identity.ts';
 
 /** The rights as compared between checks: the same rights, whatever order D1 listed them in. */

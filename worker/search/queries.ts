@@ -255,7 +255,7 @@ const PLANS: Record<Exclude<SearchKind, 'article'>, (scope: SearchScope, f: Sear
 
 const order = (sort: SearchSort) => (sort === 'date' ? 'at DESC, id DESC' : 'score ASC, at DESC, id DESC');
 
-/** A match in an index's window (its score and time are what the page is ordered by). */
+/** An article match, as its page is ordered (score, time, id). */
 interface Ranked {
   id: number;
   at: number;
@@ -441,10 +441,10 @@ export async function searchKind(
   limit: number,
   overview = false,
 ): Promise<SearchPage> {
-  const take = offset + limit;
   const effectiveSort: SearchSort = match === null ? 'date' : sort;
-  const byOrder = (a: Ranked, b: Ranked) => (effectiveSort === 'date' ? 0 : a.score - b.score) || b.at - a.at || b.id - a.id;
   if (kind === 'article') {
+    const take = offset + limit;
+    const byOrder = (a: Ranked, b: Ranked) => (effectiveSort === 'date' ? 0 : a.score - b.score) || b.at - a.at || b.id - a.id;
     const { hits, total } = await searchArticles(db, match, f, effectiveSort, take);
     return { kind, hits: hits.sort(byOrder).slice(offset, take).map(({ score: _score, id: _id, ...hit }) => hit), total, capped: total >= SEARCH_WINDOW };
   }
@@ -458,13 +458,14 @@ export async function searchKind(
   // stopped at OVERVIEW_WINDOW may have missed the kind's older matches (`capped`).
   const counts = windows.map((w, i) => `(SELECT count(*) FROM w${i}), ${w.walked ? `(SELECT count(*) FROM walk${i})` : 'NULL'}`).join(', ');
   const shown = joined(plan.sources.map((source, i) => pageOf(i, source, plan, match)), ' UNION ALL ');
-  const by = effectiveSort === 'date' ? 'at DESC, src, id DESC' : 'score ASC, at DESC, src, id DESC';
+  // The sort's order over a table's columns (`t` its alias and a dot, or nothing); the index breaks ties before the id.
+  const by = (t = '') => (effectiveSort === 'date' ? '' : `${t}score ASC, `) + `${t}at DESC, ${t}src, ${t}id DESC`;
   const sql = `WITH ${windows.map((w) => w.sql).join(',\n')},
-    page AS MATERIALIZED (SELECT src, id, at, score FROM (${ranked}) ORDER BY ${by} LIMIT ? OFFSET ?),
+    page AS MATERIALIZED (SELECT src, id, at, score FROM (${ranked}) ORDER BY ${by()} LIMIT ? OFFSET ?),
     shown AS (${shown.sql})
     SELECT x.*, n.counts AS counts FROM (SELECT json_array(${counts}) AS counts) n
       LEFT JOIN (SELECT s.src, s.id, s.ref, s.part, s.at, s.author, s.title, s.detail, s.snip, p.score FROM shown s JOIN page p ON p.src = s.src AND p.id = s.id) x
-     ORDER BY ${by.replace(/\b(score|at|src|id)\b/g, 'x.$1')}`;
+     ORDER BY ${by('x.')}`;
   const binds = [...windows.flatMap((w) => w.binds), limit, offset, ...shown.binds];
   const rows = (await db.prepare(sql).bind(...binds).all<PageRow>()).results;
   const figures = JSON.parse(rows[0]?.counts ?? '[]') as (number | null)[];

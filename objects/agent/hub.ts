@@ -13,7 +13,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { StaffRights } from '../identity.ts';
 import type { RightsStore } from './store.ts';
-import { pushTargets, rightsKey } from './pushes.ts';
+import type { Held, SocketView } from './pushes.ts';
+import { pushed, pushTargets, registered } from './pushes.ts';
 import { pieceName, shardOf, shardsPerGroup } from '../lobby/pieces.ts';
 
 /**
@@ -35,10 +36,11 @@ export function agentHub(env: Pick<Env, 'AGENT_HUB'>, agentId: string) {
 /** The hub, less its D1 access: worker/index.ts exports the class wrangler binds (`AgentHub`). */
 export abstract class AgentHubObject extends DurableObject<Env> {
   protected abstract readonly store: RightsStore;
-  /** The key of the rights this instance last pushed everywhere (pushes.ts); null until its first push. */
-  #lastKey: string | null = null;
-  /** The places that have not had those rights: missed by that push, or registered since. */
-  #pending = new Set<string>();
+  /** What each place's sockets of the agent hold, as far as this instance knows (pushes.ts). */
+  #held = new Map<string, Held>();
+  /** Registrations so far, and each place's latest: a push that crossed one leaves the place unknown. */
+  #registrations = 0;
+  #registeredAt = new Map<string, number>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -100,13 +102,16 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     }
   }
 
-  /** A place accepted one of the agent's sockets. */
-  async register(agentId: string, place: Place): Promise<void> {
+  /**
+   * A place accepted one of the agent's sockets, opened with `view` (what the Worker checked it
+   * against). The next check pushes to it only if what it reads differs (pushes.ts).
+   */
+  async register(agentId: string, place: Place, view?: SocketView): Promise<void> {
     const sql = this.ctx.storage.sql;
     sql.exec('INSERT OR IGNORE INTO agent (id, agent_id) VALUES (1, ?)', agentId);
-    sql.exec('INSERT OR IGNORE INTO places (place) VALUES (?)', place);
-    // Its socket was checked against D1 as it opened; the next check pushes to it whatever it reads.
-    this.#pending.add(place);
+    const isNew = sql.exec('INSERT OR IGNORE INTO places (place) VALUES (?)', place).rowsWritten > 0;
+    registered(this.#held, place, view, isNew);
+    this.#registeredAt.set(place, ++this.#registrations);
     await this.#arm();
   }
 
@@ -120,26 +125,31 @@ export abstract class AgentHubObject extends DurableObject<Env> {
 
   /**
    * Reads the agent's rights and pushes them where pushes.ts says: everywhere when `always` (a
-   * console's change) or when they changed since the last push; else only to the places pending.
+   * console's change), else to the places that may not hold them.
    */
   async #pushRights(agentId: string, always: boolean): Promise<StaffRights> {
     const rights = await this.store.rightsOf(agentId, Date.now());
-    const key = rightsKey(rights);
     const sql = this.ctx.storage.sql;
     const places = sql.exec<{ place: Place }>('SELECT place FROM places').toArray().map((r) => r.place);
-    const targets = pushTargets(places, key, this.#lastKey === null ? null : { key: this.#lastKey, pending: this.#pending }, always);
-    // Every pending place is among the targets (or forgotten); one registered from now on waits for the next check.
-    this.#pending = new Set();
-    const held = await Promise.allSettled(targets.map((place) => this.#push(place, rights)));
-    held.forEach((outcome, i) => {
-      // A place that could not be reached keeps its entry and is tried again on the next round.
-      if (outcome.status === 'fulfilled' && !outcome.value) sql.exec('DELETE FROM places WHERE place = ?', targets[i]!);
+    const targets = pushTargets(places, rights, this.#held, always);
+    const before = this.#registrations;
+    const outcomes = await Promise.allSettled(targets.map((place) => this.#push(place, rights)));
+    outcomes.forEach((outcome, i) => {
+      const place = targets[i]!;
+      const meanwhile = (this.#registeredAt.get(place) ?? 0) > before;
       if (outcome.status === 'rejected') {
-        this.#pending.add(targets[i]!);
-        console.error('rights not delivered to', targets[i], outcome.reason);
+        // Not reached: unknown, so tried again on the next round.
+        this.#held.delete(place);
+        console.error('rights not delivered to', place, outcome.reason);
+      } else if (outcome.value || meanwhile) {
+        pushed(this.#held, place, rights, meanwhile);
+      } else {
+        // It holds none of the agent's sockets (and none registered while the push was on its way).
+        sql.exec('DELETE FROM places WHERE place = ?', place);
+        this.#held.delete(place);
+        this.#registeredAt.delete(place);
       }
     });
-    this.#lastKey = key;
     return rights;
   }
 

@@ -324,8 +324,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       this.#announceViewers(server);
       // The agent's hub pushes their rights here from now on (sign-out, disable, groups, rank).
       // Registered after the socket exists, so a push that crosses this call still finds it.
+      // With what the Worker checked it against, so the hub pushes here only if that differs.
+      const view = caller.grant && { name: you.name, rank: caller.rank, groupIds: caller.grant.groupIds, sessionId: caller.grant.sessionId };
       void agentHub(this.env, you.id)
-        .register(you.id, `chat:${chat.id}`)
+        .register(you.id, `chat:${chat.id}`, view ?? undefined)
         .catch((err: unknown) => console.error('socket not registered with the agent hub', err));
     }
     return new Response(null, { status: 101, webSocket: client });

@@ -138,7 +138,7 @@ export abstract class LobbyObject extends DurableObject<Env> {
     this.#announce(subscriber.agentId);
     await this.#recordOnline(subscriber.piece);
     void agentHub(this.env, subscriber.agentId)
-      .register(subscriber.agentId, pieceName(subscriber.piece))
+      .register(subscriber.agentId, pieceName(subscriber.piece), { name: subscriber.name, rank: subscriber.rank, groupIds: subscriber.groupIds, sessionId: subscriber.sessionId })
       .catch((err: unknown) => console.error('console not registered with the agent hub', err));
     return new Response(null, { status: 101, webSocket: client });
   }

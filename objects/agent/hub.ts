@@ -36,7 +36,7 @@ export function agentHub(env: Pick<Env, 'AGENT_HUB'>, agentId: string) {
 /** The hub, less its D1 access: worker/index.ts exports the class wrangler binds (`AgentHub`). */
 export abstract class AgentHubObject extends DurableObject<Env> {
   protected abstract readonly store: RightsStore;
-  /** What each place's sockets of the agent hold, as far as this instance knows (pushes.ts). */
+  /** What each place's sockets of the agent hold, as far as the hub knows (pushes.ts); also in `held`. */
   #held = new Map<string, Held>();
   /** Registrations so far, and each place's latest: a push that crossed one leaves the place unknown. */
   #registrations = 0;
@@ -48,6 +48,23 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS agent (id INTEGER PRIMARY KEY CHECK (id = 1), agent_id TEXT NOT NULL)');
     // next_try: the due time, or later when telling failed (D1 or the lobby could not be reached).
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS reminders (task_id TEXT PRIMARY KEY, due_at INTEGER NOT NULL, next_try INTEGER NOT NULL)');
+    // What each place's sockets hold (pushes.ts). Kept here, not only in memory: the hub is evicted
+    // between its checks (nothing holds it awake for 20 s), and a fresh instance that knew nothing
+    // would call every place at every check, waking every hibernated chat of the agent.
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS held (place TEXT PRIMARY KEY, key TEXT NOT NULL, sessions TEXT NOT NULL)');
+    for (const row of ctx.storage.sql.exec<{ place: string; key: string; sessions: string }>('SELECT place, key, sessions FROM held')) {
+      this.#held.set(row.place, { key: row.key, sessionIds: new Set(JSON.parse(row.sessions) as string[]) });
+    }
+  }
+
+  /** Writes what the place holds (or that it is not known) through to storage. */
+  #keepHeld(place: string): void {
+    const held = this.#held.get(place);
+    if (held) {
+      this.ctx.storage.sql.exec('INSERT OR REPLACE INTO held (place, key, sessions) VALUES (?, ?, ?)', place, held.key, JSON.stringify([...held.sessionIds]));
+    } else {
+      this.ctx.storage.sql.exec('DELETE FROM held WHERE place = ?', place);
+    }
   }
 
   /** Remind the agent of a task at `dueAt` (a later call for the same task replaces the time). */
@@ -111,6 +128,7 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     sql.exec('INSERT OR IGNORE INTO agent (id, agent_id) VALUES (1, ?)', agentId);
     const isNew = sql.exec('INSERT OR IGNORE INTO places (place) VALUES (?)', place).rowsWritten > 0;
     registered(this.#held, place, view, isNew);
+    this.#keepHeld(place);
     this.#registeredAt.set(place, ++this.#registrations);
     await this.#arm();
   }
@@ -149,6 +167,7 @@ export abstract class AgentHubObject extends DurableObject<Env> {
         this.#held.delete(place);
         this.#registeredAt.delete(place);
       }
+      this.#keepHeld(place);
     });
     return rights;
   }

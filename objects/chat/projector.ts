@@ -6,7 +6,10 @@
 //   and published at once;
 // - counters (message count, last agent message) are published to the consoles within
 //   LIVE_COUNTERS_INTERVAL_MS, and written to D1 at most once per STORED_COUNTERS_INTERVAL_MS per
-//   chat: D1's rate grows with chats, never with messages;
+//   chat (counted from the last write of counters alone: the first message after a quiet spell,
+//   or after a state change, is written with its live publish): D1's rate grows with chats and
+//   state changes, never with messages. A chat with one message after being taken so writes it at
+//   once and sleeps, rather than being woken half a minute later from hibernation to write it;
 // - counters reach the consoles only while one of them shows the chat: each publish answers
 //   whether any does, and a chat nobody shows publishes nothing until a lobby piece says a console
 //   started showing it (`watch`). A busy chat off everyone's screen costs its piece nothing.
@@ -48,9 +51,17 @@ export type Publish = (row: ChatListRow, groupIds: readonly string[], change: 's
  * and the idle level last published. Without it every wake would count as a state change (and
  * cost a D1 write); the room keeps it in the object's own SQLite, written only when it changes.
  */
+export interface Remembered {
+  /** When the row last reached D1, whole or its counters alone. */
+  storedAt: number;
+  /** When its counters alone last did (what the stored interval counts from). */
+  countersAt: number;
+  level: IdleLevel | null;
+}
+
 export interface ProjectionMemory {
-  load(): { storedAt: number; level: IdleLevel | null };
-  save(storedAt: number, level: IdleLevel | null): void;
+  load(): Remembered;
+  save(remembered: Remembered): void;
 }
 
 export class Projector {
@@ -64,6 +75,8 @@ export class Projector {
   #storeDueAt: number | null = null;
   /** When the row last reached D1 (0: not since this instance started). */
   #storedAt = 0;
+  /** When the counters alone last reached D1 (the stored interval counts from here; 0: never). */
+  #countersAt = 0;
   /** This stored interval's random part (see STORED_COUNTERS_JITTER_MS). */
   #jitter: number;
   /**
@@ -89,7 +102,7 @@ export class Projector {
     this.#memory = memory;
     this.#random = random;
     this.#jitter = random() * STORED_COUNTERS_JITTER_MS;
-    if (memory) ({ storedAt: this.#storedAt, level: this.#level } = memory.load());
+    if (memory) ({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level } = memory.load());
   }
 
   get thresholds(): Thresholds {
@@ -139,12 +152,12 @@ export class Projector {
   countersChanged(now: number): boolean {
     if (!this.#watched) {
       if (this.#storeDueAt !== null) return false;
-      this.#storeDueAt = Math.max(now + LIVE_COUNTERS_INTERVAL_MS, this.#storedAt + STORED_COUNTERS_INTERVAL_MS + this.#jitter);
+      this.#storeDueAt = Math.max(now + LIVE_COUNTERS_INTERVAL_MS, this.#countersAt + STORED_COUNTERS_INTERVAL_MS + this.#jitter);
       return true;
     }
     if (this.#liveDueAt !== null && this.#storeDueAt !== null) return false;
     this.#liveDueAt ??= now + LIVE_COUNTERS_INTERVAL_MS;
-    this.#storeDueAt ??= Math.max(this.#liveDueAt, this.#storedAt + STORED_COUNTERS_INTERVAL_MS + this.#jitter);
+    this.#storeDueAt ??= Math.max(this.#liveDueAt, this.#countersAt + STORED_COUNTERS_INTERVAL_MS + this.#jitter);
     return true;
   }
 
@@ -211,13 +224,14 @@ export class Projector {
         }
         this.#wholeRowDue = false;
         this.#storedAt = now;
+        if (change === 'counters') this.#countersAt = now;
         this.#jitter = this.#random() * STORED_COUNTERS_JITTER_MS;
       }
       const shown = await this.#publish(next.row, [next.row.groupId, ...alsoGroups], change);
       this.#watched = shown;
       const remembered = store || this.#level !== next.row.idleLevel;
       this.#level = next.row.idleLevel;
-      if (remembered) this.#memory?.save(this.#storedAt, this.#level);
+      if (remembered) this.#memory?.save({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level });
     } catch (err) {
       // D1 or a lobby piece was unreachable: try again from the alarm rather than lose the change.
       // Whether D1 has the row as it was is unknown now: the next write is whole.

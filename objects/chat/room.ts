@@ -771,14 +771,22 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
 /** The projector's memory in the object's own SQLite: one row, written when it changes. */
 function projectionMemory(sql: SqlStorage): ProjectionMemory {
-  sql.exec('CREATE TABLE IF NOT EXISTS projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT)');
+  sql.exec('CREATE TABLE IF NOT EXISTS projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT, counters_at INTEGER NOT NULL DEFAULT 0)');
   return {
     load() {
-      const row = sql.exec<{ stored_at: number; level: IdleLevel | null }>('SELECT stored_at, level FROM projection WHERE id = 1').toArray()[0];
-      return { storedAt: row?.stored_at ?? 0, level: row?.level ?? null };
+      // A row from before counters_at existed has no such column: read as never.
+      const row = sql.exec<Record<string, number | string | null>>('SELECT * FROM projection WHERE id = 1').toArray()[0];
+      return { storedAt: Number(row?.stored_at ?? 0), countersAt: Number(row?.counters_at ?? 0), level: (row?.level ?? null) as IdleLevel | null };
     },
-    save(storedAt, level) {
-      sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level) VALUES (1, ?, ?)', storedAt, level);
+    save({ storedAt, countersAt, level }) {
+      try {
+        sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at) VALUES (1, ?, ?, ?)', storedAt, level, countersAt);
+      } catch (err) {
+        if (!String(err).includes('counters_at')) throw err;
+        // The table from before counters_at: given it once, on the first write that needs it.
+        sql.exec('ALTER TABLE projection ADD COLUMN counters_at INTEGER NOT NULL DEFAULT 0');
+        sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at) VALUES (1, ?, ?, ?)', storedAt, level, countersAt);
+      }
     },
   };
 }

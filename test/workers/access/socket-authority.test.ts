@@ -170,6 +170,19 @@ describe('sockets that are already open', () => {
     expect(s.bobChat.closed).toBe(false);
   });
 
+  it('the hub remembers in its storage what each place holds, so a check that finds nothing changed calls no place even after it was evicted', async () => {
+    const s = await scene();
+    const hub = agentHub(env, s.world.alice.id);
+    const held = () =>
+      runInDurableObject(hub, (_, state) => state.storage.sql.exec<{ place: string }>('SELECT place FROM held ORDER BY place').toArray().map((r) => r.place));
+    // Her chat and console registered with what the Worker checked them against: both known, in storage.
+    await expect.poll(held).toEqual([`chat:${s.chatId}`, `lobby:${s.world.groupA}:0`]);
+    // A check that reads the same rights leaves both as they were: nothing to push, and the sockets stay.
+    expect(await runDurableObjectAlarm(hub)).toBe(true);
+    expect(await held()).toEqual([`chat:${s.chatId}`, `lobby:${s.world.groupA}:0`]);
+    expect(s.aliceChat.closed).toBe(false);
+  });
+
   it('a membership removed straight in D1 closes the monitor at the next check, not before', async () => {
     const s = await scene();
     const hub = agentHub(env, s.world.bob.id);

@@ -102,11 +102,12 @@ describe('the live queue in pieces, one per group', () => {
       visitor.send({ type: 'send', id: `m${i + 1}`, text });
       await nextFrame(lobby, counted(i + 2));
     }
-    // The consoles saw every count; D1 keeps the row the take wrote until STORED_COUNTERS_INTERVAL_MS
-    // has passed since (an alarm that runs meanwhile only publishes).
+    // The consoles saw every count. D1 has the first message's count, written with its live publish
+    // (the first counters since the take), and keeps it until STORED_COUNTERS_INTERVAL_MS has
+    // passed since (an alarm that runs meanwhile only publishes).
     const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
     await runDurableObjectAlarm(stub);
-    expect(await storedCount()).toBe(1);
+    expect(await storedCount()).toBe(2);
     // A state change writes the row with its counters as they are, and every console hears it.
     expect((await api(`/api/chats/${chatId}/end`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
     expect(await storedCount()).toBe(5);
@@ -134,11 +135,15 @@ describe('the live queue in pieces, one per group', () => {
       visitor.send({ type: 'send', id: `m${i + 1}`, text });
       await visitor.nextOf('event');
     }
-    // Nobody shows the chat: once its messages have gone to the search index (the feed's own
-    // alarm, SEARCH_FEED_DELAY_MS after them), its next wake is the stored interval's D1 write,
-    // not a live publish.
+    // Nobody shows the chat, so no live publish is ever due. Its first counters since the take
+    // reach D1 a live interval after the first message; once those and its messages have gone
+    // (the search feed, SEARCH_FEED_DELAY_MS after them), nothing wakes it before the stored
+    // interval: an idle chat sleeps.
+    const storedCount = async () =>
+      (await env.DB.prepare('SELECT message_count AS n FROM chats WHERE id = ?').bind(chatId).first<{ n: number }>())?.n;
+    await vi.waitFor(async () => expect(await storedCount()).toBeGreaterThan(1), { timeout: 5000, interval: 100 });
     const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
-    const nextWake = () => runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    const nextWake = async () => (await runInDurableObject(stub, (_, state) => state.storage.getAlarm())) ?? Infinity;
     await vi.waitFor(async () => expect(await nextWake()).toBeGreaterThan(Date.now() + SEARCH_FEED_DELAY_MS), { timeout: 5000, interval: 100 });
     expect(await nextWake()).toBeGreaterThan(takenAt + STORED_COUNTERS_INTERVAL_MS / 2);
     const counted = (n: number) => (f: LobbyFrame) => f.type === 'chat' && f.chat.id === chatId && f.chat.messageCount === n;
@@ -170,5 +175,29 @@ describe('the live queue in pieces, one per group', () => {
     lobby.send({ type: 'showing', chatIds: [chatId] });
     await nextFrame(lobby, (f) => f.type === 'chat' && f.chat.id === chatId && f.chat.messageCount === 3);
   });
-});
 
+  it("upgrades a chat's projection memory from before counters_at, without losing the row", async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const { chatId, token } = await startChat(world.groupA);
+    const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
+    // The table as a chat created before this change has it, with its row.
+    await runInDurableObject(stub, (_, state) => {
+      state.storage.sql.exec('DROP TABLE projection');
+      state.storage.sql.exec('CREATE TABLE projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT)');
+      state.storage.sql.exec("INSERT INTO projection (id, stored_at, level) VALUES (1, 5, 'normal')");
+    });
+    await abortAllDurableObjects(); // woken again: it reads the old row
+    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const visitor = await connectVisitor(chatId, token);
+    await visitor.replay();
+    visitor.send({ type: 'send', id: 'm1', text: 'after the upgrade' });
+    await visitor.nextOf('event');
+    const stored = () => env.DB.prepare('SELECT message_count AS n FROM chats WHERE id = ?').bind(chatId).first<{ n: number }>();
+    await vi.waitFor(async () => expect((await stored())?.n).toBe(2), { timeout: 5000, interval: 100 });
+    const woken = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId)); // a stub from before the abort is broken
+    const row = await runInDurableObject(woken, (_, state) => state.storage.sql.exec('SELECT stored_at, counters_at FROM projection').toArray());
+    expect(row).toHaveLength(1);
+    expect(row[0]!.counters_at).toBeGreaterThan(0);
+  });
+});

@@ -3,7 +3,7 @@
 // store that records, without a runtime.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LIVE_COUNTERS_INTERVAL_MS, Projector, type RowSource, STORED_COUNTERS_INTERVAL_MS, STORED_COUNTERS_JITTER_MS } from '../../../../objects/chat/projector.ts';
+import { LIVE_COUNTERS_INTERVAL_MS, Projector, type Remembered, type RowSource, STORED_COUNTERS_INTERVAL_MS, STORED_COUNTERS_JITTER_MS } from '../../../../objects/chat/projector.ts';
 import type { ChatStore } from '../../../../objects/chat/store.ts';
 import type { ChatListRow } from '../../../../objects/protocol.ts';
 import { chatRow } from '../../fixtures/chat-row.ts';
@@ -94,14 +94,16 @@ describe('the projector', () => {
     assert.equal(r.published.at(-1)?.row.messageCount, 1 + seconds * messagesPerSecond);
     // (as counters: only the consoles showing the chat hear them)
     assert.deepEqual(new Set(r.published.slice(1).map((p) => p.change)), new Set(['counters']));
-    // …and D1 saw none of them yet: 1,450 messages, one write (the opening).
-    assert.equal(r.writes.length, 1);
-    // Once the stored interval has passed since the last write, the next alarm writes the counters.
+    // …and D1 saw two writes for 1,450 messages: the opening, and the first second's counters
+    // (the first counters since the last were written with their live publish).
+    assert.equal(r.writes.length, 2);
+    assert.equal(r.writes[1]?.messageCount, 1 + messagesPerSecond);
+    // Once the stored interval has passed since those counters, the next alarm writes the counters.
     r.message();
     r.advance(STORED_COUNTERS_INTERVAL_MS);
     await r.alarm();
-    assert.equal(r.writes.length, 2);
-    assert.equal(r.writes[1]?.messageCount, r.published.at(-1)?.row.messageCount);
+    assert.equal(r.writes.length, 3);
+    assert.equal(r.writes[2]?.messageCount, r.published.at(-1)?.row.messageCount);
   });
 
   it('writes the first counters after a quiet spell with the live publish, not a stored interval later', async () => {
@@ -115,22 +117,27 @@ describe('the projector', () => {
     assert.equal(r.published.length, 2);
   });
 
-  it('remembers its last write across a restart, so waking is not a state change and costs no D1 write', async () => {
-    let saved = { storedAt: 0, level: null as ChatListRow['idleLevel'] | null };
-    const memory = { load: () => saved, save: (storedAt: number, level: ChatListRow['idleLevel'] | null) => void (saved = { storedAt, level }) };
+  it('remembers its last writes across a restart, so waking is not a state change and costs no D1 write', async () => {
+    let saved: Remembered = { storedAt: 0, countersAt: 0, level: null };
+    const memory = { load: () => saved, save: (r: Remembered) => void (saved = r) };
     const writes: ChatListRow[] = [];
     const store = recordingStore(writes);
     const source: RowSource = () => ({ row: chatRow({ idleLevel: 'normal' }), info: { fields: {}, language: null } });
-    const first = new Projector(store, async () => true, () => 10_000, memory, () => 0);
+    let now = 100_000;
+    const first = new Projector(store, async () => true, () => now, memory, () => 0);
     await first.project(source);
-    assert.deepEqual(saved, { storedAt: 10_000, level: 'normal' });
+    first.countersChanged(now); // a message: the first counters since, written with their live publish
+    now += LIVE_COUNTERS_INTERVAL_MS;
+    await first.wake(source, now);
+    assert.deepEqual(saved, { storedAt: now, countersAt: now, level: 'normal' });
     // The object hibernates and wakes: a new instance reads what the old one remembered.
-    const woken = new Projector(store, async () => true, () => 12_000, memory, () => 0);
+    now += 2_000;
+    const woken = new Projector(store, async () => true, () => now, memory, () => 0);
     assert.equal(woken.publishedLevel, 'normal');
-    woken.countersChanged(12_000);
-    assert.equal(woken.dueAt, 12_000 + LIVE_COUNTERS_INTERVAL_MS);
-    await woken.wake(source, 12_000 + LIVE_COUNTERS_INTERVAL_MS);
-    assert.equal(writes.length, 1, 'the counters wait for the stored interval, as before the restart');
+    woken.countersChanged(now);
+    assert.equal(woken.dueAt, now + LIVE_COUNTERS_INTERVAL_MS);
+    await woken.wake(source, now + LIVE_COUNTERS_INTERVAL_MS);
+    assert.equal(writes.length, 2, 'the counters wait for the stored interval, as before the restart');
   });
 
   it('lets an alarm that fires while a state change is publishing judge the idle level after it, so every console hears the change once', async () => {
@@ -193,34 +200,40 @@ describe('the projector', () => {
     const r = rig(() => shown);
     await r.projector.project(r.source); // the chat opened: written, published, nobody shows it
     assert.equal(r.projector.watched, false);
+    // The first message's counters reach D1 a live interval later; the piece that hears them tells nobody.
+    r.message();
+    const countersAt = 1_000_000 + LIVE_COUNTERS_INTERVAL_MS;
+    assert.equal(r.projector.dueAt, countersAt);
+    await r.alarm();
+    assert.deepEqual({ writes: r.writes.length, published: r.published.length }, { writes: 2, published: 2 });
     for (let s = 0; s < 10; s++) {
       for (let i = 0; i < 20; i++) r.message();
       // No live publish is due: the next wake is the stored interval's D1 write.
-      assert.equal(r.projector.dueAt, 1_000_000 + STORED_COUNTERS_INTERVAL_MS);
+      assert.equal(r.projector.dueAt, countersAt + STORED_COUNTERS_INTERVAL_MS);
       r.advance(1000);
     }
-    assert.equal(r.published.length, 1);
+    assert.equal(r.published.length, 2);
     // A console starts showing it: its lobby piece says so, and the count goes out at once…
     shown = true;
     await r.projector.watch(r.source);
-    assert.equal(r.published.length, 2);
-    assert.deepEqual({ change: r.published[1]?.change, count: r.published[1]?.row.messageCount }, { change: 'counters', count: 201 });
+    assert.equal(r.published.length, 3);
+    assert.deepEqual({ change: r.published[2]?.change, count: r.published[2]?.row.messageCount }, { change: 'counters', count: 202 });
     // …and each new count within the live interval.
     r.message();
-    assert.equal(r.projector.dueAt, 1_010_000 + LIVE_COUNTERS_INTERVAL_MS);
+    assert.equal(r.projector.dueAt, countersAt + 10_000 + LIVE_COUNTERS_INTERVAL_MS);
     await r.alarm();
-    assert.equal(r.published.at(-1)?.row.messageCount, 202);
+    assert.equal(r.published.at(-1)?.row.messageCount, 203);
     // The console turns the page: the next publish answers that nobody shows it, and the live publishes stop.
     shown = false;
     r.message();
     await r.alarm();
     r.message();
     assert.equal(r.projector.watched, false);
-    assert.equal(r.projector.dueAt, 1_000_000 + STORED_COUNTERS_INTERVAL_MS);
+    assert.equal(r.projector.dueAt, countersAt + STORED_COUNTERS_INTERVAL_MS);
     // The D1 write still comes at its interval, with the count as it is then.
     r.advance(STORED_COUNTERS_INTERVAL_MS);
     await r.alarm();
-    assert.equal(r.writes.at(-1)?.messageCount, 204);
+    assert.equal(r.writes.at(-1)?.messageCount, 205);
   });
 
   it('writes the whole row for a state change and the first write of an instance, the counters alone otherwise', async () => {
@@ -278,10 +291,17 @@ describe('the projector', () => {
   it('spreads the stored writes of chats that began together over the jitter', async () => {
     const dueOf = async (random: number) => {
       // Nobody shows the chat, so the only projection due is its stored write.
-      const projector = new Projector(recordingStore([]), async () => false, () => 0, null, () => random);
-      await projector.project(() => ({ row: chatRow(), info: { fields: {}, language: null } }));
-      projector.countersChanged(0);
-      return projector.dueAt;
+      let now = 100_000;
+      const source: RowSource = () => ({ row: chatRow(), info: { fields: {}, language: null } });
+      const projector = new Projector(recordingStore([]), async () => false, () => now, null, () => random);
+      await projector.project(source);
+      projector.countersChanged(now); // the first counters: with the live publish
+      now += LIVE_COUNTERS_INTERVAL_MS;
+      await projector.wake(source, now);
+      const countersAt = now;
+      now += 1_000;
+      projector.countersChanged(now); // the next: a stored interval, and its random part, after them
+      return projector.dueAt! - countersAt;
     };
     assert.equal(await dueOf(0), STORED_COUNTERS_INTERVAL_MS);
     assert.equal(await dueOf(0.5), STORED_COUNTERS_INTERVAL_MS + STORED_COUNTERS_JITTER_MS / 2);

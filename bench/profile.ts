@@ -12,6 +12,11 @@
 //   mem                                   memory per open chat and per idle socket, with a full GC of
 //                                         both isolates (a heap snapshot forces one) before each reading:
 //                                         retained JS heap beside workerd's RSS
+//   mem-trace [switchboard|baseline] [per] [batches]
+//                                         RSS and the JS heap after each batch of `per` chats (one
+//                                         message each), over time: how much stays once chats
+//                                         hibernate, and what wakes them (a growth that comes back
+//                                         some seconds later is chats woken from hibernation)
 //   mem-phases                            Switchboard's RSS per chat by step of opening it (start over
 //                                         HTTP, visitor socket, agent socket, take), three batches of
 //                                         100, each reading after a full GC: where an open chat's memory goes
@@ -129,6 +134,31 @@ async function mem(servers: Servers): Promise<void> {
   }
 }
 
+async function memTrace(servers: Servers, system: SystemName, per: number, batches: number): Promise<void> {
+  const calls = await bothIsolates(INSPECTOR_PORT);
+  const call = calls[system === 'switchboard' ? 0 : 1]!;
+  const reading = async () => {
+    await settleAfterGc(calls);
+    const heap = (await call('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    return { rssKb: servers.serverRssKb() ?? NaN, heap };
+  };
+  const cookie = await signIn(servers);
+  const t = performance.now();
+  let last = await reading();
+  for (let batch = 1; batch <= batches; batch++) {
+    const rooms = system === 'switchboard' ? await setUpSwitchboard(servers, cookie, per) : await setUpBaseline(servers, per, `trace-${batch}`);
+    await runLoad(system, rooms, 1, WINDOW, `trace-${system}-${batch}`);
+    const now = await reading();
+    const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+    console.log(
+      `${((performance.now() - t) / 1000).toFixed(0).padStart(4)} s, ${String(batch * per).padStart(5)} chats: ` +
+        `${((now.rssKb - last.rssKb) / per).toFixed(0).padStart(5)} KiB RSS per chat of this batch, RSS ${(now.rssKb / 1024).toFixed(0)} MiB, ` +
+        `JS heap ${mib(now.heap.usedSize)} of ${mib(now.heap.totalSize)} MiB`,
+    );
+    last = now;
+  }
+}
+
 async function memPhases(servers: Servers): Promise<void> {
   const calls = await bothIsolates(INSPECTOR_PORT);
   const rss = async () => {
@@ -155,8 +185,10 @@ async function memPhases(servers: Servers): Promise<void> {
 }
 
 const [mode = 'cpu', ...rest] = process.argv.slice(2);
-if (!['cpu', 'ab', 'mem', 'mem-phases'].includes(mode)) {
-  console.error('usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | mem | mem-phases');
+if (!['cpu', 'ab', 'mem', 'mem-trace', 'mem-phases'].includes(mode)) {
+  console.error(
+    'usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | mem | mem-trace [switchboard|baseline] [per] [batches] | mem-phases',
+  );
   process.exit(2);
 }
 // The inspector slows workerd's JS down: the A/B pairs run without it.
@@ -165,6 +197,7 @@ try {
   if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000), Number(rest[2] ?? 1));
   else if (mode === 'ab') await ab(servers, Number(rest[0] ?? 600), Number(rest[1] ?? 1));
   else if (mode === 'mem') await mem(servers);
+  else if (mode === 'mem-trace') await memTrace(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 50), Number(rest[2] ?? 16));
   else await memPhases(servers);
 } finally {
   await servers.dispose();

@@ -5,8 +5,10 @@
 // the agent's rights from D1 once and pushes them to each place, which closes what is no longer
 // allowed and updates the rank its decisions use. The console's own changes call `refresh` at
 // once; changes written straight to D1 (`npm run admin`) are found by this object's timer, which
-// pushes only what changed (pushes.ts). D1 is the truth, read at every check: the object keeps
-// only a key of what it last pushed, to tell whether anything changed.
+// pushes only to the places whose sockets may disagree with what it reads (pushes.ts). D1 is the
+// truth, read at every check: the object keeps, per place, what that place's sockets were checked
+// or last updated against, to tell whether anything changed there. Pushes run one at a time: two
+// that overlapped could reach a place in one order and be recorded in the other.
 // It also keeps the agent's task reminders: the task routes ask it to remind the assignee at a
 // task's due time, and when that comes it reads the task from D1 and tells the agent's consoles
 // only if the task is still open, still theirs and still due then (so a stale reminder is harmless).
@@ -138,7 +140,16 @@ export abstract class AgentHubObject extends DurableObject<Env> {
    * no longer hold any of the agent's sockets are forgotten. Returns the rights pushed.
    */
   refresh(agentId: string): Promise<StaffRights> {
-    return this.#pushRights(agentId, true);
+    return this.#oneAtATime(() => this.#pushRights(agentId, true));
+  }
+
+  /** The pushes so far, chained: each reads D1 and pushes only once the one before has finished. */
+  #pushes: Promise<unknown> = Promise.resolve();
+
+  #oneAtATime<T>(push: () => Promise<T>): Promise<T> {
+    const next = this.#pushes.then(push, push);
+    this.#pushes = next.catch(() => undefined);
+    return next;
   }
 
   /**
@@ -179,7 +190,7 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     // Rights first: they must reach open sockets on time whatever happens to a reminder.
     const held = this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM places').one().n;
     try {
-      if (held > 0) await this.#pushRights(agentId, false);
+      if (held > 0) await this.#oneAtATime(() => this.#pushRights(agentId, false));
       await this.#remind(agentId);
     } finally {
       await this.#arm();

@@ -6,10 +6,11 @@
 //   and published at once;
 // - counters (message count, last agent message) are published to the consoles within
 //   LIVE_COUNTERS_INTERVAL_MS, and written to D1 at most once per STORED_COUNTERS_INTERVAL_MS per
-//   chat (counted from the last write of counters alone: the first message after a quiet spell,
-//   or after a state change, is written with its live publish): D1's rate grows with chats and
-//   state changes, never with messages. A chat with one message after being taken so writes it at
-//   once and sleeps, rather than being woken half a minute later from hibernation to write it;
+//   chat, counted from its last write of counters alone (a state change's write does not count):
+//   the first message when no counters were written in the last interval goes to D1 with its live
+//   publish. D1's rate grows with chats and state changes, never with messages. A chat taken with
+//   no message since its queue's last counters write, say a visitor's one line after the take,
+//   so writes it at once and sleeps, rather than being woken from hibernation to write it;
 // - counters reach the consoles only while one of them shows the chat: each publish answers
 //   whether any does, and a chat nobody shows publishes nothing until a lobby piece says a console
 //   started showing it (`watch`). A busy chat off everyone's screen costs its piece nothing.
@@ -47,8 +48,8 @@ export type RowSource = (thresholds: Thresholds, now: number) => { row: ChatList
 export type Publish = (row: ChatListRow, groupIds: readonly string[], change: 'state' | 'counters') => Promise<boolean>;
 
 /**
- * What the projector must remember across the object's hibernation: when the row last reached D1
- * and the idle level last published. Without it every wake would count as a state change (and
+ * What the projector must remember across the object's hibernation: when the row and when its
+ * counters alone last reached D1, and the idle level last published. Without it every wake would count as a state change (and
  * cost a D1 write); the room keeps it in the object's own SQLite, written only when it changes.
  */
 export interface Remembered {
@@ -146,7 +147,8 @@ export class Projector {
 
   /**
    * Counters changed (a message): the consoles showing the chat hear within
-   * LIVE_COUNTERS_INTERVAL_MS, D1 within STORED_COUNTERS_INTERVAL_MS of its last write. True when
+   * LIVE_COUNTERS_INTERVAL_MS, D1 within STORED_COUNTERS_INTERVAL_MS of its last counters write
+   * (with the live publish, when that was longer ago). True when
    * this made a projection due sooner (the alarm must be set).
    */
   countersChanged(now: number): boolean {

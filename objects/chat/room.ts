@@ -782,7 +782,7 @@ function projectionMemory(sql: SqlStorage): ProjectionMemory {
       try {
         sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at) VALUES (1, ?, ?, ?)', storedAt, level, countersAt);
       } catch (err) {
-        if (!String(err).includes('counters_at')) throw err;
+        if (!String(err).includes('no column named counters_at')) throw err;
         // The table from before counters_at: given it once, on the first write that needs it.
         sql.exec('ALTER TABLE projection ADD COLUMN counters_at INTEGER NOT NULL DEFAULT 0');
         sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at) VALUES (1, ?, ?, ?)', storedAt, level, countersAt);

@@ -54,8 +54,11 @@ describe("the agent hub's pushes", () => {
 
   it('push again to a place where a socket registered while the push was on its way', () => {
     const held = new Map<string, Held>();
+    registered(held, 'chat:c1', view(), true);
     pushed(held, 'chat:c1', rights(), true);
     assert.deepEqual(pushTargets(['chat:c1'], rights(), held, false), ['chat:c1']);
+    pushed(held, 'chat:c1', rights(), false);
+    assert.deepEqual(pushTargets(['chat:c1'], rights(), held, false), []);
   });
 
   it('push everywhere for a console change', () => {

@@ -175,19 +175,19 @@ describe('sockets that are already open', () => {
     const hubOf = () => agentHub(env, s.world.alice.id);
     const placesIn = (table: 'held' | 'places') =>
       runInDurableObject(hubOf(), (_, state) => state.storage.sql.exec<{ place: string }>(`SELECT place FROM ${table} ORDER BY place`).toArray().map((r) => r.place));
-    const mine = [`chat:${s.chatId}`, `lobby:${s.world.groupA}:0`];
+    const mine = [`chat:${s.chatId}`, `lobby:${s.world.groupA}:0`].sort();
     // Her chat and console registered with what the Worker checked them against: both known, in storage.
     await expect.poll(() => placesIn('held')).toEqual(mine);
     // A place that agrees but holds none of her sockets: a push there would answer so, and be forgotten.
     await runInDurableObject(hubOf(), (_, state) => {
       state.storage.sql.exec("INSERT INTO places (place) VALUES ('chat:ghost')");
-      state.storage.sql.exec("INSERT INTO held (place, key, sessions) SELECT 'chat:ghost', key, sessions FROM held WHERE place = ?", mine[0]);
+      state.storage.sql.exec("INSERT INTO held (place, key, sessions) SELECT 'chat:ghost', key, sessions FROM held WHERE place = ?", `chat:${s.chatId}`);
     });
     // The hub is evicted (as between its checks); a fresh instance reads what each place holds.
     await runInDurableObject(hubOf(), (_, state) => state.abort('evicted')).catch(() => undefined);
     expect(await runDurableObjectAlarm(hubOf())).toBe(true);
     // Nothing changed, so nothing was pushed: the ghost was not called (it would have been forgotten).
-    expect(await placesIn('places')).toEqual(['chat:ghost', ...mine]);
+    expect(await placesIn('places')).toEqual([...mine, 'chat:ghost'].sort()); // as SQLite orders them
     expect(s.aliceChat.closed).toBe(false);
     // A change is pushed everywhere that disagrees: the ghost answers it holds nobody and is forgotten.
     await env.DB.prepare("UPDATE agents SET name = 'Alice B.' WHERE id = ?").bind(s.world.alice.id).run();

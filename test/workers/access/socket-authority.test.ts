@@ -6,6 +6,7 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { agentHub, RIGHTS_CHECK_INTERVAL_MS } from '../../../objects/agent/hub.ts';
+import { pieceName, shardOf, shardsPerGroup } from '../../../objects/lobby/pieces.ts';
 import { CLOSE_NO_ACCESS, CLOSE_SIGNED_OUT } from '../../../objects/identity.ts';
 import {
   api,
@@ -175,7 +176,8 @@ describe('sockets that are already open', () => {
     const hubOf = () => agentHub(env, s.world.alice.id);
     const placesIn = (table: 'held' | 'places') =>
       runInDurableObject(hubOf(), (_, state) => state.storage.sql.exec<{ place: string }>(`SELECT place FROM ${table} ORDER BY place`).toArray().map((r) => r.place));
-    const mine = [`chat:${s.chatId}`, `lobby:${s.world.groupA}:0`].sort();
+    const consolePiece = pieceName({ groupId: s.world.groupA, shard: shardOf(s.world.alice.id, shardsPerGroup(env.LOBBY_SHARDS_PER_GROUP)) });
+    const mine = [`chat:${s.chatId}`, consolePiece].sort();
     // Her chat and console registered with what the Worker checked them against: both known, in storage.
     await expect.poll(() => placesIn('held')).toEqual(mine);
     // A place that agrees but holds none of her sockets: a push there would answer so, and be forgotten.

@@ -54,8 +54,16 @@ export function bothIsolates(port: number): Promise<Call[]> {
   return Promise.all((['switchboard', 'baseline'] as const).map((w) => inspector(port, w)));
 }
 
-/** A full garbage collection of each isolate, then a pause for RSS to settle: what a memory reading waits for. */
-export async function settleAfterGc(calls: readonly Call[]): Promise<void> {
+/** workerd's RSS and each isolate's JS heap (in the order of the sessions given). */
+export interface MemoryReading {
+  rssKb: number;
+  heaps: { usedSize: number; totalSize: number }[];
+}
+
+/** A memory reading after a full garbage collection of each isolate and a pause for RSS to settle. */
+export async function readMemory(calls: readonly Call[], rssKb: () => number | null): Promise<MemoryReading> {
   await collectGarbage(calls);
   await new Promise((resolve) => setTimeout(resolve, GC_SETTLE_MS));
+  const heaps = (await Promise.all(calls.map((call) => call('Runtime.getHeapUsage')))) as MemoryReading['heaps'];
+  return { rssKb: rssKb() ?? NaN, heaps };
 }

@@ -203,10 +203,6 @@ export async function signIn(servers: Servers, who: { email: string; password: s
 
 const sendFrame = (id: string, text: string): string => JSON.stringify({ type: 'send', id, text } satisfies ClientFrame);
 
-/**
- * A Switchboard chat: the visitor sends, the agent (who has taken the chat) receives; with a
- * monitor's cookie, a manager follows the chat on a third socket.
- */
 /** A chat started through the widget's route, as a visitor starts one: its id and the visitor's token. */
 export async function startChat(servers: Servers, i: number, groupId = servers.groupId): Promise<{ chatId: string; token: string }> {
   const res = await http(servers.origin, '/api/visitor/chats', {
@@ -229,6 +225,10 @@ export async function takeOn(agent: WebSocket, what: string): Promise<void> {
   await taken;
 }
 
+/**
+ * A Switchboard chat: the visitor sends, the agent (who has taken the chat) receives; with a
+ * monitor's cookie, a manager follows the chat on a third socket.
+ */
 export async function switchboardRoom(servers: Servers, cookie: string, i: number, monitorCookie?: string, groupId = servers.groupId): Promise<Room> {
   const { origin } = servers;
   const started = await startChat(servers, i, groupId);
@@ -291,6 +291,17 @@ export function setUpBaseline(servers: Servers, count: number, tag: string, list
     SETUP_CONCURRENCY,
     (i) => baselineRoom(servers, `${tag}-${i}`, listeners),
   );
+}
+
+/**
+ * `count` more chats (Switchboard's, taken by the agent whose cookie is given) or rooms (the
+ * baseline's), each with one message through it, so every object has written to its storage: what
+ * the memory figures measure.
+ */
+export async function openRoomsWithAMessage(system: SystemName, servers: Servers, cookie: string, count: number, tag: string): Promise<Room[]> {
+  const rooms = system === 'switchboard' ? await setUpSwitchboard(servers, cookie, count) : await setUpBaseline(servers, count, tag);
+  await runLoad(system, rooms, 1, 8, tag);
+  return rooms;
 }
 
 /** Opens `count` more idle sockets: Switchboard staff sockets on its chats, or listeners on baseline rooms. */

@@ -13,11 +13,11 @@ import type WebSocket from 'ws';
 import type { PartContext } from './common.ts';
 import { fmt, sleep } from './common.ts';
 import type { Room, RunResult, Summary, SystemName } from './load.ts';
-import { closeRooms, closeSockets, openIdleSockets, runLoad, setUpBaseline, setUpSwitchboard, signIn, summarize } from './load.ts';
+import { closeRooms, closeSockets, openIdleSockets, openRoomsWithAMessage, runLoad, setUpBaseline, setUpSwitchboard, signIn, summarize } from './load.ts';
 import type { Servers } from './server.ts';
 import { TYPING_KEEPALIVE_MS, TYPING_SEND_INTERVAL_MS } from '../client/shared/typing.ts';
 import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
-import { bothIsolates, settleAfterGc } from './inspector.ts';
+import { bothIsolates, readMemory } from './inspector.ts';
 
 /** How long this part may run before bench/run.ts stops it (and disposes Miniflare). */
 export const MESSAGES_TIMEOUT_MS = 330_000;
@@ -205,10 +205,7 @@ async function measureMemory(ctx: PartContext, system: SystemName): Promise<Memo
   const servers = await ctx.startServers({ inspectorPort: MEMORY_INSPECTOR_PORT });
   if (servers.serverRssKb() === null) return null;
   const calls = await bothIsolates(MEMORY_INSPECTOR_PORT);
-  const rss = async () => {
-    await settleAfterGc(calls);
-    return servers.serverRssKb()!;
-  };
+  const rss = async () => (await readMemory(calls, servers.serverRssKb)).rssKb;
   const cookies: Cookies = { agent: await signIn(servers), monitor: await signIn(servers, servers.monitor) };
   const rooms: Room[] = [];
   const slope = async (what: string, per: number, add: (batch: number) => Promise<void>) => {
@@ -229,13 +226,7 @@ async function measureMemory(ctx: PartContext, system: SystemName): Promise<Memo
   const sockets: WebSocket[] = [];
   try {
     const perChatKb = await slope('open chat', MEMORY_BATCH_ROOMS, async (batch) => {
-      const added =
-        system === 'switchboard'
-          ? await setUpSwitchboard(servers, cookies.agent, MEMORY_BATCH_ROOMS)
-          : await setUpBaseline(servers, MEMORY_BATCH_ROOMS, `mem-${batch}-${Date.now().toString(36)}`);
-      rooms.push(...added);
-      // One message through each, so every object has written to its storage.
-      await runLoad(system, added, 1, WINDOW, `mem-${system}-${batch}`);
+      rooms.push(...(await openRoomsWithAMessage(system, servers, cookies.agent, MEMORY_BATCH_ROOMS, `mem-${batch}-${Date.now().toString(36)}`)));
     });
     const perSocketKb = await slope('idle socket', MEMORY_BATCH_SOCKETS, async () => {
       sockets.push(...(await openIdleSockets(system, servers, rooms, MEMORY_BATCH_SOCKETS, cookies.monitor)));

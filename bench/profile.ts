@@ -22,9 +22,9 @@
 //                                         100, each reading after a full GC: where an open chat's memory goes
 import { performance } from 'node:perf_hooks';
 import { log } from './common.ts';
-import { bothIsolates, inspector as inspectorAt, settleAfterGc } from './inspector.ts';
+import { bothIsolates, inspector as inspectorAt, readMemory } from './inspector.ts';
 import type { SystemName } from './load.ts';
-import { closeRooms, closeSockets, mapLimit, openIdleSockets, runLoad, setUpBaseline, setUpSwitchboard, signIn, staffSocket, startChat, takeOn, visitorSocket } from './load.ts';
+import { closeRooms, closeSockets, mapLimit, openIdleSockets, openRoomsWithAMessage, runLoad, setUpBaseline, setUpSwitchboard, signIn, staffSocket, startChat, takeOn, visitorSocket } from './load.ts';
 import type { Servers } from './server.ts';
 import { startServers } from './server.ts';
 
@@ -111,17 +111,15 @@ async function mem(servers: Servers): Promise<void> {
   const systems = ['switchboard', 'baseline'] as const;
   const calls = await bothIsolates(INSPECTOR_PORT);
   const reading = async () => {
-    await settleAfterGc(calls);
-    const heaps = (await Promise.all(calls.map((call) => call('Runtime.getHeapUsage')))) as { usedSize: number }[];
-    return { rssKb: servers.serverRssKb() ?? NaN, heapKb: heaps.map((h) => h.usedSize / 1024) };
+    const { rssKb, heaps } = await readMemory(calls, servers.serverRssKb);
+    return { rssKb, heapKb: heaps.map((h) => h.usedSize / 1024) };
   };
   const cookie = await signIn(servers);
   const monitor = await signIn(servers, servers.monitor);
   for (const system of [...systems, ...systems]) {
     const i = systems.indexOf(system);
     const before = await reading();
-    const rooms = system === 'switchboard' ? await setUpSwitchboard(servers, cookie, 100) : await setUpBaseline(servers, 100, `mem-${Date.now()}`);
-    await runLoad(system, rooms, 1, WINDOW, `mem-${system}`);
+    const rooms = await openRoomsWithAMessage(system, servers, cookie, 100, `mem-${Date.now()}`);
     const chats = await reading();
     const sockets = await openIdleSockets(system, servers, rooms, 200, monitor);
     const withSockets = await reading();
@@ -136,18 +134,15 @@ async function mem(servers: Servers): Promise<void> {
 
 async function memTrace(servers: Servers, system: SystemName, per: number, batches: number): Promise<void> {
   const calls = await bothIsolates(INSPECTOR_PORT);
-  const call = calls[system === 'switchboard' ? 0 : 1]!;
   const reading = async () => {
-    await settleAfterGc(calls);
-    const heap = (await call('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
-    return { rssKb: servers.serverRssKb() ?? NaN, heap };
+    const { rssKb, heaps } = await readMemory(calls, servers.serverRssKb);
+    return { rssKb, heap: heaps[system === 'switchboard' ? 0 : 1]! };
   };
   const cookie = await signIn(servers);
   const t = performance.now();
   let last = await reading();
   for (let batch = 1; batch <= batches; batch++) {
-    const rooms = system === 'switchboard' ? await setUpSwitchboard(servers, cookie, per) : await setUpBaseline(servers, per, `trace-${batch}`);
-    await runLoad(system, rooms, 1, WINDOW, `trace-${system}-${batch}`);
+    await openRoomsWithAMessage(system, servers, cookie, per, `trace-${batch}`);
     const now = await reading();
     const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
     console.log(
@@ -161,10 +156,7 @@ async function memTrace(servers: Servers, system: SystemName, per: number, batch
 
 async function memPhases(servers: Servers): Promise<void> {
   const calls = await bothIsolates(INSPECTOR_PORT);
-  const rss = async () => {
-    await settleAfterGc(calls);
-    return servers.serverRssKb() ?? NaN;
-  };
+  const rss = async () => (await readMemory(calls, servers.serverRssKb)).rssKb;
   const cookie = await signIn(servers);
   const n = 100;
   const { origin } = servers;

@@ -40,9 +40,10 @@ export abstract class AgentHubObject extends DurableObject<Env> {
   protected abstract readonly store: RightsStore;
   /** What each place's sockets of the agent hold, as far as the hub knows (pushes.ts); also in `held`. */
   #held = new Map<string, Held>();
-  /** Registrations so far, and each place's latest: a push that crossed one leaves the place unknown. */
-  #registrations = 0;
-  #registeredAt = new Map<string, number>();
+  /** The places registered while a push is on its way (null between pushes): the push may have missed their new socket. */
+  #registeredDuringPush: Set<string> | null = null;
+  /** The pushes so far, chained: each reads D1 and pushes only once the one before has finished. */
+  #pushes: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -131,7 +132,7 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     const isNew = sql.exec('INSERT OR IGNORE INTO places (place) VALUES (?)', place).rowsWritten > 0;
     registered(this.#held, place, view, isNew);
     this.#keepHeld(place);
-    this.#registeredAt.set(place, ++this.#registrations);
+    this.#registeredDuringPush?.add(place);
     await this.#arm();
   }
 
@@ -142,9 +143,6 @@ export abstract class AgentHubObject extends DurableObject<Env> {
   refresh(agentId: string): Promise<StaffRights> {
     return this.#oneAtATime(() => this.#pushRights(agentId, true));
   }
-
-  /** The pushes so far, chained: each reads D1 and pushes only once the one before has finished. */
-  #pushes: Promise<unknown> = Promise.resolve();
 
   #oneAtATime<T>(push: () => Promise<T>): Promise<T> {
     const next = this.#pushes.then(push, push);
@@ -161,11 +159,12 @@ export abstract class AgentHubObject extends DurableObject<Env> {
     const sql = this.ctx.storage.sql;
     const places = sql.exec<{ place: Place }>('SELECT place FROM places').toArray().map((r) => r.place);
     const targets = pushTargets(places, rights, this.#held, always);
-    const before = this.#registrations;
+    const registeredMeanwhile = (this.#registeredDuringPush = new Set());
     const outcomes = await Promise.allSettled(targets.map((place) => this.#push(place, rights)));
+    this.#registeredDuringPush = null;
     outcomes.forEach((outcome, i) => {
       const place = targets[i]!;
-      const meanwhile = (this.#registeredAt.get(place) ?? 0) > before;
+      const meanwhile = registeredMeanwhile.has(place);
       if (outcome.status === 'rejected') {
         // Not reached: unknown, so tried again on the next round.
         this.#held.delete(place);
@@ -176,7 +175,6 @@ export abstract class AgentHubObject extends DurableObject<Env> {
         // It holds none of the agent's sockets (and none registered while the push was on its way).
         sql.exec('DELETE FROM places WHERE place = ?', place);
         this.#held.delete(place);
-        this.#registeredAt.delete(place);
       }
       this.#keepHeld(place);
     });

@@ -49,8 +49,9 @@ export type Publish = (row: ChatListRow, groupIds: readonly string[], change: 's
 
 /**
  * What the projector must remember across the object's hibernation: when the row and when its
- * counters alone last reached D1, and the idle level last published. Without it every wake would count as a state change (and
- * cost a D1 write); the room keeps it in the object's own SQLite, written only when it changes.
+ * counters alone last reached D1, and the idle level last published. Without it every wake would
+ * count as a state change (and cost a D1 write); the room keeps it in the object's own SQLite,
+ * written only when it changes.
  */
 export interface Remembered {
   /** When the row last reached D1, whole or its counters alone. */

@@ -325,9 +325,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       // The agent's hub pushes their rights here from now on (sign-out, disable, groups, rank).
       // Registered after the socket exists, so a push that crosses this call still finds it.
       // With what the Worker checked it against, so the hub pushes here only if that differs.
-      const view = caller.grant && { name: you.name, rank: caller.rank, groupIds: caller.grant.groupIds, sessionId: caller.grant.sessionId };
+      const grant = caller.grant;
+      const view = grant ? { name: you.name, rank: caller.rank, groupIds: grant.groupIds, sessionId: grant.sessionId } : undefined;
       void agentHub(this.env, you.id)
-        .register(you.id, `chat:${chat.id}`, view ?? undefined)
+        .register(you.id, `chat:${chat.id}`, view)
         .catch((err: unknown) => console.error('socket not registered with the agent hub', err));
     }
     return new Response(null, { status: 101, webSocket: client });
@@ -772,21 +773,19 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 /** The projector's memory in the object's own SQLite: one row, written when it changes. */
 function projectionMemory(sql: SqlStorage): ProjectionMemory {
   sql.exec('CREATE TABLE IF NOT EXISTS projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT, counters_at INTEGER NOT NULL DEFAULT 0)');
+  // A chat from before counters_at has the table without it: given it once (its row reads as never).
+  if (sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM pragma_table_info('projection') WHERE name = 'counters_at'").one().n === 0) {
+    sql.exec('ALTER TABLE projection ADD COLUMN counters_at INTEGER NOT NULL DEFAULT 0');
+  }
   return {
     load() {
-      // A row from before counters_at existed has no such column: read as never.
-      const row = sql.exec<Record<string, number | string | null>>('SELECT * FROM projection WHERE id = 1').toArray()[0];
-      return { storedAt: Number(row?.stored_at ?? 0), countersAt: Number(row?.counters_at ?? 0), level: (row?.level ?? null) as IdleLevel | null };
+      const row = sql
+        .exec<{ stored_at: number; counters_at: number; level: IdleLevel | null }>('SELECT stored_at, counters_at, level FROM projection WHERE id = 1')
+        .toArray()[0];
+      return { storedAt: row?.stored_at ?? 0, countersAt: row?.counters_at ?? 0, level: row?.level ?? null };
     },
     save({ storedAt, countersAt, level }) {
-      try {
-        sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at) VALUES (1, ?, ?, ?)', storedAt, level, countersAt);
-      } catch (err) {
-        if (!String(err).includes('no column named counters_at')) throw err;
-        // The table from before counters_at: given it once, on the first write that needs it.
-        sql.exec('ALTER TABLE projection ADD COLUMN counters_at INTEGER NOT NULL DEFAULT 0');
-        sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at) VALUES (1, ?, ?, ?)', storedAt, level, countersAt);
-      }
+      sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at) VALUES (1, ?, ?, ?)', storedAt, level, countersAt);
     },
   };
 }

@@ -1,9 +1,9 @@
-// End-to-end tests in a real browser: a global setup runs the real server (`wrangler dev`, as
-// `npm start` does, on a free port with its own state folder) and the tests drive Chromium through
-// playwright-core. They run one file at a time against that one server.
+// End-to-end tests in a real browser: a global setup runs the real server (the Worker and its
+// bindings in workerd, set up as `npm start` sets them up, on a free port with its own state
+// folder) and the tests drive Chromium through playwright-core. They run one file at a time against that one server.
 import { defineConfig } from 'vitest/config';
 
-/** wrangler's first bundle, workerd's start and a browser launch all fit well inside this. */
+/** The Worker's bundle, workerd's start and a browser launch all fit well inside this. */
 const SLOW_STEP_MS = 120_000;
 
 export default defineConfig({

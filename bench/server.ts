@@ -6,8 +6,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import { bundleWorker } from '../scripts/bundle.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -96,21 +96,6 @@ function rssKbOf(pid: number): number | null {
   }
 }
 
-async function bundle(entry: string, outfile: string): Promise<void> {
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-    external: ['cloudflare:*', 'node:*'],
-    logLevel: 'warning',
-  });
-}
-
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -139,8 +124,8 @@ export async function startServers(log: (line: string) => void, options: ServerO
     const baselineScript = join(dir, 'baseline.mjs');
     log('bundling worker/index.ts and bench/baseline-worker.ts with esbuild');
     await Promise.all([
-      bundle(join(ROOT, 'worker/index.ts'), switchboardScript),
-      bundle(join(ROOT, 'bench/baseline-worker.ts'), baselineScript),
+      bundleWorker(join(ROOT, 'worker/index.ts'), switchboardScript),
+      bundleWorker(join(ROOT, 'bench/baseline-worker.ts'), baselineScript),
     ]);
 
     log('starting Miniflare (two workers, SQLite-backed Durable Objects, D1)');

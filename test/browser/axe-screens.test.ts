@@ -10,7 +10,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
-import { launchBrowser, nav, newPerson, screenshot, showView, signIn, uniqueTag } from './browser.ts';
+import { launchBrowser, nav, newPerson, openConsole, screenshot, showView, signIn, uniqueTag } from './browser.ts';
 import { axeViolations, signInApi, type StaffApi } from './customer.ts';
 
 const baseUrl = inject('baseUrl');
@@ -83,7 +83,7 @@ test('every console screen no other test checks passes axe-core', async () => {
 
   try {
     // Sign-in, empty and with its error.
-    await page.goto('/');
+    await openConsole(page);
     await page.getByLabel('Email').waitFor();
     await expectNoViolations(page, 'the sign-in page');
     await page.getByLabel('Email').fill('alice@switchboard.local');

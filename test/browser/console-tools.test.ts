@@ -3,13 +3,12 @@
 // (a file sent to the visitor, the transcript emailed after the end, Translate where the
 // deployment has no translator).
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
-import { ROOT } from '../../scripts/process.ts';
 import { DEMO_PASSWORD } from '../../scripts/seed.ts';
 import { launchBrowser, nav, newPerson, openWidgetOnDemoPage, screenshot, send, showView, signIn, startChat, endChat } from './browser.ts';
 import { sentEmails, signInApi, unique, type StaffApi } from './customer.ts';
+import { SERVER_LOG } from './server.ts';
 
 const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');
@@ -133,8 +132,8 @@ test('Alice sends a file, ends the chat, emails the transcript; Translate is not
   await expect.poll(async () => (await sentEmails(mailDir)).filter(isOurs).length).toBeGreaterThanOrEqual(1);
   const mail = (await sentEmails(mailDir)).find(isOurs) ?? '';
   for (const line of [visitor.question, agentLine, fileName]) expect(mail).toContain(line);
-  // The text file holds only the body; wrangler's log names the recipient of each one it wrote.
-  const log = () => readFile(join(ROOT, 'test-results', 'wrangler-dev.log'), 'utf8').catch(() => '');
+  // The text file holds only the body; the server's log names the recipient of each one it wrote.
+  const log = () => readFile(SERVER_LOG, 'utf8').catch(() => '');
   await expect.poll(log).toContain(`To: ${visitor.email}`);
 
   // No Workers AI locally: Translate is disabled and says why.

@@ -1,16 +1,17 @@
 // Starts the real server once for the browser tests, the way `npm start` does (build, migrations,
-// demo data, `wrangler dev`), but on a free port and with a fresh state folder, so the tests never
-// see or change a developer's local data. wrangler's output goes to test-results/wrangler-dev.log.
+// demo data, then the Worker in workerd), but on a free port and with a fresh state folder, so the
+// tests never see or change a developer's local data. The Worker runs under Miniflare's API, not
+// `wrangler dev` (./server.ts says why); its log goes to test-results/server.log.
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildClient } from '../../scripts/build.ts';
 import { randomSecret } from '../../scripts/dev-vars.ts';
 import { applyMigrations } from '../../scripts/migrate.ts';
 import { ROOT } from '../../scripts/process.ts';
 import { seedDemoData } from '../../scripts/seed.ts';
-import { freePort, startDevServer, waitUntilReady } from '../../scripts/serve.ts';
+import { type DirectServer, SERVER_LOG, startDirectServer } from './server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +27,6 @@ declare module 'vitest' {
   }
 }
 
-export const LOG_DIR = join(ROOT, 'test-results');
 
 /**
  * wrangler.toml with its per-address rate limits raised: every browser test comes from
@@ -42,10 +42,20 @@ function relaxedLimitsConfig(): string {
   return path;
 }
 
+/** A request the server took this long to answer is named at the end of the run (what a step that timed out waited for). */
+const SLOW_REQUEST_MS = 5_000;
+
+function reportSlowRequests(): void {
+  const slow = readFileSync(SERVER_LOG, 'utf8')
+    .split('\n')
+    .filter((line) => Number(/\((\d+)ms\)$/.exec(line)?.[1] ?? 0) >= SLOW_REQUEST_MS);
+  if (slow.length > 0) console.warn(`Requests the server took ${SLOW_REQUEST_MS / 1000} s or more to answer:\n${slow.join('\n')}`);
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const persistTo = mkdtempSync(join(tmpdir(), 'switchboard-browser-'));
-  mkdirSync(LOG_DIR, { recursive: true });
-  const log = createWriteStream(join(LOG_DIR, 'wrangler-dev.log'));
+  mkdirSync(dirname(SERVER_LOG), { recursive: true });
+  const log = createWriteStream(SERVER_LOG);
 
   // The tests check the client as it is now, not whatever an earlier build left in dist/client.
   await buildClient({ quiet: true });
@@ -54,37 +64,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const mailDir = mkdtempSync(join(tmpdir(), 'switchboard-mail-'));
   const identitySecret = randomSecret();
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  // wrangler inherits this process's environment; TMPDIR is set just for the spawn.
-  const ownTmp = process.env['TMPDIR'];
-  process.env['TMPDIR'] = mailDir;
-  const server = startDevServer({
-    configPath: relaxedLimitsConfig(),
-    port,
-    inspectorPort,
-    persistTo,
-    // Its own secret, so the tests need no .dev.vars.
-    vars: { TOKEN_SECRET: randomSecret(), IDENTITY_SECRET: identitySecret, WEBHOOK_SECRET: randomSecret() },
-    quiet: true,
-  });
-  if (ownTmp === undefined) delete process.env['TMPDIR'];
-  else process.env['TMPDIR'] = ownTmp;
-  server.child.stdout?.pipe(log);
-  server.child.stderr?.pipe(log);
-
+  let server: DirectServer;
+  try {
+    server = await startDirectServer({
+      configPath: relaxedLimitsConfig(),
+      persistTo,
+      // Its own secrets, so the tests need no .dev.vars.
+      vars: { TOKEN_SECRET: randomSecret(), IDENTITY_SECRET: identitySecret, WEBHOOK_SECRET: randomSecret() },
+      mailDir,
+      log,
+    });
+  } catch (err) {
+    log.end();
+    throw err;
+  }
   const teardown = async () => {
     await server.stop();
-    log.end();
+    await new Promise((resolve) => log.end(resolve));
+    reportSlowRequests();
     rmSync(persistTo, { recursive: true, force: true });
     rmSync(mailDir, { recursive: true, force: true });
   };
-  try {
-    await waitUntilReady(server);
-  } catch (err) {
-    await teardown();
-    throw err;
-  }
   project.provide('baseUrl', server.url);
   project.provide('mailDir', mailDir);
   project.provide('identitySecret', identitySecret);

@@ -1,8 +1,9 @@
 // Manual events in the console, as signals and actions (no DOM): for the open chat, the events
-// its Actions (…) menu offers (read from /api/chats/<id>/manual-events when the chat opens and
-// again when it moves to another group) and running one; for a list, the events its Actions (…)
-// menu offers for the checked chats (those usable in every checked chat's group) and running one
-// on all of them. What a run did is kept as a report to show, action by action. The server
+// its Actions (…) menu offers (read from /api/chats/<id>/manual-events when the chat opens, when
+// it moves to another group and each time the menu is opened) and running one; for a list, the
+// events its Actions (…) menu offers for the checked chats (those usable in every checked chat's
+// group; read when the list shows and each time the menu is opened) and running one on all of
+// them. A read that fails keeps what was offered before and is said in the menu. What a run did is kept as a report to show, action by action. The server
 // decides who may run what at the moment of the run; a menu is only what it offered.
 import type { BulkRunBody, BulkRunResponse, ManualEventRun, RunnableEvent, RunnableEventsResponse, RunResponse } from '../../../worker/manual-events/wire.ts';
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
@@ -44,6 +45,8 @@ export function createChatManualEvents(chatId: string, groupId: ReadonlySignal<s
   const path = `/api/chats/${encodeURIComponent(chatId)}/manual-events`;
   const events = signal<readonly RunnableEvent[]>([]);
   const loaded = signal(false);
+  /** The last load failed: the menu says so rather than "none available" (opening it tries again). */
+  const failed = signal(false);
   const running = signal<string | null>(null);
   const report = signal<RunReport | null>(null);
   let ticket = 0;
@@ -52,9 +55,12 @@ export function createChatManualEvents(chatId: string, groupId: ReadonlySignal<s
     const mine = ++ticket;
     try {
       const answer = await getJson<RunnableEventsResponse>(path);
-      if (mine === ticket) events.value = answer.events;
+      if (mine === ticket) {
+        events.value = answer.events;
+        failed.value = false;
+      }
     } catch {
-      if (mine === ticket) events.value = []; // the menu says none are available; a run would say why
+      if (mine === ticket) failed.value = true;
     } finally {
       if (mine === ticket) loaded.value = true;
     }
@@ -68,8 +74,13 @@ export function createChatManualEvents(chatId: string, groupId: ReadonlySignal<s
   return {
     events,
     loaded,
+    failed,
     running,
     report,
+    /** The menu was opened: what it offers is read again (an administrator may have changed it). */
+    refresh(): void {
+      if (groupId.value !== null) void load();
+    },
     async run(event: RunnableEvent): Promise<void> {
       if (running.value !== null) return;
       running.value = event.id;
@@ -98,20 +109,29 @@ export type ListManualEvents = ReturnType<typeof createListManualEvents>;
 /** A list's events: every event the caller may run somewhere, narrowed to the checked chats. */
 export function createListManualEvents(selection: ReadonlySignal<readonly ChatListRow[]>) {
   const all = signal<readonly RunnableEvent[]>([]);
+  /** As the chat's: the last load failed, and the menu says so. */
+  const failed = signal(false);
   const running = signal<string | null>(null);
   const report = signal<RunReport | null>(null);
   const usable = computed(() => usableOnAll(all.value, selection.value));
+  let ticket = 0;
 
   async function load(): Promise<void> {
+    const mine = ++ticket;
     try {
-      all.value = (await getJson<RunnableEventsResponse>('/api/manual-events')).events;
+      const events = (await getJson<RunnableEventsResponse>('/api/manual-events')).events;
+      if (mine === ticket) {
+        all.value = events;
+        failed.value = false;
+      }
     } catch {
-      all.value = [];
+      if (mine === ticket) failed.value = true;
     }
   }
 
   return {
     usable,
+    failed,
     running,
     report,
     load,

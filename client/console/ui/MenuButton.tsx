@@ -10,14 +10,20 @@ export interface MenuItem {
   onSelect(): void;
 }
 
-export function MenuButton({ label, items, empty }: { label: string; items: readonly MenuItem[]; empty: string }) {
+/** `onOpen` is called each time the menu opens (to read its items again, say). */
+export function MenuButton({ label, items, empty, onOpen }: { label: string; items: readonly MenuItem[]; empty: string; onOpen?: () => void }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const hasItems = items.length > 0;
+  // The first item has focus when the menu opens, and again when its items arrive after it opened
+  // (the empty line that had focus is gone then).
+  useEffect(() => {
+    if (open && !menu.current?.contains(document.activeElement)) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open, hasItems]);
   useEffect(() => {
     if (!open) return;
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const away = (event: MouseEvent) => {
       if (!menu.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
     };
@@ -41,7 +47,17 @@ export function MenuButton({ label, items, empty }: { label: string; items: read
   }
   return (
     <span class="menu-button">
-      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open ? 'true' : 'false'} aria-controls={menuId} onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls={menuId}
+        onClick={() => {
+          if (!open) onOpen?.();
+          setOpen(!open);
+        }}
+      >
         {label}
       </button>
       {open ? (

@@ -1,11 +1,13 @@
 // The console's manual events without a browser: which events a list's menu offers for the
-// checked chats, how a report counts failures, and how History words a run and its webhook.
+// checked chats, how a failed read of them is said and mended, how a report counts failures, and
+// how History words a run and its webhook.
 // Runs under Node (tsx --test) and Deno (deno test).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChatEvent } from '../../../../../objects/protocol.ts';
+import { signal } from '@preact/signals';
+import type { ChatEvent, ChatListRow } from '../../../../../objects/protocol.ts';
 import type { RunnableEvent } from '../../../../../worker/manual-events/wire.ts';
-import { failures, usableOnAll } from '../../../../../client/console/manual-events/manual-events.ts';
+import { createChatManualEvents, createListManualEvents, failures, usableOnAll } from '../../../../../client/console/manual-events/manual-events.ts';
 import { describeEvent } from '../../../../../client/console/chat/tabs/history.ts';
 
 const event = (id: string, groupIds: string[]): RunnableEvent => ({ id, name: id, groupIds, actions: ['add-comment'] });
@@ -67,5 +69,69 @@ describe('History', () => {
       describeEvent({ ...base, kind: 'webhook-failed', reason: 'The receiver answered HTTP 503.' }).text,
       'Notify CRM: https://crm.test/h was not reached after 5 attempts: The receiver answered HTTP 503.',
     );
+  });
+});
+
+describe('the Actions menu’s events', () => {
+  /** `fetch` answering each GET from `answers` in turn: a list of events, or a failure. */
+  function stubFetch(answers: (RunnableEvent[] | 'down')[]): { calls: string[]; restore(): void } {
+    const own = globalThis.fetch;
+    const calls: string[] = [];
+    globalThis.fetch = (async (input: string | URL | Request) => {
+      calls.push(String(input));
+      const answer = answers.shift() ?? 'down';
+      if (answer === 'down') throw new TypeError('fetch failed');
+      return new Response(JSON.stringify({ events: answer }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    return { calls, restore: () => (globalThis.fetch = own) };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('a chat’s failed read says so, keeps nothing stale, and opening the menu reads again', async () => {
+    const net = stubFetch(['down', [event('notify', ['sales'])]]);
+    try {
+      const model = createChatManualEvents('c1', signal('sales'), signal('Ada'));
+      await settle();
+      assert.equal(model.loaded.value, true);
+      assert.equal(model.failed.value, true, 'the menu says the events could not be loaded, not that there are none');
+      model.refresh();
+      await settle();
+      assert.equal(model.failed.value, false);
+      assert.deepEqual(model.events.value.map((e) => e.id), ['notify']);
+      assert.deepEqual(net.calls, ['/api/chats/c1/manual-events', '/api/chats/c1/manual-events']);
+      model.dispose();
+    } finally {
+      net.restore();
+    }
+  });
+
+  it('a chat with no group yet reads nothing, even when its menu opens', async () => {
+    const net = stubFetch([[event('notify', ['sales'])]]);
+    try {
+      const model = createChatManualEvents('c2', signal<string | null>(null), signal('Ada'));
+      model.refresh();
+      await settle();
+      assert.deepEqual(net.calls, []);
+      model.dispose();
+    } finally {
+      net.restore();
+    }
+  });
+
+  it('a list’s failed read keeps what it offered and says so; the next read mends it', async () => {
+    const net = stubFetch([[event('both', ['sales', 'support'])], 'down', [event('both', ['sales', 'support']), event('sales-only', ['sales'])]]);
+    try {
+      const model = createListManualEvents(signal([{ groupId: 'sales' } as ChatListRow]));
+      await model.load();
+      assert.deepEqual(model.usable.value.map((e) => e.id), ['both']);
+      await model.load();
+      assert.equal(model.failed.value, true);
+      assert.deepEqual(model.usable.value.map((e) => e.id), ['both'], 'what the menu offered before stays');
+      await model.load();
+      assert.equal(model.failed.value, false);
+      assert.deepEqual(model.usable.value.map((e) => e.id), ['both', 'sales-only']);
+    } finally {
+      net.restore();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Load generation and statistics: real WebSocket clients (the `ws` package) on 127.0.0.1 that set
 // up N rooms on Switchboard or on the baseline, push M messages per room with a bounded window of
 // un-delivered messages, and measure sender→receiver latency, throughput, losses and duplicates.
+import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
@@ -23,6 +24,13 @@ const RUN_TIMEOUT_MS = 30_000;
 const SWEEP_INTERVAL_MS = 250;
 /** How long a run keeps listening after its last delivery, to catch duplicates. */
 const DUPLICATE_GRACE_MS = 300;
+/**
+ * BENCH_TRACE=<file>: each measured run appends a line per delivered message (system, run, ms
+ * from the run's first send to this one's, its latency, its room), written after the run so the
+ * load it measures does not include the writing. Where a tail comes from shows as its timing:
+ * Switchboard's open loop had a stall every 600 ms, the search feed's delay (docs/scale.md).
+ */
+const TRACE_FILE = process.env['BENCH_TRACE'];
 /** How long closing the sockets may take before they are terminated. */
 const CLOSE_TIMEOUT_MS = 2_000;
 /** Characters of text in each message (the sequence tag plus padding). */
@@ -390,6 +398,7 @@ export function runLoad(
   const done = new Set<string>();
   const lostIds = new Set<string>();
   const latencies: number[] = [];
+  const trace: string[] = [];
   const result: RunResult = {
     system,
     rooms: rooms.length,
@@ -424,6 +433,7 @@ export function runLoad(
       result.clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
       const cpuAtEnd = serverCpuMs();
       if (cpuAtStart !== null && cpuAtEnd !== null) result.serverCpuMs = cpuAtEnd - cpuAtStart;
+      if (TRACE_FILE && trace.length > 0) appendFileSync(TRACE_FILE, trace.join(''));
       setTimeout(() => {
         cleanups.forEach((c) => c());
         resolve(result);
@@ -462,6 +472,7 @@ export function runLoad(
           pending.delete(id);
           done.add(id);
           latencies.push(at - p.sentAt);
+          if (TRACE_FILE) trace.push(`${system} ${tag} ${(p.sentAt - firstSendAt).toFixed(1)} ${(at - p.sentAt).toFixed(2)} ${p.room.index}\n`);
           lastDeliveryAt = at;
           result.received++;
           p.room.inFlight--;

@@ -11,8 +11,11 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/browser/global-setup.ts'],
+    setupFiles: ['test/browser/setup.ts'],
     testTimeout: SLOW_STEP_MS,
     hookTimeout: SLOW_STEP_MS,
+    // The global teardown stops the server, which may take up to STOP_TIMEOUT_MS (test/browser/server.ts).
+    teardownTimeout: 30_000,
     fileParallelism: false,
   },
 });

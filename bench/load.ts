@@ -25,10 +25,11 @@ const SWEEP_INTERVAL_MS = 250;
 /** How long a run keeps listening after its last delivery, to catch duplicates. */
 const DUPLICATE_GRACE_MS = 300;
 /**
- * BENCH_TRACE=<file>: each measured run appends a line per delivered message (system, run, ms
- * from the run's first send to this one's, its latency, its room), written after the run so the
- * load it measures does not include the writing. Where a tail comes from shows as its timing:
- * Switchboard's open loop had a stall every 600 ms, the search feed's delay (docs/scale.md).
+ * BENCH_TRACE=<file>: every run (warm-ups and setup runs too: the run's tag says which) appends a
+ * line per delivered message: system, tag, ms from the run's first send to this one's, latency in
+ * ms, room. Kept as numbers during the run and written after it; the file is never emptied (remove
+ * it between benches). Where a tail comes from shows as its timing: Switchboard's open loop had a
+ * stall about every 600 ms, the search feed's delay (docs/scale.md).
  */
 const TRACE_FILE = process.env['BENCH_TRACE'];
 /** How long closing the sockets may take before they are terminated. */
@@ -398,7 +399,7 @@ export function runLoad(
   const done = new Set<string>();
   const lostIds = new Set<string>();
   const latencies: number[] = [];
-  const trace: string[] = [];
+  const trace: number[] = [];
   const result: RunResult = {
     system,
     rooms: rooms.length,
@@ -433,7 +434,13 @@ export function runLoad(
       result.clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
       const cpuAtEnd = serverCpuMs();
       if (cpuAtStart !== null && cpuAtEnd !== null) result.serverCpuMs = cpuAtEnd - cpuAtStart;
-      if (TRACE_FILE && trace.length > 0) appendFileSync(TRACE_FILE, trace.join(''));
+      if (TRACE_FILE && trace.length > 0) {
+        const lines: string[] = [];
+        for (let i = 0; i < trace.length; i += 3) {
+          lines.push(`${system} ${tag} ${(trace[i]! - firstSendAt).toFixed(1)} ${trace[i + 1]!.toFixed(2)} ${trace[i + 2]}\n`);
+        }
+        appendFileSync(TRACE_FILE, lines.join(''));
+      }
       setTimeout(() => {
         cleanups.forEach((c) => c());
         resolve(result);
@@ -472,7 +479,7 @@ export function runLoad(
           pending.delete(id);
           done.add(id);
           latencies.push(at - p.sentAt);
-          if (TRACE_FILE) trace.push(`${system} ${tag} ${(p.sentAt - firstSendAt).toFixed(1)} ${(at - p.sentAt).toFixed(2)} ${p.room.index}\n`);
+          if (TRACE_FILE) trace.push(p.sentAt, at - p.sentAt, p.room.index);
           lastDeliveryAt = at;
           result.received++;
           p.room.inFlight--;

@@ -41,8 +41,9 @@ interface Scenario {
 
 const SCENARIOS: readonly Scenario[] = [
   // One message at a time through one chat: its one-way latency is the path's, with no queue ahead of it.
-  // The N=1 runs take about a second each, and one run's throughput swings by a third on this
-  // 2-core host (the same system, back to back): six rounds, each system first in three of them.
+  // An N=1 run takes about half a second (closed loop) to a second (one-way), and one run's
+  // throughput swings by a third on this 2-core host (the same system, back to back): six rounds,
+  // each system first in three of them (unless the scenario's time budget cuts them short).
   { name: 'one-way N=1', rooms: 1, monitor: false, window: 1, perRoom: 1000, warmupPerRoom: 100, rounds: 6 },
   { name: 'closed N=1', rooms: 1, monitor: false, perRoom: 2000, warmupPerRoom: 200, rounds: 6 },
   { name: 'closed N=50x3', rooms: 50, monitor: true, perRoom: 100, warmupPerRoom: 10 },

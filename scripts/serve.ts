@@ -26,8 +26,6 @@ export interface ServeOptions {
   inspectorPort?: number;
   /** Keep wrangler's output to ourselves (quoted on failure) instead of showing it. */
   quiet?: boolean;
-  /** Another wrangler configuration than wrangler.toml (the browser tests raise the rate limits). */
-  configPath?: string;
 }
 
 export interface DevServer {
@@ -91,7 +89,6 @@ export function startDevServer(options: ServeOptions): DevServer {
     '--ip',
     ip,
     '--show-interactive-dev-session=false',
-    ...(options.configPath ? ['--config', options.configPath] : []),
     ...persistArgs(options.persistTo),
     ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort)] : []),
     ...Object.entries(options.vars ?? {}).flatMap(([key, value]) => ['--var', `${key}:${value}`]),

@@ -5,6 +5,7 @@
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { buildClient } from '../../scripts/build.ts';
 import { randomSecret } from '../../scripts/dev-vars.ts';
@@ -44,11 +45,18 @@ function relaxedLimitsConfig(): string {
 
 /** A request the server took this long to answer is named at the end of the run (what a step that timed out waited for). */
 const SLOW_REQUEST_MS = 5_000;
+/** Miniflare's line for a request it answered, e.g. `[mf:info] GET /api/chats 200 OK (12ms)`. */
+const REQUEST_LINE = /^\[mf:\w+\] (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) .* \((\d+)ms\)$/;
 
+/**
+ * Names the requests the server answered slowly. One it never answered has no line in the log:
+ * the failed test's own output (its pages' failed requests) is where that shows.
+ */
 function reportSlowRequests(): void {
   const slow = readFileSync(SERVER_LOG, 'utf8')
     .split('\n')
-    .filter((line) => Number(/\((\d+)ms\)$/.exec(line)?.[1] ?? 0) >= SLOW_REQUEST_MS);
+    .map((line) => stripVTControlCharacters(line).trimEnd())
+    .filter((line) => Number(REQUEST_LINE.exec(line)?.[2] ?? 0) >= SLOW_REQUEST_MS);
   if (slow.length > 0) console.warn(`Requests the server took ${SLOW_REQUEST_MS / 1000} s or more to answer:\n${slow.join('\n')}`);
 }
 
@@ -63,6 +71,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await seedDemoData({ persistTo, quiet: true });
 
   const mailDir = mkdtempSync(join(tmpdir(), 'switchboard-mail-'));
+  const removeState = () => {
+    rmSync(persistTo, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
+  };
+  // A server that outlived its stop (STOP_TIMEOUT_MS) may still write after the log is closed.
+  log.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ERR_STREAM_WRITE_AFTER_END') throw err;
+  });
   const identitySecret = randomSecret();
   let server: DirectServer;
   try {
@@ -76,14 +92,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
   } catch (err) {
     log.end();
+    removeState();
     throw err;
   }
   const teardown = async () => {
     await server.stop();
     await new Promise((resolve) => log.end(resolve));
     reportSlowRequests();
-    rmSync(persistTo, { recursive: true, force: true });
-    rmSync(mailDir, { recursive: true, force: true });
+    removeState();
   };
   project.provide('baseUrl', server.url);
   project.provide('mailDir', mailDir);

@@ -12,15 +12,16 @@ import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from 'wrangler';
 import { bundleWorker } from '../../scripts/bundle.ts';
-import { ROOT, WRANGLER_ENV } from '../../scripts/process.ts';
+import { ROOT } from '../../scripts/process.ts';
+import { withTimeout } from '../../scripts/timeout.ts';
 
 /** The server's log: Miniflare's lines (each request served, each email written) and the Worker's console. */
 export const SERVER_LOG = join(ROOT, 'test-results', 'server.log');
-/** How long Miniflare may take to start, and to stop, before we give up on it. */
+/** How long Miniflare may take to start, and to stop, before we give up on it (vitest's teardownTimeout is longer). */
 const START_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 15_000;
+export const STOP_TIMEOUT_MS = 15_000;
 
 export interface DirectServerOptions {
   /** A wrangler configuration (the browser tests' copy of wrangler.toml). */
@@ -54,54 +55,55 @@ class StreamLog extends Log {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 export async function startDirectServer(options: DirectServerOptions): Promise<DirectServer> {
-  for (const [key, value] of Object.entries(WRANGLER_ENV)) process.env[key] ??= value;
+  // There is no internet here: Miniflare must not try to fetch the `cf` object.
+  process.env['CLOUDFLARE_CF_FETCH_ENABLED'] = 'false';
   const bundleDir = mkdtempSync(join(tmpdir(), 'switchboard-bundle-'));
-  const scriptPath = join(bundleDir, 'worker.mjs');
-  await bundleWorker(join(ROOT, 'worker/index.ts'), scriptPath);
-  const { workerOptions, externalWorkers } = unstable_getMiniflareWorkerOptions(options.configPath);
-
-  // Miniflare makes its temporary folder (where send_email's files go) in os.tmpdir() when it is
-  // constructed: TMPDIR is set for that moment only.
-  const ownTmp = process.env['TMPDIR'];
-  process.env['TMPDIR'] = options.mailDir;
+  const removeBundle = () => rmSync(bundleDir, { recursive: true, force: true });
   let mf: Miniflare;
   try {
-    mf = new Miniflare({
-      host: '127.0.0.1',
-      port: 0,
-      log: new StreamLog(options.log),
-      handleRuntimeStdio(stdout: Readable, stderr: Readable) {
-        stdout.pipe(options.log, { end: false });
-        stderr.pipe(options.log, { end: false });
-      },
-      defaultPersistRoot: join(options.persistTo, 'v3'),
-      workers: [
-        {
-          ...workerOptions,
-          modules: true,
-          scriptPath,
-          modulesRoot: bundleDir,
-          bindings: { ...workerOptions.bindings, ...options.vars },
+    const scriptPath = join(bundleDir, 'worker.mjs');
+    await bundleWorker(join(ROOT, 'worker/index.ts'), scriptPath);
+    const config = unstable_readConfig({ config: options.configPath });
+    const { workerOptions, externalWorkers } = unstable_getMiniflareWorkerOptions(config);
+    // Miniflare makes its temporary folder (where send_email's files go) in os.tmpdir() when it
+    // is constructed: TMPDIR is set for that moment only.
+    const ownTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = options.mailDir;
+    try {
+      mf = new Miniflare({
+        host: '127.0.0.1',
+        port: 0,
+        log: new StreamLog(options.log),
+        handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+          stdout.pipe(options.log, { end: false });
+          stderr.pipe(options.log, { end: false });
         },
-        ...externalWorkers,
-      ],
-    });
-  } finally {
-    if (ownTmp === undefined) delete process.env['TMPDIR'];
-    else process.env['TMPDIR'] = ownTmp;
+        defaultPersistRoot: join(options.persistTo, 'v3'),
+        workers: [
+          {
+            ...workerOptions,
+            // As wrangler dev names it (the objects' storage and the assets service are keyed by it).
+            name: config.name,
+            modules: true,
+            scriptPath,
+            modulesRoot: bundleDir,
+            bindings: { ...workerOptions.bindings, ...options.vars },
+          },
+          ...externalWorkers,
+        ],
+      });
+    } finally {
+      if (ownTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = ownTmp;
+    }
+  } catch (err) {
+    removeBundle();
+    throw err;
   }
   const stop = async () => {
     await withTimeout(mf.dispose(), STOP_TIMEOUT_MS, 'stopping Miniflare').catch(() => undefined);
-    rmSync(bundleDir, { recursive: true, force: true });
+    removeBundle();
   };
   try {
     const url = await withTimeout(mf.ready, START_TIMEOUT_MS, 'starting Miniflare');

@@ -7,15 +7,16 @@ import './manual-events.css';
 import { type ChatManualEvents, failures, type ListManualEvents, type RunReport } from './manual-events.ts';
 
 const EMPTY = 'No manual events available';
-/** A failed read of the events says so; opening the menu again reads them again. */
+/** A failed read of the events says so (above what was offered before, if anything); opening the menu again reads them again. */
 const UNREADABLE = 'The manual events could not be loaded. Close the menu and open it again to retry.';
 
 /** The chat toolbar's menu (the report is shown under the toolbar: ChatRunReport). */
 export function ChatActionsMenu({ events }: { events: ChatManualEvents }) {
   const running = events.running.value;
   const items = events.events.value.map((e) => ({ id: e.id, label: e.name, onSelect: () => void events.run(e) }));
-  const empty = running ? 'A manual event is running…' : events.failed.value ? UNREADABLE : EMPTY;
-  return <MenuButton label={running ? 'Running…' : 'Actions (…)'} items={running ? [] : items} empty={empty} onOpen={() => events.refresh()} />;
+  const failed = !running && events.failed.value;
+  const empty = running ? 'A manual event is running…' : failed ? UNREADABLE : EMPTY;
+  return <MenuButton label={running ? 'Running…' : 'Actions (…)'} items={running ? [] : items} empty={empty} note={failed ? UNREADABLE : null} onOpen={() => events.refresh()} />;
 }
 
 export function ChatRunReport({ events }: { events: ChatManualEvents }) {
@@ -27,8 +28,9 @@ export function ChatRunReport({ events }: { events: ChatManualEvents }) {
 export function ListActionsMenu({ events, selected }: { events: ListManualEvents; selected: number }) {
   const running = events.running.value;
   const items = selected === 0 || running ? [] : events.usable.value.map((e) => ({ id: e.id, label: e.name, onSelect: () => void events.run(e) }));
-  const empty = running ? 'A manual event is running…' : selected === 0 ? 'Check chats to run a manual event on them' : events.failed.value ? UNREADABLE : EMPTY;
-  return <MenuButton label={running ? 'Running…' : 'Actions (…)'} items={items} empty={empty} onOpen={() => void events.load()} />;
+  const failed = !running && selected > 0 && events.failed.value;
+  const empty = running ? 'A manual event is running…' : selected === 0 ? 'Check chats to run a manual event on them' : failed ? UNREADABLE : EMPTY;
+  return <MenuButton label={running ? 'Running…' : 'Actions (…)'} items={items} empty={empty} note={failed ? UNREADABLE : null} onOpen={() => void events.load()} />;
 }
 
 export function ListRunReport({ events }: { events: ListManualEvents }) {

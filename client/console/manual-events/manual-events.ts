@@ -3,8 +3,10 @@
 // it moves to another group and each time the menu is opened) and running one; for a list, the
 // events its Actions (…) menu offers for the checked chats (those usable in every checked chat's
 // group; read when the list shows and each time the menu is opened) and running one on all of
-// them. A read that fails keeps what was offered before and is said in the menu. What a run did is kept as a report to show, action by action. The server
-// decides who may run what at the moment of the run; a menu is only what it offered.
+// them. A read that fails keeps what was offered before (not a group's the chat has left) and is
+// said in the menu, above what it still offers. What a run did is kept as a report to show,
+// action by action. The server decides who may run what at the moment of the run; a menu is only
+// what it offered.
 import type { BulkRunBody, BulkRunResponse, ManualEventRun, RunnableEvent, RunnableEventsResponse, RunResponse } from '../../../worker/manual-events/wire.ts';
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { ChatListRow } from '../../../objects/protocol.ts';
@@ -66,9 +68,15 @@ export function createChatManualEvents(chatId: string, groupId: ReadonlySignal<s
     }
   }
 
-  // On open, and when the chat moves to another group (other events apply there).
+  // On open, and when the chat moves to another group: other events apply there, and those of the
+  // group it left are not offered meanwhile (nor kept if that read fails).
+  let readFor: string | null = null;
   const stop = effect(() => {
-    if (groupId.value !== null) void load();
+    const group = groupId.value;
+    if (group === null) return;
+    if (readFor !== null && readFor !== group) events.value = [];
+    readFor = group;
+    void load();
   });
 
   return {

@@ -10,18 +10,21 @@ export interface MenuItem {
   onSelect(): void;
 }
 
-/** `onOpen` is called each time the menu opens (to read its items again, say). */
-export function MenuButton({ label, items, empty, onOpen }: { label: string; items: readonly MenuItem[]; empty: string; onOpen?: () => void }) {
+/**
+ * `onOpen` is called each time the menu opens (to read its items again, say); `note`, when set, is
+ * a line above the items that says something about them (that they could not be read again).
+ */
+export function MenuButton({ label, items, empty, onOpen, note }: { label: string; items: readonly MenuItem[]; empty: string; onOpen?: () => void; note?: string | null }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
-  const hasItems = items.length > 0;
-  // The first item has focus when the menu opens, and again when its items arrive after it opened
-  // (the empty line that had focus is gone then).
+  // The first item has focus when the menu opens, and again when the items change while it is open
+  // and the one that had focus is gone (read again: arrived, removed or replaced).
+  const shown = `${note ?? ''}\n${items.map((i) => i.id).join('\n')}`;
   useEffect(() => {
     if (open && !menu.current?.contains(document.activeElement)) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [open, hasItems]);
+  }, [open, shown]);
   useEffect(() => {
     if (!open) return;
     const away = (event: MouseEvent) => {
@@ -62,6 +65,11 @@ export function MenuButton({ label, items, empty, onOpen }: { label: string; ite
       </button>
       {open ? (
         <div ref={menu} id={menuId} class="menu" role="menu" aria-label={label} onKeyDown={onKeyDown}>
+          {note && items.length > 0 ? (
+            <p class="menu-empty" role="menuitem" aria-disabled="true" tabIndex={-1}>
+              {note}
+            </p>
+          ) : null}
           {items.length === 0 ? (
             <p class="menu-empty" role="menuitem" aria-disabled="true" tabIndex={-1}>
               {empty}

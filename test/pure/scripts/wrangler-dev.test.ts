@@ -1,4 +1,4 @@
-// `wrangler dev` as npm start and the browser tests run it: wrangler's own CLI, with a failed
+// `wrangler dev` as npm start runs it: wrangler's own CLI, with a failed
 // proxied request no longer fatal (scripts/wrangler-dev.ts). Checked against the wrangler installed,
 // so an upgrade that changes that code fails here instead of silently running the fatal one.
 import assert from 'node:assert/strict';

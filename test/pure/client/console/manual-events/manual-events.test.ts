@@ -105,6 +105,44 @@ describe('the Actions menu’s events', () => {
     }
   });
 
+  it('a chat moved to another group stops offering the old group’s events, also when the new read fails', async () => {
+    const net = stubFetch([[event('sales-only', ['sales'])], 'down']);
+    try {
+      const group = signal<string | null>('sales');
+      const model = createChatManualEvents('c3', group, signal('Ada'));
+      await settle();
+      assert.deepEqual(model.events.value.map((e) => e.id), ['sales-only']);
+      group.value = 'support';
+      await settle();
+      assert.deepEqual(model.events.value, []);
+      assert.equal(model.failed.value, true);
+      model.dispose();
+    } finally {
+      net.restore();
+    }
+  });
+
+  it('a list keeps the answer to its latest read when an earlier one arrives after it', async () => {
+    const own = globalThis.fetch;
+    const answers: ((events: RunnableEvent[]) => void)[] = [];
+    globalThis.fetch = (() =>
+      new Promise<Response>((resolve) => {
+        answers.push((events) => resolve(new Response(JSON.stringify({ events }), { status: 200, headers: { 'content-type': 'application/json' } })));
+      })) as typeof fetch;
+    try {
+      const model = createListManualEvents(signal([{ groupId: 'sales' } as ChatListRow]));
+      const first = model.load();
+      const second = model.load();
+      answers[1]!([event('newer', ['sales'])]);
+      await second;
+      answers[0]!([event('older', ['sales'])]);
+      await first;
+      assert.deepEqual(model.usable.value.map((e) => e.id), ['newer']);
+    } finally {
+      globalThis.fetch = own;
+    }
+  });
+
   it('a chat with no group yet reads nothing, even when its menu opens', async () => {
     const net = stubFetch([[event('notify', ['sales'])]]);
     try {

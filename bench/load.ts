@@ -32,6 +32,13 @@ const DUPLICATE_GRACE_MS = 300;
  * stall about every 600 ms, the search feed's delay (docs/scale.md).
  */
 const TRACE_FILE = process.env['BENCH_TRACE'];
+/** Closed loop: un-delivered messages each room may have in flight. */
+export const WINDOW = 8;
+/**
+ * Pause after a measured run, longer than Switchboard's coalesced projection interval (1 s,
+ * objects/chat/projection.ts), so its alarm-driven D1 writes land in its own time, not the next run's.
+ */
+export const SETTLE_MS = 1200;
 /** How long closing the sockets may take before they are terminated. */
 const CLOSE_TIMEOUT_MS = 2_000;
 /** Characters of text in each message (the sequence tag plus padding). */
@@ -309,7 +316,7 @@ export function setUpBaseline(servers: Servers, count: number, tag: string, list
  */
 export async function openRoomsWithAMessage(system: SystemName, servers: Servers, cookie: string, count: number, tag: string): Promise<Room[]> {
   const rooms = system === 'switchboard' ? await setUpSwitchboard(servers, cookie, count) : await setUpBaseline(servers, count, tag);
-  await runLoad(system, rooms, 1, 8, tag);
+  await runLoad(system, rooms, 1, WINDOW, tag);
   return rooms;
 }
 

@@ -13,7 +13,7 @@ import type WebSocket from 'ws';
 import type { PartContext } from './common.ts';
 import { fmt, sleep } from './common.ts';
 import type { Room, RunResult, Summary, SystemName } from './load.ts';
-import { closeRooms, closeSockets, openIdleSockets, openRoomsWithAMessage, runLoad, setUpBaseline, setUpSwitchboard, signIn, summarize } from './load.ts';
+import { closeRooms, closeSockets, openIdleSockets, openRoomsWithAMessage, runLoad, SETTLE_MS, setUpBaseline, setUpSwitchboard, signIn, summarize, WINDOW } from './load.ts';
 import type { Servers } from './server.ts';
 import { TYPING_KEEPALIVE_MS, TYPING_SEND_INTERVAL_MS } from '../client/shared/typing.ts';
 import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
@@ -49,8 +49,6 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'closed N=50x3', rooms: 50, monitor: true, perRoom: 100, warmupPerRoom: 10 },
   { name: 'open 1000/s', rooms: 50, monitor: true, ratePerSecond: 1000, perRoom: 120, warmupPerRoom: 10 },
 ];
-/** Un-delivered messages each room may have in flight. */
-const WINDOW = 8;
 /** Measured runs per system and scenario; the order of the systems alternates between rounds. */
 const ROUNDS = 3;
 /**
@@ -58,11 +56,6 @@ const ROUNDS = 3;
  * whole bench stays well inside MESSAGES_TIMEOUT_MS; the table then says how many rounds it pooled.
  */
 const SCENARIO_BUDGET_MS = 40_000;
-/**
- * Pause after each measured run, longer than Switchboard's coalesced projection interval (1 s,
- * objects/chat/projection.ts), so its alarm-driven D1 writes land in its own time, not the next run's.
- */
-const SETTLE_MS = 1200;
 /** Targets (issue 11), each a ratio of Switchboard's figure to the baseline's in the same run. */
 const THROUGHPUT_RATIO_TARGET = 0.9;
 const P50_RATIO_TARGET = 1.15;

@@ -6,7 +6,7 @@
 //                                         runs (N=1, or N=rooms with a monitor each, as the bench's
 //                                         N=50x3): the functions with the most self and inclusive time
 //   ab [messages per room] [rooms]        16 short closed-loop pairs (N=1, or N=rooms with a monitor
-//                                         each), each system right after the other,
+//                                         each), each system after the other and the bench's pause,
 //                                         without the inspector: the median of the pairs' CPU and
 //                                         throughput ratios (steadier on a noisy host than one long run)
 //   mem                                   memory per open chat and per idle socket, with a full GC of
@@ -21,17 +21,16 @@
 //                                         HTTP, visitor socket, agent socket, take), three batches of
 //                                         100, each reading after a full GC: where an open chat's memory goes
 import { performance } from 'node:perf_hooks';
-import { log } from './common.ts';
+import { log, sleep } from './common.ts';
 import { bothIsolates, inspector as inspectorAt, readMemory } from './inspector.ts';
 import type { SystemName } from './load.ts';
-import { closeRooms, closeSockets, mapLimit, openIdleSockets, openRoomsWithAMessage, runLoad, setUpBaseline, setUpSwitchboard, signIn, staffSocket, startChat, takeOn, visitorSocket } from './load.ts';
+import { closeRooms, closeSockets, mapLimit, openIdleSockets, openRoomsWithAMessage, runLoad, SETTLE_MS, setUpBaseline, setUpSwitchboard, signIn, staffSocket, startChat, takeOn, visitorSocket, WINDOW } from './load.ts';
 import type { Servers } from './server.ts';
 import { startServers } from './server.ts';
 
 const INSPECTOR_PORT = 9339;
 const inspector = (worker: SystemName) => inspectorAt(INSPECTOR_PORT, worker);
 const AB_PAIRS = 16;
-const WINDOW = 8;
 
 interface ProfileNode {
   id: number;
@@ -96,6 +95,8 @@ async function ab(servers: Servers, messages: number, roomCount: number): Promis
       await runLoad(system, rooms[system], Math.max(10, Math.round(100 / roomCount)), WINDOW, `w${pair}`);
       const r = await runLoad(system, rooms[system], messages, WINDOW, `m${pair}`, servers.serverCpuMs);
       figures[system] = { cpu: ((r.serverCpuMs ?? NaN) * 1000) / r.received, throughput: r.received / (r.elapsedMs / 1000) };
+      // As the bench pauses: what a run left to do (Switchboard's projection and search feed) is not the next run's.
+      await sleep(SETTLE_MS);
     }
     cpuRatios.push(figures.switchboard.cpu / figures.baseline.cpu);
     throughputRatios.push(figures.switchboard.throughput / figures.baseline.throughput);

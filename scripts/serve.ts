@@ -20,8 +20,6 @@ export interface ServeOptions {
   port: number;
   ip?: string;
   persistTo?: string;
-  /** Extra variables (`--var`), e.g. a TOKEN_SECRET when there is no `.dev.vars`. */
-  vars?: Record<string, string>;
   /** Devtools port; by default wrangler's own choice. Set it to run beside another wrangler dev. */
   inspectorPort?: number;
   /** Keep wrangler's output to ourselves (quoted on failure) instead of showing it. */
@@ -91,7 +89,6 @@ export function startDevServer(options: ServeOptions): DevServer {
     '--show-interactive-dev-session=false',
     ...persistArgs(options.persistTo),
     ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort)] : []),
-    ...Object.entries(options.vars ?? {}).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

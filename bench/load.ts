@@ -217,7 +217,8 @@ export async function signIn(servers: Servers, who: { email: string; password: s
   return cookie.split(';')[0]!;
 }
 
-const sendFrame = (id: string, text: string): string => JSON.stringify({ type: 'send', id, text } satisfies ClientFrame);
+/** A message's first transmission, as the widget sends it (client/shared/conversation.ts): the bench never resends. */
+const sendFrame = (id: string, text: string): string => JSON.stringify({ type: 'send', id, text, first: true } satisfies ClientFrame);
 
 /** A chat started through the widget's route, as a visitor starts one: its id and the visitor's token. */
 export async function startChat(servers: Servers, i: number, groupId = servers.groupId): Promise<{ chatId: string; token: string }> {

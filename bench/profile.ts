@@ -1,14 +1,20 @@
 // `npx tsx bench/profile.ts <mode>`: tools for finding where the hot path's time and memory go;
 // never part of `npm run bench`, whose figures they would distort.
-//   cpu [switchboard|baseline] [messages] [rooms]
+//   cpu [switchboard|baseline] [messages] [rooms] [rate]
 //                                         a CPU profile of that Worker's isolate, through workerd's
 //                                         inspector (Chrome DevTools protocol), while the closed loop
 //                                         runs (N=1, or N=rooms with a monitor each, as the bench's
-//                                         N=50x3): the functions with the most self and inclusive time
+//                                         N=50x3), or the open loop at `rate` sends a second: the
+//                                         functions with the most self and inclusive time
 //   ab [messages per room] [rooms]        16 short closed-loop pairs (N=1, or N=rooms with a monitor
 //                                         each), each system after the other and the bench's pause,
 //                                         without the inspector: the median of the pairs' CPU and
 //                                         throughput ratios (steadier on a noisy host than one long run)
+//   wake [rooms] [messages per room]      what waking costs: `rooms` chats of three sockets (and as many
+//                                         baseline rooms) with that many messages each, left idle until
+//                                         workerd evicts their objects, then one message through each at
+//                                         once: its latency, and workerd's CPU time over the next
+//                                         WAKE_WINDOW_MS (what the wake set off: alarms, feeds, publishes)
 //   mem                                   memory per open chat and per idle socket, with a full GC of
 //                                         both isolates (a heap snapshot forces one) before each reading:
 //                                         retained JS heap beside workerd's RSS
@@ -45,22 +51,13 @@ function top(counts: Map<string, number>, total: number, n: number): string[] {
     .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
 }
 
-async function cpu(servers: Servers, system: SystemName, messages: number, roomCount: number): Promise<void> {
-  const cookie = await signIn(servers);
-  const monitor = roomCount > 1 ? await signIn(servers, servers.monitor) : undefined;
-  const rooms =
-    system === 'switchboard'
-      ? await setUpSwitchboard(servers, cookie, roomCount, monitor)
-      : await setUpBaseline(servers, roomCount, `profile-${Date.now()}`, monitor ? 1 : 0);
-  await runLoad(system, rooms, Math.max(10, Math.round(500 / roomCount)), WINDOW, 'warm');
-  const call = await inspector(system);
-  await call('Profiler.enable');
-  await call('Profiler.setSamplingInterval', { interval: 50 });
-  await call('Profiler.start');
-  const t = performance.now();
-  const run = await runLoad(system, rooms, messages, WINDOW, 'measured', servers.serverCpuMs);
-  const { profile } = (await call('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[] } };
-  log(`${system}: ${run.received} messages in ${(performance.now() - t).toFixed(0)} ms (the inspector slows JS down)`);
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+}
+
+/** The functions with the most self and inclusive time in a sampled CPU profile. */
+function printProfile(profile: Profile): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -78,6 +75,25 @@ async function cpu(servers: Servers, system: SystemName, messages: number, roomC
   }
   const total = profile.samples.length;
   console.log([`\nself time (${total} samples):`, ...top(self, total, 35), '\ninclusive time:', ...top(inclusive, total, 45)].join('\n'));
+}
+
+async function cpu(servers: Servers, system: SystemName, messages: number, roomCount: number, ratePerSecond: number): Promise<void> {
+  const cookie = await signIn(servers);
+  const monitor = roomCount > 1 ? await signIn(servers, servers.monitor) : undefined;
+  const rooms =
+    system === 'switchboard'
+      ? await setUpSwitchboard(servers, cookie, roomCount, monitor)
+      : await setUpBaseline(servers, roomCount, `profile-${Date.now()}`, monitor ? 1 : 0);
+  await runLoad(system, rooms, Math.max(10, Math.round(500 / roomCount)), WINDOW, 'warm');
+  const call = await inspector(system);
+  await call('Profiler.enable');
+  await call('Profiler.setSamplingInterval', { interval: 50 });
+  await call('Profiler.start');
+  const t = performance.now();
+  const run = await runLoad(system, rooms, messages, ratePerSecond > 0 ? { ratePerSecond } : WINDOW, 'measured', servers.serverCpuMs);
+  const { profile } = (await call('Profiler.stop')) as { profile: Profile };
+  log(`${system}: ${run.received} messages in ${(performance.now() - t).toFixed(0)} ms (the inspector slows JS down)`);
+  printProfile(profile);
 }
 
 async function ab(servers: Servers, messages: number, roomCount: number): Promise<void> {
@@ -106,6 +122,45 @@ async function ab(servers: Servers, messages: number, roomCount: number): Promis
     `median of ${AB_PAIRS} pairs (switchboard / baseline): server CPU per message ${median(cpuRatios).toFixed(2)}, ` +
       `throughput ${median(throughputRatios).toFixed(2)}\n  CPU ratios: ${cpuRatios.map((x) => x.toFixed(2)).join(' ')}`,
   );
+}
+
+/** How long after the wake messages workerd's CPU time is counted (the projection is due 0.8 s after). */
+const WAKE_WINDOW_MS = 3_000;
+/** Longer than workerd keeps an idle object with only hibernatable sockets (about ten seconds). */
+const EVICTED_AFTER_MS = 15_000;
+
+async function wake(servers: Servers, roomCount: number, messages: number): Promise<void> {
+  const cookie = await signIn(servers);
+  const monitor = await signIn(servers, servers.monitor);
+  const rooms = {
+    switchboard: await setUpSwitchboard(servers, cookie, roomCount, monitor),
+    baseline: await setUpBaseline(servers, roomCount, `wake-${Date.now()}`, 1),
+  };
+  for (const system of ['switchboard', 'baseline'] as const) await runLoad(system, rooms[system], messages, WINDOW, 'fill');
+  for (let round = 0; round < 3; round++) {
+    await sleep(EVICTED_AFTER_MS);
+    for (const system of round % 2 ? (['baseline', 'switchboard'] as const) : (['switchboard', 'baseline'] as const)) {
+      const call = process.env.WAKE_PROFILE && system === 'switchboard' ? await inspector(system) : null;
+      if (call) {
+        await call('Profiler.enable');
+        await call('Profiler.setSamplingInterval', { interval: 50 });
+        await call('Profiler.start');
+      }
+      const cpuBefore = servers.serverCpuMs() ?? NaN;
+      const t = performance.now();
+      const r = await runLoad(system, rooms[system], 1, 1, `wake${round}`);
+      await sleep(Math.max(0, WAKE_WINDOW_MS - (performance.now() - t)));
+      const cpu = (servers.serverCpuMs() ?? NaN) - cpuBefore;
+      if (call) printProfile(((await call('Profiler.stop')) as { profile: Profile }).profile);
+      const sorted = [...r.latencies].sort((a, b) => a - b);
+      log(
+        `round ${round + 1} ${system.padEnd(11)}: ${r.received}/${roomCount} woken, latency p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ` +
+          `max ${sorted.at(-1)?.toFixed(1)} ms; workerd CPU over ${WAKE_WINDOW_MS / 1000} s: ${cpu.toFixed(0)} ms (${(cpu / roomCount).toFixed(2)} ms per chat)`,
+      );
+      // The other system's objects must be idle as long: it waits before its own wake.
+      if (system === (round % 2 ? 'baseline' : 'switchboard')) await sleep(EVICTED_AFTER_MS - WAKE_WINDOW_MS);
+    }
+  }
 }
 
 async function mem(servers: Servers): Promise<void> {
@@ -178,17 +233,18 @@ async function memPhases(servers: Servers): Promise<void> {
 }
 
 const [mode = 'cpu', ...rest] = process.argv.slice(2);
-if (!['cpu', 'ab', 'mem', 'mem-trace', 'mem-phases'].includes(mode)) {
+if (!['cpu', 'ab', 'wake', 'mem', 'mem-trace', 'mem-phases'].includes(mode)) {
   console.error(
-    'usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | mem | mem-trace [switchboard|baseline] [per] [batches] | mem-phases',
+    'usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | wake [rooms] [messages per room] | mem | mem-trace [switchboard|baseline] [per] [batches] | mem-phases',
   );
   process.exit(2);
 }
 // The inspector slows workerd's JS down: the A/B pairs run without it.
-const servers = await startServers(log, mode === 'ab' ? {} : { inspectorPort: INSPECTOR_PORT });
+const servers = await startServers(log, mode === 'ab' || (mode === 'wake' && !process.env.WAKE_PROFILE) ? {} : { inspectorPort: INSPECTOR_PORT });
 try {
-  if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000), Number(rest[2] ?? 1));
+  if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000), Number(rest[2] ?? 1), Number(rest[3] ?? 0));
   else if (mode === 'ab') await ab(servers, Number(rest[0] ?? 600), Number(rest[1] ?? 1));
+  else if (mode === 'wake') await wake(servers, Number(rest[0] ?? 50), Number(rest[1] ?? 300));
   else if (mode === 'mem') await mem(servers);
   else if (mode === 'mem-trace') await memTrace(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 50), Number(rest[2] ?? 16));
   else await memPhases(servers);

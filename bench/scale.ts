@@ -178,7 +178,7 @@ export async function runScale(ctx: PartContext): Promise<number> {
       pending.set(id, now);
       senderOf.set(id, side.ws);
       sent++;
-      side.ws.send(JSON.stringify({ type: 'send', id, text: `scale ${side.from} ${side.chat} ${sent}` } satisfies ClientFrame));
+      side.ws.send(JSON.stringify({ type: 'send', id, text: `scale ${side.from} ${side.chat} ${sent}`, first: true } satisfies ClientFrame));
     }
     for (const [id, at] of pending) {
       if (now - at < DELIVERY_DEADLINE_MS) break;

@@ -169,7 +169,7 @@ export async function measureIndexLag(
       } else {
         text = writer.message().text;
       }
-      room.sender.send(JSON.stringify({ type: 'send', id, text } satisfies ClientFrame));
+      room.sender.send(JSON.stringify({ type: 'send', id, text, first: true } satisfies ClientFrame));
       sent++;
     }
   }, PACING_TICK_MS);

@@ -213,11 +213,17 @@ export interface ChatSnapshot {
 function clientFrameSchema() {
   const clientId = z.string().check(z.minLength(1), z.maxLength(MAX_CLIENT_ID_LENGTH));
   const text = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
+  /**
+   * The client's first transmission of this id (never a resend): stored without looking the id
+   * up among the sender's earlier ones. A resend omits it; a client that marked a resend `first`
+   * would have it stored twice.
+   */
+  const first = z.optional(z.literal(true));
   return z.discriminatedUnion('type', [
     /** A customer-visible message. Resending the same id returns the stored event. */
-    z.object({ type: z.literal('send'), id: clientId, text }),
+    z.object({ type: z.literal('send'), id: clientId, text, first }),
     /** A staff-only coaching line. Refused on a visitor's socket. */
-    z.object({ type: z.literal('coach'), id: clientId, text }),
+    z.object({ type: z.literal('coach'), id: clientId, text, first }),
     /** The agent pulls the chat from the queue; refused if someone already has it. */
     z.object({ type: z.literal('take') }),
     /** A manager or administrator takes the chat over from the agent who has it. */
@@ -349,10 +355,11 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
   // checks it (a fresh object, other keys dropped); only a frame the schema must explain goes to
   // zod (measured: zod was about 6% of a chat's CPU per message).
   if (type === 'send' || type === 'coach') {
-    const text = (data as { text?: unknown }).text;
-    if (id !== undefined && id.length >= 1 && id.length <= MAX_CLIENT_ID_LENGTH && typeof text === 'string' && text.length >= 1 && text.length <= MAX_TEXT_LENGTH) {
+    const { text, first } = data as { text?: unknown; first?: unknown };
+    const valid = id !== undefined && id.length >= 1 && id.length <= MAX_CLIENT_ID_LENGTH && typeof text === 'string' && text.length >= 1 && text.length <= MAX_TEXT_LENGTH;
+    if (valid && (first === undefined || first === true)) {
       if (!isValidText(text)) return { ok: false, code: 'invalid_text', message: 'The text is not valid UTF-8.', id };
-      return { ok: true, frame: { type, id, text } };
+      return { ok: true, frame: first ? { type, id, text, first } : { type, id, text } };
     }
   }
   if (type === 'typing') {

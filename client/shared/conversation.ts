@@ -96,8 +96,13 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
     }
   }
 
-  function transmitMessage(message: Outgoing): void {
-    transmit({ type: message.kind, id: message.id, text: message.text });
+  /**
+   * `first`: this id has never been transmitted (the server then stores it without looking it up
+   * among our earlier ids). Every later transmission, a resend after a reconnect or a retry, says
+   * nothing, and the server acknowledges one it stored already instead of storing it twice.
+   */
+  function transmitMessage(message: Outgoing, first = false): void {
+    transmit({ type: message.kind, id: message.id, text: message.text, ...(first ? { first } : {}) });
   }
 
   /** After a (re)connect has replayed what we missed, resend what is still unconfirmed. */
@@ -229,7 +234,7 @@ export function createConversation(seed: ConversationSeed, transmit: (frame: Cli
         typingSent = NOTHING_SENT;
       }
       outbox.value = [...outbox.value, message];
-      if (synced.value) transmitMessage(message);
+      if (synced.value) transmitMessage(message, true);
     },
     retry(id: string): void {
       const message = outbox.value.find((m) => m.id === id);

@@ -18,11 +18,6 @@ export const SEARCH_FEED_DELAY_MS = 600;
  * most about this long after the timer was due (see `backstopAt`).
  */
 export const SEARCH_FEED_BACKSTOP_MS = 30_000;
-/**
- * How often, at most, a busy chat remembers what it sent: after a restart it sends again what it
- * sent since (about this long of its messages), and the index ignores the repeats.
- */
-export const SEARCH_FEED_SAVE_MS = 5_000;
 /** The most unsent events kept in memory; past it (the queue away for minutes) sends read the log again. */
 export const SEARCH_FEED_MAX_PENDING = 5_000;
 /** After a failed send, when the feed tries again. */
@@ -80,8 +75,6 @@ export class Indexer {
   #pending: { seq: number; event: ChatEvent }[] = [];
   /** Whether #pending holds every searched event not sent yet (false until a read of the log finds the rest). */
   #complete = false;
-  /** When this instance last remembered what it sent (null: not yet). */
-  #savedAt: number | null = null;
   /** Sends run one after another (the timer's and the alarm's), so none reads what another is sending. */
   #running: Promise<void> = Promise.resolve();
 
@@ -181,12 +174,11 @@ export class Indexer {
       this.#pending = this.#pending.filter((e) => e.seq > sent);
       if (events.length < SEARCH_FEED_MAX_EVENTS) this.#complete = true;
     }
-    // Remembered at most once per SEARCH_FEED_SAVE_MS (a storage write of its own): an instance
-    // that stops sooner sends that little again on its next start, which the index ignores.
-    if (this.#savedAt === null || now - this.#savedAt >= SEARCH_FEED_SAVE_MS) {
-      this.#memory.save(this.#sentSeq);
-      this.#savedAt = now;
-    }
+    // Remembered after every send (one small row, once per batch, not per message): an object
+    // evicted when its chat goes quiet wakes with nothing to send again. Remembering only every
+    // few seconds left the last seconds of every busy spell to be read, sent and ignored by the
+    // index at each wake: most of what waking cost (bench/profile.ts wake).
+    this.#memory.save(this.#sentSeq);
     // A full read may have left more: the next send is due at once.
     if (events.length === SEARCH_FEED_MAX_EVENTS) this.#dueAt = now;
   }

@@ -17,6 +17,12 @@ export interface StoredEvent {
 /** The events of the chat's record (comments and time logs), of which D1 keeps a copy. */
 export const RECORD_EVENT_KINDS: readonly ChatEvent['kind'][] = ['comment', 'comment-edited', 'comment-deleted', 'time-logged', 'time-log-deleted'];
 
+/**
+ * How many events may follow the stored tally of the counters before it is written again, with
+ * the event that reaches it (one more row in that event's commit, once per this many events).
+ */
+export const TALLY_EVERY = 128;
+
 export class EventLog {
   readonly #sql: SqlStorage;
   #lastSeq: number;
@@ -28,6 +34,8 @@ export class EventLog {
    * keeps each message to one B-tree write per commit (the index doubled the pages written).
    */
   readonly #sent = new Map<string, Map<string, number>>();
+  /** The seq the stored tally counts up to. */
+  #tallySeq = 0;
 
   constructor(sql: SqlStorage) {
     this.#sql = sql;
@@ -43,14 +51,24 @@ export class EventLog {
     sql.exec('DROP INDEX IF EXISTS events_sender_client');
     sql.exec('CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
     this.#lastSeq = sql.exec<{ s: number | null }>('SELECT MAX(seq) AS s FROM events').one().s ?? 0;
-    const row = sql
+    // The counters as of the tally's seq, and the events since counted on top: waking reads at
+    // most TALLY_EVERY events, however long the chat (a chat at a person's pace wakes for most messages).
+    sql.exec('CREATE TABLE IF NOT EXISTS tally (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, message_count INTEGER NOT NULL, last_agent_message_at INTEGER)');
+    const tally = sql.exec<{ seq: number; message_count: number; last_agent_message_at: number | null }>('SELECT seq, message_count, last_agent_message_at FROM tally WHERE id = 1').toArray()[0];
+    // A tally ahead of the log cannot be (both are written in one commit): counted afresh if ever.
+    const from = tally && tally.seq <= this.#lastSeq ? tally : { seq: 0, message_count: 0, last_agent_message_at: null };
+    const since = sql
       .exec<{ n: number; last: number | null }>(
         `SELECT COUNT(*) AS n,
                 MAX(CASE WHEN sender LIKE 'agent:%' THEN json_extract(body, '$.at') END) AS last
-           FROM events WHERE kind = 'message'`,
+           FROM events WHERE seq > ? AND kind = 'message'`,
+        from.seq,
       )
       .one();
-    this.counters = { messageCount: row.n, lastAgentMessageAt: row.last };
+    this.counters = { messageCount: from.message_count + since.n, lastAgentMessageAt: since.last ?? from.last_agent_message_at };
+    this.#tallySeq = from.seq;
+    // A chat from before the tally (or one far behind it) is counted in full once, then never again.
+    if (this.#lastSeq - this.#tallySeq >= TALLY_EVERY) this.#saveTally();
   }
 
   get lastSeq(): number {
@@ -103,14 +121,17 @@ export class EventLog {
 
   /**
    * Appends the event; undefined if this sender already used its client id (nothing is stored:
-   * the caller answers with `findBySender`). One statement, one row, per message.
+   * the caller answers with `findBySender`). One statement, one row, per message. A client's
+   * first transmission of an id (`first`) is not looked up: the sender's ids are then read from
+   * the log only when a resend needs them, never for the first message after a wake.
    */
-  append(draft: EventDraft, sender: string | null): { event: ChatEvent; json: string } | undefined {
+  append(draft: EventDraft, sender: string | null, first = false): { event: ChatEvent; json: string } | undefined {
     const seq = this.#lastSeq + 1;
     const event = { ...draft, seq } as ChatEvent;
     const clientId = 'clientId' in event && sender !== null ? event.clientId : null;
-    const ids = clientId === null ? null : this.#idsOf(sender!);
-    if (clientId !== null && ids!.has(clientId)) return undefined;
+    // Ids already read stay complete: a first transmission is added to them like any other.
+    const ids = clientId === null ? null : first ? (this.#sent.get(sender!) ?? null) : this.#idsOf(sender!);
+    if (clientId !== null && !first && ids!.has(clientId)) return undefined;
     const json = JSON.stringify(event);
     this.#sql.exec(
       'INSERT INTO events (seq, kind, audience, sender, client_id, body) VALUES (?, ?, ?, ?, ?, ?)',
@@ -121,13 +142,21 @@ export class EventLog {
       clientId,
       json,
     );
-    if (clientId !== null) ids!.set(clientId, seq);
+    if (clientId !== null) ids?.set(clientId, seq);
     this.#lastSeq = seq;
     if (event.kind === 'message') {
       this.counters.messageCount += 1;
       if (event.from.role === 'agent') this.counters.lastAgentMessageAt = event.at;
     }
+    if (seq - this.#tallySeq >= TALLY_EVERY) this.#saveTally();
     return { event, json };
+  }
+
+  /** The counters as they stand, at the last seq (written with whatever else this turn writes). */
+  #saveTally(): void {
+    const { messageCount, lastAgentMessageAt } = this.counters;
+    this.#sql.exec('INSERT OR REPLACE INTO tally (id, seq, message_count, last_agent_message_at) VALUES (1, ?, ?, ?)', this.#lastSeq, messageCount, lastAgentMessageAt);
+    this.#tallySeq = this.#lastSeq;
   }
 
   /** The record's events (comments and time logs), in order: what currentComments and currentTimeLogs fold. */
@@ -138,10 +167,10 @@ export class EventLog {
       .map((r) => JSON.parse(r.body) as ChatEvent);
   }
 
-  /** The last searched event's sequence number (0: none). */
-  lastSearchedSeq(): number {
+  /** Whether any searched event came after `after` (read from there on, not over the whole log). */
+  searchedAfter(after: number): boolean {
     const marks = SEARCHED_KINDS.map(() => '?').join(', ');
-    return this.#sql.exec<{ s: number | null }>(`SELECT MAX(seq) AS s FROM events WHERE kind IN (${marks})`, ...SEARCHED_KINDS).one().s ?? 0;
+    return this.#sql.exec(`SELECT 1 FROM events WHERE seq > ? AND kind IN (${marks}) LIMIT 1`, after, ...SEARCHED_KINDS).toArray().length > 0;
   }
 
   /** The searched events (messages, coaching, files) after `after`, in order, at most `limit`. */

@@ -59,6 +59,13 @@ export interface Remembered {
   /** When its counters alone last did (what the stored interval counts from). */
   countersAt: number;
   level: IdleLevel | null;
+  /**
+   * Whether a console showed the chat at the last publish. Remembered so that a chat nobody shows
+   * does not publish to its pieces after every wake only to hear that again: a chat at a person's
+   * pace is evicted between most of its messages. A piece tells it when a console starts showing
+   * it (`watch`), asleep or not.
+   */
+  watched: boolean;
 }
 
 export interface ProjectionMemory {
@@ -90,6 +97,8 @@ export class Projector {
   #level: IdleLevel | null = null;
   /** Whether a console shows the chat, as the last publish answered (assumed until told otherwise). */
   #watched = true;
+  /** What the memory holds of it. */
+  #rememberedWatched = true;
   /** Projections run one after another, so D1 and the lists never see them out of order. */
   #running: Promise<void> = Promise.resolve();
 
@@ -104,7 +113,8 @@ export class Projector {
     this.#memory = memory;
     this.#random = random;
     this.#jitter = random() * STORED_COUNTERS_JITTER_MS;
-    if (memory) ({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level } = memory.load());
+    if (memory) ({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level, watched: this.#watched } = memory.load());
+    this.#rememberedWatched = this.#watched;
   }
 
   get thresholds(): Thresholds {
@@ -232,9 +242,12 @@ export class Projector {
       }
       const shown = await this.#publish(next.row, [next.row.groupId, ...alsoGroups], change);
       this.#watched = shown;
-      const remembered = store || this.#level !== next.row.idleLevel;
+      const remembered = store || this.#level !== next.row.idleLevel || this.#rememberedWatched !== shown;
       this.#level = next.row.idleLevel;
-      if (remembered) this.#memory?.save({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level });
+      if (remembered) {
+        this.#memory?.save({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level, watched: shown });
+        this.#rememberedWatched = shown;
+      }
     } catch (err) {
       // D1 or a lobby piece was unreachable: try again from the alarm rather than lose the change.
       // Whether D1 has the row as it was is unknown now: the next write is whole.

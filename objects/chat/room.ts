@@ -109,7 +109,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     // Searched events the index has not been sent (a send cut short, or a chat from before search
     // existed, woken by anything at all): the alarm sends them now, then sets itself as it should.
-    if (this.#log.lastSearchedSeq() > this.#counter(SEARCH_SENT_SEQ)) void ctx.storage.setAlarm(Date.now());
+    if (this.#log.searchedAfter(this.#counter(SEARCH_SENT_SEQ))) void ctx.storage.setAlarm(Date.now());
   }
 
   // ---- RPC from the Worker and the Lobby -----------------------------------------------------
@@ -349,15 +349,17 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         // A resend of an id this sender already used is acknowledged with the stored event's seq,
         // and nothing new is stored (also when the chat has ended since the first send). Resends
         // cost no token: only what would be stored is rate-limited.
-        const stored = this.#log.findBySender(senderKey(caller), frame.id);
+        // A first transmission (`first`) cannot be a resend: its id is not looked up.
+        const first = frame.first === true;
+        const stored = first ? undefined : this.#log.findBySender(senderKey(caller), frame.id);
         if (stored !== undefined) return this.#send(ws, { type: 'ack', id: frame.id, seq: stored });
         const now = Date.now();
         const token = takeToken(this.#buckets.get(ws) ?? fullBucket(now, this.#sendPolicy), now, this.#sendPolicy);
         this.#buckets.set(ws, token.bucket);
         if (!token.ok) return this.#sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
-        result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text });
+        result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text }, first);
         if (result.ok) return;
-        const seq = this.#log.findBySender(senderKey(caller), frame.id);
+        const seq = first ? undefined : this.#log.findBySender(senderKey(caller), frame.id);
         return seq !== undefined ? this.#send(ws, { type: 'ack', id: frame.id, seq }) : this.#sendError(ws, result.code, result.message, frame.id);
       }
       case 'typing':
@@ -490,7 +492,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    const pending = this.#log.pendingPurge();
+    // Only a deleted chat can have a purge to finish (its stored state says so; read only then).
+    const pending = this.#state.status === 'deleted' ? this.#log.pendingPurge() : undefined;
     if (pending) {
       // A deletion was cut short: finish it (every step is idempotent).
       return this.#purge(pending.chatId, pending.groupId).catch(async (err: unknown) => {
@@ -521,8 +524,11 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   // ---- applying decisions --------------------------------------------------------------------
 
-  /** Decide, store, send; state changes are then projected to D1 and the live queue at once. */
-  async #command(command: Command): Promise<CommandResult> {
+  /**
+   * Decide, store, send; state changes are then projected to D1 and the live queue at once.
+   * `first`: a message's first transmission (its id is not looked up, see EventLog.append).
+   */
+  async #command(command: Command, first = false): Promise<CommandResult> {
     const before = this.#state;
     const now = Date.now();
     const outcome = transition(before, command, now);
@@ -534,7 +540,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     let searched = false;
     const appendedEvents: ChatEvent[] = [];
     for (const draft of outcome.events) {
-      const appended = this.#log.append(draft, sender);
+      const appended = this.#log.append(draft, sender, first);
       // Only a message or coaching line can collide: the caller then sends the stored one back.
       if (!appended) return { ok: false, code: 'duplicate', message: 'Already stored.' };
       this.#broadcast(authorLast(rolesFor(appended.event.audience), command), eventFrame(appended.json));
@@ -770,22 +776,27 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
 }
 
+/** Columns the projection table gained after it first existed, each with how an older row reads. */
+const PROJECTION_ADDED_COLUMNS = { counters_at: 'INTEGER NOT NULL DEFAULT 0', watched: 'INTEGER NOT NULL DEFAULT 1' } as const;
+
 /** The projector's memory in the object's own SQLite: one row, written when it changes. */
 function projectionMemory(sql: SqlStorage): ProjectionMemory {
-  sql.exec('CREATE TABLE IF NOT EXISTS projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT, counters_at INTEGER NOT NULL DEFAULT 0)');
-  // A chat from before counters_at has the table without it: given it once (its row reads as never).
-  if (sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM pragma_table_info('projection') WHERE name = 'counters_at'").one().n === 0) {
-    sql.exec('ALTER TABLE projection ADD COLUMN counters_at INTEGER NOT NULL DEFAULT 0');
+  sql.exec('CREATE TABLE IF NOT EXISTS projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT, counters_at INTEGER NOT NULL DEFAULT 0, watched INTEGER NOT NULL DEFAULT 1)');
+  // A chat from before a column has the table without it: given it once (an old row reads as
+  // never written, and as shown: its next publish says whether it is).
+  const present = new Set(sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('projection')").toArray().map((c) => c.name));
+  for (const [column, type] of Object.entries(PROJECTION_ADDED_COLUMNS)) {
+    if (!present.has(column)) sql.exec(`ALTER TABLE projection ADD COLUMN ${column} ${type}`);
   }
   return {
     load() {
       const row = sql
-        .exec<{ stored_at: number; counters_at: number; level: IdleLevel | null }>('SELECT stored_at, counters_at, level FROM projection WHERE id = 1')
+        .exec<{ stored_at: number; counters_at: number; level: IdleLevel | null; watched: number }>('SELECT stored_at, counters_at, level, watched FROM projection WHERE id = 1')
         .toArray()[0];
-      return { storedAt: row?.stored_at ?? 0, countersAt: row?.counters_at ?? 0, level: row?.level ?? null };
+      return { storedAt: row?.stored_at ?? 0, countersAt: row?.counters_at ?? 0, level: row?.level ?? null, watched: (row?.watched ?? 1) === 1 };
     },
-    save({ storedAt, countersAt, level }) {
-      sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at) VALUES (1, ?, ?, ?)', storedAt, level, countersAt);
+    save({ storedAt, countersAt, level, watched }) {
+      sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at, watched) VALUES (1, ?, ?, ?, ?)', storedAt, level, countersAt, watched ? 1 : 0);
     },
   };
 }

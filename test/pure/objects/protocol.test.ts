@@ -13,10 +13,11 @@ describe('parseClientFrame', () => {
   it('decides every message and coaching frame as the schema does (its hand-written fast path)', () => {
     const ids: unknown[] = ['a', 'x'.repeat(MAX_CLIENT_ID_LENGTH), 'x'.repeat(MAX_CLIENT_ID_LENGTH + 1), '', 7, null, undefined, ['a']];
     const texts: unknown[] = ['hi', ' ', 'y'.repeat(MAX_TEXT_LENGTH), 'y'.repeat(MAX_TEXT_LENGTH + 1), '', 3, null, undefined, { t: 1 }, '\ud800'];
+    const firsts: unknown[] = [undefined, true, false, 'yes', 1];
     for (const type of ['send', 'coach'] as const) {
       for (const id of ids) {
-        for (const text of texts) {
-          const frame = { type, id, text, extra: 'dropped' };
+        for (const [text, first] of texts.flatMap((t) => firsts.map((f) => [t, f] as const))) {
+          const frame = { type, id, text, ...(first === undefined ? {} : { first }), extra: 'dropped' };
           const schema = ClientFrameSchema.safeParse(frame);
           const out = parseClientFrame(JSON.stringify(frame));
           const what = `${type} ${JSON.stringify(id)?.slice(0, 20)} ${JSON.stringify(text)?.slice(0, 20)}`;
@@ -47,7 +48,9 @@ describe('parseClientFrame', () => {
   it('accepts each kind of frame', () => {
     for (const frame of [
       { type: 'send', id: 'a', text: 'hi' },
+      { type: 'send', id: 'a', text: 'hi', first: true },
       { type: 'coach', id: 'b', text: 'psst' },
+      { type: 'coach', id: 'b', text: 'psst', first: true },
       { type: 'take' },
       { type: 'end' },
       { type: 'typing', draft: 'I have a qu' },
@@ -72,6 +75,9 @@ describe('parseClientFrame', () => {
     assert.equal(code('{"type":"send","id":"a","text":["hi"]}'), 'invalid_frame');
     assert.equal(code('{"type":"send","id":"a"}'), 'invalid_frame');
     assert.equal(code('{"type":"send","id":"","text":"hi"}'), 'invalid_frame');
+    // `first` is true or absent: nothing else says a transmission is the first.
+    assert.equal(code('{"type":"send","id":"a","text":"hi","first":false}'), 'invalid_frame');
+    assert.equal(code('{"type":"coach","id":"a","text":"hi","first":"yes"}'), 'invalid_frame');
   });
 
   it('refuses text over the limit, keeping the client id so the sender can match it', () => {

@@ -98,6 +98,36 @@ describe('the event log', () => {
     expect(all.at(-1)).toMatchObject({ kind: 'message', text: 'after eviction' });
   });
 
+  it('stores a first transmission without looking its id up, and still acknowledges its resend, after a wake too', async () => {
+    const { chatId, token, cookie } = await activeChat();
+    const visitor = await connectVisitor(chatId, token);
+    await visitor.replay();
+    visitor.send({ type: 'send', id: 'f-1', text: 'first time', first: true });
+    const stored = await messageWithId(visitor, 'f-1');
+    // Before the sender's ids were ever read: the resend reads them, this one among them.
+    visitor.send({ type: 'send', id: 'f-1', text: 'first time' });
+    expect(await visitor.nextOf('ack')).toEqual({ type: 'ack', id: 'f-1', seq: stored.seq });
+    // Once read, they stay complete: a later first transmission joins them.
+    visitor.send({ type: 'send', id: 'f-2', text: 'second', first: true });
+    const second = await messageWithId(visitor, 'f-2');
+    visitor.send({ type: 'send', id: 'f-2', text: 'second' });
+    expect(await visitor.nextOf('ack')).toEqual({ type: 'ack', id: 'f-2', seq: second.seq });
+
+    await abortAllDurableObjects();
+    const woken = await connectVisitor(chatId, token, second.seq);
+    await woken.replay();
+    woken.send({ type: 'send', id: 'f-3', text: 'after the wake', first: true });
+    const third = await messageWithId(woken, 'f-3');
+    expect(third.seq).toBe(second.seq + 1);
+    for (const [id, seq] of [['f-1', stored.seq], ['f-3', third.seq]] as const) {
+      woken.send({ type: 'send', id, text: 'again' });
+      expect(await woken.nextOf('ack')).toEqual({ type: 'ack', id, seq });
+    }
+    const all = await (await connectAgent(chatId, cookie)).replay();
+    const ids = all.flatMap((e) => (e.kind === 'message' && e.clientId.startsWith('f-') ? [e.clientId] : []));
+    expect(ids, 'each stored once').toEqual(['f-1', 'f-2', 'f-3']);
+  });
+
   it('never sends a staff-only event to the visitor, live or replayed', async () => {
     const { chatId, token, agent } = await activeChat();
     const visitor = await connectVisitor(chatId, token);

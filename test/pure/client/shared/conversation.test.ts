@@ -79,7 +79,7 @@ describe('the outbox', () => {
     assert.deepEqual(c.outbox.value, []);
   });
 
-  it('resends what is unconfirmed after a reconnect, with the same id (the server dedupes)', () => {
+  it('resends what is unconfirmed after a reconnect, with the same id and not marked first (the server dedupes)', () => {
     const { c, sent } = conversation();
     c.handle(welcome(0));
     c.handle({ type: 'synced', lastSeq: 0 });
@@ -88,7 +88,14 @@ describe('the outbox', () => {
     c.handle(welcome(0));
     c.handle({ type: 'synced', lastSeq: 0 });
     assert.equal(sent.length, 2);
-    assert.deepEqual(sent[0], sent[1]);
+    const [once, again] = sent;
+    assert.ok(once?.type === 'send' && again?.type === 'send');
+    assert.equal(once.first, true, 'the first transmission says so: the server need not look its id up');
+    assert.deepEqual(again, { type: 'send', id: once.id, text: once.text }, 'a resend does not: the server acknowledges it if stored');
+    // A retry after a refusal is not a first transmission either.
+    c.handle({ type: 'error', code: 'rate_limited', message: 'Wait.', id: once.id });
+    c.retry(once.id);
+    assert.deepEqual(sent[2], { type: 'send', id: once.id, text: once.text });
   });
 
   it('marks a refused message with the reason and keeps it for a retry', () => {

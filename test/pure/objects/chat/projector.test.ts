@@ -118,7 +118,7 @@ describe('the projector', () => {
   });
 
   it('remembers its last writes across a restart, so waking is not a state change and costs no D1 write', async () => {
-    let saved: Remembered = { storedAt: 0, countersAt: 0, level: null };
+    let saved: Remembered = { storedAt: 0, countersAt: 0, level: null, watched: true };
     const memory = { load: () => saved, save: (r: Remembered) => void (saved = r) };
     const writes: ChatListRow[] = [];
     const store = recordingStore(writes);
@@ -129,7 +129,7 @@ describe('the projector', () => {
     first.countersChanged(now); // a message: the first counters since, written with their live publish
     now += LIVE_COUNTERS_INTERVAL_MS;
     await first.wake(source, now);
-    assert.deepEqual(saved, { storedAt: now, countersAt: now, level: 'normal' });
+    assert.deepEqual(saved, { storedAt: now, countersAt: now, level: 'normal', watched: true });
     // The object hibernates and wakes: a new instance reads what the old one remembered.
     now += 2_000;
     const woken = new Projector(store, async () => true, () => now, memory, () => 0);
@@ -138,6 +138,45 @@ describe('the projector', () => {
     assert.equal(woken.dueAt, now + LIVE_COUNTERS_INTERVAL_MS);
     await woken.wake(source, now + LIVE_COUNTERS_INTERVAL_MS);
     assert.equal(writes.length, 2, 'the counters wait for the stored interval, as before the restart');
+  });
+
+  it('remembers across a restart that no console shows the chat: a woken chat publishes nothing until one does', async () => {
+    let saved: Remembered = { storedAt: 0, countersAt: 0, level: null, watched: true };
+    const saves: Remembered[] = [];
+    const memory = { load: () => saved, save: (r: Remembered) => void saves.push((saved = r)) };
+    let shown = false;
+    const published: ('state' | 'counters')[] = [];
+    const publish = async (_row: ChatListRow, _groups: readonly string[], change: 'state' | 'counters') => {
+      published.push(change);
+      return shown;
+    };
+    const source: RowSource = () => ({ row: chatRow({ idleLevel: 'normal' }), info: { fields: {}, language: null } });
+    let now = 100_000;
+    const first = new Projector(recordingStore([]), publish, () => now, memory, () => 0);
+    await first.project(source); // nobody shows it: the answer is remembered
+    assert.equal(saved.watched, false);
+    first.countersChanged(now); // a message: its counters reach D1 (and the piece, which tells nobody)
+    now += LIVE_COUNTERS_INTERVAL_MS;
+    await first.wake(source, now);
+    assert.deepEqual(published, ['state', 'counters']);
+    // Woken (a message after the object was evicted): nothing goes to the pieces, D1 waits its interval.
+    now += 20_000;
+    const woken = new Projector(recordingStore([]), publish, () => now, memory, () => 0);
+    assert.equal(woken.watched, false);
+    woken.countersChanged(now);
+    assert.equal(woken.dueAt, now - 20_000 + STORED_COUNTERS_INTERVAL_MS);
+    await woken.wake(source, now + LIVE_COUNTERS_INTERVAL_MS);
+    assert.deepEqual(published, ['state', 'counters'], 'the woken chat did not publish its counters to ask again');
+    const savesBefore = saves.length;
+    // A console starts showing it: it hears at once, and that is remembered for the next wake.
+    shown = true;
+    await woken.watch(source);
+    assert.deepEqual(published, ['state', 'counters', 'counters']);
+    assert.equal(saved.watched, true);
+    assert.equal(saves.length, savesBefore + 1, 'written once, when it changed');
+    const again = new Projector(recordingStore([]), publish, () => now, memory, () => 0);
+    again.countersChanged(now);
+    assert.equal(again.dueAt, now + LIVE_COUNTERS_INTERVAL_MS, 'a shown chat publishes its counters live after a wake');
   });
 
   it('lets an alarm that fires while a state change is publishing judge the idle level after it, so every console hears the change once', async () => {

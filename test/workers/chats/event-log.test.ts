@@ -1,0 +1,72 @@
+// The event log's counters as a chat object wakes: read from the stored tally and the events
+// after it, never by counting the whole log again (objects/chat/log.ts). Run on a real chat
+// object's SQLite storage inside workerd.
+import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { EventLog, TALLY_EVERY } from '../../../objects/chat/log.ts';
+import type { Person } from '../../../objects/protocol.ts';
+
+const vera: Person = { role: 'visitor', id: 'v1', name: 'Vera' };
+const alice: Person = { role: 'agent', id: 'alice', name: 'Alice' };
+
+/** A chat object's own storage, with nothing in its log yet. */
+function withStorage<T>(fn: (sql: SqlStorage) => T): Promise<T> {
+  const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(`event-log-${crypto.randomUUID()}`));
+  return runInDurableObject(stub, (_, state) => fn(state.storage.sql));
+}
+
+/** When the last agent's message of the first `n` that `write` appends was sent. */
+const lastAgentAt = (n: number) => 1000 + (n - 1) - ((n - 1 - 2 + 3) % 3);
+
+/** Appends `n` messages, every third from the agent, at times 1000, 1001, … after `from`. */
+function write(log: EventLog, n: number, from = 0): void {
+  for (let i = from; i < from + n; i++) {
+    const by = i % 3 === 2 ? alice : vera;
+    log.append({ kind: 'message', audience: 'all', at: 1000 + i, clientId: `m${i}`, from: by, text: `line ${i}` }, `${by.role}:${by.id}`, true);
+  }
+}
+
+describe('the event log’s counters after a wake', () => {
+  it('are what they were, read from the tally and the events after it only', async () => {
+    await withStorage((sql) => {
+      const log = new EventLog(sql);
+      write(log, TALLY_EVERY + 10);
+      expect(log.counters).toEqual({ messageCount: TALLY_EVERY + 10, lastAgentMessageAt: lastAgentAt(TALLY_EVERY + 10) });
+      expect(new EventLog(sql).counters).toEqual(log.counters);
+      // Events the tally covers are not read again: hiding them from a count changes nothing...
+      sql.exec("UPDATE events SET kind = 'hidden' WHERE seq <= ?", TALLY_EVERY);
+      expect(new EventLog(sql).counters).toEqual(log.counters);
+      // ...while those after it are counted.
+      sql.exec("UPDATE events SET kind = 'hidden' WHERE seq > ?", TALLY_EVERY);
+      expect(new EventLog(sql).counters).toEqual({ messageCount: TALLY_EVERY, lastAgentMessageAt: lastAgentAt(TALLY_EVERY) });
+    });
+  });
+
+  it('are counted in full once for a log from before the tally, which is then written', async () => {
+    await withStorage((sql) => {
+      write(new EventLog(sql), TALLY_EVERY + 3);
+      sql.exec('DELETE FROM tally');
+      const woken = new EventLog(sql);
+      expect(woken.counters.messageCount).toBe(TALLY_EVERY + 3);
+      expect(sql.exec<{ seq: number; n: number }>('SELECT seq, message_count AS n FROM tally').toArray()).toEqual([{ seq: TALLY_EVERY + 3, n: TALLY_EVERY + 3 }]);
+    });
+  });
+
+  it('ignore a tally ahead of the log, and keep counting across many wakes', async () => {
+    await withStorage((sql) => {
+      write(new EventLog(sql), 5);
+      sql.exec('INSERT OR REPLACE INTO tally (id, seq, message_count, last_agent_message_at) VALUES (1, 99, 99, 99)');
+      expect(new EventLog(sql).counters).toEqual({ messageCount: 5, lastAgentMessageAt: lastAgentAt(5) });
+      sql.exec('DELETE FROM tally');
+      // A wake every few messages, as a chat at a person's pace has: the count never drifts.
+      let written = 5;
+      for (const n of [40, 1, TALLY_EVERY, 7, TALLY_EVERY * 2 + 1]) {
+        write(new EventLog(sql), n, written);
+        written += n;
+        expect(new EventLog(sql).counters.messageCount).toBe(written);
+      }
+      expect(sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events WHERE kind = 'message'").one().n).toBe(written);
+    });
+  });
+});

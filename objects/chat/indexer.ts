@@ -14,6 +14,13 @@ import type { ChatEvent } from '../protocol.ts';
 /** How long after a message its batch leaves for the index (the issue's bound is 2 s to searchable). */
 export const SEARCH_FEED_DELAY_MS = 600;
 /**
+ * Each batch's delay is SEARCH_FEED_DELAY_MS give or take up to this, at random: chats that became
+ * busy together (a rush, or a restart) would otherwise keep sending in the same instant, every
+ * cycle, and the queue's work would arrive all at once (stalls of 20-40 ms every 600 ms under the
+ * bench's 1,000 messages a second over 50 chats; docs/scale.md).
+ */
+export const SEARCH_FEED_JITTER_MS = 150;
+/**
  * If the object stops before its timer fires (evicted, restarted), its alarm sends the feed at
  * most about this long after the timer was due (see `backstopAt`).
  */
@@ -78,8 +85,11 @@ export class Indexer {
   /** Sends run one after another (the timer's and the alarm's), so none reads what another is sending. */
   #running: Promise<void> = Promise.resolve();
 
+  readonly #random: () => number;
+
   constructor(memory: FeedMemory, now: number, random: () => number = Math.random) {
     this.#memory = memory;
+    this.#random = random;
     this.#dueAt = now;
     this.#phase = Math.floor(random() * SEARCH_FEED_BACKSTOP_MS);
   }
@@ -126,7 +136,7 @@ export class Indexer {
       return true;
     }
     if (this.#dueAt !== null) return false;
-    this.#dueAt = now + SEARCH_FEED_DELAY_MS;
+    this.#dueAt = now + SEARCH_FEED_DELAY_MS + Math.round((this.#random() * 2 - 1) * SEARCH_FEED_JITTER_MS);
     return true;
   }
 

@@ -165,7 +165,10 @@ export class Projector {
   countersChanged(now: number): boolean {
     if (!this.#watched) {
       if (this.#storeDueAt !== null) return false;
-      this.#storeDueAt = Math.max(now + LIVE_COUNTERS_INTERVAL_MS, this.#countersAt + STORED_COUNTERS_INTERVAL_MS + this.#jitter);
+      // Nobody waits for these within the live interval: the first write after a quiet spell is
+      // spread over the jitter too, so chats taken together (a rush, the bench's 50) do not all
+      // write D1 and call their pieces in the same instant 0.8 s after their first messages.
+      this.#storeDueAt = Math.max(now + LIVE_COUNTERS_INTERVAL_MS, this.#countersAt + STORED_COUNTERS_INTERVAL_MS) + this.#jitter;
       return true;
     }
     if (this.#liveDueAt !== null && this.#storeDueAt !== null) return false;

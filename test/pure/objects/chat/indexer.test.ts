@@ -3,7 +3,7 @@
 // instance looks once for anything unsent; coaching goes to the staff index. A fake log and feed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Indexer, SEARCH_FEED_BACKSTOP_MS, SEARCH_FEED_DELAY_MS, SEARCH_FEED_MAX_EVENTS, SEARCH_FEED_RETRY_MS, searchDoc, type SearchDoc } from '../../../../objects/chat/indexer.ts';
+import { Indexer, SEARCH_FEED_BACKSTOP_MS, SEARCH_FEED_DELAY_MS, SEARCH_FEED_JITTER_MS, SEARCH_FEED_MAX_EVENTS, SEARCH_FEED_RETRY_MS, searchDoc, type SearchDoc } from '../../../../objects/chat/indexer.ts';
 import type { ChatEvent } from '../../../../objects/protocol.ts';
 import { feedChunks, MAX_FEED_MESSAGE_BYTES } from '../../../../worker/search/feed.ts';
 
@@ -151,6 +151,26 @@ describe('the search feed', () => {
     again.store(message(4, 'm4'), 3000);
     await again.flush(3000 + SEARCH_FEED_DELAY_MS);
     assert.deepEqual(again.sent.map((b) => b.map((d) => d.part)), [['m:4']]);
+  });
+
+  it('spreads the sends of chats that became busy together over the jitter, each within its bound', async () => {
+    // Fifty chats whose first messages came in the same instant: their batches do not leave together.
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const due = Array.from({ length: 50 }, () => {
+      const indexer = new Indexer({ load: () => 0, save: () => undefined }, 0, random);
+      indexer.changed(0); // the fresh look, already made
+      void indexer.flush('c', () => [], { send: async () => undefined }, 0);
+      return indexer;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const at = due.map((indexer) => (indexer.changed(1_000), indexer.dueAt!));
+    for (const t of at) {
+      assert.ok(t >= 1_000 + SEARCH_FEED_DELAY_MS - SEARCH_FEED_JITTER_MS && t <= 1_000 + SEARCH_FEED_DELAY_MS + SEARCH_FEED_JITTER_MS, `due at ${t}`);
+    }
+    const sorted = [...at].sort((a, b) => a - b);
+    assert.ok(sorted.at(-1)! - sorted[0]! > SEARCH_FEED_JITTER_MS, 'spread over most of the window');
+    assert.ok(new Set(at).size > 40, 'hardly two in the same millisecond');
   });
 
   it('runs a send that falls due while another is under way after it, never the same events twice', async () => {

@@ -67,8 +67,9 @@ export class EventLog {
       .one();
     this.counters = { messageCount: from.message_count + since.n, lastAgentMessageAt: since.last ?? from.last_agent_message_at };
     this.#tallySeq = from.seq;
-    // A chat from before the tally (or one far behind it) is counted in full once, then never again.
-    if (this.#lastSeq - this.#tallySeq >= TALLY_EVERY) this.#saveTally();
+    // A chat from before the tally (or one far behind it) is counted in full once, then never
+    // again; a tally ahead of the log is replaced at once, before the log could catch it up.
+    if (this.#lastSeq - this.#tallySeq >= TALLY_EVERY || (tally !== undefined && from !== tally)) this.#saveTally();
   }
 
   get lastSeq(): number {
@@ -115,8 +116,10 @@ export class EventLog {
   }
 
   /** The seq of the event this sender already sent with this client id, if any. */
-  findBySender(sender: string, clientId: string): number | undefined {
-    return this.#idsOf(sender).get(clientId);
+  findBySender(sender: string, clientId: string, first = false): number | undefined {
+    // A first transmission reads nothing from the log, but the ids already read still count: a
+    // late copy of a frame whose resend was stored meanwhile is acknowledged, not stored again.
+    return (first ? this.#sent.get(sender) : this.#idsOf(sender))?.get(clientId);
   }
 
   /**
@@ -131,7 +134,7 @@ export class EventLog {
     const clientId = 'clientId' in event && sender !== null ? event.clientId : null;
     // Ids already read stay complete: a first transmission is added to them like any other.
     const ids = clientId === null ? null : first ? (this.#sent.get(sender!) ?? null) : this.#idsOf(sender!);
-    if (clientId !== null && !first && ids!.has(clientId)) return undefined;
+    if (clientId !== null && ids?.has(clientId)) return undefined;
     const json = JSON.stringify(event);
     this.#sql.exec(
       'INSERT INTO events (seq, kind, audience, sender, client_id, body) VALUES (?, ?, ?, ?, ?, ?)',

@@ -184,8 +184,13 @@ export class Projector {
 
   /** A console started showing the chat: its counters are published now, and live from now on. */
   watch(source: RowSource): Promise<void> {
-    // Its own publish (queued after any under way) answers with the pieces as they are now.
+    // Its own publish (queued after any under way) answers with the pieces as they are now. It is
+    // remembered at once: should that publish fail, a woken chat still publishes and asks again.
     this.#watched = true;
+    if (!this.#rememberedWatched) {
+      this.#memory?.save({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level, watched: true });
+      this.#rememberedWatched = true;
+    }
     return this.#run(source, false, [], 'counters');
   }
 

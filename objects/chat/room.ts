@@ -349,9 +349,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         // A resend of an id this sender already used is acknowledged with the stored event's seq,
         // and nothing new is stored (also when the chat has ended since the first send). Resends
         // cost no token: only what would be stored is rate-limited.
-        // A first transmission (`first`) cannot be a resend: its id is not looked up.
+        // A first transmission (`first`) cannot be a resend: its id is not looked up in the log
+        // (only among the ids already read, see EventLog.findBySender).
         const first = frame.first === true;
-        const stored = first ? undefined : this.#log.findBySender(senderKey(caller), frame.id);
+        const stored = this.#log.findBySender(senderKey(caller), frame.id, first);
         if (stored !== undefined) return this.#send(ws, { type: 'ack', id: frame.id, seq: stored });
         const now = Date.now();
         const token = takeToken(this.#buckets.get(ws) ?? fullBucket(now, this.#sendPolicy), now, this.#sendPolicy);
@@ -359,7 +360,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         if (!token.ok) return this.#sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
         result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text }, first);
         if (result.ok) return;
-        const seq = first ? undefined : this.#log.findBySender(senderKey(caller), frame.id);
+        const seq = this.#log.findBySender(senderKey(caller), frame.id, first);
         return seq !== undefined ? this.#send(ws, { type: 'ack', id: frame.id, seq }) : this.#sendError(ws, result.code, result.message, frame.id);
       }
       case 'typing':

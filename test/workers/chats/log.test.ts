@@ -128,6 +128,29 @@ describe('the event log', () => {
     expect(ids, 'each stored once').toEqual(['f-1', 'f-2', 'f-3']);
   });
 
+  it('reads no ids from the log for a first transmission, yet acknowledges a late copy of one already resent', async () => {
+    const { chatId, token } = await activeChat();
+    const visitor = await connectVisitor(chatId, token);
+    await visitor.replay();
+    visitor.send({ type: 'send', id: 'g-1', text: 'once', first: true });
+    const stored = await messageWithId(visitor, 'g-1');
+
+    // A fresh instance has read none of the sender's ids: a frame marked first is taken at its
+    // word and not looked up (the protocol's contract: a client never marks a resend first).
+    await abortAllDurableObjects();
+    const woken = await connectVisitor(chatId, token, stored.seq);
+    await woken.replay();
+    woken.send({ type: 'send', id: 'g-1', text: 'once', first: true });
+    expect((await messageWithId(woken, 'g-1')).seq).toBe(stored.seq + 1);
+
+    // Once a resend has read them, a late copy of a first transmission (a frame still on its way
+    // from a socket the client gave up on) is acknowledged, not stored again.
+    woken.send({ type: 'send', id: 'g-2', text: 'resent' });
+    const resent = await messageWithId(woken, 'g-2');
+    woken.send({ type: 'send', id: 'g-2', text: 'resent', first: true });
+    expect(await woken.nextOf('ack')).toEqual({ type: 'ack', id: 'g-2', seq: resent.seq });
+  });
+
   it('never sends a staff-only event to the visitor, live or replayed', async () => {
     const { chatId, token, agent } = await activeChat();
     const visitor = await connectVisitor(chatId, token);

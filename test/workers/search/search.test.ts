@@ -15,7 +15,12 @@ import { api, connectAgent, connectVisitor, seedWorld, signInAs, type TestSocket
  * such as "…ement" was stemmed away, and a prefix test failed once in a clean-clone run).
  */
 function uniqueWord(): string {
-  return `zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}x`;
+  // No 'y': FTS5's porter tokenizer stems a prefix query's term too, and turns a final 'y' after a
+  // vowel into 'i' ("zqabcy*" searches "zqabci*" and misses "zqabcyfghx", as "key*" misses
+  // "keyboard"). A known bug of prefix search, not what these tests are about; CI failed on it
+  // once in about fifty of this test's random words.
+  const letters = 'abcdefghijklmnopqrstuvwxz';
+  return `zq${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join('')}x`;
 }
 
 /**

@@ -45,6 +45,15 @@ function looseTerms(run: string): SearchTerm[] {
   return terms;
 }
 
+/**
+ * Whether the index's porter tokenizer rewrites the end of this prefix, not only cuts it: it stems
+ * a prefix query's term as it stems the text, and turns a final 'y' after a vowel into 'i'. "key*"
+ * would then search "kei*" and find "keys" (indexed as "kei") but never "keyboard".
+ */
+function stemRewritesEnd(prefix: string): boolean {
+  return prefix.endsWith('y') && /[aeiou]/.test(prefix.slice(0, -1));
+}
+
 /** One term as FTS5 text. */
 function ftsTerm(term: SearchTerm): string {
   switch (term.kind) {
@@ -53,7 +62,9 @@ function ftsTerm(term: SearchTerm): string {
     case 'phrase':
       return quoteTerm(term.words.join(' '));
     case 'prefix':
-      return `${quoteTerm(term.prefix)}*`;
+      // Such a prefix is also searched with an 'e' after it, which porter takes off again
+      // (its last step) without touching the 'y': "keye*" is stemmed to exactly "key*".
+      return stemRewritesEnd(term.prefix) ? `(${quoteTerm(term.prefix)}* OR ${quoteTerm(`${term.prefix}e`)}*)` : `${quoteTerm(term.prefix)}*`;
   }
 }
 
@@ -86,7 +97,10 @@ export function parseSearch(input: string): SearchParse {
   const chosen = (meaningful.length > 0 ? meaningful : all).filter((t, i, list) => list.findIndex((u) => sameTerm(t, u)) === i);
   if (chosen.length === 0) return { ok: false, code: 'search_empty', message: 'Type a word to search for.' };
   const terms = chosen.slice(0, MAX_SEARCH_TERMS);
-  return { ok: true, search: { terms, match: terms.map(ftsTerm).join(' '), truncated: chosen.length > terms.length } };
+  const parts = terms.map(ftsTerm);
+  // FTS5 takes terms side by side as AND, but not beside a group in parentheses: then AND is said.
+  const match = parts.join(parts.some((p) => p.startsWith('(')) ? ' AND ' : ' ');
+  return { ok: true, search: { terms, match, truncated: chosen.length > terms.length } };
 }
 
 /** FTS5 snippet markers around each matched word (control characters nobody types). */

@@ -6,8 +6,9 @@
 // setting an alarm is a storage write, and a busy chat's feed falls due more than once a second (the
 // alarm cost the N=50 closed loop 14% of the baseline's CPU per message). The alarm is the
 // backstop (`backstopAt`) for an object that stops before its timer fires. What was sent is
-// remembered in the object's own SQLite, so a restart resends nothing and misses nothing; a
-// failed send is tried again SEARCH_FEED_RETRY_MS later. A fresh instance checks once whether
+// remembered in the object's own SQLite, in the commit of the next message stored (or by the timer
+// a delay later, when none comes), so a restart resends nothing and misses nothing; a failed send is
+// tried again SEARCH_FEED_RETRY_MS later. A fresh instance checks once whether
 // anything is unsent (also how chats from before search existed are indexed when they next wake).
 import type { ChatEvent } from '../protocol.ts';
 
@@ -73,6 +74,8 @@ export function searchDoc(seq: number, event: ChatEvent): SearchDoc | null {
 export class Indexer {
   readonly #memory: FeedMemory;
   #sentSeq: number | null = null;
+  /** The sent seq as stored (null until read): behind #sentSeq until the next message's commit or timer. */
+  #savedSeq: number | null = null;
   /** When the feed must send; a fresh instance looks once, at once, in case it was cut off. */
   #dueAt: number | null;
   #fresh = true;
@@ -119,6 +122,8 @@ export class Indexer {
    * then needs no read of the log. True when this made the feed due sooner (the timer must be set).
    */
   noted(event: ChatEvent, now: number): boolean {
+    // The last send is remembered with this event: the room stores it in this turn, one commit.
+    this.#remember();
     if (this.#pending.length >= SEARCH_FEED_MAX_PENDING) {
       // The queue has been away a long while: the log keeps these; the next sends read it.
       this.#pending = [];
@@ -136,8 +141,20 @@ export class Indexer {
       return true;
     }
     if (this.#dueAt !== null) return false;
-    this.#dueAt = now + SEARCH_FEED_DELAY_MS + Math.round((this.#random() * 2 - 1) * SEARCH_FEED_JITTER_MS);
+    this.#dueAt = this.#later(now);
     return true;
+  }
+
+  /** SEARCH_FEED_DELAY_MS after `now`, give or take up to SEARCH_FEED_JITTER_MS. */
+  #later(now: number): number {
+    return now + SEARCH_FEED_DELAY_MS + Math.round((this.#random() * 2 - 1) * SEARCH_FEED_JITTER_MS);
+  }
+
+  /** Stores the sent seq if it moved since it was last stored. */
+  #remember(): void {
+    if (this.#sentSeq === null || this.#sentSeq === this.#savedSeq) return;
+    this.#memory.save(this.#sentSeq);
+    this.#savedSeq = this.#sentSeq;
   }
 
   /**
@@ -157,13 +174,15 @@ export class Indexer {
     if (this.#dueAt === null || this.#dueAt > now) return;
     this.#dueAt = null;
     this.#fresh = false;
-    this.#sentSeq ??= this.#memory.load();
+    if (this.#sentSeq === null) this.#sentSeq = this.#savedSeq = this.#memory.load();
     // What this instance was handed since everything before was sent (no read), or the log's.
     const fromMemory = this.#complete;
     const events = fromMemory ? this.#pending.splice(0) : read(this.#sentSeq, SEARCH_FEED_MAX_EVENTS);
     if (events.length === 0) {
-      // Nothing unsent in the log: whatever comes next is handed over.
+      // Nothing unsent in the log: whatever comes next is handed over. No message came since the
+      // last send to carry its seq into storage: it is stored now, on its own.
       this.#complete = true;
+      this.#remember();
       return;
     }
     const docs = events.flatMap(({ seq, event }) => searchDoc(seq, event) ?? []);
@@ -184,12 +203,12 @@ export class Indexer {
       this.#pending = this.#pending.filter((e) => e.seq > sent);
       if (events.length < SEARCH_FEED_MAX_EVENTS) this.#complete = true;
     }
-    // Remembered after every send (one small row, once per batch, not per message): an object
-    // evicted when its chat goes quiet wakes with nothing to send again. Remembering only every
-    // few seconds left the last seconds of every busy spell to be read, sent and ignored by the
-    // index at each wake: most of what waking cost (bench/profile.ts wake).
-    this.#memory.save(this.#sentSeq);
+    // Remembered after every send, so that an object evicted when its chat goes quiet wakes with
+    // nothing to send again (remembering only every few seconds left the last seconds of every
+    // busy spell to be read, sent and ignored by the index at each wake: most of what waking cost,
+    // bench/profile.ts wake). Not in a write of its own (a commit per batch on the hot path): in
+    // the next message's commit (`noted`), or, if none comes first, by the timer a delay later.
     // A full read may have left more: the next send is due at once.
-    if (events.length === SEARCH_FEED_MAX_EVENTS) this.#dueAt = now;
+    this.#dueAt = events.length === SEARCH_FEED_MAX_EVENTS ? now : (this.#dueAt ?? this.#later(now));
   }
 }

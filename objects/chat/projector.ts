@@ -187,10 +187,7 @@ export class Projector {
     // Its own publish (queued after any under way) answers with the pieces as they are now. It is
     // remembered at once: should that publish fail, a woken chat still publishes and asks again.
     this.#watched = true;
-    if (!this.#rememberedWatched) {
-      this.#memory?.save({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level, watched: true });
-      this.#rememberedWatched = true;
-    }
+    if (!this.#rememberedWatched) this.#remember(true);
     return this.#run(source, false, [], 'counters');
   }
 
@@ -225,6 +222,12 @@ export class Projector {
     if (store) this.#storeDueAt = null;
   }
 
+  /** Saves what a restart must not forget: when the row was stored, its level, whether it is shown. */
+  #remember(watched: boolean): void {
+    this.#memory?.save({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level, watched });
+    this.#rememberedWatched = watched;
+  }
+
   /** One projection (never rejects: a failure leaves it due for the alarm). */
   async #project(source: RowSource, store: boolean, alsoGroups: readonly string[], change: 'state' | 'counters'): Promise<void> {
     let now = this.#clock();
@@ -252,10 +255,7 @@ export class Projector {
       this.#watched = shown;
       const remembered = store || this.#level !== next.row.idleLevel || this.#rememberedWatched !== shown;
       this.#level = next.row.idleLevel;
-      if (remembered) {
-        this.#memory?.save({ storedAt: this.#storedAt, countersAt: this.#countersAt, level: this.#level, watched: shown });
-        this.#rememberedWatched = shown;
-      }
+      if (remembered) this.#remember(shown);
     } catch (err) {
       // D1 or a lobby piece was unreachable: try again from the alarm rather than lose the change.
       // Whether D1 has the row as it was is unknown now: the next write is whole.

@@ -63,7 +63,12 @@ describe('the search feed', () => {
     await r.flush(5001 + SEARCH_FEED_DELAY_MS);
     assert.equal(r.sent.length, 1);
     assert.deepEqual(r.sent[0]!.map((d) => d.part), Array.from({ length: 20 }, (_, i) => `m:${i + 1}`));
+    // No message came after the send to carry it into storage: the timer stores it a delay later.
+    assert.equal(r.indexer.dueAt, 5001 + 2 * SEARCH_FEED_DELAY_MS);
+    await r.flush(5001 + 2 * SEARCH_FEED_DELAY_MS);
     assert.equal(r.saved(), 20);
+    assert.equal(r.indexer.dueAt, null);
+    assert.equal(r.sent.length, 1);
     // A fresh instance starts after what was sent.
     const again = rig(20);
     again.log.push(...r.log, message(21, 'later'));
@@ -130,7 +135,7 @@ describe('the search feed', () => {
     assert.equal(r.reads(), 1, 'only the fresh look read the log: every send after it was of what the chat handed over');
   });
 
-  it('remembers what it sent after every send: a fresh instance sends nothing again', async () => {
+  it('remembers what it sent with the next message stored, or on its own a delay later: a fresh instance sends nothing again', async () => {
     const r = rig();
     await r.flush(0);
     const send = async (seq: number, at: number) => {
@@ -138,10 +143,20 @@ describe('the search feed', () => {
       await r.flush(at + SEARCH_FEED_DELAY_MS);
     };
     await send(1, 1000);
+    assert.equal(r.saved(), 0, 'no write of its own after the send');
+    // The next message stored carries it (the room stores both in one turn: one commit).
+    r.store(message(2, 'm2'), 1700);
     assert.equal(r.saved(), 1);
-    await send(2, 2000);
-    await send(3, 2100);
+    await r.flush(r.indexer.dueAt!);
+    await send(3, 2500);
+    assert.equal(r.saved(), 2);
+    // Nothing more comes: the timer, due a delay after the last send, stores it without sending.
+    const due = r.indexer.dueAt!;
+    assert.equal(due, 2500 + 2 * SEARCH_FEED_DELAY_MS);
+    await r.flush(due);
     assert.equal(r.saved(), 3);
+    assert.equal(r.indexer.dueAt, null, 'then nothing is due');
+    assert.deepEqual(r.sent.map((b) => b.map((d) => d.part)), [['m:1'], ['m:2'], ['m:3']]);
     // The object stops here: a fresh instance finds nothing unsent and sends nothing.
     const again = rig(r.saved());
     again.log.push(...r.log);

@@ -26,6 +26,7 @@
 //   mem-phases                            Switchboard's RSS per chat by step of opening it (start over
 //                                         HTTP, visitor socket, agent socket, take), three batches of
 //                                         100, each reading after a full GC: where an open chat's memory goes
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { log, sleep } from './common.ts';
 import { bothIsolates, inspector as inspectorAt, readMemory } from './inspector.ts';
@@ -93,6 +94,8 @@ async function cpu(servers: Servers, system: SystemName, messages: number, roomC
   const run = await runLoad(system, rooms, messages, ratePerSecond > 0 ? { ratePerSecond } : WINDOW, 'measured', servers.serverCpuMs);
   const { profile } = (await call('Profiler.stop')) as { profile: Profile };
   log(`${system}: ${run.received} messages in ${(performance.now() - t).toFixed(0)} ms (the inspector slows JS down)`);
+  // PROFILE_OUT=<file>: the raw profile too (Chrome DevTools' format: open it there, or read its timeline).
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   printProfile(profile);
 }
 

@@ -100,6 +100,15 @@ function rssKbOf(pid: number): number | null {
 export interface ServerOptions {
   /** Opens workerd's inspector on this port (bench/profile.ts: CPU profiles, forced GC). */
   inspectorPort?: number;
+  /**
+   * Keeps every object of both Workers in memory (Miniflare's `unsafePreventEviction`) instead of
+   * evicting it after about 10 s without events. For runs that take the two systems in turn: each
+   * system's objects sit idle through the other's runs, and their eviction (and the wake in the
+   * next warm-up) then lands in the other system's measured run, up to 240 ms at once on the one
+   * thread both share (docs/scale.md, 2026-12-07 evening). What waking costs is measured on its
+   * own: bench/profile.ts wake.
+   */
+  keepObjects?: boolean;
 }
 
 export async function startServers(log: (line: string) => void, options: ServerOptions = {}): Promise<Servers> {
@@ -121,7 +130,8 @@ export async function startServers(log: (line: string) => void, options: ServerO
       bundleWorker(join(ROOT, 'bench/baseline-worker.ts'), baselineScript),
     ]);
 
-    log('starting Miniflare (two workers, SQLite-backed Durable Objects, D1)');
+    log(`starting Miniflare (two workers, SQLite-backed Durable Objects, D1${options.keepObjects ? '; objects kept in memory, never evicted' : ''})`);
+    const keep = options.keepObjects === true;
     mf = new Miniflare({
       host: BENCH_HOST,
       port: 0,
@@ -143,9 +153,9 @@ export async function startServers(log: (line: string) => void, options: ServerO
           compatibilityDate: COMPATIBILITY_DATE,
           compatibilityFlags: COMPATIBILITY_FLAGS,
           durableObjects: {
-            CHAT_ROOM: { className: 'ChatRoom', useSQLite: true },
-            LOBBY: { className: 'Lobby', useSQLite: true },
-            AGENT_HUB: { className: 'AgentHub', useSQLite: true },
+            CHAT_ROOM: { className: 'ChatRoom', useSQLite: true, unsafePreventEviction: keep },
+            LOBBY: { className: 'Lobby', useSQLite: true, unsafePreventEviction: keep },
+            AGENT_HUB: { className: 'AgentHub', useSQLite: true, unsafePreventEviction: keep },
           },
           d1Databases: { DB: 'switchboard-bench' },
           // The bench signs in and starts chats from one address far faster than a person.
@@ -174,7 +184,7 @@ export async function startServers(log: (line: string) => void, options: ServerO
           modulesRoot: dir,
           compatibilityDate: COMPATIBILITY_DATE,
           compatibilityFlags: COMPATIBILITY_FLAGS,
-          durableObjects: { BASELINE_ROOM: { className: 'BaselineRoom', useSQLite: true } },
+          durableObjects: { BASELINE_ROOM: { className: 'BaselineRoom', useSQLite: true, unsafePreventEviction: keep } },
           routes: [`*${BASELINE_ROUTE_PREFIX}*`],
         },
       ],

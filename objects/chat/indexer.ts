@@ -206,9 +206,13 @@ export class Indexer {
     // Remembered after every send, so that an object evicted when its chat goes quiet wakes with
     // nothing to send again (remembering only every few seconds left the last seconds of every
     // busy spell to be read, sent and ignored by the index at each wake: most of what waking cost,
-    // bench/profile.ts wake). Not in a write of its own (a commit per batch on the hot path): in
-    // the next message's commit (`noted`), or, if none comes first, by the timer a delay later.
+    // bench/profile.ts wake). What the chat handed over (the hot path) is remembered not in a write
+    // of its own but in the next message's commit (`noted`), or, if none comes first, by the timer
+    // a delay later. What was read from the log is remembered at once: that is a fresh instance's
+    // look, sent by the alarm with no timer after it and maybe no message to come (an ended chat's
+    // backlog), or a long backlog, whose every read would otherwise be sent again after a restart.
+    if (!fromMemory) this.#remember();
     // A full read may have left more: the next send is due at once.
-    this.#dueAt = events.length === SEARCH_FEED_MAX_EVENTS ? now : (this.#dueAt ?? this.#later(now));
+    this.#dueAt = events.length === SEARCH_FEED_MAX_EVENTS ? now : (this.#dueAt ?? (fromMemory ? this.#later(now) : null));
   }
 }

@@ -507,6 +507,9 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     this.#alarmAt = null;
     if (!isOpen(this.#state)) return;
     await this.#sendFeed(this.#state.info.id);
+    // Whatever the send left due (the next read of a long backlog, a retry, remembering what it
+    // sent) is the timer's, as after the timer's own sends.
+    this.#feedSoon(Date.now());
     if (this.#recordDirty()) await this.#syncRecord();
     const p = this.#projector;
     // A fresh instance (the object was evicted while idle) reads the administrator's thresholds first.

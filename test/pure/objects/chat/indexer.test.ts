@@ -168,6 +168,22 @@ describe('the search feed', () => {
     assert.deepEqual(again.sent.map((b) => b.map((d) => d.part)), [['m:4']]);
   });
 
+  it('remembers at once what a fresh instance sent from the log: the next instance sends none of it again', async () => {
+    // The alarm sends what a fresh instance finds unsent (no timer follows it, and no message may
+    // come: an ended chat's backlog); the object may then be evicted before anything else runs.
+    for (const backlog of [3, SEARCH_FEED_MAX_EVENTS + 50]) {
+      const r = rig();
+      for (let seq = 1; seq <= backlog; seq++) r.log.push(message(seq, `old ${seq}`));
+      await r.flush(0);
+      if (backlog > SEARCH_FEED_MAX_EVENTS) await r.flush(0);
+      assert.equal(r.saved(), backlog, `${backlog} events: remembered with the sends`);
+      const again = rig(r.saved());
+      again.log.push(...r.log);
+      await again.flush(0);
+      assert.equal(again.sent.length, 0, `${backlog} events: nothing sent again`);
+    }
+  });
+
   it('spreads the sends of chats that became busy together over the jitter, each within its bound', async () => {
     // Fifty chats whose first messages came in the same instant: their batches do not leave together.
     let seed = 7;

@@ -43,6 +43,12 @@ export interface StaffRights {
 /** Close codes a staff socket is closed with when its authority ends (4xxx: clients do not retry). */
 export const CLOSE_SIGNED_OUT = 4001;
 export const CLOSE_NO_ACCESS = 4003;
+/**
+ * A staff socket whose rights could not be registered with the agent's hub (objects/agent/hub.ts):
+ * it would not hear a change of them, so it closes at once, and its client opens it again (3xxx:
+ * clients retry, client/shared/socket.ts).
+ */
+export const CLOSE_RIGHTS_UNKNOWN = 3001;
 
 export type Standing = { ok: true } | { ok: false; code: typeof CLOSE_SIGNED_OUT | typeof CLOSE_NO_ACCESS; reason: string };
 

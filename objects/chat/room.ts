@@ -4,7 +4,7 @@
 // message: counters reach the consoles and D1 coalesced, through the alarm (see projector.ts).
 import { DurableObject } from 'cloudflare:workers';
 import { agentHub } from '../agent/hub.ts';
-import { type Caller, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
+import { type Caller, CLOSE_RIGHTS_UNKNOWN, isSupervisor, parseIdentity, type SocketAuth, standing, type StaffRights } from '../identity.ts';
 import { notifyAgent, publishRemoval, publishRow } from '../lobby/lobby.ts';
 import { type Addressed, followUpNotice, noticesFor } from './notices.ts';
 import type { Attachment, ChatComment, ChatEvent, ChatSnapshot, CommentKind, ErrorCode, IdleLevel, ManualEventOutcome, Person, Role, ServerFrame, TimeLog, TransferTarget } from '../protocol.ts';
@@ -327,9 +327,15 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       // With what the Worker checked it against, so the hub pushes here only if that differs.
       const grant = caller.grant;
       const view = grant ? { name: you.name, rank: caller.rank, groupIds: grant.groupIds, sessionId: grant.sessionId } : undefined;
+      // A socket the hub did not take on would never hear a change of rights while it only
+      // listens (its own frames are still checked): it closes, and its client opens it again.
       void agentHub(this.env, you.id)
         .register(you.id, `chat:${chat.id}`, view)
-        .catch((err: unknown) => console.error('socket not registered with the agent hub', err));
+        .catch((err: unknown) => {
+          console.error('socket not registered with the agent hub: closed for its client to open again', err);
+          this.#close(server, CLOSE_RIGHTS_UNKNOWN, 'rights not registered: open again');
+          this.#announceViewers(undefined, server);
+        });
     }
     return new Response(null, { status: 101, webSocket: client });
   }

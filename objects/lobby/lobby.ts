@@ -6,7 +6,7 @@
 // deployment (docs/scale.md).
 import { DurableObject } from 'cloudflare:workers';
 import { agentHub } from '../agent/hub.ts';
-import { CLOSE_NO_ACCESS, CLOSE_SIGNED_OUT, type StaffRights } from '../identity.ts';
+import { CLOSE_NO_ACCESS, CLOSE_RIGHTS_UNKNOWN, CLOSE_SIGNED_OUT, type StaffRights } from '../identity.ts';
 import type { ChatListRow, LobbyFrame, Notice, Presence, StaffRank } from '../protocol.ts';
 import { LobbyClientFrameSchema, STAFF_RANKS } from '../protocol.ts';
 import { answerClose, jsonError, sendAll } from '../sockets.ts';
@@ -139,7 +139,15 @@ export abstract class LobbyObject extends DurableObject<Env> {
     await this.#recordOnline(subscriber.piece);
     void agentHub(this.env, subscriber.agentId)
       .register(subscriber.agentId, pieceName(subscriber.piece), { name: subscriber.name, rank: subscriber.rank, groupIds: subscriber.groupIds, sessionId: subscriber.sessionId })
-      .catch((err: unknown) => console.error('console not registered with the agent hub', err));
+      .catch((err: unknown) => {
+        // Unknown to the hub, the console would never hear a change of rights: it closes, and
+        // the console opens it again.
+        console.error('console not registered with the agent hub: closed for the console to open again', err);
+        this.#unindex(server, shownBy(server));
+        answerClose(server, CLOSE_RIGHTS_UNKNOWN, 'rights not registered: open again');
+        this.#announce(subscriber.agentId, subscriber);
+        return this.#recordOnline(subscriber.piece);
+      });
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -458,4 +466,13 @@ function parseSubscriber(raw: string | null): Omit<LobbySubscriber, 'status'> | 
   const key = piece as Partial<PieceKey> | null;
   if (typeof key?.groupId !== 'string' || !Number.isInteger(key.shard)) return null;
   return { agentId, name, groupIds, piece: { groupId: key.groupId, shard: key.shard! }, sessionId, sessionExpiresAt, rank: rank as StaffRank };
+}
+
+/** The chats a console socket last said it shows (none once its attachment cannot be read: it closed). */
+function shownBy(ws: WebSocket): string[] {
+  try {
+    return (ws.deserializeAttachment() as LobbySubscriber | null)?.showing ?? [];
+  } catch {
+    return [];
+  }
 }

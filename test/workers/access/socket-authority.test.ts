@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { agentHub, RIGHTS_CHECK_INTERVAL_MS } from '../../../objects/agent/hub.ts';
 import { pieceName, shardOf, shardsPerGroup } from '../../../objects/lobby/pieces.ts';
-import { CLOSE_NO_ACCESS, CLOSE_SIGNED_OUT } from '../../../objects/identity.ts';
+import { CLOSE_NO_ACCESS, CLOSE_RIGHTS_UNKNOWN, CLOSE_SIGNED_OUT } from '../../../objects/identity.ts';
 import {
   api,
   connectAgent,
@@ -169,6 +169,20 @@ describe('sockets that are already open', () => {
     expect(await closeCode(s.aliceConsole)).toBe(CLOSE_SIGNED_OUT);
     // Bob's rights did not change: his socket stays.
     expect(s.bobChat.closed).toBe(false);
+  });
+
+  it('a socket the agent’s hub could not take on closes, to be opened again, rather than stay deaf to rights changes', async () => {
+    const world = await seedWorld();
+    const { chatId } = await startChat(world.groupA);
+    const alice = await signInAs(world.alice);
+    // The hub's storage fails: registering a place with it throws.
+    await runInDurableObject(agentHub(env, world.alice.id), (_, state) => state.storage.sql.exec('DROP TABLE places'));
+    const chat = await connectAgent(chatId, alice);
+    expect(await closeCode(chat)).toBe(CLOSE_RIGHTS_UNKNOWN);
+    const console = await connectLobby(alice, world.groupA);
+    expect(await closeCode(console)).toBe(CLOSE_RIGHTS_UNKNOWN);
+    // A code the clients retry (client/shared/socket.ts gives up only on 4000-4999).
+    expect(CLOSE_RIGHTS_UNKNOWN).toBeLessThan(4000);
   });
 
   it('the hub remembers in its storage what each place holds, so a check that finds nothing changed calls no place even after it was evicted', async () => {

@@ -15,3 +15,20 @@ export function reconnectDelay(failures: number, random: () => number = Math.ran
   const step = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.max(0, failures));
   return Math.round(step / 2 + (random() * step) / 2);
 }
+
+/**
+ * A connection must stay open this long to count as a success. One the server closes sooner, after
+ * its handshake (a chat or console closing a socket its agent's hub could not take on, 3001), is a
+ * failure like a handshake that failed: otherwise every such close would be retried at the first
+ * step, twice a second, for as long as the server kept closing.
+ */
+export const STABLE_CONNECTION_MS = 5_000;
+
+/**
+ * The failure count the next delay is reckoned from (`reconnectDelay`), after a loss that followed
+ * `attempts` failed or short-lived connections and a connection open `openForMs` (null: its
+ * handshake never completed): back to the first step only after one that held.
+ */
+export function retryLevel(attempts: number, openForMs: number | null): number {
+  return openForMs !== null && openForMs >= STABLE_CONNECTION_MS ? 0 : attempts;
+}

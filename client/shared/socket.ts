@@ -3,7 +3,7 @@
 // exposes its state as a signal. It knows nothing about chats: frames go to the caller's handler.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { decodeFrames } from '../../objects/protocol.ts';
-import { reconnectDelay } from './backoff.ts';
+import { reconnectDelay, retryLevel } from './backoff.ts';
 
 /**
  * The keep-alive frame, byte for byte: both objects answer it with an auto-response (which does
@@ -62,6 +62,9 @@ export function openSocket<In extends { type: string }, Out extends { type: stri
   let handshakeTimer: ReturnType<typeof setTimeout> | undefined;
   let keepAliveTimer: ReturnType<typeof setInterval> | undefined;
   let heardSincePing = true;
+  /** When the current connection opened (null: not open); and what the backoff counts (retryLevel). */
+  let openedAt: number | null = null;
+  let attempts = 0;
 
   function clearTimers(): void {
     clearTimeout(retryTimer);
@@ -80,6 +83,7 @@ export function openSocket<In extends { type: string }, Out extends { type: stri
       if (ws !== socket) return;
       clearTimeout(handshakeTimer);
       failures.value = 0;
+      openedAt = Date.now();
       state.value = 'open';
       heardSincePing = true;
       keepAliveTimer = setInterval(() => keepAlive(socket), KEEPALIVE_INTERVAL_MS);
@@ -124,7 +128,10 @@ export function openSocket<In extends { type: string }, Out extends { type: stri
     if (stopped) return;
     state.value = 'reconnecting';
     options.onDown?.();
-    retryTimer = setTimeout(connect, reconnectDelay(failures.value));
+    const level = retryLevel(attempts, openedAt === null ? null : Date.now() - openedAt);
+    openedAt = null;
+    retryTimer = setTimeout(connect, reconnectDelay(level));
+    attempts = level + 1;
     failures.value += 1;
   }
 
@@ -158,6 +165,7 @@ export function openSocket<In extends { type: string }, Out extends { type: stri
         old.onopen = old.onmessage = old.onclose = null;
         old.close();
         ws = null;
+        openedAt = null;
         options.onDown?.();
       }
       connect();

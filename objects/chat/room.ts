@@ -512,10 +512,11 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // marks idle level crossings and follow-ups coming due: those are state changes, projected now.
     this.#alarmAt = null;
     if (!isOpen(this.#state)) return;
+    // A failure here fails the alarm, which the runtime then retries: the feed's read is not lost.
     await this.#sendFeed(this.#state.info.id);
     // Whatever the send left due (the next read of a long backlog, a retry, remembering what it
     // sent) is the timer's, as after the timer's own sends.
-    this.#feedSoon(Date.now());
+    if (isOpen(this.#state)) this.#feedSoon(Date.now());
     if (this.#recordDirty()) await this.#syncRecord();
     const p = this.#projector;
     // A fresh instance (the object was evicted while idle) reads the administrator's thresholds first.

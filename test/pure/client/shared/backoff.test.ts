@@ -2,7 +2,7 @@
 // restart is not met by every tab at once. Runs under Node (tsx --test) and Deno (deno test).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RECONNECT_BASE_MS, RECONNECT_MAX_MS, reconnectDelay } from '../../../../client/shared/backoff.ts';
+import { RECONNECT_BASE_MS, RECONNECT_MAX_MS, reconnectDelay, retryLevel, STABLE_CONNECTION_MS } from '../../../../client/shared/backoff.ts';
 
 const low = () => 0;
 const high = () => 1;
@@ -27,5 +27,27 @@ describe('reconnectDelay', () => {
 
   it('spreads tabs out: two random draws give different delays', () => {
     assert.notEqual(reconnectDelay(3, () => 0.1), reconnectDelay(3, () => 0.9));
+  });
+});
+
+describe('retryLevel', () => {
+  /** The delays' levels for a run of losses, each after a connection open that long (null: never opened). */
+  const levels = (openFor: (number | null)[]) => {
+    let attempts = 0;
+    return openFor.map((ms) => {
+      const level = retryLevel(attempts, ms);
+      attempts = level + 1;
+      return level;
+    });
+  };
+
+  it('keeps backing off while the server closes each connection soon after it opens', () => {
+    // As when a chat or console closes a socket its agent's hub could not take on (3001).
+    assert.deepEqual(levels([50, 50, 50, 50, 50]), [0, 1, 2, 3, 4]);
+    assert.equal(reconnectDelay(retryLevel(4, 50), low), RECONNECT_BASE_MS * 8);
+  });
+
+  it('starts again from the first step after a connection that held, and counts handshakes that failed', () => {
+    assert.deepEqual(levels([null, null, STABLE_CONNECTION_MS, 50, null, STABLE_CONNECTION_MS + 1]), [0, 1, 0, 1, 2, 0]);
   });
 });

@@ -333,8 +333,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         .register(you.id, `chat:${chat.id}`, view)
         .catch((err: unknown) => {
           console.error('socket not registered with the agent hub: closed for its client to open again', err);
-          this.#close(server, CLOSE_RIGHTS_UNKNOWN, 'rights not registered: open again');
-          this.#announceViewers(undefined, server);
+          this.#closeStaff(server, CLOSE_RIGHTS_UNKNOWN, 'rights not registered: open again');
         });
     }
     return new Response(null, { status: 101, webSocket: client });
@@ -452,8 +451,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (!isOpen(state)) return true;
     const allowed = standing(auth.grant, state.info.groupId, Date.now());
     if (allowed.ok) return true;
-    this.#close(ws, allowed.code, allowed.reason);
-    this.#announceViewers(undefined, ws);
+    this.#closeStaff(ws, allowed.code, allowed.reason);
     return false;
   }
 
@@ -700,6 +698,12 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #close(ws: WebSocket, code: number, reason: string): void {
     this.#outbox.drop(ws);
     answerClose(ws, code, reason);
+  }
+
+  /** Closes a staff socket, and tells the staff left who has the chat open now. */
+  #closeStaff(ws: WebSocket, code: number, reason: string): void {
+    this.#close(ws, code, reason);
+    this.#announceViewers(undefined, ws);
   }
 
   /** Sets the one alarm to the nearest moment the object must wake, if that changed. */

@@ -143,10 +143,7 @@ export abstract class LobbyObject extends DurableObject<Env> {
         // Unknown to the hub, the console would never hear a change of rights: it closes, and
         // the console opens it again.
         console.error('console not registered with the agent hub: closed for the console to open again', err);
-        this.#unindex(server, shownBy(server));
-        answerClose(server, CLOSE_RIGHTS_UNKNOWN, 'rights not registered: open again');
-        this.#announce(subscriber.agentId, subscriber);
-        return this.#recordOnline(subscriber.piece);
+        return this.#closeConsole(server, CLOSE_RIGHTS_UNKNOWN, 'rights not registered: open again');
       });
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -269,8 +266,16 @@ export abstract class LobbyObject extends DurableObject<Env> {
     }
   }
 
-  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    const sub = ws.deserializeAttachment() as LobbySubscriber | null;
+  override webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    return this.#closeConsole(ws, code, reason);
+  }
+
+  /**
+   * Closes a console socket (answering the client's close too) and forgets it: the chats it showed,
+   * its agent's presence and the piece's online count (nothing more once its attachment cannot be read).
+   */
+  async #closeConsole(ws: WebSocket, code: number, reason: string): Promise<void> {
+    const sub = attachmentOf(ws);
     answerClose(ws, code, reason);
     if (!sub) return;
     this.#unindex(ws, sub.showing ?? []);
@@ -468,11 +473,11 @@ function parseSubscriber(raw: string | null): Omit<LobbySubscriber, 'status'> | 
   return { agentId, name, groupIds, piece: { groupId: key.groupId, shard: key.shard! }, sessionId, sessionExpiresAt, rank: rank as StaffRank };
 }
 
-/** The chats a console socket last said it shows (none once its attachment cannot be read: it closed). */
-function shownBy(ws: WebSocket): string[] {
+/** A console socket's subscriber, or null once its attachment cannot be read (it closed). */
+function attachmentOf(ws: WebSocket): LobbySubscriber | null {
   try {
-    return (ws.deserializeAttachment() as LobbySubscriber | null)?.showing ?? [];
+    return ws.deserializeAttachment() as LobbySubscriber | null;
   } catch {
-    return [];
+    return null;
   }
 }

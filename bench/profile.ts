@@ -91,7 +91,9 @@ async function cpu(servers: Servers, system: SystemName, messages: number, roomC
   await call('Profiler.setSamplingInterval', { interval: 50 });
   await call('Profiler.start');
   const t = performance.now();
-  const run = await runLoad(system, rooms, messages, ratePerSecond > 0 ? { ratePerSecond } : WINDOW, 'measured', servers.serverCpuMs);
+  // PROFILE_WINDOW=1: one message in flight at a time (the bench's one-way scenario) instead of WINDOW.
+  const window = Number(process.env.PROFILE_WINDOW ?? WINDOW);
+  const run = await runLoad(system, rooms, messages, ratePerSecond > 0 ? { ratePerSecond } : window, 'measured', servers.serverCpuMs);
   const { profile } = (await call('Profiler.stop')) as { profile: Profile };
   log(`${system}: ${run.received} messages in ${(performance.now() - t).toFixed(0)} ms (the inspector slows JS down)`);
   // PROFILE_OUT=<file>: the raw profile too (Chrome DevTools' format: open it there, or read its timeline).

@@ -30,11 +30,28 @@ export class Outbox {
   /** Sends a frame (JSON text) to the socket now, or after what is already waiting for it. */
   post(ws: WebSocket, json: string): void {
     const batch = this.#burst.get(ws);
+    if (batch) return this.#add(ws, batch, json);
+    this.#burst.set(ws, { frames: [], bytes: 0 });
+    this.#endBurstSoon();
+    this.#deliver(ws, [json]);
+  }
+
+  /**
+   * Sends a frame at the burst's end, even one that would begin a burst: what others wait for
+   * leaves first. A sender's own copy of their message is theirs only to confirm it (bench:
+   * sent before the agent's, it cost the agent's copy latency on a shared host).
+   */
+  hold(ws: WebSocket, json: string): void {
+    let batch = this.#burst.get(ws);
     if (!batch) {
-      this.#burst.set(ws, { frames: [], bytes: 0 });
+      batch = { frames: [], bytes: 0 };
+      this.#burst.set(ws, batch);
       this.#endBurstSoon();
-      return this.#deliver(ws, [json]);
     }
+    this.#add(ws, batch, json);
+  }
+
+  #add(ws: WebSocket, batch: Batch, json: string): void {
     if (batch.frames.length > 0 && batch.bytes + json.length > MAX_BATCH_BYTES) {
       this.#deliver(ws, batch.frames);
       batch.frames = [];

@@ -363,7 +363,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         const token = takeToken(this.#buckets.get(ws) ?? fullBucket(now, this.#sendPolicy), now, this.#sendPolicy);
         this.#buckets.set(ws, token.bucket);
         if (!token.ok) return this.#sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
-        result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text }, first);
+        result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text }, first, ws);
         if (result.ok) return;
         const seq = this.#log.findBySender(senderKey(caller), frame.id, first);
         return seq !== undefined ? this.#send(ws, { type: 'ack', id: frame.id, seq }) : this.#sendError(ws, result.code, result.message, frame.id);
@@ -537,7 +537,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
    * Decide, store, send; state changes are then projected to D1 and the live queue at once.
    * `first`: a message's first transmission (its id is not looked up, see EventLog.append).
    */
-  async #command(command: Command, first = false): Promise<CommandResult> {
+  async #command(command: Command, first = false, author?: WebSocket): Promise<CommandResult> {
     const before = this.#state;
     const now = Date.now();
     const outcome = transition(before, command, now);
@@ -552,7 +552,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       const appended = this.#log.append(draft, sender, first);
       // Only a message or coaching line can collide: the caller then sends the stored one back.
       if (!appended) return { ok: false, code: 'duplicate', message: 'Already stored.' };
-      this.#broadcast(authorLast(rolesFor(appended.event.audience), command), eventFrame(appended.json));
+      this.#broadcast(authorLast(rolesFor(appended.event.audience), command), eventFrame(appended.json), author);
       if (!message) appendedEvents.push(appended.event);
       // Its text goes to the search index with the next send (never a write per message).
       if (SEARCHED.has(appended.event.kind) && this.#indexer.noted(appended.event, now)) searched = true;
@@ -682,8 +682,13 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     return caller;
   }
 
-  #broadcast(roles: readonly ('visitor' | 'agent')[], json: string): void {
-    for (const role of roles) this.#outbox.postAll(this.ctx.getWebSockets(role), json);
+  #broadcast(roles: readonly ('visitor' | 'agent')[], json: string, author?: WebSocket): void {
+    for (const role of roles) {
+      for (const ws of this.ctx.getWebSockets(role)) {
+        if (ws === author) this.#outbox.hold(ws, json);
+        else this.#outbox.post(ws, json);
+      }
+    }
   }
 
   #send(ws: WebSocket, frame: ServerFrame): void {

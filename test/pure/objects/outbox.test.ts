@@ -31,6 +31,23 @@ describe('the outbox', () => {
     assert.deepEqual(b.messages, [frame(2), frame(4)]);
   });
 
+  it("holds a sender's own copy for the burst's end, after what the others get at once, and in order with the rest of its frames", async () => {
+    const outbox = new Outbox();
+    const [sender, agent] = [socket(), socket()];
+    outbox.hold(sender, frame(1));
+    outbox.post(agent, frame(1));
+    assert.deepEqual([sender.messages, agent.messages], [[], [frame(1)]], 'only the agent had it at once');
+    outbox.post(sender, frame(2));
+    await burstEnds();
+    assert.deepEqual(sender.messages, [`[${frame(1)},${frame(2)}]`], 'held, then sent with what followed it, in order');
+    // A held frame begins a burst of its own too: a later post to that socket waits behind it.
+    outbox.hold(sender, frame(3));
+    outbox.post(sender, frame(4));
+    assert.equal(sender.messages.length, 1);
+    await burstEnds();
+    assert.deepEqual(sender.messages.slice(1).flatMap((m) => decodeFrames(m)), [3, 4].map((n) => JSON.parse(frame(n))));
+  });
+
   it('sends nothing more to a socket it was told to drop (one being closed)', async () => {
     const outbox = new Outbox();
     const [a, b] = [socket(), socket()];

@@ -29,7 +29,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const DISPOSE_TIMEOUT_MS = 10_000;
 /** The search feed's queue and its consumer's settings, as wrangler.toml has them. */
 const SEARCH_QUEUE = 'switchboard-search';
-const SEARCH_CONSUMER = { maxBatchSize: 25, maxBatchTimeout: 1, maxRetries: 10, retryDelay: 5 };
+const SEARCH_CONSUMER = { maxBatchSize: 12, maxBatchTimeout: 1, maxRetries: 10, retryDelay: 5 };
 /** Where the baseline Worker answers; everything else reaches Switchboard. */
 export const BASELINE_ROUTE_PREFIX = '/room/';
 

@@ -1,6 +1,7 @@
 // The SEARCH queue's consumer (worker/index.ts hands it every batch): many chats' documents
-// (feed.ts) written to the search index in one D1 batch. Each document goes to the customer-visible
-// or the staff-only table as the chat said (coaching is staff's), in the group the chat's row names
+// (feed.ts) written to the search index in one D1 batch, which also says which chats have a row.
+// Each document goes to the customer-visible or the staff-only table as the chat said (coaching is
+// staff's), in the group the chat's row names
 // now, and only while that row exists: a chat deleted while its batch waited is not brought back.
 // A chat with no row yet (its first write failed) is tried again a little later, a few times.
 // Documents already indexed are ignored (the queue delivers at least once).
@@ -52,28 +53,21 @@ export async function indexChatDocs(batch: MessageBatch<unknown>, env: Env): Pro
     m.ack();
     return false;
   }) as Message<SearchFeedMessage>[];
-  const chatIds = [...new Set(messages.map((m) => m.body.chatId))];
-  const existing = new Set<string>();
-  for (const slice of idSlices(chatIds)) {
-    const rows = await env.DB.prepare(`SELECT id FROM chats WHERE id IN (${slice.map(() => '?').join(', ')})`)
-      .bind(...slice)
-      .all<{ id: string }>();
-    for (const row of rows.results) existing.add(row.id);
-  }
-  const statements: D1PreparedStatement[] = [];
+  if (messages.length === 0) return;
+  // One D1 batch (one round trip, one transaction) for every chat in the queue's batch: which of
+  // the chats have a row, then at most two inserts a chat. An insert reads its chat's row itself,
+  // so a chat without one gets nothing written, and the look-up in the same transaction says which
+  // those were. A failed write throws: the queue delivers the batch again after its retry_delay
+  // (the inserts are idempotent), up to max_retries (wrangler.toml).
+  const lookups = idSlices([...new Set(messages.map((m) => m.body.chatId))]).map((slice) =>
+    env.DB.prepare(`SELECT id FROM chats WHERE id IN (${slice.map(() => '?').join(', ')})`).bind(...slice),
+  );
+  const inserts = messages.flatMap((m) => [false, true].flatMap((staff) => insertDocs(env.DB, m.body.chatId, m.body.docs, staff) ?? []));
+  const results = await env.DB.batch<{ id: string }>([...lookups, ...inserts]);
+  const existing = new Set(results.slice(0, lookups.length).flatMap((r) => r.results.map((row) => row.id)));
   for (const m of messages) {
-    if (!existing.has(m.body.chatId)) {
-      if (m.attempts < MISSING_CHAT_ATTEMPTS) m.retry({ delaySeconds: MISSING_CHAT_RETRY_SECONDS });
-      else m.ack();
-      continue;
-    }
-    for (const staff of [false, true]) {
-      const statement = insertDocs(env.DB, m.body.chatId, m.body.docs, staff);
-      if (statement) statements.push(statement);
-    }
+    if (existing.has(m.body.chatId)) continue;
+    if (m.attempts < MISSING_CHAT_ATTEMPTS) m.retry({ delaySeconds: MISSING_CHAT_RETRY_SECONDS });
+    else m.ack();
   }
-  // One D1 batch for every chat in the queue's batch (at most two statements a chat). A failed
-  // write throws: the queue delivers the batch again after its retry_delay (the inserts are
-  // idempotent), up to max_retries (wrangler.toml).
-  if (statements.length > 0) await env.DB.batch(statements);
 }

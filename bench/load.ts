@@ -68,6 +68,8 @@ export interface Room {
   refusal(frame: unknown): string | null;
   /** Switchboard's typing frame with this draft (the baseline has no typing). */
   typing?(draft: string): string;
+  /** Switchboard: the agent ends the chat; resolves once their socket hears it ended. */
+  end?(): Promise<void>;
 }
 
 export interface RunResult {
@@ -262,6 +264,11 @@ export async function switchboardRoom(servers: Servers, cookie: string, i: numbe
     listeners,
     frame: sendFrame,
     typing: (draft) => JSON.stringify({ type: 'typing', draft } satisfies ClientFrame),
+    async end() {
+      const ended = waitForFrame(agent, `chat ${i} end`, (f) => f.type === 'event' && f.event.kind === 'ended');
+      agent.send(JSON.stringify({ type: 'end' } satisfies ClientFrame));
+      await ended;
+    },
     delivered(data) {
       const frame = data as ServerFrame;
       return frame.type === 'event' && frame.event.kind === 'message' ? frame.event.clientId : null;
@@ -355,6 +362,15 @@ export async function closeSockets(sockets: readonly WebSocket[]): Promise<void>
 
 export function closeRooms(rooms: readonly Room[]): Promise<void> {
   return closeSockets(rooms.flatMap((r) => [r.sender, r.receiver, ...r.listeners]));
+}
+
+/**
+ * Ends Switchboard's chats as their agents would (a room that cannot is left as it is). A chat
+ * left open keeps its timers after the bench has moved on (its idle warning two minutes on, its
+ * counters' store every 30 s), and they fall inside whatever the bench measures next.
+ */
+export async function endChats(rooms: readonly Room[]): Promise<void> {
+  await mapLimit(rooms, SETUP_CONCURRENCY, async (r) => r.end?.().catch(() => undefined));
 }
 
 // ---- one run -------------------------------------------------------------------------------

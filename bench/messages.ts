@@ -13,7 +13,7 @@ import type WebSocket from 'ws';
 import type { PartContext } from './common.ts';
 import { fmt, sleep } from './common.ts';
 import type { Room, RunResult, Summary, SystemName } from './load.ts';
-import { closeRooms, closeSockets, openIdleSockets, openRoomsWithAMessage, runLoad, SETTLE_MS, setUpBaseline, setUpSwitchboard, signIn, summarize, WINDOW } from './load.ts';
+import { closeRooms, closeSockets, endChats, openIdleSockets, openRoomsWithAMessage, runLoad, SETTLE_MS, setUpBaseline, setUpSwitchboard, signIn, summarize, WINDOW } from './load.ts';
 import type { Servers } from './server.ts';
 import { TYPING_KEEPALIVE_MS, TYPING_SEND_INTERVAL_MS } from '../client/shared/typing.ts';
 import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
@@ -140,6 +140,7 @@ async function runScenario(servers: Servers, s: Scenario, cookies: Cookies, log:
       }
     }
   } finally {
+    await endChats(rooms.switchboard);
     await closeRooms([...rooms.switchboard, ...rooms.baseline]);
   }
   return {

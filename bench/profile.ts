@@ -8,8 +8,9 @@
 //                                         functions with the most self and inclusive time
 //   ab [messages per room] [rooms]        16 short closed-loop pairs (N=1, or N=rooms with a monitor
 //                                         each), each system after the other and the bench's pause,
-//                                         without the inspector: the median of the pairs' CPU and
-//                                         throughput ratios (steadier on a noisy host than one long run)
+//                                         without the inspector: the median of the pairs' CPU,
+//                                         throughput and p50 ratios (steadier on a noisy host than one
+//                                         long run); PROFILE_WINDOW=1 for the one-way path
 //   wake [rooms] [messages per room]      what waking costs: `rooms` chats of three sockets (and as many
 //                                         baseline rooms) with that many messages each, left idle until
 //                                         workerd evicts their objects, then one message through each at
@@ -108,26 +109,28 @@ async function ab(servers: Servers, messages: number, roomCount: number): Promis
     switchboard: await setUpSwitchboard(servers, cookie, roomCount, monitor),
     baseline: await setUpBaseline(servers, roomCount, `ab-${Date.now()}`, monitor ? 1 : 0),
   };
-  const cpuRatios: number[] = [];
-  const throughputRatios: number[] = [];
+  // PROFILE_WINDOW=1: one message in flight at a time, as the bench's one-way scenario.
+  const window = Number(process.env.PROFILE_WINDOW ?? WINDOW);
+  const ratios = { cpu: [] as number[], throughput: [] as number[], p50: [] as number[] };
   for (let pair = 0; pair < AB_PAIRS; pair++) {
-    const figures = {} as Record<SystemName, { cpu: number; throughput: number }>;
+    const figures = {} as Record<SystemName, { cpu: number; throughput: number; p50: number }>;
     for (const system of pair % 2 ? (['baseline', 'switchboard'] as const) : (['switchboard', 'baseline'] as const)) {
-      await runLoad(system, rooms[system], Math.max(10, Math.round(100 / roomCount)), WINDOW, `w${pair}`);
-      const r = await runLoad(system, rooms[system], messages, WINDOW, `m${pair}`, servers.serverCpuMs);
-      figures[system] = { cpu: ((r.serverCpuMs ?? NaN) * 1000) / r.received, throughput: r.received / (r.elapsedMs / 1000) };
+      await runLoad(system, rooms[system], Math.max(10, Math.round(100 / roomCount)), window, `w${pair}`);
+      const r = await runLoad(system, rooms[system], messages, window, `m${pair}`, servers.serverCpuMs);
+      figures[system] = { cpu: ((r.serverCpuMs ?? NaN) * 1000) / r.received, throughput: r.received / (r.elapsedMs / 1000), p50: median(r.latencies) };
       // As the bench pauses: what a run left to do (Switchboard's projection and search feed) is not the next run's.
       await sleep(SETTLE_MS);
     }
-    cpuRatios.push(figures.switchboard.cpu / figures.baseline.cpu);
-    throughputRatios.push(figures.switchboard.throughput / figures.baseline.throughput);
+    for (const key of ['cpu', 'throughput', 'p50'] as const) ratios[key].push(figures.switchboard[key] / figures.baseline[key]);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
-    `median of ${AB_PAIRS} pairs (switchboard / baseline): server CPU per message ${median(cpuRatios).toFixed(2)}, ` +
-      `throughput ${median(throughputRatios).toFixed(2)}\n  CPU ratios: ${cpuRatios.map((x) => x.toFixed(2)).join(' ')}`,
+    `median of ${AB_PAIRS} pairs (switchboard / baseline, window ${window}): server CPU per message ${median(ratios.cpu).toFixed(2)}, ` +
+      `throughput ${median(ratios.throughput).toFixed(2)}, p50 latency ${median(ratios.p50).toFixed(2)}\n` +
+      `  CPU ratios: ${ratios.cpu.map((x) => x.toFixed(2)).join(' ')}\n  p50 ratios: ${ratios.p50.map((x) => x.toFixed(2)).join(' ')}`,
   );
 }
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** How long after the wake messages workerd's CPU time is counted (the projection is due 0.8 s after). */
 const WAKE_WINDOW_MS = 3_000;

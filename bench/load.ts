@@ -265,8 +265,15 @@ export async function switchboardRoom(servers: Servers, cookie: string, i: numbe
     frame: sendFrame,
     typing: (draft) => JSON.stringify({ type: 'typing', draft } satisfies ClientFrame),
     async end() {
+      // A socket already gone (a failed run) has nothing to end the chat with: no 10 s wait for it.
+      if (agent.readyState !== WebSocket.OPEN) return;
       const ended = waitForFrame(agent, `chat ${i} end`, (f) => f.type === 'event' && f.event.kind === 'ended');
-      agent.send(JSON.stringify({ type: 'end' } satisfies ClientFrame));
+      try {
+        agent.send(JSON.stringify({ type: 'end' } satisfies ClientFrame));
+      } catch (err) {
+        ended.catch(() => undefined);
+        throw err;
+      }
       await ended;
     },
     delivered(data) {

@@ -92,8 +92,7 @@ async function cpu(servers: Servers, system: SystemName, messages: number, roomC
   await call('Profiler.setSamplingInterval', { interval: 50 });
   await call('Profiler.start');
   const t = performance.now();
-  // PROFILE_WINDOW=1: one message in flight at a time (the bench's one-way scenario) instead of WINDOW.
-  const window = Number(process.env.PROFILE_WINDOW ?? WINDOW);
+  const window = profileWindow();
   const run = await runLoad(system, rooms, messages, ratePerSecond > 0 ? { ratePerSecond } : window, 'measured', servers.serverCpuMs);
   const { profile } = (await call('Profiler.stop')) as { profile: Profile };
   log(`${system}: ${run.received} messages in ${(performance.now() - t).toFixed(0)} ms (the inspector slows JS down)`);
@@ -109,8 +108,7 @@ async function ab(servers: Servers, messages: number, roomCount: number): Promis
     switchboard: await setUpSwitchboard(servers, cookie, roomCount, monitor),
     baseline: await setUpBaseline(servers, roomCount, `ab-${Date.now()}`, monitor ? 1 : 0),
   };
-  // PROFILE_WINDOW=1: one message in flight at a time, as the bench's one-way scenario.
-  const window = Number(process.env.PROFILE_WINDOW ?? WINDOW);
+  const window = profileWindow();
   const ratios = { cpu: [] as number[], throughput: [] as number[], p50: [] as number[] };
   for (let pair = 0; pair < AB_PAIRS; pair++) {
     const figures = {} as Record<SystemName, { cpu: number; throughput: number; p50: number }>;
@@ -130,7 +128,17 @@ async function ab(servers: Servers, messages: number, roomCount: number): Promis
   );
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The middle value; NaN for none (a run that delivered nothing). */
+const median = (xs: readonly number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+
+/** PROFILE_WINDOW=1: one message in flight at a time (the bench's one-way scenario); WINDOW when unset. */
+function profileWindow(): number {
+  const raw = process.env.PROFILE_WINDOW;
+  if (raw === undefined) return WINDOW;
+  const window = Number(raw);
+  if (!Number.isInteger(window) || window < 1 || window > 1000) throw new Error(`PROFILE_WINDOW must be a whole number from 1 to 1000, not ${JSON.stringify(raw)}`);
+  return window;
+}
 
 /** How long after the wake messages workerd's CPU time is counted (the projection is due 0.8 s after). */
 const WAKE_WINDOW_MS = 3_000;

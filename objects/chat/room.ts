@@ -682,13 +682,24 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     return caller;
   }
 
+  /**
+   * Sends a frame to every socket of these roles. The author's own copy (their message, which
+   * confirms it) waits for the burst's end when anyone else receives it, so theirs leave first.
+   */
   #broadcast(roles: readonly ('visitor' | 'agent')[], json: string, author?: WebSocket): void {
+    let others = false;
+    let authorToo = false;
     for (const role of roles) {
       for (const ws of this.ctx.getWebSockets(role)) {
-        if (ws === author) this.#outbox.hold(ws, json);
-        else this.#outbox.post(ws, json);
+        if (ws === author) authorToo = true;
+        else {
+          others = true;
+          this.#outbox.post(ws, json);
+        }
       }
     }
+    if (authorToo && others) this.#outbox.hold(author!, json);
+    else if (authorToo) this.#outbox.post(author!, json);
   }
 
   #send(ws: WebSocket, frame: ServerFrame): void {

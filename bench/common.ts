@@ -34,6 +34,11 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
+/** The middle value (the upper of the two middle ones); NaN for none. */
+export function median(xs: readonly number[]): number {
+  return xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
 /** A fixed-width text table: the first `leftColumns` columns are left-aligned, the rest right-aligned. */
 export function table(head: readonly string[], rows: readonly (readonly string[])[], leftColumns: number): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -11,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type WebSocket from 'ws';
 import type { PartContext } from './common.ts';
-import { fmt, sleep } from './common.ts';
+import { fmt, median, sleep } from './common.ts';
 import type { Room, RunResult, Summary, SystemName } from './load.ts';
 import { closeRooms, closeSockets, endChats, openIdleSockets, openRoomsWithAMessage, runLoad, SETTLE_MS, setUpBaseline, setUpSwitchboard, signIn, summarize, WINDOW } from './load.ts';
 import type { Servers } from './server.ts';
@@ -101,6 +101,8 @@ interface ScenarioResult {
   rounds: number;
   switchboard: Summary;
   baseline: Summary;
+  /** Each round's two runs (run back to back), summarized on their own: the spread behind the pooled figure. */
+  pairs: { switchboard: Summary; baseline: Summary }[];
 }
 
 
@@ -148,6 +150,7 @@ async function runScenario(servers: Servers, s: Scenario, cookies: Cookies, log:
     rounds: runs.switchboard.length,
     switchboard: summarize(runs.switchboard),
     baseline: summarize(runs.baseline),
+    pairs: runs.switchboard.flatMap((run, i) => (runs.baseline[i] ? [{ switchboard: summarize([run]), baseline: summarize([runs.baseline[i]]) }] : [])),
   };
 }
 
@@ -302,6 +305,11 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
           ? [`one-way p50 ratio ${fmt(p50)} (target <= ${P50_RATIO_TARGET}) ${verdict(p50 <= P50_RATIO_TARGET)}`, `throughput ratio ${fmt(tput)} (no target)`]
           : [`throughput ratio ${fmt(tput)} (target >= ${THROUGHPUT_RATIO_TARGET}) ${verdict(tput >= THROUGHPUT_RATIO_TARGET)}`, `p50 ratio ${fmt(p50)} (no target)`];
     lines.push(`     ${name} (${r.rounds} round(s) of ${perRoom} msgs/room): ${checks.join('; ')}; server CPU per message ratio ${fmt(cpu)} (no target)`);
+    // The verdict is the pooled figure's; each round's own ratio shows how far this host swings
+    // between rounds (a fifth and more), and the median of them is steadier than any one round.
+    const judged = r.scenario.ratePerSecond !== undefined ? 'p99' : r.scenario.window === 1 ? 'p50' : 'messagesPerSecond';
+    const perRound = r.pairs.map((pair) => pair.switchboard[judged] / pair.baseline[judged]);
+    lines.push(`     the same ratio round by round: ${perRound.map((x) => fmt(x)).join(' ')} (median ${fmt(median(perRound))})`);
     lines.push(rule);
   }
   if (typing) {

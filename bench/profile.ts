@@ -29,7 +29,7 @@
 //                                         100, each reading after a full GC: where an open chat's memory goes
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { log, sleep } from './common.ts';
+import { log, median, sleep } from './common.ts';
 import { bothIsolates, inspector as inspectorAt, readMemory } from './inspector.ts';
 import type { SystemName } from './load.ts';
 import { closeRooms, closeSockets, mapLimit, openIdleSockets, openRoomsWithAMessage, runLoad, SETTLE_MS, setUpBaseline, setUpSwitchboard, signIn, staffSocket, startChat, takeOn, visitorSocket, WINDOW } from './load.ts';
@@ -127,9 +127,6 @@ async function ab(servers: Servers, messages: number, roomCount: number): Promis
       `  CPU ratios: ${ratios.cpu.map((x) => x.toFixed(2)).join(' ')}\n  p50 ratios: ${ratios.p50.map((x) => x.toFixed(2)).join(' ')}`,
   );
 }
-
-/** The middle value; NaN for none (a run that delivered nothing). */
-const median = (xs: readonly number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
 
 /** PROFILE_WINDOW=1: one message in flight at a time (the bench's one-way scenario); WINDOW when unset. */
 function profileWindow(): number {

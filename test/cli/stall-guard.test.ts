@@ -1,0 +1,60 @@
+// scripts/stall-guard.ts, run for real: a command that goes silent is stopped and run once more;
+// one that fails is not run again, and its exit code is passed on.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'switchboard-stall-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the guard around `node -e <script>` with a short stall limit. */
+function guard(script: string, stallMs = 1_500): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/stall-guard.ts', process.execPath, '-e', script],
+      { cwd: ROOT, env: { ...process.env, STALL_GUARD_MS: String(stallMs) }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the stall guard', () => {
+  it('stops a run that goes silent and runs it again; the second run decides', async () => {
+    // The first run prints, then hangs silently (it marks that it ran); the second passes.
+    const mark = join(dir, 'ran-once');
+    const script = `
+      const fs = require('node:fs');
+      console.log('run starts');
+      if (!fs.existsSync(${JSON.stringify(mark)})) { fs.writeFileSync(${JSON.stringify(mark)}, ''); setInterval(() => {}, 1000); }
+      else console.log('second run passes');`;
+    const out = await guard(script);
+    expect(out.code).toBe(0);
+    expect(out.stdout.match(/run starts/g)).toHaveLength(2);
+    expect(out.stdout).toContain('second run passes');
+    expect(out.stderr).toMatch(/no output for 1\.5 s/);
+    expect(out.stderr).toContain('running it again (2 of 2)');
+  });
+
+  it('gives up, failing, when the run stalls again', async () => {
+    const out = await guard(`console.log('x'); setInterval(() => {}, 1000);`, 800);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('stalled 2 times');
+  });
+
+  it('never runs a failing run again, and passes its exit code on', async () => {
+    const out = await guard(`console.log('one run'); process.exit(3);`);
+    expect(out.code).toBe(3);
+    expect(out.stdout.match(/one run/g)).toHaveLength(1);
+    expect(out.stderr).not.toContain('stall-guard');
+  });
+});

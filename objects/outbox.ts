@@ -1,7 +1,8 @@
 // What a chat object sends its sockets during a burst of events, sent together: a socket's first
 // frame of a burst leaves at once (unless it is held for the burst's end, see `hold`), and what
-// follows it before the burst ends goes out as one WebSocket message. Messages that arrive together (a busy chat, a sender's window of
-// unacknowledged messages) would otherwise each cost a send to every socket, and a send costs the
+// follows it before the burst ends goes out as one WebSocket message. Messages that arrive
+// together (a busy chat, a sender's window of unacknowledged messages) would otherwise each cost
+// a send to every socket, and a send costs the
 // object about as much as storing the message (bench/profile.ts). Several frames go out as one
 // JSON array of frames (`[{…},{…}]`, docs/api.md); a single frame as itself. The burst ends when
 // the runtime has handled the events already waiting (a zero-delay timer): nothing waits on a

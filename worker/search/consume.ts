@@ -1,8 +1,8 @@
 // The SEARCH queue's consumer (worker/index.ts hands it every batch): many chats' documents
 // (feed.ts) written to the search index in one D1 batch, which also says which chats have a row.
 // Each document goes to the customer-visible or the staff-only table as the chat said (coaching is
-// staff's), in the group the chat's row names
-// now, and only while that row exists: a chat deleted while its batch waited is not brought back.
+// staff's), in the group the chat's row names now, and only while that row exists: a chat deleted
+// while its batch waited is not brought back.
 // A chat with no row yet (its first write failed) is tried again a little later, a few times.
 // Documents already indexed are ignored (the queue delivers at least once).
 import type { SearchDoc } from '../../objects/chat/indexer.ts';

@@ -79,6 +79,12 @@ const MEMORY_BATCH_ROOMS = 150;
 const MEMORY_BATCH_SOCKETS = 300;
 /** Batches measured after the first (which is not counted). */
 const MEMORY_BATCHES = 3;
+/**
+ * For the idle figure, how long each batch of chats sits before the reading: longer than workerd
+ * takes to evict an object that has only hibernated sockets left (about 10 s), so every chat's
+ * object is gone and what is read is what an open chat nobody types in keeps.
+ */
+const MEMORY_EVICTION_WAIT_MS = 15_000;
 /** workerd's inspector, opened for the memory figures' garbage collections only. */
 const MEMORY_INSPECTOR_PORT = 9340;
 
@@ -200,26 +206,46 @@ interface Cookies {
 
 interface MemoryResult {
   system: SystemName;
-  /** RSS growth per open chat (its object and its two sockets, one message through it), in KiB. */
+  /** RSS growth per open chat (its object and its two sockets, one message through it), its object live, in KiB. */
   perChatKb: number;
   /** RSS growth per further idle socket on those chats, in KiB. */
   perSocketKb: number;
+  /** RSS growth per open chat once its object is evicted (its sockets hibernated), in KiB. */
+  perIdleChatKb: number;
 }
 
 /**
- * workerd's resident memory per open chat and per idle socket, each system in a fresh workerd of
+ * workerd's resident memory per open chat and per idle socket, each system in fresh workerds of
  * its own (one system's freed pages never flatter the other's figure), read after a full garbage
  * collection of both isolates: the growth over MEMORY_BATCHES batches of MEMORY_BATCH_ROOMS chats
  * after a first batch that is not counted (the code's first run, the databases' first pages), then
  * over MEMORY_BATCHES batches of MEMORY_BATCH_SOCKETS idle sockets after a first. RSS moves in the
  * allocator's steps of several MiB (a hundred chats read anything from -20 to 300 KiB each), so
  * the figures are slopes over hundreds of items, and each batch's own figure is printed too.
+ *
+ * Two states, each in its own workerd, so that neither figure depends on how fast a system opens
+ * its chats: with every object kept in memory (the live cost, which the target judges), and after
+ * each batch has sat long enough for workerd to evict its objects (the idle cost). Measured with
+ * eviction left to chance, a slower system had more of its earlier batches evicted by the reading,
+ * which flattered it: Switchboard read 529–555 KiB per open chat so, 755 with its objects live.
  */
 async function measureMemory(ctx: PartContext, system: SystemName): Promise<MemoryResult | null> {
-  const servers = await ctx.startServers({ inspectorPort: MEMORY_INSPECTOR_PORT });
+  const live = await measureMemoryIn(ctx, system, 'live');
+  if (!live || ctx.signal.aborted) return null;
+  const idle = await measureMemoryIn(ctx, system, 'idle');
+  if (!idle) return null;
+  return { system, perChatKb: live.perChatKb, perSocketKb: live.perSocketKb, perIdleChatKb: idle.perChatKb };
+}
+
+/** One state's figures (see measureMemory): the idle state measures chats only. */
+async function measureMemoryIn(ctx: PartContext, system: SystemName, state: 'live' | 'idle'): Promise<{ perChatKb: number; perSocketKb: number } | null> {
+  const servers = await ctx.startServers({ inspectorPort: MEMORY_INSPECTOR_PORT, keepObjects: state === 'live' });
   if (servers.serverRssKb() === null) return null;
   const calls = await bothIsolates(MEMORY_INSPECTOR_PORT);
-  const rss = async () => (await readMemory(calls, servers.serverRssKb)).rssKb;
+  const rss = async () => {
+    if (state === 'idle') await sleep(MEMORY_EVICTION_WAIT_MS);
+    return (await readMemory(calls, servers.serverRssKb)).rssKb;
+  };
   const cookies: Cookies = { agent: await signIn(servers), monitor: await signIn(servers, servers.monitor) };
   const rooms: Room[] = [];
   const slope = async (what: string, per: number, add: (batch: number) => Promise<void>) => {
@@ -234,18 +260,19 @@ async function measureMemory(ctx: PartContext, system: SystemName): Promise<Memo
       last = now;
     }
     const kb = steps.length === 0 ? NaN : (last - first) / (per * steps.length);
-    ctx.log(`memory ${system}: ${fmt(kb, 0)} KiB per ${what} (batches of ${per}: ${steps.join(', ')})`);
+    ctx.log(`memory ${system} (${state}): ${fmt(kb, 0)} KiB per ${what} (batches of ${per}: ${steps.join(', ')})`);
     return kb;
   };
   const sockets: WebSocket[] = [];
   try {
     const perChatKb = await slope('open chat', MEMORY_BATCH_ROOMS, async (batch) => {
-      rooms.push(...(await openRoomsWithAMessage(system, servers, cookies.agent, MEMORY_BATCH_ROOMS, `mem-${batch}-${Date.now().toString(36)}`)));
+      rooms.push(...(await openRoomsWithAMessage(system, servers, cookies.agent, MEMORY_BATCH_ROOMS, `mem-${state}-${batch}-${Date.now().toString(36)}`)));
     });
+    if (state === 'idle') return { perChatKb, perSocketKb: NaN };
     const perSocketKb = await slope('idle socket', MEMORY_BATCH_SOCKETS, async () => {
       sockets.push(...(await openIdleSockets(system, servers, rooms, MEMORY_BATCH_SOCKETS, cookies.monitor)));
     });
-    return { system, perChatKb, perSocketKb };
+    return { perChatKb, perSocketKb };
   } finally {
     await closeSockets(sockets);
     await closeRooms(rooms);
@@ -331,10 +358,12 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
       const judged = ratio === null ? `no ratio: the baseline grew under ${MIN_MEASURABLE_KB} KiB, below what RSS can tell apart` : `ratio ${fmt(ratio)}`;
       return `     ${what}: switchboard ${fmt(sbKb, 0)} KiB, baseline ${fmt(baseKb, 0)} KiB, ${judged} (target <= ${MEMORY_RATIO_TARGET}) ${verdict}`;
     };
+    const idleRatio = sb.perIdleChatKb / base.perIdleChatKb;
     lines.push(
-      `memory (workerd RSS after a full GC, each system in a fresh workerd: growth over ${MEMORY_BATCHES} batches of ${MEMORY_BATCH_ROOMS} chats, then of ${MEMORY_BATCH_SOCKETS} idle sockets, after a first batch of each; by step: npx tsx bench/profile.ts mem-phases):`,
-      line('per open chat', sb.perChatKb, base.perChatKb),
+      `memory (workerd RSS after a full GC, each system in fresh workerds: growth over ${MEMORY_BATCHES} batches of ${MEMORY_BATCH_ROOMS} chats, then of ${MEMORY_BATCH_SOCKETS} idle sockets, after a first batch of each; by step: npx tsx bench/profile.ts mem-phases):`,
+      line('per open chat, its object live', sb.perChatKb, base.perChatKb),
       line('per idle socket', sb.perSocketKb, base.perSocketKb),
+      `     per open chat, its object evicted after ${MEMORY_EVICTION_WAIT_MS / 1000} s idle (sockets hibernated): switchboard ${fmt(sb.perIdleChatKb, 0)} KiB, baseline ${fmt(base.perIdleChatKb, 0)} KiB, ratio ${fmt(idleRatio)} (no target)`,
       rule,
     );
   } else {

@@ -66,6 +66,29 @@ export class Outbox {
     for (const ws of sockets) this.post(ws, json);
   }
 
+  /**
+   * Sends a frame to every socket of these groups. The author's own (`theirs`: every socket of the
+   * person whose act it is) are held for the burst's end when anyone else receives the frame, so
+   * the people it is for hear it first; alone, the author gets it at once.
+   */
+  postAuthorLast(groups: readonly (readonly WebSocket[])[], json: string, theirs: ((ws: WebSocket) => boolean) | null): void {
+    let others = false;
+    let held: WebSocket[] | null = null;
+    for (const sockets of groups) {
+      for (const ws of sockets) {
+        if (theirs?.(ws)) (held ??= []).push(ws);
+        else {
+          others = true;
+          this.post(ws, json);
+        }
+      }
+    }
+    for (const ws of held ?? []) {
+      if (others) this.hold(ws, json);
+      else this.post(ws, json);
+    }
+  }
+
   /** Ends the burst: sends what waits, each socket's frames in the order they were posted. */
   flush(): void {
     this.#scheduled = false;

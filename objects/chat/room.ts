@@ -363,7 +363,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
         const token = takeToken(this.#buckets.get(ws) ?? fullBucket(now, this.#sendPolicy), now, this.#sendPolicy);
         this.#buckets.set(ws, token.bucket);
         if (!token.ok) return this.#sendError(ws, 'rate_limited', 'Too many messages at once: wait a moment and send again.', frame.id);
-        result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text }, first, ws);
+        result = await this.#command({ type: frame.type, by: actorOf(caller), clientId: frame.id, text: frame.text }, first);
         if (result.ok) return;
         const seq = this.#log.findBySender(senderKey(caller), frame.id, first);
         return seq !== undefined ? this.#send(ws, { type: 'ack', id: frame.id, seq }) : this.#sendError(ws, result.code, result.message, frame.id);
@@ -537,7 +537,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
    * Decide, store, send; state changes are then projected to D1 and the live queue at once.
    * `first`: a message's first transmission (its id is not looked up, see EventLog.append).
    */
-  async #command(command: Command, first = false, author?: WebSocket): Promise<CommandResult> {
+  async #command(command: Command, first = false): Promise<CommandResult> {
     const before = this.#state;
     const now = Date.now();
     const outcome = transition(before, command, now);
@@ -548,11 +548,12 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     const recordChanged = !message && outcome.events.some((e) => RECORD_EVENT_KINDS.includes(e.kind));
     let searched = false;
     const appendedEvents: ChatEvent[] = [];
+    const author = 'by' in command ? command.by.person : undefined;
     for (const draft of outcome.events) {
       const appended = this.#log.append(draft, sender, first);
       // Only a message or coaching line can collide: the caller then sends the stored one back.
       if (!appended) return { ok: false, code: 'duplicate', message: 'Already stored.' };
-      this.#broadcast(authorLast(rolesFor(appended.event.audience), command), eventFrame(appended.json), author);
+      this.#broadcast(rolesFor(appended.event.audience), eventFrame(appended.json), author);
       if (!message) appendedEvents.push(appended.event);
       // Its text goes to the search index with the next send (never a write per message).
       if (SEARCHED.has(appended.event.kind) && this.#indexer.noted(appended.event, now)) searched = true;
@@ -683,23 +684,12 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   }
 
   /**
-   * Sends a frame to every socket of these roles. The author's own copy (their message, which
-   * confirms it) waits for the burst's end when anyone else receives it, so theirs leave first.
+   * Sends a frame to every socket of these roles; the author's own copies (every socket of theirs:
+   * the frame confirms what they did) after everyone else's (Outbox.postAuthorLast).
    */
-  #broadcast(roles: readonly ('visitor' | 'agent')[], json: string, author?: WebSocket): void {
-    let others = false;
-    let authorToo = false;
-    for (const role of roles) {
-      for (const ws of this.ctx.getWebSockets(role)) {
-        if (ws === author) authorToo = true;
-        else {
-          others = true;
-          this.#outbox.post(ws, json);
-        }
-      }
-    }
-    if (authorToo && others) this.#outbox.hold(author!, json);
-    else if (authorToo) this.#outbox.post(author!, json);
+  #broadcast(roles: readonly ('visitor' | 'agent')[], json: string, author?: Person): void {
+    const sockets = roles.map((role) => this.ctx.getWebSockets(role));
+    this.#outbox.postAuthorLast(sockets, json, author ? (ws) => isPerson(this.#callerOf(ws).person, author) : null);
   }
 
   #send(ws: WebSocket, frame: ServerFrame): void {
@@ -843,16 +833,10 @@ function actorOf(caller: Caller): Actor {
   return { person: caller.person, supervisor: isSupervisor(caller) };
 }
 
-/**
- * The roles to send an event to, the author's own last: the people it is for hear it first, and
- * the author's copy (their acknowledgement) follows.
- */
-function authorLast(roles: readonly Role[], command: Command): readonly Role[] {
-  // Only an event for everyone goes to both roles; rolesFor lists the visitor first.
-  return roles.length > 1 && 'by' in command && command.by.person.role === 'visitor' ? STAFF_FIRST : roles;
+/** Whether two people are the same one (a visitor's id is their chat's, an agent's their own). */
+function isPerson(a: Person, b: Person): boolean {
+  return a.id === b.id && a.role === b.role;
 }
-
-const STAFF_FIRST: readonly Role[] = ['agent', 'visitor'];
 
 /** The earliest of some moments, or null when there is none. */
 function earliest(...times: (number | null)[]): number | null {

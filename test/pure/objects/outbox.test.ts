@@ -48,6 +48,28 @@ describe('the outbox', () => {
     assert.deepEqual(sender.messages.slice(1).flatMap((m) => decodeFrames(m)), [3, 4].map((n) => JSON.parse(frame(n))));
   });
 
+  it("sends the author's own copies, on every socket of theirs, after everyone else's; alone, the author gets theirs at once", async () => {
+    const outbox = new Outbox();
+    const [visitorTab, otherTab, agent, monitor] = [socket(), socket(), socket(), socket()];
+    const theirs = (ws: WebSocket) => ws === visitorTab || ws === otherTab;
+    // A visitor's event for everyone: the visitor's sockets come first in the groups, as rolesFor lists them.
+    outbox.postAuthorLast([[visitorTab, otherTab], [agent, monitor]], frame(1), theirs);
+    assert.deepEqual(
+      [visitorTab, otherTab, agent, monitor].map((ws) => ws.messages),
+      [[], [], [frame(1)], [frame(1)]],
+      'staff had it at once; both of the visitor\'s sockets wait',
+    );
+    await burstEnds();
+    assert.deepEqual([visitorTab.messages, otherTab.messages], [[frame(1)], [frame(1)]]);
+    // Nobody else in the chat: nothing to wait for.
+    outbox.postAuthorLast([[visitorTab, otherTab], []], frame(2), theirs);
+    assert.deepEqual([visitorTab.messages, otherTab.messages], [[frame(1), frame(2)], [frame(1), frame(2)]]);
+    // No author (the chat's own events): everyone at once.
+    await burstEnds();
+    outbox.postAuthorLast([[visitorTab], [agent]], frame(3), null);
+    assert.deepEqual([visitorTab.messages.at(-1), agent.messages.at(-1)], [frame(3), frame(3)]);
+  });
+
   it('sends nothing more to a socket it was told to drop (one being closed)', async () => {
     const outbox = new Outbox();
     const [a, b] = [socket(), socket()];

@@ -2,11 +2,12 @@
 // frame of a burst leaves at once (unless it is held for the burst's end, see `hold`), and what
 // follows it before the burst ends goes out as one WebSocket message. Messages that arrive
 // together (a busy chat, a sender's window of unacknowledged messages) would otherwise each cost
-// a send to every socket, and a send costs the
-// object about as much as storing the message (bench/profile.ts). Several frames go out as one
-// JSON array of frames (`[{…},{…}]`, docs/api.md); a single frame as itself. The burst ends when
-// the runtime has handled the events already waiting (a zero-delay timer): nothing waits on a
-// clock, and a frame held here is held by the output gate until its storage write is durable anyway.
+// a send to every socket, and a send costs the object about as much as storing the message
+// (bench/profile.ts). The author's own copies wait for the burst's end (`postAuthorLast`).
+// Several frames go out as one JSON array of frames (`[{…},{…}]`, docs/api.md); a single frame as
+// itself. The burst ends when the runtime has handled the events already waiting (a zero-delay
+// timer): nothing waits on a clock, and a frame held here is held by the output gate until its
+// storage write is durable anyway.
 import { encodeFrames } from './protocol.ts';
 
 /** A batch never grows past this many bytes of frames: it is sent, and a new one begun. */

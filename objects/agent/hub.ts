@@ -137,6 +137,20 @@ export abstract class AgentHubObject extends DurableObject<Env> {
   }
 
   /**
+   * The place's last socket of the agent closed (as far as the place knew): the next check asks
+   * it, which forgets it if it holds none (a socket may have opened there since: the push's answer
+   * decides, never this call). Without it, a place that agreed was never asked again, and the hub
+   * kept reading D1 every interval until the agent's session expired.
+   */
+  async released(place: Place): Promise<void> {
+    if (!this.#held.has(place)) return;
+    this.#held.delete(place);
+    this.#keepHeld(place);
+    // A push on its way there may answer that it holds a socket: not known either way until asked again.
+    this.#registeredDuringPush?.add(place);
+  }
+
+  /**
    * Reads the agent's rights and pushes them to every place holding their sockets. Places that
    * no longer hold any of the agent's sockets are forgotten. Returns the rights pushed.
    */

@@ -390,7 +390,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     this.#close(ws, code, reason);
-    if (this.#callerOf(ws).person.role === 'agent') this.#announceViewers(undefined, ws);
+    if (this.#callerOf(ws).person.role === 'agent') {
+      this.#announceViewers(undefined, ws);
+      this.#releaseIfLast(ws);
+    }
     // A customer who left has no draft any more: staff stop previewing it.
     else if (typingAudience(this.#state, this.#callerOf(ws).person).draftToStaff) this.#broadcast(['agent'], DRAFT_CLEARED);
   }
@@ -710,6 +713,17 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #closeStaff(ws: WebSocket, code: number, reason: string): void {
     this.#close(ws, code, reason);
     this.#announceViewers(undefined, ws);
+    this.#releaseIfLast(ws);
+  }
+
+  /** Tells the agent's hub when their last socket here has closed, so it stops checking this chat (hub.ts `released`). */
+  #releaseIfLast(ws: WebSocket): void {
+    const { id } = this.#callerOf(ws).person;
+    if (!isOpen(this.#state) || this.#openStaff().some((other) => other !== ws && this.#callerOf(other).person.id === id)) return;
+    const place = `chat:${this.#state.info.id}` as const;
+    void agentHub(this.env, id)
+      .released(place)
+      .catch((err: unknown) => console.error('agent hub not told of a closed socket (its next push asks the chat anyway)', place, err));
   }
 
   /** Sets the one alarm to the nearest moment the object must wake, if that changed. */

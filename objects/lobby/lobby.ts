@@ -280,6 +280,12 @@ export abstract class LobbyObject extends DurableObject<Env> {
     if (!sub) return;
     this.#unindex(ws, sub.showing ?? []);
     this.#announce(sub.agentId, sub);
+    // Their last console here: the hub stops checking this piece for them (hub.ts `released`).
+    if (!this.#sockets(sub.agentId).some((other) => other.ws !== ws)) {
+      void agentHub(this.env, sub.agentId)
+        .released(pieceName(sub.piece))
+        .catch((err: unknown) => console.error('agent hub not told of a closed console (its next push asks the piece anyway)', err));
+    }
     await this.#recordOnline(sub.piece);
   }
 

@@ -214,6 +214,37 @@ describe('sockets that are already open', () => {
     expect(s.aliceChat.closed).toBe(false);
   });
 
+  it('a place whose last socket of the agent closed is asked at the next check and forgotten: the hub stops checking once the agent has gone', async () => {
+    const world = await seedWorld();
+    const { chatId } = await startChat(world.groupA);
+    const alice = await signInAs(world.alice);
+    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const hubOf = () => agentHub(env, world.alice.id);
+    const placesIn = (table: 'held' | 'places') =>
+      runInDurableObject(hubOf(), (_, state) => state.storage.sql.exec<{ place: string }>(`SELECT place FROM ${table} ORDER BY place`).toArray().map((r) => r.place));
+    const consolePiece = pieceName({ groupId: world.groupA, shard: shardOf(world.alice.id, shardsPerGroup(env.LOBBY_SHARDS_PER_GROUP)) });
+    const mine = [`chat:${chatId}`, consolePiece].sort();
+    const [first, second] = [await connectAgent(chatId, alice), await connectAgent(chatId, alice)];
+    await Promise.all([first.replay(), second.replay()]);
+    const lobby = await connectLobby(alice, world.groupA);
+    await lobby.next();
+    await expect.poll(() => placesIn('held')).toEqual(mine);
+    // One of two tabs on the chat closes: the chat still holds her other one, and says nothing.
+    first.close();
+    await expect.poll(() => first.closed).toBe(true);
+    expect(await runDurableObjectAlarm(hubOf())).toBe(true);
+    expect(await placesIn('places')).toEqual(mine);
+    // Her last sockets there close (the browser shut, no sign-out): each place says it may hold none.
+    second.close();
+    lobby.close();
+    await expect.poll(() => placesIn('held')).toEqual([]);
+    // The next check asks them, hears they hold none of her sockets, and forgets them; with no
+    // place left it arms no further check (before, it read D1 every 20 s until her session expired).
+    expect(await runDurableObjectAlarm(hubOf())).toBe(true);
+    expect(await placesIn('places')).toEqual([]);
+    expect(await runInDurableObject(hubOf(), (_, state) => state.storage.getAlarm())).toBeNull();
+  });
+
   it('a membership removed straight in D1 closes the monitor at the next check, not before', async () => {
     const s = await scene();
     const hub = agentHub(env, s.world.bob.id);

@@ -20,7 +20,7 @@ import { memoryVerdict, MIN_MEASURABLE_KB } from './verdicts.ts';
 import { bothIsolates, readMemory } from './inspector.ts';
 
 /** How long this part may run before bench/run.ts stops it (and disposes Miniflare). */
-export const MESSAGES_TIMEOUT_MS = 330_000;
+export const MESSAGES_TIMEOUT_MS = 600_000;
 
 interface Scenario {
   name: string;
@@ -56,8 +56,11 @@ const SCENARIOS: readonly Scenario[] = [
   // closed round (docs/scale.md, 2026-12-07 evening). The measured runs still hold every later
   // feed send and counters write, as a busy chat's steady state does.
   { name: 'closed N=50x3', rooms: 50, monitor: true, perRoom: 100, warmupPerRoom: 40 },
-  // Three rounds of the open loop take about 60 s (each run 2 s of warm-up, 6 s measured).
-  { name: 'open 1000/s', rooms: 50, monitor: true, ratePerSecond: 1000, perRoom: 120, warmupPerRoom: 40, budgetMs: 62_000 },
+  // Five rounds of the open loop take about 100 s (each run 2 s of warm-up, 6 s measured). Its
+  // figure is a p99 pooled over the rounds, and one stall in one round of either system swung
+  // three rounds' pooled ratio from 1.25 to 3.39 in the same hour (docs/scale.md): five hold more of
+  // the tail each figure is made of.
+  { name: 'open 1000/s', rooms: 50, monitor: true, ratePerSecond: 1000, perRoom: 120, warmupPerRoom: 40, rounds: 5, budgetMs: 105_000 },
 ];
 /** Measured runs per system and scenario; the order of the systems alternates between rounds. */
 const ROUNDS = 3;
@@ -288,7 +291,7 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
   const rule = '-'.repeat(widths.reduce((a, b) => a + b + 1, -1));
   const lines = [
     '',
-    `Switchboard vs baseline: up to ${ROUNDS} measured rounds per system (N=1: ${SCENARIOS[0]!.rounds ?? ROUNDS}); closed loop: window ${WINDOW} un-delivered messages per room (one-way: 1);`,
+    `Switchboard vs baseline: up to ${ROUNDS} measured rounds per system (${SCENARIOS.filter((s) => s.rounds !== undefined).map((s) => `${s.name}: ${s.rounds}`).join(", ")}); closed loop: window ${WINDOW} un-delivered messages per room (one-way: 1);`,
     'open loop: sends at a fixed rate over all rooms whatever is in flight; Nx3 = visitor, agent and a monitoring manager per chat;',
     'latency = visitor send → agent receipt (one way, same clock); throughput = delivered / time of the runs;',
     'cpu = workerd CPU time (all threads) per delivered message: the per-message cost, steadier than wall time.',

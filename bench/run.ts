@@ -38,14 +38,15 @@ interface Part {
 
 /**
  * What the whole default run aims to stay under (the help-desk lists added 40 s to the lists part,
- * the memory figures' own workerds 80 s to the messages part).
+ * the memory figures' own workerds 80 s to the messages part, their idle state and the open loop's
+ * two more rounds another 170 s).
  */
-const TOTAL_BUDGET_MS = 380_000;
+const TOTAL_BUDGET_MS = 590_000;
 /** The lists part never gets less than this, however long the parts before it took. */
 const LISTS_MIN_BUDGET_MS = 50_000;
 
 const PARTS: readonly Part[] = [
-  { name: 'messages', run: runMessages, budgetMs: () => MESSAGES_TIMEOUT_MS, graceMs: 0, typicalMs: 265_000 },
+  { name: 'messages', run: runMessages, budgetMs: () => MESSAGES_TIMEOUT_MS, graceMs: 0, typicalMs: 440_000 },
   {
     name: 'lists',
     run: async (ctx) => runLists(ctx, ctx.flags.has('--experiment') ? (await import('./lists-experiment.ts')).runExperiment : undefined),

@@ -16,17 +16,19 @@
 //                                         workerd evicts their objects, then one message through each at
 //                                         once: its latency, and workerd's CPU time over the next
 //                                         WAKE_WINDOW_MS (what the wake set off: alarms, feeds, publishes)
-//   mem                                   memory per open chat and per idle socket, with a full GC of
-//                                         both isolates (a heap snapshot forces one) before each reading:
-//                                         retained JS heap beside workerd's RSS
+//   mem                                   memory per open chat (objects kept) and per idle socket,
+//                                         with a full GC of both isolates (a heap snapshot forces
+//                                         one) before each reading: retained JS heap beside
+//                                         workerd's RSS
 //   mem-trace [switchboard|baseline] [per] [batches]
 //                                         RSS and the JS heap after each batch of `per` chats (one
 //                                         message each), over time: how much stays once chats
 //                                         hibernate, and what wakes them (a growth that comes back
 //                                         some seconds later is chats woken from hibernation)
-//   mem-phases                            Switchboard's RSS per chat by step of opening it (start over
-//                                         HTTP, visitor socket, agent socket, take), three batches of
-//                                         100, each reading after a full GC: where an open chat's memory goes
+//   mem-phases                            Switchboard's RSS per chat (objects kept) by step of
+//                                         opening it (start over HTTP, visitor socket, agent socket,
+//                                         take), three batches of 100, each reading after a full
+//                                         GC: where an open chat's memory goes
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { log, median, sleep } from './common.ts';
@@ -252,8 +254,11 @@ if (!['cpu', 'ab', 'wake', 'mem', 'mem-trace', 'mem-phases'].includes(mode)) {
   );
   process.exit(2);
 }
-// The inspector slows workerd's JS down: the A/B pairs run without it.
-const servers = await startServers(log, mode === 'ab' || (mode === 'wake' && !process.env.WAKE_PROFILE) ? {} : { inspectorPort: INSPECTOR_PORT });
+// The inspector slows workerd's JS down: the A/B pairs run without it. `mem` and `mem-phases` keep
+// every object in memory, as the bench's live memory figure does: read with eviction left to chance,
+// a figure depends on how long the batch took to open (docs/scale.md, 2026-12-07 day).
+const keepObjects = mode === 'mem' || mode === 'mem-phases';
+const servers = await startServers(log, mode === 'ab' || (mode === 'wake' && !process.env.WAKE_PROFILE) ? {} : { inspectorPort: INSPECTOR_PORT, keepObjects });
 try {
   if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000), Number(rest[2] ?? 1), Number(rest[3] ?? 0));
   else if (mode === 'ab') await ab(servers, Number(rest[0] ?? 600), Number(rest[1] ?? 1));

@@ -7,8 +7,10 @@
 // once; changes written straight to D1 (`npm run admin`) are found by this object's timer, which
 // pushes only to the places whose sockets may disagree with what it reads (pushes.ts). D1 is the
 // truth, read at every check: the object keeps, per place, what that place's sockets were checked
-// or last updated against, to tell whether anything changed there. Pushes run one at a time: two
-// that overlapped could reach a place in one order and be recorded in the other.
+// or last updated against, to tell whether anything changed there. A place whose last socket of
+// the agent closed says so (`released`): the next check asks it, and forgets it if it holds none.
+// Pushes run one at a time: two that overlapped could reach a place in one order and be recorded
+// in the other.
 // It also keeps the agent's task reminders: the task routes ask it to remind the assignee at a
 // task's due time, and when that comes it reads the task from D1 and tells the agent's consoles
 // only if the task is still open, still theirs and still due then (so a stale reminder is harmless).
@@ -143,11 +145,11 @@ export abstract class AgentHubObject extends DurableObject<Env> {
    * kept reading D1 every interval until the agent's session expired.
    */
   async released(place: Place): Promise<void> {
-    if (!this.#held.has(place)) return;
-    this.#held.delete(place);
-    this.#keepHeld(place);
-    // A push on its way there may answer that it holds a socket: not known either way until asked again.
+    // A push on its way there may answer that it holds a socket (it arrived before the close):
+    // not known either way until asked again, even if the hub knew nothing of the place already.
     this.#registeredDuringPush?.add(place);
+    if (!this.#held.delete(place)) return;
+    this.#keepHeld(place);
   }
 
   /**

@@ -241,6 +241,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     this.#state = { status: 'deleted' };
     this.#log.saveState({ ...this.#state, purge: { chatId: before.info.id, groupId: before.info.groupId } } as ChatState);
     for (const ws of this.ctx.getWebSockets()) this.#close(ws, CLOSE_DELETED, 'chat deleted');
+    // Their hubs stop checking the chat (each would otherwise be asked only at a change of rights).
+    for (const id of new Set(this.ctx.getWebSockets('agent').map((ws) => this.#callerOf(ws).person.id))) this.#release(id, before.info.id);
     try {
       await this.#purge(before.info.id, before.info.groupId);
     } catch (err) {
@@ -720,10 +722,14 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #releaseIfLast(ws: WebSocket): void {
     const { id } = this.#callerOf(ws).person;
     if (!isOpen(this.#state) || this.#openStaff().some((other) => other !== ws && this.#callerOf(other).person.id === id)) return;
-    const place = `chat:${this.#state.info.id}` as const;
-    void agentHub(this.env, id)
+    this.#release(id, this.#state.info.id);
+  }
+
+  #release(agentId: string, chatId: string): void {
+    const place = `chat:${chatId}` as const;
+    void agentHub(this.env, agentId)
       .released(place)
-      .catch((err: unknown) => console.error('agent hub not told of a closed socket (its next push asks the chat anyway)', place, err));
+      .catch((err: unknown) => console.error('agent hub not told of a closed socket: it keeps checking the chat until a push finds none there', place, err));
   }
 
   /** Sets the one alarm to the nearest moment the object must wake, if that changed. */

@@ -284,7 +284,7 @@ export abstract class LobbyObject extends DurableObject<Env> {
     if (!this.#sockets(sub.agentId).some((other) => other.ws !== ws)) {
       void agentHub(this.env, sub.agentId)
         .released(pieceName(sub.piece))
-        .catch((err: unknown) => console.error('agent hub not told of a closed console (its next push asks the piece anyway)', err));
+        .catch((err: unknown) => console.error('agent hub not told of a closed console: it keeps checking the piece until a push finds none there', err));
     }
     await this.#recordOnline(sub.piece);
   }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { agentHub, RIGHTS_CHECK_INTERVAL_MS } from '../../../objects/agent/hub.ts';
 import { pieceName, shardOf, shardsPerGroup } from '../../../objects/lobby/pieces.ts';
 import { CLOSE_NO_ACCESS, CLOSE_RIGHTS_UNKNOWN, CLOSE_SIGNED_OUT } from '../../../objects/identity.ts';
+import { CLOSE_DELETED } from '../../../objects/chat/room.ts';
 import {
   api,
   connectAgent,
@@ -243,6 +244,44 @@ describe('sockets that are already open', () => {
     expect(await runDurableObjectAlarm(hubOf())).toBe(true);
     expect(await placesIn('places')).toEqual([]);
     expect(await runInDurableObject(hubOf(), (_, state) => state.storage.getAlarm())).toBeNull();
+  });
+
+  it('a socket opened after its place was released still hears a change of rights at the next check', async () => {
+    const world = await seedWorld();
+    const { chatId } = await startChat(world.groupA);
+    const alice = await signInAs(world.alice);
+    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const hubOf = () => agentHub(env, world.alice.id);
+    const held = () => runInDurableObject(hubOf(), (_, state) => state.storage.sql.exec<{ place: string }>('SELECT place FROM held').toArray().map((r) => r.place));
+    const first = await connectAgent(chatId, alice);
+    await first.replay();
+    await expect.poll(held).toContain(`chat:${chatId}`);
+    first.close();
+    await expect.poll(held).not.toContain(`chat:${chatId}`);
+    // She opens the chat again before the hub's next check, then loses the group straight in D1.
+    const second = await connectAgent(chatId, alice);
+    await second.replay();
+    await env.DB.prepare('DELETE FROM memberships WHERE agent_id = ? AND group_id = ?').bind(world.alice.id, world.groupA).run();
+    expect(await runDurableObjectAlarm(hubOf())).toBe(true);
+    expect(await closeCode(second)).toBe(CLOSE_NO_ACCESS);
+  });
+
+  it('a deleted chat is released at the hubs of the agents it held sockets of', async () => {
+    const world = await seedWorld();
+    const { chatId } = await startChat(world.groupA);
+    const alice = await signInAs(world.alice);
+    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    const places = (table: 'held' | 'places') =>
+      runInDurableObject(agentHub(env, world.alice.id), (_, state) => state.storage.sql.exec<{ place: string }>(`SELECT place FROM ${table}`).toArray().map((r) => r.place));
+    const socket = await connectAgent(chatId, alice);
+    await socket.replay();
+    await expect.poll(() => places('held')).toEqual([`chat:${chatId}`]);
+    expect((await api(`/api/chats/${chatId}/end`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+    expect((await api(`/api/chats/${chatId}`, { method: 'DELETE', headers: { Cookie: alice } })).status).toBe(204);
+    expect(await closeCode(socket)).toBe(CLOSE_DELETED);
+    await expect.poll(() => places('held')).toEqual([]);
+    expect(await runDurableObjectAlarm(agentHub(env, world.alice.id))).toBe(true);
+    expect(await places('places')).toEqual([]);
   });
 
   it('a membership removed straight in D1 closes the monitor at the next check, not before', async () => {

@@ -43,6 +43,18 @@ async function scene() {
 }
 type Scene = Awaited<ReturnType<typeof scene>>;
 
+/** A chat in group A that Alice has taken, her hub, and the places it keeps in a table of its storage. */
+async function takenByAlice() {
+  const world = await seedWorld();
+  const { chatId } = await startChat(world.groupA);
+  const alice = await signInAs(world.alice);
+  expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
+  const hubOf = () => agentHub(env, world.alice.id);
+  const placesIn = (table: 'held' | 'places') =>
+    runInDurableObject(hubOf(), (_, state) => state.storage.sql.exec<{ place: string }>(`SELECT place FROM ${table} ORDER BY place`).toArray().map((r) => r.place));
+  return { world, chatId, alice, hubOf, placesIn };
+}
+
 async function closeCode(socket: TestSocket): Promise<number> {
   await expect.poll(() => socket.closed).toBe(true);
   return socket.closeCode;
@@ -216,13 +228,7 @@ describe('sockets that are already open', () => {
   });
 
   it('a place whose last socket of the agent closed is asked at the next check and forgotten: the hub stops checking once the agent has gone', async () => {
-    const world = await seedWorld();
-    const { chatId } = await startChat(world.groupA);
-    const alice = await signInAs(world.alice);
-    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
-    const hubOf = () => agentHub(env, world.alice.id);
-    const placesIn = (table: 'held' | 'places') =>
-      runInDurableObject(hubOf(), (_, state) => state.storage.sql.exec<{ place: string }>(`SELECT place FROM ${table} ORDER BY place`).toArray().map((r) => r.place));
+    const { world, chatId, alice, hubOf, placesIn } = await takenByAlice();
     const consolePiece = pieceName({ groupId: world.groupA, shard: shardOf(world.alice.id, shardsPerGroup(env.LOBBY_SHARDS_PER_GROUP)) });
     const mine = [`chat:${chatId}`, consolePiece].sort();
     const [first, second] = [await connectAgent(chatId, alice), await connectAgent(chatId, alice)];
@@ -247,12 +253,8 @@ describe('sockets that are already open', () => {
   });
 
   it('a socket opened after its place was released still hears a change of rights at the next check', async () => {
-    const world = await seedWorld();
-    const { chatId } = await startChat(world.groupA);
-    const alice = await signInAs(world.alice);
-    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
-    const hubOf = () => agentHub(env, world.alice.id);
-    const held = () => runInDurableObject(hubOf(), (_, state) => state.storage.sql.exec<{ place: string }>('SELECT place FROM held').toArray().map((r) => r.place));
+    const { world, chatId, alice, hubOf, placesIn } = await takenByAlice();
+    const held = () => placesIn('held');
     const first = await connectAgent(chatId, alice);
     await first.replay();
     await expect.poll(held).toContain(`chat:${chatId}`);
@@ -267,12 +269,7 @@ describe('sockets that are already open', () => {
   });
 
   it('a deleted chat is released at the hubs of the agents it held sockets of', async () => {
-    const world = await seedWorld();
-    const { chatId } = await startChat(world.groupA);
-    const alice = await signInAs(world.alice);
-    expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
-    const places = (table: 'held' | 'places') =>
-      runInDurableObject(agentHub(env, world.alice.id), (_, state) => state.storage.sql.exec<{ place: string }>(`SELECT place FROM ${table}`).toArray().map((r) => r.place));
+    const { chatId, alice, hubOf, placesIn: places } = await takenByAlice();
     const socket = await connectAgent(chatId, alice);
     await socket.replay();
     await expect.poll(() => places('held')).toEqual([`chat:${chatId}`]);
@@ -280,7 +277,7 @@ describe('sockets that are already open', () => {
     expect((await api(`/api/chats/${chatId}`, { method: 'DELETE', headers: { Cookie: alice } })).status).toBe(204);
     expect(await closeCode(socket)).toBe(CLOSE_DELETED);
     await expect.poll(() => places('held')).toEqual([]);
-    expect(await runDurableObjectAlarm(agentHub(env, world.alice.id))).toBe(true);
+    expect(await runDurableObjectAlarm(hubOf())).toBe(true);
     expect(await places('places')).toEqual([]);
   });
 

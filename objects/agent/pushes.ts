@@ -5,8 +5,9 @@
 // checked or last updated against (`Held`, kept in the hub's storage): a socket registers with
 // what the Worker checked it against as it opened, and a push leaves the place holding the rights
 // pushed. A place it knows nothing of (a push that failed, a place registered before the hub kept
-// this, a place whose last socket of the agent closed since: hub.ts `released`) is pushed. A socket whose registration never arrived is unknown to the hub, as before: it
-// is held to its session's expiry and rights by the place itself when it next acts (`standing`).
+// this, a place whose last socket of the agent closed since: hub.ts `released`) is pushed. A
+// socket whose registration never arrived is unknown to the hub, as before: it is held to its
+// session's expiry and rights by the place itself when it next acts (`standing`).
 // An agent's rights rarely change: most checks then cost one D1 read and no call to any chat.
 // Before, every open chat of every online agent was called every 20 seconds, and then every chat
 // the agent opened was called once after opening, for nothing.

@@ -240,9 +240,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (!isOpen(before)) throw new Error('only an opened chat can be deleted');
     this.#state = { status: 'deleted' };
     this.#log.saveState({ ...this.#state, purge: { chatId: before.info.id, groupId: before.info.groupId } } as ChatState);
+    const agents = new Set(this.ctx.getWebSockets('agent').map((ws) => this.#callerOf(ws).person.id));
     for (const ws of this.ctx.getWebSockets()) this.#close(ws, CLOSE_DELETED, 'chat deleted');
     // Their hubs stop checking the chat (each would otherwise be asked only at a change of rights).
-    for (const id of new Set(this.ctx.getWebSockets('agent').map((ws) => this.#callerOf(ws).person.id))) this.#release(id, before.info.id);
+    for (const id of agents) this.#release(id, before.info.id);
     try {
       await this.#purge(before.info.id, before.info.groupId);
     } catch (err) {

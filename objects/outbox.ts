@@ -68,16 +68,17 @@ export class Outbox {
   }
 
   /**
-   * Sends a frame to every socket of these groups. The author's own (`theirs`: every socket of the
-   * person whose act it is) are held for the burst's end when anyone else receives the frame, so
-   * the people it is for hear it first; alone, the author gets it at once.
+   * Sends a frame to every socket of these groups. The author's own (the sockets of group
+   * `authorGroup` that `isAuthor` accepts, all of them without it: every socket of the person whose
+   * act it is) are held for the burst's end when anyone else receives the frame, so the people it
+   * is for hear it first; alone, the author gets it at once. `authorGroup` -1: no author.
    */
-  postAuthorLast(groups: readonly (readonly WebSocket[])[], json: string, theirs: ((ws: WebSocket) => boolean) | null): void {
+  postAuthorLast(groups: readonly (readonly WebSocket[])[], json: string, authorGroup: number, isAuthor?: (ws: WebSocket) => boolean): void {
     let others = false;
     let held: WebSocket[] | null = null;
-    for (const sockets of groups) {
-      for (const ws of sockets) {
-        if (theirs?.(ws)) (held ??= []).push(ws);
+    for (let group = 0; group < groups.length; group++) {
+      for (const ws of groups[group]!) {
+        if (group === authorGroup && (isAuthor === undefined || isAuthor(ws))) (held ??= []).push(ws);
         else {
           others = true;
           this.post(ws, json);

@@ -695,7 +695,10 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
    */
   #broadcast(roles: readonly ('visitor' | 'agent')[], json: string, author?: Person): void {
     const sockets = roles.map((role) => this.ctx.getWebSockets(role));
-    this.#outbox.postAuthorLast(sockets, json, author ? (ws) => isPerson(this.#callerOf(ws).person, author) : null);
+    const group = author ? roles.indexOf(author.role as 'visitor' | 'agent') : -1;
+    // Every visitor socket is the chat's one visitor's; staff sockets are told apart by person.
+    const isAuthor = author && author.role !== 'visitor' ? (ws: WebSocket) => this.#callerOf(ws).person.id === author.id : undefined;
+    this.#outbox.postAuthorLast(sockets, json, group, isAuthor);
   }
 
   #send(ws: WebSocket, frame: ServerFrame): void {
@@ -852,11 +855,6 @@ interface SocketState extends SocketAuth {
 /** The caller as the logic sees them: the person, and whether their rank supervises. */
 function actorOf(caller: Caller): Actor {
   return { person: caller.person, supervisor: isSupervisor(caller) };
-}
-
-/** Whether two people are the same one (a visitor's id is their chat's, an agent's their own). */
-function isPerson(a: Person, b: Person): boolean {
-  return a.id === b.id && a.role === b.role;
 }
 
 /** The earliest of some moments, or null when there is none. */

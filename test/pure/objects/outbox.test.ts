@@ -51,23 +51,27 @@ describe('the outbox', () => {
   it("sends the author's own copies, on every socket of theirs, after everyone else's; alone, the author gets theirs at once", async () => {
     const outbox = new Outbox();
     const [visitorTab, otherTab, agent, monitor] = [socket(), socket(), socket(), socket()];
-    const theirs = (ws: WebSocket) => ws === visitorTab || ws === otherTab;
-    // A visitor's event for everyone: the visitor's sockets come first in the groups, as rolesFor lists them.
-    outbox.postAuthorLast([[visitorTab, otherTab], [agent, monitor]], frame(1), theirs);
+    // A visitor's event for everyone: the visitor's sockets (group 0, as rolesFor lists them) are all theirs.
+    outbox.postAuthorLast([[visitorTab, otherTab], [agent, monitor]], frame(1), 0);
     assert.deepEqual(
       [visitorTab, otherTab, agent, monitor].map((ws) => ws.messages),
       [[], [], [frame(1)], [frame(1)]],
-      'staff had it at once; both of the visitor\'s sockets wait',
+      "staff had it at once; both of the visitor's sockets wait",
     );
     await burstEnds();
     assert.deepEqual([visitorTab.messages, otherTab.messages], [[frame(1)], [frame(1)]]);
     // Nobody else in the chat: nothing to wait for.
-    outbox.postAuthorLast([[visitorTab, otherTab], []], frame(2), theirs);
+    outbox.postAuthorLast([[visitorTab, otherTab], []], frame(2), 0);
     assert.deepEqual([visitorTab.messages, otherTab.messages], [[frame(1), frame(2)], [frame(1), frame(2)]]);
-    // No author (the chat's own events): everyone at once.
     await burstEnds();
-    outbox.postAuthorLast([[visitorTab], [agent]], frame(3), null);
-    assert.deepEqual([visitorTab.messages.at(-1), agent.messages.at(-1)], [frame(3), frame(3)]);
+    // An agent's act: only the sockets of their group that are theirs wait; a monitor's leaves at once.
+    outbox.postAuthorLast([[visitorTab], [agent, monitor]], frame(3), 1, (ws) => ws === agent);
+    assert.deepEqual([visitorTab, agent, monitor].map((ws) => ws.messages.at(-1)), [frame(3), frame(1), frame(3)]);
+    await burstEnds();
+    assert.equal(agent.messages.at(-1), frame(3));
+    // No author (the chat's own events): everyone at once.
+    outbox.postAuthorLast([[visitorTab], [agent]], frame(4), -1);
+    assert.deepEqual([visitorTab.messages.at(-1), agent.messages.at(-1)], [frame(4), frame(4)]);
   });
 
   it('sends nothing more to a socket it was told to drop (one being closed)', async () => {

@@ -393,12 +393,13 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     this.#close(ws, code, reason);
-    if (this.#callerOf(ws).person.role === 'agent') {
+    const { person } = this.#callerOf(ws);
+    if (person.role === 'agent') {
       this.#announceViewers(undefined, ws);
       this.#releaseIfLast(ws);
     }
     // A customer who left has no draft any more: staff stop previewing it.
-    else if (typingAudience(this.#state, this.#callerOf(ws).person).draftToStaff) this.#broadcast(['agent'], DRAFT_CLEARED);
+    else if (typingAudience(this.#state, person).draftToStaff) this.#broadcast(['agent'], DRAFT_CLEARED);
   }
 
   /**
@@ -695,7 +696,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
    */
   #broadcast(roles: readonly ('visitor' | 'agent')[], json: string, author?: Person): void {
     const sockets = roles.map((role) => this.ctx.getWebSockets(role));
-    const group = author ? roles.indexOf(author.role as 'visitor' | 'agent') : -1;
+    const group = author ? roles.indexOf(author.role) : -1;
     // Every visitor socket is the chat's one visitor's; staff sockets are told apart by person.
     const isAuthor = author && author.role !== 'visitor' ? (ws: WebSocket) => this.#callerOf(ws).person.id === author.id : undefined;
     this.#outbox.postAuthorLast(sockets, json, group, isAuthor);

@@ -5,7 +5,7 @@
 // arrive. One poll for all samples keeps the measuring from loading the machine it measures (a
 // poll per sample would be hundreds of searches a second); a page full of new samples is followed
 // by the next page, so none is skipped. The path measured is the production one: the chat's feed
-// (objects/chat/indexer.ts), the SEARCH queue, its consumer's D1 batch (worker/search/consume.ts).
+// (objects/chat/indexer.ts), its search writer and the writer's D1 batch (worker/search/writer.ts).
 import { performance } from 'node:perf_hooks';
 import type { ClientFrame, ServerFrame } from '../objects/protocol.ts';
 import { decodeFrames } from '../objects/protocol.ts';

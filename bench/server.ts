@@ -27,9 +27,6 @@ const SEED_AGENT_MAX_CHATS = 1000;
 const STARTUP_TIMEOUT_MS = 30_000;
 /** How long disposing Miniflare may take before the bench stops waiting for it. */
 const DISPOSE_TIMEOUT_MS = 10_000;
-/** The search feed's queue and its consumer's settings, as wrangler.toml has them. */
-const SEARCH_QUEUE = 'switchboard-search';
-const SEARCH_CONSUMER = { maxBatchSize: 12, maxBatchTimeout: 1, maxRetries: 10, retryDelay: 5 };
 /** Where the baseline Worker answers; everything else reaches Switchboard. */
 export const BASELINE_ROUTE_PREFIX = '/room/';
 
@@ -156,6 +153,8 @@ export async function startServers(log: (line: string) => void, options: ServerO
             CHAT_ROOM: { className: 'ChatRoom', useSQLite: true, unsafePreventEviction: keep },
             LOBBY: { className: 'Lobby', useSQLite: true, unsafePreventEviction: keep },
             AGENT_HUB: { className: 'AgentHub', useSQLite: true, unsafePreventEviction: keep },
+            // Chats feed the search index through its writer (wrangler.toml: one, SEARCH_WRITERS unset).
+            SEARCH_WRITER: { className: 'SearchWriter', useSQLite: true, unsafePreventEviction: keep },
           },
           d1Databases: { DB: 'switchboard-bench' },
           // The bench signs in and starts chats from one address far faster than a person.
@@ -172,10 +171,6 @@ export async function startServers(log: (line: string) => void, options: ServerO
           },
           // The API never touches static assets; a stub keeps the binding the Env type names.
           serviceBindings: { ASSETS: () => new Response('Not found.', { status: 404 }) },
-          // Chats feed the search index through this queue and the same Worker consumes it, as in
-          // wrangler.toml: without it every chat's feed fails and retries (worker/search/).
-          queueProducers: { SEARCH: { queueName: SEARCH_QUEUE } },
-          queueConsumers: { [SEARCH_QUEUE]: SEARCH_CONSUMER },
         },
         {
           name: 'baseline',

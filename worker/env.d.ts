@@ -26,5 +26,7 @@ declare namespace Cloudflare {
     SOCKET_SEND_PER_SECOND?: string;
     /** Shards of each group's lobby (objects/lobby/pieces.ts); absent: 1. */
     LOBBY_SHARDS_PER_GROUP?: string;
+    /** Search writers the chats are spread over (worker/search/writer.ts); absent: 1. */
+    SEARCH_WRITERS?: string;
   }
 }

@@ -14,16 +14,17 @@ import { applyRetention } from './customers/privacy.ts';
 import { deliverWebhooks } from './manual-events/webhooks.ts';
 import type { SearchFeed } from '../objects/chat/indexer.ts';
 import { searchFeed } from './search/feed.ts';
-import { indexChatDocs } from './search/consume.ts';
+import { searchWriter } from './search/writer.ts';
 
-/** The queues' names (wrangler.toml). */
-const SEARCH_QUEUE = 'switchboard-search';
+/** The queue's name (wrangler.toml). */
 const WEBHOOKS_QUEUE = 'switchboard-webhooks';
+
+export { SearchWriter } from './search/writer.ts';
 
 
 export class ChatRoom extends ChatRoomObject {
   protected override readonly store: ChatStore = chatStore(this.env.DB);
-  protected override readonly searchFeed: SearchFeed = searchFeed(this.env.SEARCH);
+  protected override readonly searchFeed: SearchFeed = searchFeed((chatId) => searchWriter(this.env, chatId));
 }
 
 export class AgentHub extends AgentHubObject {
@@ -36,13 +37,9 @@ export class Lobby extends LobbyObject {
 
 export default {
   fetch: app.fetch,
-  /**
-   * The queues (wrangler.toml): SEARCH, chats' messages for the search index; WEBHOOKS, manual
-   * events' webhooks, POSTed and retried with backoff.
-   */
+  /** The queue (wrangler.toml): WEBHOOKS, manual events' webhooks, POSTed and retried with backoff. */
   async queue(batch, env) {
-    if (batch.queue === SEARCH_QUEUE) await indexChatDocs(batch, env);
-    else if (batch.queue === WEBHOOKS_QUEUE) await deliverWebhooks(batch, env);
+    if (batch.queue === WEBHOOKS_QUEUE) await deliverWebhooks(batch, env);
     else throw new Error(`a batch from an unknown queue: ${batch.queue}`);
   },
   /** The daily Cron Trigger (wrangler.toml): completed chats older than the retention setting go. */

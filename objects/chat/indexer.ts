@@ -1,8 +1,8 @@
 // What a chat feeds the search index (worker/search/): its messages, files' names and coaching
 // lines, in batches, never one write per message on the hot path. A message makes the feed due
 // SEARCH_FEED_DELAY_MS later (the messages that follow before then go with it); the chat's timer
-// then sends everything after the last sequence number sent, as one or a few queue messages, and
-// the SEARCH queue's consumer writes many chats' batches to D1 at once. A timer, not the alarm:
+// then sends everything after the last sequence number sent to its search writer
+// (worker/search/writer.ts), which writes many chats' batches to D1 at once. A timer, not the alarm:
 // setting an alarm is a storage write, and a busy chat's feed falls due more than once a second (the
 // alarm cost the N=50 closed loop 14% of the baseline's CPU per message). The alarm is the
 // backstop (`backstopAt`) for an object that stops before its timer fires. What was sent is
@@ -17,7 +17,7 @@ export const SEARCH_FEED_DELAY_MS = 600;
 /**
  * Each batch's delay is SEARCH_FEED_DELAY_MS give or take up to this, at random: chats that became
  * busy together (a rush, or a restart) would otherwise keep sending in the same instant, every
- * cycle, and the queue's work would arrive all at once (stalls of 20-40 ms every 600 ms under the
+ * cycle, and their writes would arrive all at once (stalls of 20-40 ms every 600 ms under the
  * bench's 1,000 messages a second over 50 chats; docs/scale.md).
  */
 export const SEARCH_FEED_JITTER_MS = 150;
@@ -26,7 +26,7 @@ export const SEARCH_FEED_JITTER_MS = 150;
  * most about this long after the timer was due (see `backstopAt`).
  */
 export const SEARCH_FEED_BACKSTOP_MS = 30_000;
-/** The most unsent events kept in memory; past it (the queue away for minutes) sends read the log again. */
+/** The most unsent events kept in memory; past it (the index away for minutes) sends read the log again. */
 export const SEARCH_FEED_MAX_PENDING = 5_000;
 /** After a failed send, when the feed tries again. */
 export const SEARCH_FEED_RETRY_MS = 5_000;
@@ -47,7 +47,7 @@ export interface SearchDoc {
   body: string;
 }
 
-/** Where a chat's documents go (worker/search/feed.ts: the SEARCH queue). */
+/** Where a chat's documents go (worker/search/feed.ts: its search writer). A send resolves once they are written. */
 export interface SearchFeed {
   send(chatId: string, docs: readonly SearchDoc[]): Promise<void>;
 }
@@ -125,7 +125,7 @@ export class Indexer {
     // The last send is remembered with this event: the room stores it in this turn, one commit.
     this.#remember();
     if (this.#pending.length >= SEARCH_FEED_MAX_PENDING) {
-      // The queue has been away a long while: the log keeps these; the next sends read it.
+      // The index has been away a long while: the log keeps these; the next sends read it.
       this.#pending = [];
       this.#complete = false;
     }

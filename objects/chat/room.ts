@@ -65,7 +65,7 @@ export const VIEWERS_COALESCE_MS = 50;
 export abstract class ChatRoomObject extends DurableObject<Env> {
   /** The chat's D1 access (objects/chat/store.ts). */
   protected abstract readonly store: ChatStore;
-  /** Where its searched text goes (objects/chat/indexer.ts; the Worker's SEARCH queue). */
+  /** Where its searched text goes (objects/chat/indexer.ts; the Worker's search writers). */
   protected abstract readonly searchFeed: SearchFeed;
   /** What the chat has sent to the search index; made on first use (it reads the object's storage). */
   #indexerOrNull: Indexer | null = null;

@@ -1,15 +1,22 @@
-// The chats' search feed (objects/chat/indexer.ts SearchFeed) on the SEARCH queue: a chat's batch
-// of documents goes as one queue message, or several when it is large (a queue message holds at
-// most 128 KB), and the queue's consumer (consume.ts) writes many chats' batches to D1 at once.
+// The chats' search feed (objects/chat/indexer.ts SearchFeed) through the search writers
+// (writer.ts): a chat's batch of documents goes to its writer in chunks of at most
+// MAX_FEED_MESSAGE_BYTES (each becomes one D1 statement per index, whose bound JSON stays well
+// inside D1's limits), and the send resolves once the writer has written it to D1.
 import type { SearchDoc, SearchFeed } from '../../objects/chat/indexer.ts';
 
-/** What one queue message may carry, below the queue's 128 KB limit with room for the envelope. */
+/** What one chunk may carry as JSON: one statement's bound value. */
 export const MAX_FEED_MESSAGE_BYTES = 100_000;
 
-/** One chat's documents, as a queue message's body. */
-export interface SearchFeedMessage {
-  chatId: string;
-  docs: SearchDoc[];
+/** What a writer answers a chat's batch: written (or already there), or the chat has no row in D1. */
+export type WriteOutcome = 'written' | 'no-chat';
+
+/** The most writers a deployment may have (`SEARCH_WRITERS`). */
+export const MAX_WRITERS = 64;
+
+/** The writer count from the environment; anything not a whole number in range is 1. */
+export function writerCount(raw: string | undefined): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_WRITERS ? n : 1;
 }
 
 const encoder = new TextEncoder();
@@ -38,15 +45,21 @@ export function feedChunks(docs: readonly SearchDoc[]): SearchDoc[][] {
   return chunks;
 }
 
-/** What the feed needs of a Queue binding (structural, so the pure tests need no Workers types). */
-export interface FeedQueue {
-  send(body: SearchFeedMessage): Promise<unknown>;
+/** What the feed needs of a chat's writer (structural, so the pure tests need no Workers types). */
+export interface FeedWriter {
+  write(chatId: string, chunks: SearchDoc[][]): Promise<WriteOutcome>;
 }
 
-export function searchFeed(queue: FeedQueue): SearchFeed {
+/**
+ * The feed of chats whose writer `writerOf` picks. A chat with no row in D1 yet fails the send: its
+ * feed tries again SEARCH_FEED_RETRY_MS later, as after any failed send (objects/chat/indexer.ts).
+ */
+export function searchFeed(writerOf: (chatId: string) => FeedWriter): SearchFeed {
   return {
     async send(chatId, docs) {
-      for (const chunk of feedChunks(docs)) await queue.send({ chatId, docs: chunk });
+      const chunks = feedChunks(docs);
+      if (chunks.length === 0) return;
+      if ((await writerOf(chatId).write(chatId, chunks)) === 'no-chat') throw new Error(`search feed: chat ${chatId} has no row in D1 yet; sent again later`);
     },
   };
 }

@@ -1,8 +1,7 @@
-// Search (issue 16) inside workerd: a chat's messages reach the index through its batches and the
-// SEARCH queue; a person finds only what their groups and role let them open, at the moment they
+// Search (issue 16) inside workerd: a chat's messages reach the index through its batches and its
+// search writer; a person finds only what their groups and role let them open, at the moment they
 // ask; staff-only text is in its own index and no customer's route reaches it; typed syntax never
 // reaches FTS5; matches are marked; filters narrow; deleted and erased chats leave at once.
-import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { OVERVIEW_WINDOW } from '../../../worker/search/queries.ts';
@@ -20,7 +19,7 @@ function uniqueWord(): string {
 
 /**
  * How long a message may take to become searchable here (the bench measures the real lag): room
- * for a batch the queue delivers again (5 s later) on a busy test host. One run found nothing
+ * for a batch its feed sends again (5 s later) on a busy test host. One run found nothing
  * within 10 s once, and did not again in eight runs.
  */
 const INDEX_WAIT_MS = 20_000;
@@ -36,7 +35,7 @@ async function hits(cookie: string, query: Record<string, string>): Promise<Sear
   return body.pages.flatMap((p) => p.hits);
 }
 
-/** Waits until the search finds something (the feed and the queue are asynchronous by design). */
+/** Waits until the search finds something (the feed and its writer are asynchronous by design). */
 async function eventually(cookie: string, query: Record<string, string>, count = 1): Promise<SearchHit[]> {
   const deadline = Date.now() + INDEX_WAIT_MS;
   for (;;) {
@@ -323,7 +322,7 @@ describe('leaving the index', () => {
     await say(second.visitor, `second ${word}`);
     expect(await eventually(alice, { q: word }, 2)).toHaveLength(2);
 
-    // Deleted (ended first): gone from the next search, before any queue or alarm runs.
+    // Deleted (ended first): gone from the next search, before any feed or alarm runs.
     expect((await api(`/api/chats/${second.chatId}/end`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
     const deleted = await api('/api/bulk/delete', { method: 'POST', headers: { Cookie: adam }, body: JSON.stringify({ chatIds: [second.chatId] }) });
     expect(deleted.status).toBe(200);
@@ -340,41 +339,43 @@ describe('leaving the index', () => {
   });
 });
 
-interface QueueResult {
-  outcome: string;
-  explicitAcks: string[];
-  retryMessages: { msgId: string; delaySeconds?: number }[];
-}
-
-/** Hands the Worker's queue handler one batch of the SEARCH queue, as the Queue does (see manual-events.test.ts). */
-async function deliverSearch(messages: { id: string; attempts: number; body: unknown }[]): Promise<QueueResult> {
-  const queue: unknown = Reflect.get(SELF, 'queue');
-  if (typeof queue !== 'function') throw new Error('SELF.queue needs the service_binding_extra_handlers flag');
-  return queue.call(SELF, 'switchboard-search', messages.map((m) => ({ ...m, timestamp: new Date() })));
-}
-
 const doc = (part: string, body: string, staff = false) => ({ part, staff, at: Date.now(), author: 'Vera', body });
 
-describe('the SEARCH queue’s consumer', () => {
-  it('writes many chats’ batches at once, ignores a repeat, drops a body that is not a batch, and waits for a chat with no row', async () => {
+describe('the search writer', () => {
+  it('writes chats’ batches handed it together, ignores a repeat, answers a chat with no row, and refuses what is not a batch', async () => {
     const world = await seedWorld();
     const alice = await signInAs(world.alice);
     const word = uniqueWord();
     const { chatId } = await startChatAs(world.groupA, 'Vera Visitor', 'vera@example.test', 'Hi');
-    const batch = { chatId, docs: [doc('m:900', `first ${word}`), doc('m:901', `coached ${word}`, true)] };
-    const result = await deliverSearch([
-      { id: 'ok', attempts: 1, body: batch },
-      { id: 'again', attempts: 1, body: batch },
-      { id: 'junk', attempts: 1, body: { chatId, docs: [{ part: 'm:1' }] } },
-      { id: 'early', attempts: 1, body: { chatId: 'no-such-chat', docs: [doc('m:1', word)] } },
-    ]);
-    expect(result.outcome).toBe('ok');
-    expect(result.explicitAcks).toEqual(['junk']);
-    expect(result.retryMessages).toEqual([{ msgId: 'early', delaySeconds: 5 }]);
+    const writer = env.SEARCH_WRITER.get(env.SEARCH_WRITER.idFromName(`test-writer-${word}`));
+    const chunk = [doc('m:900', `first ${word}`), doc('m:901', `coached ${word}`, true)];
+    const answers = await Promise.all([writer.write(chatId, [chunk]), writer.write(chatId, [chunk]), writer.write('no-such-chat', [[doc('m:1', word)]])]);
+    expect(answers).toEqual(['written', 'written', 'no-chat']);
     expect((await hits(alice, { q: word })).map((h) => [h.part, h.staffOnly]).sort()).toEqual([['m:900', false], ['m:901', true]]);
-    // A chat still without a row after its last attempt was deleted: its batch is dropped.
-    const last = await deliverSearch([{ id: 'late', attempts: 5, body: { chatId: 'no-such-chat', docs: [doc('m:1', word)] } }]);
-    expect(last.explicitAcks).toEqual(['late']);
+    // A chunk of something else is refused before anything is written.
+    const junk = [[{ part: 'm:902', body: `junk ${word}` }]] as unknown as Parameters<typeof writer.write>[1];
+    const refused = await writer.write(chatId, junk).then(() => null, (err: unknown) => err);
+    expect(String(refused)).toMatch(/bad_search_batch/);
+    expect(await hits(alice, { q: word })).toHaveLength(2);
+  });
+
+  it('fails only the batch D1 will not take, not the others written with it', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const word = uniqueWord();
+    const [good, bad] = await Promise.all([
+      startChatAs(world.groupA, 'Vera Visitor', 'vera@example.test', 'Hi'),
+      startChatAs(world.groupA, 'Olga Visitor', 'olga@example.test', 'Hi'),
+    ]);
+    const writer = env.SEARCH_WRITER.get(env.SEARCH_WRITER.idFromName(`test-writer-${word}`));
+    // A document over D1's 2 MB for one value (SQLITE_TOOBIG), handed over with a good batch.
+    const [written, refused] = await Promise.all([
+      writer.write(good.chatId, [[doc('m:900', `kept ${word}`)]]),
+      writer.write(bad.chatId, [[doc('m:900', `${word} ${'a'.repeat(3_000_000)}`)]]).then(() => null, (err: unknown) => err),
+    ]);
+    expect(written).toBe('written');
+    expect(String(refused)).toMatch(/TOOBIG|too big/);
+    expect((await hits(alice, { q: word })).map((h) => h.ref)).toEqual([good.chatId]);
   });
 });
 

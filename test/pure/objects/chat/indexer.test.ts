@@ -208,7 +208,7 @@ describe('the search feed', () => {
     let open!: () => void;
     const r = rig(0, new Promise<void>((resolve) => (open = resolve)));
     r.log.push(message(1, 'one'));
-    const first = r.flush(0); // the fresh look finds message 1 and waits on the queue
+    const first = r.flush(0); // the fresh look finds message 1 and waits on its writer
     await new Promise((resolve) => setImmediate(resolve));
     r.store(message(2, 'two'), 10);
     const second = r.flush(10 + SEARCH_FEED_DELAY_MS); // the alarm, while the timer's send waits
@@ -227,7 +227,7 @@ describe('the search feed', () => {
     assert.equal(searchDoc(4, ended), null);
   });
 
-  it('splits a batch into queue messages under the size limit, in order', () => {
+  it('splits a batch into chunks under the size limit, in order', () => {
     const doc = (i: number): SearchDoc => ({ part: `m:${i}`, staff: false, at: i, author: 'V', body: 'é'.repeat(10_000) });
     const chunks = feedChunks(Array.from({ length: 12 }, (_, i) => doc(i)));
     assert.ok(chunks.length > 1);

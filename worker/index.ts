@@ -15,10 +15,10 @@ import { deliverWebhooks } from './manual-events/webhooks.ts';
 import type { SearchFeed } from '../objects/chat/indexer.ts';
 import { searchFeed } from './search/feed.ts';
 import { searchWriter } from './search/writer.ts';
+import { drainOldSearchQueue, OLD_SEARCH_QUEUE } from './search/drain.ts';
 
 /** The queue's name (wrangler.toml). */
 const WEBHOOKS_QUEUE = 'switchboard-webhooks';
-
 export { SearchWriter } from './search/writer.ts';
 
 
@@ -37,9 +37,13 @@ export class Lobby extends LobbyObject {
 
 export default {
   fetch: app.fetch,
-  /** The queue (wrangler.toml): WEBHOOKS, manual events' webhooks, POSTed and retried with backoff. */
+  /**
+   * The queues (wrangler.toml): WEBHOOKS, manual events' webhooks, POSTed and retried with
+   * backoff; the old SEARCH queue, drained for one release (search/drain.ts).
+   */
   async queue(batch, env) {
     if (batch.queue === WEBHOOKS_QUEUE) await deliverWebhooks(batch, env);
+    else if (batch.queue === OLD_SEARCH_QUEUE) await drainOldSearchQueue(batch, env);
     else throw new Error(`a batch from an unknown queue: ${batch.queue}`);
   },
   /** The daily Cron Trigger (wrangler.toml): completed chats older than the retention setting go. */

@@ -61,7 +61,7 @@ test('an agent searches a word from an old chat, opens the result and lands on t
   const alice = await signInApi(baseUrl, 'alice@switchboard.local');
   await alice.post(`/api/chats/${chatId}/take`);
   await alice.post(`/api/chats/${chatId}/end`);
-  // The chat's batch reaches the index through its queue (about a second and a half).
+  // The chat's batch reaches the index through its search writer (about a second).
   await expect
     .poll(async () => ((await alice.get(`/api/search?q=${word}&kind=chat`)) as { pages: { hits: unknown[] }[] }).pages[0]!.hits.length, { timeout: 15_000 })
     .toBe(1);

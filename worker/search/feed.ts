@@ -6,6 +6,12 @@ import type { SearchDoc, SearchFeed } from '../../objects/chat/indexer.ts';
 
 /** What one chunk may carry as JSON: one statement's bound value. */
 export const MAX_FEED_MESSAGE_BYTES = 100_000;
+/**
+ * The most chunks one RPC to the writer carries (about 2 MB): a long backlog (up to
+ * SEARCH_FEED_MAX_PENDING events of up to 4,000 characters) goes as several, far inside an RPC's
+ * 32 MiB and one D1 batch's time.
+ */
+export const MAX_CHUNKS_PER_WRITE = 20;
 
 /** What a writer answers a chat's batch: written (or already there), or the chat has no row in D1. */
 export type WriteOutcome = 'written' | 'no-chat';
@@ -58,8 +64,10 @@ export function searchFeed(writerOf: (chatId: string) => FeedWriter): SearchFeed
   return {
     async send(chatId, docs) {
       const chunks = feedChunks(docs);
-      if (chunks.length === 0) return;
-      if ((await writerOf(chatId).write(chatId, chunks)) === 'no-chat') throw new Error(`search feed: chat ${chatId} has no row in D1 yet; sent again later`);
+      for (let from = 0; from < chunks.length; from += MAX_CHUNKS_PER_WRITE) {
+        const outcome = await writerOf(chatId).write(chatId, chunks.slice(from, from + MAX_CHUNKS_PER_WRITE));
+        if (outcome === 'no-chat') throw new Error(`search feed: chat ${chatId} has no row in D1 yet; sent again later`);
+      }
     },
   };
 }

@@ -1,17 +1,9 @@
-// The search index's writer: an object between the chats and D1. Each chat's feed
-// (objects/chat/indexer.ts, feed.ts) hands its batch to one writer by RPC and waits for the answer;
-// the writer gathers what many chats hand it for WRITE_DELAY_MS and writes it all in one D1 batch:
-// which of those chats still have a row, and at most two inserts a chat and chunk (an insert joins
-// its chat's row, so a chat without one gets nothing, and a chat deleted while its batch waited is
-// not brought back). Then it answers each chat: written, or no row (the feed tries again later, as
-// after any failed send). A write D1 refuses is tried again chat by chat, so only a batch D1 will not
-// take fails (its feed sends it again).
-//
-// Nothing is kept here that a chat does not also keep: a writer evicted or restarted in the middle
-// of a write loses nothing (its callers see an error and resend), and documents already indexed
-// are ignored. It replaced the SEARCH queue (docs/scale.md, "2026-12-07, close"): on the local stack
-// one RPC per chat's batch costs a fraction of a queue send's CPU, and 50 busy chats make about two
-// and a half D1 writes a second here against seven consumer batches, each with its own dispatch.
+// The search index's writer: an object between the chats and D1, so that many chats' batches
+// become one D1 write. A chat's feed (feed.ts) hands its batch over by RPC and waits; the answer
+// comes once the batch is written (or its chat has no row in D1, and the feed sends it again later).
+// Nothing is kept here that the chat does not also keep, so a writer reset mid-write loses nothing:
+// its callers see an error and resend, and documents already indexed are ignored. Why not a Queue:
+// docs/scale.md, "2026-12-07, close".
 import { DurableObject } from 'cloudflare:workers';
 import type { SearchDoc } from '../../objects/chat/indexer.ts';
 import { shardOf } from '../../objects/lobby/pieces.ts';
@@ -24,15 +16,20 @@ import { writerCount, type WriteOutcome } from './feed.ts';
  * tail; 400 ms (about 400 documents a write there) had the lowest CPU per message of 100, 200, 400.
  */
 export const WRITE_DELAY_MS = 400;
-/** The most chats' batches one D1 write takes; more are written at once after it. */
+/**
+ * The most chats' batches one D1 write takes (each two statements or fewer, with MAX_CHUNKS_PER_WRITE
+ * chunks at most); more are written at once after it. At a writer's design figure of 500 batches a
+ * second this is five writes a second (docs/scale.md).
+ */
 export const MAX_CHATS_PER_WRITE = 100;
 
-/** The writer that takes this chat's batches: always the same one, so a chat's batches are written in order. */
+/** The writer that takes this chat's batches: always the same one (chats spread by id over `SEARCH_WRITERS`). */
 export function searchWriter(env: Pick<Env, 'SEARCH_WRITER' | 'SEARCH_WRITERS'>, chatId: string): DurableObjectStub<SearchWriter> {
   return env.SEARCH_WRITER.get(env.SEARCH_WRITER.idFromName(`search-writer:${shardOf(chatId, writerCount(env.SEARCH_WRITERS))}`));
 }
 
-function isDoc(d: unknown): d is SearchDoc {
+/** A search document as the chats send it (also what the old queue's messages carry: drain.ts). */
+export function isDoc(d: unknown): d is SearchDoc {
   if (typeof d !== 'object' || d === null) return false;
   const doc = d as Record<string, unknown>;
   return typeof doc['part'] === 'string' && typeof doc['staff'] === 'boolean' && typeof doc['at'] === 'number' && typeof doc['author'] === 'string' && typeof doc['body'] === 'string';
@@ -41,6 +38,8 @@ function isDoc(d: unknown): d is SearchDoc {
 /** One chat's batch, waiting for the next write. */
 interface Waiting {
   chatId: string;
+  /** When it was handed over: the write is due WRITE_DELAY_MS after the oldest waiting. */
+  since: number;
   chunks: readonly (readonly SearchDoc[])[];
   answer: (outcome: WriteOutcome) => void;
   fail: (err: unknown) => void;
@@ -81,6 +80,8 @@ export class SearchWriter extends DurableObject<Env> {
   #waiting: Waiting[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
   #writing = false;
+  /** Chats whose batch D1 refused when written alone (see #write). */
+  readonly #alone = new Set<string>();
 
   /**
    * Takes one chat's batch (in chunks, each one statement per index) and answers once it is
@@ -91,12 +92,12 @@ export class SearchWriter extends DurableObject<Env> {
       throw new TypeError('search writer: a batch must be a chat id and chunks of documents (bad_search_batch)');
     }
     return new Promise<WriteOutcome>((answer, fail) => {
-      this.#waiting.push({ chatId, chunks, answer, fail });
+      this.#waiting.push({ chatId, since: Date.now(), chunks, answer, fail });
       this.#arm();
     });
   }
 
-  /** Sets the write's timer: WRITE_DELAY_MS after the first batch waiting, at once when a write's worth waits. */
+  /** Sets the write's timer: WRITE_DELAY_MS after the oldest batch waiting, at once when a write's worth waits. */
   #arm(): void {
     if (this.#writing || this.#waiting.length === 0) return;
     const full = this.#waiting.length >= MAX_CHATS_PER_WRITE;
@@ -104,33 +105,41 @@ export class SearchWriter extends DurableObject<Env> {
       if (!full) return;
       clearTimeout(this.#timer);
     }
-    this.#timer = setTimeout(() => void this.#write(), full ? 0 : WRITE_DELAY_MS);
+    const due = full ? 0 : Math.max(0, this.#waiting[0]!.since + WRITE_DELAY_MS - Date.now());
+    this.#timer = setTimeout(() => void this.#write(), due);
   }
 
   /** Writes what waits (one write at a time: the next gathers while this one runs), then answers each chat. */
   async #write(): Promise<void> {
     this.#timer = null;
     this.#writing = true;
-    const batches = this.#waiting.splice(0, MAX_CHATS_PER_WRITE);
+    const taken = this.#waiting.splice(0, MAX_CHATS_PER_WRITE);
+    // A chat whose batch D1 refused on its own is written alone until D1 takes it: a batch D1
+    // never takes fails only its own chat's resends, not every write it would join.
+    const together = taken.filter((b) => !this.#alone.has(b.chatId));
+    const apart = taken.filter((b) => this.#alone.has(b.chatId));
     try {
-      await this.#writeAndAnswer(batches);
-    } catch (err) {
-      if (batches.length === 1) {
-        console.error(`search writer: chat ${batches[0]!.chatId}'s batch not written; its feed sends it again`, err);
-        batches[0]!.fail(err);
-      } else {
-        // One chat's batch D1 will not take must not keep failing the others it is written with
-        // (every feed resends, and they would meet again): each is written on its own.
-        for (const b of batches) {
-          await this.#writeAndAnswer([b]).catch((one: unknown) => {
-            console.error(`search writer: chat ${b.chatId}'s batch not written; its feed sends it again`, one);
-            b.fail(one);
-          });
-        }
+      if (together.length > 0) {
+        await this.#writeAndAnswer(together).catch(async () => {
+          // Which batch D1 refused is not said: each is written on its own.
+          for (const b of together) await this.#writeAlone(b);
+        });
       }
+      for (const b of apart) await this.#writeAlone(b);
     } finally {
       this.#writing = false;
       this.#arm();
+    }
+  }
+
+  async #writeAlone(b: Waiting): Promise<void> {
+    try {
+      await this.#writeAndAnswer([b]);
+      this.#alone.delete(b.chatId);
+    } catch (err) {
+      console.error(`search writer: chat ${b.chatId}'s batch not written; its feed sends it again, written alone`, err);
+      this.#alone.add(b.chatId);
+      b.fail(err);
     }
   }
 

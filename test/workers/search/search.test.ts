@@ -2,6 +2,7 @@
 // search writer; a person finds only what their groups and role let them open, at the moment they
 // ask; staff-only text is in its own index and no customer's route reaches it; typed syntax never
 // reaches FTS5; matches are marked; filters narrow; deleted and erased chats leave at once.
+import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { OVERVIEW_WINDOW } from '../../../worker/search/queries.ts';
@@ -376,6 +377,50 @@ describe('the search writer', () => {
     expect(written).toBe('written');
     expect(String(refused)).toMatch(/TOOBIG|too big/);
     expect((await hits(alice, { q: word })).map((h) => h.ref)).toEqual([good.chatId]);
+    // Its feed sends it again; from now on it is written apart, and the others' writes go through.
+    const [again, refusedAgain] = await Promise.all([
+      writer.write(good.chatId, [[doc('m:901', `later ${word}`)]]),
+      writer.write(bad.chatId, [[doc('m:900', `${word} ${'a'.repeat(3_000_000)}`)]]).then(() => null, (err: unknown) => err),
+    ]);
+    expect(again).toBe('written');
+    expect(String(refusedAgain)).toMatch(/TOOBIG|too big/);
+    expect((await hits(alice, { q: word })).map((h) => h.part).sort()).toEqual(['m:900', 'm:901']);
+  });
+});
+
+interface QueueResult {
+  outcome: string;
+  explicitAcks: string[];
+  retryMessages: { msgId: string; delaySeconds?: number }[];
+}
+
+/** Hands the Worker's queue handler one batch of the old SEARCH queue, as the Queue does (see manual-events.test.ts). */
+async function deliverOldSearch(messages: { id: string; attempts: number; body: unknown }[]): Promise<QueueResult> {
+  const queue: unknown = Reflect.get(SELF, 'queue');
+  if (typeof queue !== 'function') throw new Error('SELF.queue needs the service_binding_extra_handlers flag');
+  return queue.call(SELF, 'switchboard-search', messages.map((m) => ({ ...m, timestamp: new Date() })));
+}
+
+describe('the old SEARCH queue, drained for one release', () => {
+  it('indexes what was left on it, ignores a repeat, drops a body that is not a batch, and waits for a chat with no row', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const word = uniqueWord();
+    const { chatId } = await startChatAs(world.groupA, 'Vera Visitor', 'vera@example.test', 'Hi');
+    const batch = { chatId, docs: [doc('m:900', `first ${word}`), doc('m:901', `coached ${word}`, true)] };
+    const result = await deliverOldSearch([
+      { id: 'ok', attempts: 1, body: batch },
+      { id: 'again', attempts: 1, body: batch },
+      { id: 'junk', attempts: 1, body: { chatId, docs: [{ part: 'm:1' }] } },
+      { id: 'early', attempts: 1, body: { chatId: 'no-such-chat', docs: [doc('m:1', word)] } },
+    ]);
+    expect(result.outcome).toBe('ok');
+    expect(result.explicitAcks).toEqual(['junk']);
+    expect(result.retryMessages).toEqual([{ msgId: 'early', delaySeconds: 5 }]);
+    expect((await hits(alice, { q: word })).map((h) => [h.part, h.staffOnly]).sort()).toEqual([['m:900', false], ['m:901', true]]);
+    // A chat still without a row after its last attempt was deleted: its batch is dropped.
+    const last = await deliverOldSearch([{ id: 'late', attempts: 5, body: { chatId: 'no-such-chat', docs: [doc('m:1', word)] } }]);
+    expect(last.explicitAcks).toEqual(['late']);
   });
 });
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SearchDoc } from '../../../../objects/chat/indexer.ts';
-import { searchFeed, writerCount, type FeedWriter, type WriteOutcome } from '../../../../worker/search/feed.ts';
+import { MAX_CHUNKS_PER_WRITE, MAX_FEED_MESSAGE_BYTES, searchFeed, writerCount, type FeedWriter, type WriteOutcome } from '../../../../worker/search/feed.ts';
 
 const doc = (i: number): SearchDoc => ({ part: `m:${i}`, staff: false, at: i, author: 'Vera', body: `message ${i}` });
 
@@ -31,6 +31,15 @@ describe('the search feed over the writers', () => {
 
   it('fails the send when the chat has no row yet, so the chat sends it again', async () => {
     await assert.rejects(searchFeed(() => writer('no-chat')).send('chat-2', [doc(1)]), /no row in D1 yet/);
+  });
+
+  it('hands a long backlog over in several writes of at most MAX_CHUNKS_PER_WRITE chunks, in order', async () => {
+    const w = writer('written');
+    // Each document alone fills most of a chunk: one chunk per document.
+    const big = Array.from({ length: MAX_CHUNKS_PER_WRITE * 2 + 3 }, (_, i) => ({ ...doc(i), body: 'a'.repeat(MAX_FEED_MESSAGE_BYTES / 2) }));
+    await searchFeed(() => w).send('chat-4', big);
+    assert.deepEqual(w.calls.map((c) => c.chunks.length), [MAX_CHUNKS_PER_WRITE, MAX_CHUNKS_PER_WRITE, 3]);
+    assert.deepEqual(w.calls.flatMap((c) => c.chunks.flat().map((d) => d.at)), big.map((d) => d.at));
   });
 
   it('asks no writer for an empty batch', async () => {

@@ -174,10 +174,17 @@ export class Indexer {
     if (this.#dueAt === null || this.#dueAt > now) return;
     this.#dueAt = null;
     this.#fresh = false;
-    if (this.#sentSeq === null) this.#sentSeq = this.#savedSeq = this.#memory.load();
     // What this instance was handed since everything before was sent (no read), or the log's.
     const fromMemory = this.#complete;
-    const events = fromMemory ? this.#pending.splice(0) : read(this.#sentSeq, SEARCH_FEED_MAX_EVENTS);
+    let events: { seq: number; event: ChatEvent }[];
+    try {
+      if (this.#sentSeq === null) this.#sentSeq = this.#savedSeq = this.#memory.load();
+      events = fromMemory ? this.#pending.splice(0) : read(this.#sentSeq, SEARCH_FEED_MAX_EVENTS);
+    } catch (err) {
+      // Storage could not be read: due again later (nothing else would make it due but a message).
+      this.#dueAt = now + SEARCH_FEED_RETRY_MS;
+      throw err;
+    }
     if (events.length === 0) {
       // Nothing unsent in the log: whatever comes next is handed over. No message came since the
       // last send to carry its seq into storage: it is stored now, on its own.

@@ -517,24 +517,11 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // marks idle level crossings and follow-ups coming due: those are state changes, projected now.
     this.#alarmAt = null;
     if (!isOpen(this.#state)) return;
-    // The feed's send starts first and is awaited last: it waits for the search writer's next D1
-    // write (hundreds of milliseconds), which must not hold back an idle level or a follow-up. A
-    // failure fails the alarm, which the runtime then retries: the feed's read is not lost.
-    const fed = this.#sendFeed(this.#state.info.id).then(
-      () => null,
-      (err: unknown) => ({ err }),
-    );
-    await this.#alarmRest();
-    const failed = await fed;
-    if (failed) throw failed.err;
-    // Whatever the send left due (the next read of a long backlog, a retry, remembering what it
-    // sent) is the timer's, as after the timer's own sends.
-    if (isOpen(this.#state)) this.#feedSoon(Date.now());
-    this.#schedule(Date.now());
-  }
-
-  /** The alarm's work besides the feed: the record's sync, idle levels and follow-ups. */
-  async #alarmRest(): Promise<void> {
+    // The feed's send (its timer's backstop, objects/chat/indexer.ts) goes as the timer's does, not
+    // awaited: it waits for the search writer's next D1 write, and an alarm still running holds back
+    // the next one (an idle level, a follow-up). A send or read that fails leaves the feed due, and
+    // #feed sets the alarm for it again.
+    void this.#feed();
     if (this.#recordDirty()) await this.#syncRecord();
     const p = this.#projector;
     // A fresh instance (the object was evicted while idle) reads the administrator's thresholds first.
@@ -548,6 +535,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     }
     // An idle level crossed (or a follow-up came due) is a state change; else what is due by now.
     await p.wake(this.#rowSource, now, followUpCame);
+    this.#schedule(Date.now());
   }
 
   // ---- applying decisions --------------------------------------------------------------------
@@ -782,7 +770,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     try {
       await this.#sendFeed(state.info.id);
     } catch (err) {
-      console.error('search feed: not read; the alarm tries again', err);
+      console.error('search feed: not read; due again SEARCH_FEED_RETRY_MS later', err);
     }
     const now = Date.now();
     this.#feedSoon(now);

@@ -27,7 +27,9 @@ function rig(stored = 0, gate: Promise<void> = Promise.resolve()) {
     },
   };
   let reads = 0;
+  let unreadable = false;
   const read = (after: number, limit: number) => {
+    if (unreadable) throw new Error('storage unreadable');
     reads++;
     return log.filter((e) => e.seq > after).slice(0, limit);
   };
@@ -43,6 +45,7 @@ function rig(stored = 0, gate: Promise<void> = Promise.resolve()) {
     sent,
     saved: () => saved,
     fail: (f: boolean) => (failing = f),
+    unreadable: (u: boolean) => (unreadable = u),
     flush: (now: number) => indexer.flush('chat-1', read, feed, now),
   };
 }
@@ -102,6 +105,18 @@ describe('the search feed', () => {
     r.store(message(2, 'two'), 200 + SEARCH_FEED_DELAY_MS);
     await r.flush(100 + SEARCH_FEED_DELAY_MS + SEARCH_FEED_RETRY_MS);
     assert.deepEqual(r.sent.map((b) => b.map((d) => d.part)), [['m:1', 'm:2']]);
+  });
+
+  it('is due again later when the log cannot be read, and then sends what it could not read', async () => {
+    const r = rig();
+    r.log.push(message(1, 'one'));
+    r.unreadable(true);
+    // A fresh instance's look reads the log: it fails, and nothing but this keeps it due.
+    await assert.rejects(r.flush(0), /storage unreadable/);
+    assert.equal(r.indexer.dueAt, SEARCH_FEED_RETRY_MS);
+    r.unreadable(false);
+    await r.flush(SEARCH_FEED_RETRY_MS);
+    assert.deepEqual(r.sent.map((b) => b.map((d) => d.part)), [['m:1']]);
   });
 
   it('sends a long backlog in reads of SEARCH_FEED_MAX_EVENTS, the next due at once', async () => {

@@ -57,16 +57,32 @@ export interface FeedWriter {
 }
 
 /**
- * The feed of chats whose writer `writerOf` picks. A chat with no row in D1 yet fails the send: its
- * feed tries again SEARCH_FEED_RETRY_MS later, as after any failed send (objects/chat/indexer.ts).
+ * A batch whose chat has no row in D1 is sent this many times (SEARCH_FEED_RETRY_MS apart, about
+ * 20 s) and then dropped: by then its row is gone for good (the chat was deleted, or its D1 was
+ * reset under it), as the queue's consumer did before the writer.
+ */
+export const MISSING_CHAT_ATTEMPTS = 5;
+
+/**
+ * The feed of a chat whose writer `writerOf` picks (one feed per chat object). A send whose chat
+ * has no row in D1 yet fails, so the chat's indexer sends it again later (objects/chat/indexer.ts),
+ * until the MISSING_CHAT_ATTEMPTS-th, which drops it.
  */
 export function searchFeed(writerOf: (chatId: string) => FeedWriter): SearchFeed {
+  let missing = 0;
   return {
     async send(chatId, docs) {
       const chunks = feedChunks(docs);
       for (let from = 0; from < chunks.length; from += MAX_CHUNKS_PER_WRITE) {
-        const outcome = await writerOf(chatId).write(chatId, chunks.slice(from, from + MAX_CHUNKS_PER_WRITE));
-        if (outcome === 'no-chat') throw new Error(`search feed: chat ${chatId} has no row in D1 yet; sent again later`);
+        if ((await writerOf(chatId).write(chatId, chunks.slice(from, from + MAX_CHUNKS_PER_WRITE))) === 'written') {
+          missing = 0;
+          continue;
+        }
+        missing += 1;
+        if (missing < MISSING_CHAT_ATTEMPTS) throw new Error(`search feed: chat ${chatId} has no row in D1 yet; sent again later`);
+        console.error(`search feed: chat ${chatId} still has no row in D1 after ${missing} sends: ${docs.length} document(s) dropped`);
+        missing = 0;
+        return;
       }
     },
   };

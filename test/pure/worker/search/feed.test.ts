@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SearchDoc } from '../../../../objects/chat/indexer.ts';
-import { MAX_CHUNKS_PER_WRITE, MAX_FEED_MESSAGE_BYTES, searchFeed, writerCount, type FeedWriter, type WriteOutcome } from '../../../../worker/search/feed.ts';
+import { MAX_CHUNKS_PER_WRITE, MAX_FEED_MESSAGE_BYTES, MISSING_CHAT_ATTEMPTS, searchFeed, writerCount, type FeedWriter, type WriteOutcome } from '../../../../worker/search/feed.ts';
 
 const doc = (i: number): SearchDoc => ({ part: `m:${i}`, staff: false, at: i, author: 'Vera', body: `message ${i}` });
 
@@ -29,8 +29,12 @@ describe('the search feed over the writers', () => {
     assert.deepEqual(w.calls, [{ chatId: 'chat-1', chunks: [[doc(1), doc(2)]] }]);
   });
 
-  it('fails the send when the chat has no row yet, so the chat sends it again', async () => {
-    await assert.rejects(searchFeed(() => writer('no-chat')).send('chat-2', [doc(1)]), /no row in D1 yet/);
+  it('fails the send when the chat has no row yet, so the chat sends it again, and drops it at the last attempt', async () => {
+    const feed = searchFeed(() => writer('no-chat'));
+    for (let i = 1; i < MISSING_CHAT_ATTEMPTS; i++) await assert.rejects(feed.send('chat-2', [doc(1)]), /no row in D1 yet/);
+    await feed.send('chat-2', [doc(1)]);
+    // The count starts again: the next batch is tried as many times.
+    await assert.rejects(feed.send('chat-2', [doc(2)]), /no row in D1 yet/);
   });
 
   it('hands a long backlog over in several writes of at most MAX_CHUNKS_PER_WRITE chunks, in order', async () => {

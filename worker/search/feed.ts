@@ -4,7 +4,7 @@
 // inside D1's limits), and the send resolves once the writer has written it to D1.
 import type { SearchDoc, SearchFeed } from '../../objects/chat/indexer.ts';
 
-/** What one chunk may carry as JSON: one statement's bound value. */
+/** What one chunk may carry as JSON, and what one of the writer's statements binds at most. */
 export const MAX_FEED_MESSAGE_BYTES = 100_000;
 /**
  * The most chunks one RPC to the writer carries (about 2 MB): a long backlog (up to
@@ -28,28 +28,31 @@ export function writerCount(raw: string | undefined): number {
 const encoder = new TextEncoder();
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** The documents in runs of at most MAX_FEED_MESSAGE_BYTES (as JSON), in order. */
-export function feedChunks(docs: readonly SearchDoc[]): SearchDoc[][] {
-  // A batch short enough even at 3 bytes a character (the most UTF-8 takes for one UTF-16 unit)
-  // goes whole, unmeasured: what a chat sends every few hundred milliseconds usually is.
-  if (JSON.stringify(docs).length * 3 <= MAX_FEED_MESSAGE_BYTES) return docs.length > 0 ? [[...docs]] : [];
-  const chunks: SearchDoc[][] = [];
-  let current: SearchDoc[] = [];
+/** Items in runs of at most `maxBytes` each as JSON, in order (an item larger than that is a run of its own). */
+export function jsonRuns<T>(items: readonly T[], maxBytes: number): T[][] {
+  // Items short enough even at 3 bytes a character (the most UTF-8 takes for one UTF-16 unit)
+  // go whole, unmeasured: what a chat sends every few hundred milliseconds usually is.
+  if (JSON.stringify(items).length * 3 <= maxBytes) return items.length > 0 ? [[...items]] : [];
+  const runs: T[][] = [];
+  let current: T[] = [];
   let bytes = 0;
-  for (const doc of docs) {
-    const json = JSON.stringify(doc);
+  for (const item of items) {
+    const json = JSON.stringify(item);
     const size = (NON_ASCII.test(json) ? encoder.encode(json).length : json.length) + 1;
-    if (current.length > 0 && bytes + size > MAX_FEED_MESSAGE_BYTES) {
-      chunks.push(current);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      runs.push(current);
       current = [];
       bytes = 0;
     }
-    current.push(doc);
+    current.push(item);
     bytes += size;
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  if (current.length > 0) runs.push(current);
+  return runs;
 }
+
+/** The documents in runs of at most MAX_FEED_MESSAGE_BYTES (as JSON), in order. */
+export const feedChunks = (docs: readonly SearchDoc[]): SearchDoc[][] => jsonRuns(docs, MAX_FEED_MESSAGE_BYTES);
 
 /** What the feed needs of a chat's writer (structural, so the pure tests need no Workers types). */
 export interface FeedWriter {

@@ -7,19 +7,22 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { SearchDoc } from '../../objects/chat/indexer.ts';
 import { shardOf } from '../../objects/lobby/pieces.ts';
-import { idSlices } from '../db/limits.ts';
-import { writerCount, type WriteOutcome } from './feed.ts';
+import { jsonRuns, MAX_FEED_MESSAGE_BYTES, writerCount, type WriteOutcome } from './feed.ts';
 
 /**
  * How long the writer gathers batches before it writes them (a message is searchable within 2 s:
- * docs/search.md). At 100 ms the bench's open loop had ten smaller writes a second and a far worse
- * tail; 400 ms (about 400 documents a write there) had the lowest CPU per message of 100, 200, 400.
+ * docs/search.md). Locally D1 runs on the chats' one thread, and a write holds every chat up for
+ * its length: the bench's slowest messages are mostly those that arrive during one. Since a write
+ * packs its documents into a few statements (insertRows), its length is about 1.5 ms plus 14 µs a
+ * document, so short writes often (about 100 documents each in the bench's open loop, 5 ms) cost
+ * the tail less than long ones seldom (400 ms: about 400 documents, 11 ms). Before the packing, a
+ * statement per chat made each write 150 µs a chat longer, and 400 ms was the better of the two.
  */
-export const WRITE_DELAY_MS = 400;
+export const WRITE_DELAY_MS = 100;
 /**
- * The most chats' batches one D1 write takes (each two statements or fewer, with MAX_CHUNKS_PER_WRITE
- * chunks at most); more are written at once after it. At a writer's design figure of 500 batches a
- * second this is five writes a second (docs/scale.md).
+ * The most chats' batches one D1 write takes (each MAX_CHUNKS_PER_WRITE chunks at most; their
+ * documents packed into a few statements, see insertRows); more are written at once after it.
+ * At a writer's design figure of 500 batches a second this is five writes a second (docs/scale.md).
  */
 export const MAX_CHATS_PER_WRITE = 100;
 
@@ -45,21 +48,32 @@ interface Waiting {
   fail: (err: unknown) => void;
 }
 
+/** One document as a write binds it: its chat's id beside it, so one statement carries many chats'. */
+interface Row {
+  chat: string;
+  part: string;
+  at: number;
+  author: string;
+  body: string;
+}
+
 /**
- * A chat's documents of one index, in one statement: the chunk's JSON is read by json_each, so a
- * chunk costs one statement per index, however many messages it carries.
+ * These rows of one index, in statements of at most MAX_FEED_MESSAGE_BYTES of JSON each (one for
+ * what a write usually carries), read by json_each: D1 costs about 150 µs a statement here beside
+ * some 10 µs a document (docs/scale.md, "2026-12-08"), so a write of many chats is a few
+ * statements, not one per chat. A row whose chat has no row in D1 joins nothing and is not written.
  */
-function insertDocs(db: D1Database, chatId: string, docs: readonly SearchDoc[], staff: boolean): D1PreparedStatement | null {
-  const mine = docs.filter((d) => d.staff === staff);
-  if (mine.length === 0) return null;
+function insertRows(db: D1Database, rows: readonly Row[], staff: boolean): D1PreparedStatement[] {
   const table = staff ? 'search_staff_docs' : 'search_docs';
-  return db
-    .prepare(
-      `INSERT OR IGNORE INTO ${table} (kind, ref, part, group_id, at, author, body)
-       SELECT 'chat', c.id, d.value ->> 'part', c.group_id, d.value ->> 'at', d.value ->> 'author', d.value ->> 'body'
-         FROM chats c, json_each(?1) d WHERE c.id = ?2`,
-    )
-    .bind(JSON.stringify(mine), chatId);
+  return jsonRuns(rows, MAX_FEED_MESSAGE_BYTES).map((run) =>
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO ${table} (kind, ref, part, group_id, at, author, body)
+         SELECT 'chat', c.id, d.value ->> 'part', c.group_id, d.value ->> 'at', d.value ->> 'author', d.value ->> 'body'
+           FROM json_each(?1) d CROSS JOIN chats c ON c.id = d.value ->> 'chat'`,
+      )
+      .bind(JSON.stringify(run)),
+  );
 }
 
 /**
@@ -68,12 +82,14 @@ function insertDocs(db: D1Database, chatId: string, docs: readonly SearchDoc[], 
  * does not take it (nothing of it is written then).
  */
 export async function writeChatDocs(db: D1Database, batches: readonly { chatId: string; chunks: readonly (readonly SearchDoc[])[] }[]): Promise<Set<string>> {
-  const lookups = idSlices([...new Set(batches.map((b) => b.chatId))]).map((slice) =>
-    db.prepare(`SELECT id FROM chats WHERE id IN (${slice.map(() => '?').join(', ')})`).bind(...slice),
-  );
-  const inserts = batches.flatMap((b) => b.chunks.flatMap((docs) => [false, true].flatMap((staff) => insertDocs(db, b.chatId, docs, staff) ?? [])));
-  const results = await db.batch<{ id: string }>([...lookups, ...inserts]);
-  return new Set(results.slice(0, lookups.length).flatMap((r) => r.results.map((row) => row.id)));
+  const chatIds = [...new Set(batches.map((b) => b.chatId))];
+  const lookup = db.prepare(`SELECT id FROM chats WHERE id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(chatIds));
+  const rows: [Row[], Row[]] = [[], []];
+  for (const b of batches) {
+    for (const doc of b.chunks.flat()) rows[doc.staff ? 1 : 0].push({ chat: b.chatId, part: doc.part, at: doc.at, author: doc.author, body: doc.body });
+  }
+  const [found] = await db.batch<{ id: string }>([lookup, ...insertRows(db, rows[0], false), ...insertRows(db, rows[1], true)]);
+  return new Set(found!.results.map((row) => row.id));
 }
 
 export class SearchWriter extends DurableObject<Env> {
@@ -84,7 +100,7 @@ export class SearchWriter extends DurableObject<Env> {
   readonly #alone = new Set<string>();
 
   /**
-   * Takes one chat's batch (in chunks, each one statement per index) and answers once it is
+   * Takes one chat's batch (in chunks of at most MAX_FEED_MESSAGE_BYTES) and answers once it is
    * written. A batch that is not one (a bug in a caller) is refused at once and changes nothing.
    */
   write(chatId: string, chunks: readonly (readonly SearchDoc[])[]): Promise<WriteOutcome> {

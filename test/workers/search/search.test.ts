@@ -5,6 +5,7 @@
 import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { MAX_FEED_MESSAGE_BYTES } from '../../../worker/search/feed.ts';
 import { OVERVIEW_WINDOW } from '../../../worker/search/queries.ts';
 import type { SearchHit, SearchResponse } from '../../../worker/search/wire.ts';
 import { api, connectAgent, connectVisitor, seedWorld, signInAs, type TestSocket, type World } from '../helpers.ts';
@@ -358,6 +359,27 @@ describe('the search writer', () => {
     const refused = await writer.write(chatId, junk).then(() => null, (err: unknown) => err);
     expect(String(refused)).toMatch(/bad_search_batch/);
     expect(await hits(alice, { q: word })).toHaveLength(2);
+  });
+
+  it('packs many chats’ documents into statements of at most a chunk’s size, each under its own chat and index', async () => {
+    const world = await seedWorld();
+    const alice = await signInAs(world.alice);
+    const word = uniqueWord();
+    const chats = await Promise.all(['Vera', 'Olga', 'Ines'].map((name) => startChatAs(world.groupA, `${name} Visitor`, `${name.toLowerCase()}@example.test`, 'Hi')));
+    const writer = env.SEARCH_WRITER.get(env.SEARCH_WRITER.idFromName(`test-writer-${word}`));
+    // Each chat's chunk is 60% of what one statement binds: the three together need more than one.
+    const filler = 'a'.repeat(3_000);
+    const perChat = Math.ceil((MAX_FEED_MESSAGE_BYTES * 0.6) / filler.length);
+    const chunkOf = (i: number) => Array.from({ length: perChat }, (_, n) => doc(`m:${900 + n}`, `${word} chat${i} ${filler}`, n === 0));
+    const answers = await Promise.all([...chats.map((c, i) => writer.write(c.chatId, [chunkOf(i)])), writer.write('no-such-chat', [chunkOf(9)])]);
+    expect(answers).toEqual(['written', 'written', 'written', 'no-chat']);
+    const counted = async (table: string) =>
+      (await env.DB.prepare(`SELECT ref, count(*) AS n FROM ${table} WHERE kind = 'chat' AND body LIKE ? GROUP BY ref ORDER BY ref`).bind(`${word} %`).all<{ ref: string; n: number }>()).results;
+    const expected = (n: number) => chats.map((c) => ({ ref: c.chatId, n })).sort((a, b) => (a.ref < b.ref ? -1 : 1));
+    expect(await counted('search_docs')).toEqual(expected(perChat - 1));
+    expect(await counted('search_staff_docs')).toEqual(expected(1));
+    // Each document is under its own chat: a chat's word finds that chat only.
+    for (const [i, c] of chats.entries()) expect(new Set((await hits(alice, { q: `${word} chat${i}` })).map((h) => h.ref))).toEqual(new Set([c.chatId]));
   });
 
   it('fails only the batch D1 will not take, not the others written with it', async () => {

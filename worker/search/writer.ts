@@ -11,14 +11,17 @@ import { jsonRuns, MAX_FEED_MESSAGE_BYTES, writerCount, type WriteOutcome } from
 
 /**
  * How long the writer gathers batches before it writes them (a message is searchable within 2 s:
- * docs/search.md). Locally D1 runs on the chats' one thread, and a write holds every chat up for
- * its length: the bench's slowest messages are mostly those that arrive during one. Since a write
- * packs its documents into a few statements (insertRows), its length is about 1.5 ms plus 14 µs a
- * document, so short writes often (about 100 documents each in the bench's open loop, 5 ms) cost
- * the tail less than long ones seldom (400 ms: about 400 documents, 11 ms). Before the packing, a
- * statement per chat made each write 150 µs a chat longer, and 400 ms was the better of the two.
+ * docs/search.md). The shortest at which a writer at its design load (500 batches a second,
+ * docs/scale.md) still fills its writes (MAX_CHATS_PER_WRITE), so D1 takes no more writes than at
+ * 400 ms. Shorter writes matter locally, where D1 runs on the chats' one thread and a write holds
+ * every chat up for its length: the bench's slowest messages are mostly those that arrive during
+ * one. A write costs about 2 ms plus 14 µs a document here (its documents packed into a few
+ * statements: insertRows), so at 200 ms the bench's open loop writes some 200 documents about five
+ * times a second, each about half as long as at 400 ms. At 100 ms the writes were shorter still,
+ * but the short closed-loop rounds then paid for their index writes within the round (docs/scale.md,
+ * "2026-12-07, late").
  */
-export const WRITE_DELAY_MS = 100;
+export const WRITE_DELAY_MS = 200;
 /**
  * The most chats' batches one D1 write takes (each MAX_CHUNKS_PER_WRITE chunks at most; their
  * documents packed into a few statements, see insertRows); more are written at once after it.
@@ -60,7 +63,7 @@ interface Row {
 /**
  * These rows of one index, in statements of at most MAX_FEED_MESSAGE_BYTES of JSON each (one for
  * what a write usually carries), read by json_each: D1 costs about 150 µs a statement here beside
- * some 10 µs a document (docs/scale.md, "2026-12-08"), so a write of many chats is a few
+ * some 14 µs a document (docs/scale.md, "2026-12-07, late"), so a write of many chats is a few
  * statements, not one per chat. A row whose chat has no row in D1 joins nothing and is not written.
  */
 function insertRows(db: D1Database, rows: readonly Row[], staff: boolean): D1PreparedStatement[] {

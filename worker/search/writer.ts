@@ -16,10 +16,10 @@ import { jsonRuns, MAX_FEED_MESSAGE_BYTES, writerCount, type WriteOutcome } from
  * 400 ms. Shorter writes matter locally, where D1 runs on the chats' one thread and a write holds
  * every chat up for its length: the bench's slowest messages are mostly those that arrive during
  * one. A write costs about 2 ms plus 14 µs a document here (its documents packed into a few
- * statements: insertRows), so at 200 ms the bench's open loop writes some 200 documents about five
+ * statements: insertRows), so at 200 ms the bench's open loop writes some 200 documents about four
  * times a second, each about half as long as at 400 ms. At 100 ms the writes were shorter still,
  * but the short closed-loop rounds then paid for their index writes within the round (docs/scale.md,
- * "2026-12-07, late").
+ * "2026-12-07, after the writer").
  */
 export const WRITE_DELAY_MS = 200;
 /**
@@ -63,8 +63,8 @@ interface Row {
 /**
  * These rows of one index, in statements of at most MAX_FEED_MESSAGE_BYTES of JSON each (one for
  * what a write usually carries), read by json_each: D1 costs about 150 µs a statement here beside
- * some 14 µs a document (docs/scale.md, "2026-12-07, late"), so a write of many chats is a few
- * statements, not one per chat. A row whose chat has no row in D1 joins nothing and is not written.
+ * some 14 µs a document (docs/scale.md, "2026-12-07, after the writer"), so a write of many chats
+ * is a few statements, not one per chat. A row whose chat has no row in D1 joins nothing and is not written.
  */
 function insertRows(db: D1Database, rows: readonly Row[], staff: boolean): D1PreparedStatement[] {
   const table = staff ? 'search_staff_docs' : 'search_docs';

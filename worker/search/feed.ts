@@ -1,7 +1,8 @@
 // The chats' search feed (objects/chat/indexer.ts SearchFeed) through the search writers
 // (writer.ts): a chat's batch of documents goes to its writer in chunks of at most
-// MAX_FEED_MESSAGE_BYTES (each becomes one D1 statement per index, whose bound JSON stays well
-// inside D1's limits), and the send resolves once the writer has written it to D1.
+// MAX_FEED_MESSAGE_BYTES, at most MAX_CHUNKS_PER_WRITE to an RPC (the writer packs the documents
+// of many chats into statements of at most that much bound JSON, well inside D1's limits), and the
+// send resolves once the writer has written it to D1.
 import type { SearchDoc, SearchFeed } from '../../objects/chat/indexer.ts';
 
 /** What one chunk may carry as JSON, and what one of the writer's statements binds at most. */
@@ -28,11 +29,12 @@ export function writerCount(raw: string | undefined): number {
 const encoder = new TextEncoder();
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Items in runs of at most `maxBytes` each as JSON, in order (an item larger than that is a run of its own). */
+/**
+ * Items in runs of at most `maxBytes` each as JSON (with a byte for each comma), in order; an item
+ * larger than that is a run of its own. Each item is measured: a whole write's rows are never
+ * turned into one string (a writer's write may carry a hundred chats' backlogs).
+ */
 export function jsonRuns<T>(items: readonly T[], maxBytes: number): T[][] {
-  // Items short enough even at 3 bytes a character (the most UTF-8 takes for one UTF-16 unit)
-  // go whole, unmeasured: what a chat sends every few hundred milliseconds usually is.
-  if (JSON.stringify(items).length * 3 <= maxBytes) return items.length > 0 ? [[...items]] : [];
   const runs: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
@@ -52,7 +54,12 @@ export function jsonRuns<T>(items: readonly T[], maxBytes: number): T[][] {
 }
 
 /** The documents in runs of at most MAX_FEED_MESSAGE_BYTES (as JSON), in order. */
-export const feedChunks = (docs: readonly SearchDoc[]): SearchDoc[][] => jsonRuns(docs, MAX_FEED_MESSAGE_BYTES);
+export function feedChunks(docs: readonly SearchDoc[]): SearchDoc[][] {
+  // A batch short enough even at 3 bytes a character (the most UTF-8 takes for one UTF-16 unit)
+  // goes whole, unmeasured: what a chat sends every few hundred milliseconds usually is.
+  if (JSON.stringify(docs).length * 3 <= MAX_FEED_MESSAGE_BYTES) return docs.length > 0 ? [[...docs]] : [];
+  return jsonRuns(docs, MAX_FEED_MESSAGE_BYTES);
+}
 
 /** What the feed needs of a chat's writer (structural, so the pure tests need no Workers types). */
 export interface FeedWriter {

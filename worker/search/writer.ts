@@ -38,7 +38,7 @@ export function searchWriter(env: Pick<Env, 'SEARCH_WRITER' | 'SEARCH_WRITERS'>,
 export function isDoc(d: unknown): d is SearchDoc {
   if (typeof d !== 'object' || d === null) return false;
   const doc = d as Record<string, unknown>;
-  return typeof doc['part'] === 'string' && typeof doc['staff'] === 'boolean' && typeof doc['at'] === 'number' && typeof doc['author'] === 'string' && typeof doc['body'] === 'string';
+  return typeof doc['part'] === 'string' && typeof doc['staff'] === 'boolean' && Number.isSafeInteger(doc['at']) && typeof doc['author'] === 'string' && typeof doc['body'] === 'string';
 }
 
 /** One chat's batch, waiting for the next write. */
@@ -103,8 +103,8 @@ export class SearchWriter extends DurableObject<Env> {
   readonly #alone = new Set<string>();
 
   /**
-   * Takes one chat's batch (in chunks of at most MAX_FEED_MESSAGE_BYTES) and answers once it is
-   * written. A batch that is not one (a bug in a caller) is refused at once and changes nothing.
+   * Takes one chat's batch (the chunks its feed sends: their documents are packed with other
+   * chats' in the write) and answers once it is written. A batch that is not one (a bug in a caller) is refused at once and changes nothing.
    */
   write(chatId: string, chunks: readonly (readonly SearchDoc[])[]): Promise<WriteOutcome> {
     if (typeof chatId !== 'string' || chatId === '' || !Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && c.every(isDoc))) {

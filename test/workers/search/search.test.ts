@@ -358,6 +358,9 @@ describe('the search writer', () => {
     const junk = [[{ part: 'm:902', body: `junk ${word}` }]] as unknown as Parameters<typeof writer.write>[1];
     const refused = await writer.write(chatId, junk).then(() => null, (err: unknown) => err);
     expect(String(refused)).toMatch(/bad_search_batch/);
+    // A time that is not a whole number of milliseconds too (the index's day of it is a key).
+    const fractional = await writer.write(chatId, [[{ ...doc('m:903', `late ${word}`), at: Date.now() + 0.5 }]]).then(() => null, (err: unknown) => err);
+    expect(String(fractional)).toMatch(/bad_search_batch/);
     expect(await hits(alice, { q: word })).toHaveLength(2);
   });
 
@@ -367,16 +370,20 @@ describe('the search writer', () => {
     const word = uniqueWord();
     const chats = await Promise.all(['Vera', 'Olga', 'Ines'].map((name) => startChatAs(world.groupA, `${name} Visitor`, `${name.toLowerCase()}@example.test`, 'Hi')));
     const writer = env.SEARCH_WRITER.get(env.SEARCH_WRITER.idFromName(`test-writer-${word}`));
-    // Each chat's chunk is 60% of what one statement binds: the three together need more than one.
+    // Each chunk is 60% of what one statement binds: the first chat's two alone need more than one
+    // statement, and all the chats' together several.
     const filler = 'a'.repeat(3_000);
-    const perChat = Math.ceil((MAX_FEED_MESSAGE_BYTES * 0.6) / filler.length);
-    const chunkOf = (i: number) => Array.from({ length: perChat }, (_, n) => doc(`m:${900 + n}`, `${word} chat${i} ${filler}`, n === 0));
-    const answers = await Promise.all([...chats.map((c, i) => writer.write(c.chatId, [chunkOf(i)])), writer.write('no-such-chat', [chunkOf(9)])]);
+    const perChunk = Math.ceil((MAX_FEED_MESSAGE_BYTES * 0.6) / filler.length);
+    const chunkOf = (i: number, from: number) => Array.from({ length: perChunk }, (_, n) => doc(`m:${from + n}`, `${word} chat${i} ${filler}`, n === 0));
+    const answers = await Promise.all([
+      ...chats.map((c, i) => writer.write(c.chatId, i === 0 ? [chunkOf(i, 900), chunkOf(i, 1900)] : [chunkOf(i, 900)])),
+      writer.write('no-such-chat', [chunkOf(9, 900)]),
+    ]);
     expect(answers).toEqual(['written', 'written', 'written', 'no-chat']);
     const counted = async (table: string) =>
       (await env.DB.prepare(`SELECT ref, count(*) AS n FROM ${table} WHERE kind = 'chat' AND body LIKE ? GROUP BY ref ORDER BY ref`).bind(`${word} %`).all<{ ref: string; n: number }>()).results;
-    const expected = (n: number) => chats.map((c) => ({ ref: c.chatId, n })).sort((a, b) => (a.ref < b.ref ? -1 : 1));
-    expect(await counted('search_docs')).toEqual(expected(perChat - 1));
+    const expected = (n: number) => chats.map((c, i) => ({ ref: c.chatId, n: i === 0 ? 2 * n : n })).sort((a, b) => (a.ref < b.ref ? -1 : 1));
+    expect(await counted('search_docs')).toEqual(expected(perChunk - 1));
     expect(await counted('search_staff_docs')).toEqual(expected(1));
     // Each document is under its own chat: a chat's word finds that chat only.
     for (const [i, c] of chats.entries()) expect(new Set((await hits(alice, { q: `${word} chat${i}` })).map((h) => h.ref))).toEqual(new Set([c.chatId]));

@@ -15,10 +15,15 @@ export const DEFAULT_SHARDS_PER_GROUP = 1;
 /** More shards than this would make each chat's publish a fan-out of its own. */
 export const MAX_SHARDS_PER_GROUP = 32;
 
+/** A count from the environment (shards, writers): anything not a whole number from 1 to `max` is `fallback`. */
+export function countFrom(raw: string | undefined, max: number, fallback = 1): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
+}
+
 /** The shard count from the environment; anything that is not a whole number in range is the default. */
 export function shardsPerGroup(raw: string | undefined): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_SHARDS_PER_GROUP ? n : DEFAULT_SHARDS_PER_GROUP;
+  return countFrom(raw, MAX_SHARDS_PER_GROUP, DEFAULT_SHARDS_PER_GROUP);
 }
 
 /** The Durable Object name of a piece. */
@@ -26,13 +31,16 @@ export function pieceName(key: PieceKey): `lobby:${string}` {
   return `lobby:${key.groupId}:${key.shard}`;
 }
 
-/** The shard an agent's consoles join in every group: the same for all of their consoles. */
-export function shardOf(agentId: string, shards: number): number {
+/**
+ * The shard an id falls in, always the same: an agent's consoles join theirs in every group, and a
+ * chat's search batches go to its writer (worker/search/writer.ts).
+ */
+export function shardOf(id: string, shards: number): number {
   if (shards <= 1) return 0;
   // FNV-1a: cheap, stable across runtimes, spreads short ids evenly enough for a handful of shards.
   let h = 0x811c9dc5;
-  for (let i = 0; i < agentId.length; i++) {
-    h ^= agentId.charCodeAt(i);
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0) % shards;

@@ -2,14 +2,14 @@
 // remembered those batches as sent, so the queue's consumer stays one release to write them, through
 // the writer's D1 batch. Remove it, the consumer in wrangler.toml and the queue once the queue is
 // empty (README, "Deploying").
-import type { SearchDoc } from '../../objects/chat/indexer.ts';
+import { SEARCH_FEED_RETRY_MS, type SearchDoc } from '../../objects/chat/indexer.ts';
 import { MISSING_CHAT_ATTEMPTS } from './feed.ts';
 import { isDoc, writeChatDocs } from './writer.ts';
 
 /** The queue the chats sent to before the writer. */
 export const OLD_SEARCH_QUEUE = 'switchboard-search';
 /** A batch whose chat has no row yet is tried MISSING_CHAT_ATTEMPTS times this far apart, as the chats' own feeds do; then dropped. */
-const MISSING_CHAT_RETRY_SECONDS = 5;
+const MISSING_CHAT_RETRY_SECONDS = SEARCH_FEED_RETRY_MS / 1000;
 
 interface OldFeedMessage {
   chatId: string;

@@ -4,6 +4,7 @@
 // of many chats into statements of at most that much bound JSON, well inside D1's limits), and the
 // send resolves once the writer has written it to D1.
 import type { SearchDoc, SearchFeed } from '../../objects/chat/indexer.ts';
+import { countFrom } from '../../objects/lobby/pieces.ts';
 
 /** What one chunk may carry as JSON, and what one of the writer's statements binds at most. */
 export const MAX_FEED_MESSAGE_BYTES = 100_000;
@@ -21,10 +22,7 @@ export type WriteOutcome = 'written' | 'no-chat';
 export const MAX_WRITERS = 64;
 
 /** The writer count from the environment; anything not a whole number in range is 1. */
-export function writerCount(raw: string | undefined): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_WRITERS ? n : 1;
-}
+export const writerCount = (raw: string | undefined): number => countFrom(raw, MAX_WRITERS);
 
 const encoder = new TextEncoder();
 const NON_ASCII = /[^\x00-\x7f]/;

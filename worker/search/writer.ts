@@ -64,7 +64,8 @@ interface Row {
  * These rows of one index, in statements of at most MAX_FEED_MESSAGE_BYTES of JSON each (one for
  * what a write usually carries), read by json_each: D1 costs about 150 µs a statement here beside
  * some 14 µs a document (docs/scale.md, "2026-12-07, after the writer"), so a write of many chats
- * is a few statements, not one per chat. A row whose chat has no row in D1 joins nothing and is not written.
+ * is a few statements, not one per chat. A row whose chat has no row in D1 joins nothing and is
+ * not written.
  */
 function insertRows(db: D1Database, rows: readonly Row[], staff: boolean): D1PreparedStatement[] {
   const table = staff ? 'search_staff_docs' : 'search_docs';
@@ -104,7 +105,8 @@ export class SearchWriter extends DurableObject<Env> {
 
   /**
    * Takes one chat's batch (the chunks its feed sends: their documents are packed with other
-   * chats' in the write) and answers once it is written. A batch that is not one (a bug in a caller) is refused at once and changes nothing.
+   * chats' in the write) and answers once it is written. A batch that is not one (a bug in a
+   * caller) is refused at once and changes nothing.
    */
   write(chatId: string, chunks: readonly (readonly SearchDoc[])[]): Promise<WriteOutcome> {
     if (typeof chatId !== 'string' || chatId === '' || !Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && c.every(isDoc))) {

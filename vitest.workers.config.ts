@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { SlowFiles } from './scripts/slow-files.ts';
 
 // wrangler.toml serves static assets from dist/client; the API tests do not need them built.
 mkdirSync('dist/client', { recursive: true });
@@ -46,5 +47,12 @@ export default defineConfig({
     setupFiles: ['test/workers/setup.ts'],
     // Some stories drive many requests through workerd; none waits on a clock.
     testTimeout: 30_000,
+    // Console output goes straight to workerd's log instead of through Vitest. Intercepted, each
+    // console call from a Durable Object, an alarm or a `SELF` handler is an RPC to Vitest sent
+    // from another I/O context, and Vitest waits for every such call before a file may end: one
+    // that never settles stops the whole run with no output (cloudflare/workers-sdk#15498, whose
+    // open fix is exactly this path; #15719 likewise). The lines still print, unattributed.
+    disableConsoleIntercept: true,
+    reporters: ['default', new SlowFiles()],
   },
 });

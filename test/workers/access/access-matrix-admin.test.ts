@@ -1,6 +1,6 @@
 // The access matrix's administration doors (matrix.ts), against each kind of caller: a file of
 // their own, with storage of its own, because each makes a world per caller and the
 // administration's lists read every group and agent there is.
-import { isAdministration, knockAtDoors } from './matrix.ts';
+import { knockAtDoors } from './matrix.ts';
 
-knockAtDoors('the access matrix: administration', isAdministration);
+knockAtDoors('the access matrix: administration', 'administration');

@@ -1,10 +1,12 @@
 // Every door, checked: each HTTP route and WebSocket upgrade (matrix.ts) against each kind of
-// caller, with the status each must get; the administration's doors are knocked at in
-// access-matrix-admin.test.ts, beside this file. The matrix is compared with the app's own route
-// table, so a new route that is missing there fails here.
+// caller, with the status each must get. This file knocks at the doorstep (signing in, the staff
+// member's own settings, what customers and visitors reach); the chats', the help-desk items' and
+// the administration's doors are knocked at in the access-matrix-*.test.ts files beside it. The
+// matrix is compared with the app's own route table, so a new route that is missing there fails
+// here.
 import { describe, expect, it } from 'vitest';
 import { app } from '../../../worker/app.ts';
-import { isAdministration, knockAtDoors, MATRIX } from './matrix.ts';
+import { knockAtDoors, MATRIX } from './matrix.ts';
 
 describe('the access matrix', () => {
   it('covers every route the app has', () => {
@@ -13,4 +15,4 @@ describe('the access matrix', () => {
   });
 });
 
-knockAtDoors('the access matrix: staff, customers and visitors', (route) => !isAdministration(route));
+knockAtDoors('the access matrix: the doorstep (sign-in, own settings, customers and visitors)', 'doorstep');

@@ -1,0 +1,30 @@
+// The reporter that names test files still running (scripts/slow-files.ts).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TestModule } from 'vitest/node';
+import { SlowFiles } from '../../../scripts/slow-files.ts';
+
+const file = (relativeModuleId: string) => ({ relativeModuleId }) as TestModule;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('slow-files', () => {
+  it('names a file that has not ended after the delay, once, and not one that ended', async () => {
+    const lines: string[] = [];
+    const reporter = new SlowFiles(20, (line) => lines.push(line));
+    reporter.onTestModuleStart(file('test/a.test.ts'));
+    reporter.onTestModuleStart(file('test/b.test.ts'));
+    reporter.onTestModuleEnd(file('test/b.test.ts'));
+    await wait(80);
+    assert.deepEqual(lines, ['slow-files: test/a.test.ts still running after 0.02 s']);
+    reporter.onTestRunEnd();
+  });
+
+  it('names nothing once the run has ended', async () => {
+    const lines: string[] = [];
+    const reporter = new SlowFiles(20, (line) => lines.push(line));
+    reporter.onTestModuleStart(file('test/a.test.ts'));
+    reporter.onTestRunEnd();
+    await wait(60);
+    assert.deepEqual(lines, []);
+  });
+});

@@ -6,8 +6,9 @@
 // setting an alarm is a storage write, and a busy chat's feed falls due more than once a second (the
 // alarm cost the N=50 closed loop 14% of the baseline's CPU per message). The alarm is the
 // backstop (`backstopAt`) for an object that stops before its timer fires. What was sent is
-// remembered in the object's own SQLite, in the commit of the next message stored (or by the timer
-// a delay later, when none comes), so a restart resends nothing and misses nothing; a failed send is
+// remembered in the object's own SQLite, in the commit of a later message stored (at most every
+// SEARCH_FEED_REMEMBER_MS) and by the timer a delay after a busy spell's last send, so a restart
+// resends at most those few seconds (the index ignores a repeat) and misses nothing; a failed send is
 // tried again SEARCH_FEED_RETRY_MS later. A fresh instance checks once whether
 // anything is unsent (also how chats from before search existed are indexed when they next wake).
 import type { ChatEvent } from '../protocol.ts';
@@ -30,6 +31,13 @@ export const SEARCH_FEED_BACKSTOP_MS = 30_000;
 export const SEARCH_FEED_MAX_PENDING = 5_000;
 /** After a failed send, when the feed tries again. */
 export const SEARCH_FEED_RETRY_MS = 5_000;
+/**
+ * How often, at most, a busy chat remembers what it sent with a message's commit. Each time is a
+ * page of its own in that commit: every send's (0.6–0.8 s) was about one write-ahead-log page in
+ * 14 of a chat at the open loop's pace (docs/scale.md, 2026-12-08). The end of a spell is
+ * remembered by the timer whatever this says.
+ */
+export const SEARCH_FEED_REMEMBER_MS = 5_000;
 /** The most events read for one send (more are sent by the next alarm, at once). */
 export const SEARCH_FEED_MAX_EVENTS = 200;
 
@@ -74,8 +82,10 @@ export function searchDoc(seq: number, event: ChatEvent): SearchDoc | null {
 export class Indexer {
   readonly #memory: FeedMemory;
   #sentSeq: number | null = null;
-  /** The sent seq as stored (null until read): behind #sentSeq until the next message's commit or timer. */
+  /** The sent seq as stored (null until read): behind #sentSeq until a later message's commit or the timer. */
   #savedSeq: number | null = null;
+  /** When a message's commit last carried the sent seq (see SEARCH_FEED_REMEMBER_MS). */
+  #rememberedAt = -Infinity;
   /** When the feed must send; a fresh instance looks once, at once, in case it was cut off. */
   #dueAt: number | null;
   #fresh = true;
@@ -122,8 +132,9 @@ export class Indexer {
    * then needs no read of the log. True when this made the feed due sooner (the timer must be set).
    */
   noted(event: ChatEvent, now: number): boolean {
-    // The last send is remembered with this event: the room stores it in this turn, one commit.
-    this.#remember();
+    // The last send is remembered with this event (the room stores it in this turn, one commit),
+    // at most every SEARCH_FEED_REMEMBER_MS.
+    if (now - this.#rememberedAt >= SEARCH_FEED_REMEMBER_MS && this.#remember()) this.#rememberedAt = now;
     if (this.#pending.length >= SEARCH_FEED_MAX_PENDING) {
       // The index has been away a long while: the log keeps these; the next sends read it.
       this.#pending = [];
@@ -150,11 +161,12 @@ export class Indexer {
     return now + SEARCH_FEED_DELAY_MS + Math.round((this.#random() * 2 - 1) * SEARCH_FEED_JITTER_MS);
   }
 
-  /** Stores the sent seq if it moved since it was last stored. */
-  #remember(): void {
-    if (this.#sentSeq === null || this.#sentSeq === this.#savedSeq) return;
+  /** Stores the sent seq if it moved since it was last stored; true if it did. */
+  #remember(): boolean {
+    if (this.#sentSeq === null || this.#sentSeq === this.#savedSeq) return false;
     this.#memory.save(this.#sentSeq);
     this.#savedSeq = this.#sentSeq;
+    return true;
   }
 
   /**
@@ -210,12 +222,13 @@ export class Indexer {
       this.#pending = this.#pending.filter((e) => e.seq > sent);
       if (events.length < SEARCH_FEED_MAX_EVENTS) this.#complete = true;
     }
-    // Remembered after every send, so that an object evicted when its chat goes quiet wakes with
-    // nothing to send again (remembering only every few seconds left the last seconds of every
-    // busy spell to be read, sent and ignored by the index at each wake: most of what waking cost,
-    // bench/profile.ts wake). What the chat handed over (the hot path) is remembered not in a write
-    // of its own but in the next message's commit (`noted`), or, if none comes first, by the timer
-    // a delay later. What was read from the log is remembered at once: that is a fresh instance's
+    // Remembered so that an object evicted when its chat goes quiet wakes with nothing to send
+    // again (remembering only every few seconds, with nothing at the end, left the last seconds of
+    // every busy spell to be read, sent and ignored by the index at each wake: most of what waking
+    // cost, bench/profile.ts wake). What the chat handed over (the hot path) is remembered not in a
+    // write of its own but in a later message's commit (`noted`, at most every
+    // SEARCH_FEED_REMEMBER_MS), and always by the timer a delay after the spell's last send, which
+    // finds nothing to send. What was read from the log is remembered at once: that is a fresh instance's
     // look, sent by the alarm with no timer after it and maybe no message to come (an ended chat's
     // backlog), or a long backlog, whose every read would otherwise be sent again after a restart.
     if (!fromMemory) this.#remember();

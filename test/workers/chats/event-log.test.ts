@@ -71,3 +71,55 @@ describe('the event log’s counters after a wake', () => {
     });
   });
 });
+
+describe('the event log’s rows', () => {
+  const message = { kind: 'message', audience: 'all', at: 1000, clientId: 'c-1', from: vera, text: 'hello' } as const;
+  const coaching = { kind: 'coaching', audience: 'staff', at: 1001, clientId: 'c-2', from: alice, text: 'ask for the order number' } as const;
+  const queued = { kind: 'queued', audience: 'all', at: 999, groupId: 'g1', groupName: 'Sales', visitor: vera } as const;
+
+  it('store in the body only what the columns do not hold, and give every event back whole', async () => {
+    await withStorage((sql) => {
+      const log = new EventLog(sql);
+      const stored = [log.append(queued, null)!, log.append(message, 'visitor:v1', true)!, log.append(coaching, 'agent:alice', true)!];
+      expect(stored.map((s) => s.event.seq)).toEqual([1, 2, 3]);
+      const bodies = sql.exec<{ body: string }>('SELECT body FROM events ORDER BY seq').toArray().map((r) => JSON.parse(r.body) as Record<string, unknown>);
+      for (const body of bodies) {
+        for (const key of ['kind', 'audience', 'seq']) expect(body).not.toHaveProperty(key);
+      }
+      // A sender's client id is a column; the message's own fields stay in the body.
+      expect(bodies[1]).toEqual({ at: 1000, from: vera, text: 'hello' });
+      const events = stored.map((s) => s.event);
+      // What is sent at once and what any later read gives are the same event.
+      expect(stored.map((s) => JSON.parse(s.json))).toEqual(events);
+      expect(log.since(0, 'agent').map((e) => JSON.parse(e.json))).toEqual(events);
+      expect(log.since(0, 'visitor').map((e) => JSON.parse(e.json))).toEqual(events.filter((e) => e.audience === 'all'));
+      expect(new EventLog(sql).searched(0, 10).map((e) => e.event)).toEqual(events.filter((e) => e.kind !== 'queued'));
+      // A resend of the same client id is still found by its column.
+      expect(log.append(message, 'visitor:v1')).toBeUndefined();
+      expect(new EventLog(sql).findBySender('visitor:v1', 'c-1')).toBe(2);
+    });
+  });
+
+  it('read rows written whole, before bodies were shortened, as they were', async () => {
+    await withStorage((sql) => {
+      const log = new EventLog(sql);
+      const whole = { ...message, seq: 1 };
+      sql.exec(
+        'INSERT INTO events (seq, kind, audience, sender, client_id, body) VALUES (?, ?, ?, ?, ?, ?)',
+        1,
+        'message',
+        'all',
+        'visitor:v1',
+        'c-1',
+        JSON.stringify(whole),
+      );
+      const comment = { kind: 'comment', audience: 'staff', at: 1002, commentId: 'k1', commentKind: 'general', by: alice, text: 'VIP' };
+      sql.exec('INSERT INTO events (seq, kind, audience, sender, client_id, body) VALUES (?, ?, ?, NULL, NULL, ?)', 2, 'comment', 'staff', JSON.stringify({ ...comment, seq: 2 }));
+      const woken = new EventLog(sql);
+      expect(woken.since(0, 'agent').map((e) => JSON.parse(e.json))).toEqual([whole, { ...comment, seq: 2 }]);
+      expect(woken.recordEvents()).toEqual([{ ...comment, seq: 2 }]);
+      expect(log.lastSeq).toBe(0);
+      expect(woken.counters.messageCount).toBe(1);
+    });
+  });
+});

@@ -3,7 +3,7 @@
 // instance looks once for anything unsent; coaching goes to the staff index. A fake log and feed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Indexer, SEARCH_FEED_BACKSTOP_MS, SEARCH_FEED_DELAY_MS, SEARCH_FEED_JITTER_MS, SEARCH_FEED_MAX_EVENTS, SEARCH_FEED_RETRY_MS, searchDoc, type SearchDoc } from '../../../../objects/chat/indexer.ts';
+import { Indexer, SEARCH_FEED_BACKSTOP_MS, SEARCH_FEED_DELAY_MS, SEARCH_FEED_JITTER_MS, SEARCH_FEED_MAX_EVENTS, SEARCH_FEED_REMEMBER_MS, SEARCH_FEED_RETRY_MS, searchDoc, type SearchDoc } from '../../../../objects/chat/indexer.ts';
 import type { ChatEvent } from '../../../../objects/protocol.ts';
 import { feedChunks, MAX_FEED_MESSAGE_BYTES } from '../../../../worker/search/feed.ts';
 
@@ -17,8 +17,9 @@ function rig(stored = 0, gate: Promise<void> = Promise.resolve()) {
   const log: { seq: number; event: ChatEvent }[] = [];
   const sent: SearchDoc[][] = [];
   let saved = stored;
+  let saves = 0;
   let failing = false;
-  const indexer = new Indexer({ load: () => saved, save: (seq) => (saved = seq) }, 0, () => 0.5);
+  const indexer = new Indexer({ load: () => saved, save: (seq) => ((saved = seq), saves++) }, 0, () => 0.5);
   const feed = {
     send: async (_chatId: string, docs: readonly SearchDoc[]) => {
       await gate;
@@ -44,6 +45,7 @@ function rig(stored = 0, gate: Promise<void> = Promise.resolve()) {
     },
     sent,
     saved: () => saved,
+    saves: () => saves,
     fail: (f: boolean) => (failing = f),
     unreadable: (u: boolean) => (unreadable = u),
     flush: (now: number) => indexer.flush('chat-1', read, feed, now),
@@ -164,7 +166,7 @@ describe('the search feed', () => {
     assert.equal(r.saved(), 1);
     await r.flush(r.indexer.dueAt!);
     await send(3, 2500);
-    assert.equal(r.saved(), 2);
+    assert.equal(r.saved(), 1, 'a message within SEARCH_FEED_REMEMBER_MS of the last that carried it carries nothing');
     // Nothing more comes: the timer, due a delay after the last send, stores it without sending.
     const due = r.indexer.dueAt!;
     assert.equal(due, 2500 + 2 * SEARCH_FEED_DELAY_MS);
@@ -181,6 +183,32 @@ describe('the search feed', () => {
     again.store(message(4, 'm4'), 3000);
     await again.flush(3000 + SEARCH_FEED_DELAY_MS);
     assert.deepEqual(again.sent.map((b) => b.map((d) => d.part)), [['m:4']]);
+  });
+
+  it('carries what it sent in a busy chat\'s commits at most every SEARCH_FEED_REMEMBER_MS, and the end of the spell always', async () => {
+    const r = rig();
+    await r.flush(0);
+    const spell = 20_000;
+    const savedAt: number[] = [];
+    for (let at = 1000, seq = 1; at < 1000 + spell; at += 50, seq++) {
+      const before = r.saves();
+      r.store(message(seq, `m${seq}`), at);
+      if (r.saves() > before) savedAt.push(at);
+      if (r.indexer.dueAt !== null && r.indexer.dueAt <= at) await r.flush(at);
+    }
+    const last = r.log.at(-1)!.seq;
+    assert.ok(savedAt.length >= 3, `remembered during the spell: ${savedAt.join(', ')}`);
+    for (let i = 1; i < savedAt.length; i++) assert.ok(savedAt[i]! - savedAt[i - 1]! >= SEARCH_FEED_REMEMBER_MS, `remembered at ${savedAt.join(', ')}`);
+    assert.ok(r.saved() < last);
+    // The spell ends: its last send, then the timer a delay later stores where it ended.
+    while (r.indexer.dueAt !== null) await r.flush(r.indexer.dueAt);
+    assert.equal(r.saved(), last);
+    assert.equal(r.sent.flat().length, last, 'every message sent once');
+    // A fresh instance sends nothing again.
+    const again = rig(r.saved());
+    again.log.push(...r.log);
+    await again.flush(0);
+    assert.equal(again.sent.length, 0);
   });
 
   it('remembers at once what a fresh instance sent from the log: the next instance sends none of it again', async () => {

@@ -35,14 +35,23 @@ const EVENT_JSON = `CASE WHEN client_id IS NULL
     THEN json_set(body, '$.kind', kind, '$.audience', audience, '$.seq', seq)
     ELSE json_set(body, '$.kind', kind, '$.audience', audience, '$.clientId', client_id, '$.seq', seq) END`;
 
-/** The row's body: the event less what its columns hold (EVENT_JSON puts it back). */
-function bodyOf(event: ChatEvent, clientIdInColumn: boolean): string {
-  const { kind: _kind, audience: _audience, seq: _seq, ...rest } = event;
-  if (clientIdInColumn && 'clientId' in rest) {
-    const { clientId: _clientId, ...restWithoutId } = rest;
-    return JSON.stringify(restWithoutId);
+/**
+ * The row's body (the event less what its columns hold: EVENT_JSON puts it back) and the event's
+ * JSON as sent, made from the body rather than by a second JSON.stringify of the whole event (a
+ * message's one stringify is about 2% of the chat's CPU).
+ */
+function rowOf(event: ChatEvent, clientId: string | null): { body: string; json: string } {
+  const { kind, audience, seq, ...rest } = event;
+  let body: string;
+  if (clientId !== null && 'clientId' in rest) {
+    const { clientId: _inColumn, ...others } = rest;
+    body = JSON.stringify(others);
+  } else {
+    body = JSON.stringify(rest);
   }
-  return JSON.stringify(rest);
+  const id = clientId !== null && 'clientId' in event ? `"clientId":${JSON.stringify(clientId)},` : '';
+  const head = `{"kind":${JSON.stringify(kind)},"audience":${JSON.stringify(audience)},${id}"seq":${seq}`;
+  return { body, json: body === '{}' ? `${head}}` : `${head},${body.slice(1)}` };
 }
 
 export class EventLog {
@@ -157,7 +166,7 @@ export class EventLog {
     // Ids already read stay complete: a first transmission is added to them like any other.
     const ids = clientId === null ? null : first ? (this.#sent.get(sender!) ?? null) : this.#idsOf(sender!);
     if (clientId !== null && ids?.has(clientId)) return undefined;
-    const json = JSON.stringify(event);
+    const { body, json } = rowOf(event, clientId);
     this.#sql.exec(
       'INSERT INTO events (seq, kind, audience, sender, client_id, body) VALUES (?, ?, ?, ?, ?, ?)',
       seq,
@@ -165,7 +174,7 @@ export class EventLog {
       event.audience,
       clientId === null ? null : sender,
       clientId,
-      bodyOf(event, clientId !== null),
+      body,
     );
     if (clientId !== null) ids?.set(clientId, seq);
     this.#lastSeq = seq;

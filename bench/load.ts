@@ -27,9 +27,10 @@ const DUPLICATE_GRACE_MS = 300;
 /**
  * BENCH_TRACE=<file>: every run (warm-ups and setup runs too: the run's tag says which) appends a
  * line per delivered message: system, tag, ms from the run's first send to this one's, latency in
- * ms, room. Kept as numbers during the run and written after it; the file is never emptied (remove
+ * ms, room, and the send's wall-clock time (ms since the epoch, to line it up with what else was
+ * watched). Kept as numbers during the run and written after it; the file is never emptied (remove
  * it between benches). Where a tail comes from shows as its timing: Switchboard's open loop had a
- * stall about every 600 ms, the search feed's delay (docs/scale.md).
+ * stall about every 600 ms, the search feed's delay, and later D1's own checkpoints (docs/scale.md).
  */
 const TRACE_FILE = process.env['BENCH_TRACE'];
 /** Closed loop: un-delivered messages each room may have in flight. */
@@ -468,7 +469,7 @@ export function runLoad(
       if (TRACE_FILE && trace.length > 0) {
         const lines: string[] = [];
         for (let i = 0; i < trace.length; i += 3) {
-          lines.push(`${system} ${tag} ${(trace[i]! - firstSendAt).toFixed(1)} ${trace[i + 1]!.toFixed(2)} ${trace[i + 2]}\n`);
+          lines.push(`${system} ${tag} ${(trace[i]! - firstSendAt).toFixed(1)} ${trace[i + 1]!.toFixed(2)} ${trace[i + 2]} ${(performance.timeOrigin + trace[i]!).toFixed(0)}\n`);
         }
         appendFileSync(TRACE_FILE, lines.join(''));
       }

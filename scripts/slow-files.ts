@@ -1,12 +1,26 @@
-// A Vitest reporter that names the test files still running after a while. When the Workers pool
-// stops mid-run with no output (cloudflare/workers-sdk#15498), the run's log then says which files
-// had started and never ended, instead of only the last file that did (scripts/stall-guard.ts).
-// Each file is named once, so a stalled run stays silent afterwards and the stall guard still
-// sees the silence.
-import type { Reporter, TestModule } from 'vitest/node';
+// A Vitest reporter for the stall guard (scripts/stall-guard.ts). It tells the guard of progress
+// on the guard's own channel (STALL_GUARD_FD) as each test and file ends, so that Durable Objects
+// still logging in a stalled run do not pass for progress. And it names the test files still
+// running after a while: when the Workers pool stops mid-run (cloudflare/workers-sdk#15498), the
+// run's log then says which files had started and never ended, not only the last that did.
+import { writeSync } from 'node:fs';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
 
-/** A file this long under way is named (the slowest file takes about 12 s; testTimeout is 30 s). */
+/** A file this long under way is named (the slowest file takes about 13 s; testTimeout is 30 s). */
 export const SLOW_FILE_MS = 60_000;
+
+/** The stall guard's progress channel, when the run is under it. */
+function progressChannel(): ((note: string) => void) | undefined {
+  const fd = Number(process.env.STALL_GUARD_FD);
+  if (!Number.isInteger(fd) || fd < 3) return undefined;
+  return (note) => {
+    try {
+      writeSync(fd, note);
+    } catch {
+      // The guard is gone: nobody to tell.
+    }
+  };
+}
 
 export class SlowFiles implements Reporter {
   readonly #running = new Map<string, ReturnType<typeof setTimeout>>();
@@ -14,9 +28,15 @@ export class SlowFiles implements Reporter {
   constructor(
     private readonly afterMs = SLOW_FILE_MS,
     private readonly write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    private readonly progress: ((note: string) => void) | undefined = progressChannel(),
   ) {}
 
+  onTestCaseResult(_test: TestCase): void {
+    this.progress?.('.');
+  }
+
   onTestModuleStart(module: TestModule): void {
+    this.progress?.('.');
     const name = module.relativeModuleId;
     clearTimeout(this.#running.get(name));
     const timer = setTimeout(() => {
@@ -29,6 +49,7 @@ export class SlowFiles implements Reporter {
   }
 
   onTestModuleEnd(module: TestModule): void {
+    this.progress?.('.');
     const name = module.relativeModuleId;
     clearTimeout(this.#running.get(name));
     this.#running.delete(name);

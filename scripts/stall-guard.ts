@@ -1,13 +1,22 @@
-// `tsx scripts/stall-guard.ts <command> [args…]`: runs a test command and watches its output. The
+// `tsx scripts/stall-guard.ts <command> [args…]`: runs a test command and watches it. The
 // Workers Vitest pool can stop mid-run with no error and no further output, the test files after
 // it never starting (cloudflare/workers-sdk#15498, open; seen here once, after 21 of 31 files, with
-// workerd and vitest idle for 17 minutes). A test that hangs is not that: it fails at the suite's
-// testTimeout (30 s) and prints so. So a run silent for STALL_MS is killed with everything it
-// started and run once more; a run that fails is never run again, and its exit code is passed on.
+// workerd and vitest idle for 17 minutes, and twice in one CI run). A test that hangs is not that:
+// it fails at the suite's testTimeout (30 s) and prints so. So a run that makes no progress for
+// STALL_MS is killed with everything it started and run once more; a run that fails is never run
+// again, and its exit code is passed on.
+//
+// Progress: a command may say it is moving on a channel of its own, the file descriptor named by
+// STALL_GUARD_FD (the Workers suite's reporter, scripts/slow-files.ts, writes there as each test
+// ends). Once it has, only that channel counts: Durable Objects in a stalled run may still log
+// on a timer (workerd's console goes straight to the output), which is not progress. A command
+// that never writes there is judged by its output.
 import { spawn } from 'node:child_process';
 
-/** Silence this long is a stalled run (the slowest test file takes about 12 s; testTimeout is 30 s). */
+/** This long without progress is a stalled run (the slowest test takes about 13 s; testTimeout is 30 s). */
 const STALL_MS = Number(process.env.STALL_GUARD_MS ?? 180_000);
+/** The progress channel's file descriptor in the command (its fourth stdio entry). */
+export const PROGRESS_FD = 3;
 /** Runs in all, the first included. */
 const ATTEMPTS = 2;
 
@@ -19,14 +28,24 @@ interface Outcome {
 function runOnce(command: string, args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
     // A process group of its own, so a stall takes down workerd and every worker the run started.
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, STALL_GUARD_FD: String(PROGRESS_FD) },
+    });
+    const stdout = child.stdout!;
+    const stderr = child.stderr!;
+    const progress = child.stdio[PROGRESS_FD] as NodeJS.ReadableStream & { destroy(): void };
     let stalled = false;
+    /** Whether the command has spoken on the progress channel: then its output no longer counts. */
+    let reportsProgress = false;
     let timer: NodeJS.Timeout | undefined;
     const watch = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         stalled = true;
-        process.stderr.write(`\nstall-guard: no output for ${STALL_MS / 1000} s: stopping the run (cloudflare/workers-sdk#15498)\n`);
+        const what = reportsProgress ? 'no progress' : 'no output';
+        process.stderr.write(`\nstall-guard: ${what} for ${STALL_MS / 1000} s: stopping the run (cloudflare/workers-sdk#15498)\n`);
         try {
           process.kill(-child.pid!, 'SIGKILL');
         } catch {
@@ -35,12 +54,16 @@ function runOnce(command: string, args: string[]): Promise<Outcome> {
       }, STALL_MS);
     };
     watch();
-    child.stdout.on('data', (chunk: Buffer) => {
+    stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
-      watch();
+      if (!reportsProgress) watch();
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    stderr.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk);
+      if (!reportsProgress) watch();
+    });
+    progress.on('data', () => {
+      reportsProgress = true;
       watch();
     });
     child.on('error', (err) => {
@@ -48,9 +71,14 @@ function runOnce(command: string, args: string[]): Promise<Outcome> {
       process.stderr.write(`stall-guard: could not start ${command}: ${err.message}\n`);
       resolve({ code: 127, stalled: false });
     });
-    child.on('close', (code) => {
+    // On exit, not on `close`: a process the command started may hold the progress channel open
+    // after it (it is inherited). Its output is read to the end first.
+    const ended = (stream: NodeJS.ReadableStream) => new Promise<void>((done) => stream.once('end', done).once('error', () => done()));
+    const outputEnded = Promise.all([ended(stdout), ended(stderr)]);
+    child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code: code ?? 1, stalled });
+      progress.destroy();
+      void outputEnded.then(() => resolve({ code: code ?? 1, stalled }));
     });
   });
 }

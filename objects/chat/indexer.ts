@@ -35,7 +35,9 @@ export const SEARCH_FEED_RETRY_MS = 5_000;
  * How often, at most, a busy chat remembers what it sent with a message's commit. Each time is a
  * page of its own in that commit: every send's (0.6–0.8 s) was about one write-ahead-log page in
  * 14 of a chat at the open loop's pace (docs/scale.md, 2026-12-08). The end of a spell is
- * remembered by the timer whatever this says.
+ * remembered by the timer whatever this says. A restart mid-spell sends up to this much again,
+ * which the index ignores only because a document is unique by its chat and part (the writer's
+ * INSERT OR IGNORE on `search_docs_part`): a change there must keep repeats out.
  */
 export const SEARCH_FEED_REMEMBER_MS = 5_000;
 /** The most events read for one send (more are sent by the next alarm, at once). */

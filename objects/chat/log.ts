@@ -10,7 +10,7 @@ import { SEARCHED_KINDS } from './indexer.ts';
 
 export interface StoredEvent {
   seq: number;
-  /** The event as JSON, exactly as it is sent inside an `event` frame. */
+  /** The event as JSON, as it is sent inside an `event` frame (its keys perhaps in another order). */
   json: string;
 }
 

@@ -1,5 +1,6 @@
-// scripts/stall-guard.ts, run for real: a command that goes silent is stopped and run once more;
-// one that fails is not run again, and its exit code is passed on.
+// scripts/stall-guard.ts, run for real: a command that goes silent (or, once it reports progress on
+// the guard's channel, stops reporting it) is stopped and run once more; one that fails is not run
+// again, and its exit code is passed on.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,11 @@ interface Outcome {
   stderr: string;
 }
 
-/** Runs the guard around `node -e <script>` with a short stall limit. */
-function guard(script: string, stallMs = 1_500): Promise<Outcome> {
+/**
+ * Runs the guard around `node -e <script>` with a short stall limit (long enough that a node
+ * starting on a busy machine, the CLI files running two at a time, is never taken for a stall).
+ */
+function guard(script: string, stallMs = 5_000): Promise<Outcome> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -41,7 +45,7 @@ describe('the stall guard', () => {
     expect(out.code).toBe(0);
     expect(out.stdout.match(/run starts/g)).toHaveLength(2);
     expect(out.stdout).toContain('second run passes');
-    expect(out.stderr).toMatch(/no output for 1\.5 s/);
+    expect(out.stderr).toMatch(/no output for 5 s/);
     expect(out.stderr).toContain('running it again (2 of 2)');
   });
 
@@ -49,6 +53,25 @@ describe('the stall guard', () => {
     const out = await guard(`console.log('x'); setInterval(() => {}, 1000);`, 800);
     expect(out.code).toBe(1);
     expect(out.stderr).toContain('stalled 2 times');
+  });
+
+  it('judges a command that reports progress by its progress alone, not by its output', async () => {
+    // Progress once, then only output (as Durable Objects logging in a stalled Workers run).
+    const stuck = await guard(
+      `require('node:fs').writeSync(Number(process.env.STALL_GUARD_FD), '.'); console.log('started'); setInterval(() => console.log('still logging'), 100);`,
+      1_500,
+    );
+    expect(stuck.code).toBe(1);
+    expect(stuck.stderr).toMatch(/no progress for 1\.5 s/);
+    expect(stuck.stderr).toContain('stalled 2 times');
+    // Progress every 200 ms for 3 s, twice the limit, and no output at all: one run that passes.
+    const moving = await guard(
+      `const fs = require('node:fs'); const fd = Number(process.env.STALL_GUARD_FD); let n = 0; const t = setInterval(() => { fs.writeSync(fd, '.'); if (++n === 15) { clearInterval(t); console.log('done'); } }, 200);`,
+      1_500,
+    );
+    expect(moving.code).toBe(0);
+    expect(moving.stdout.match(/done/g)).toHaveLength(1);
+    expect(moving.stderr).not.toContain('stall-guard');
   });
 
   it('never runs a failing run again, and passes its exit code on', async () => {

@@ -1,7 +1,7 @@
 // The reporter that names test files still running (scripts/slow-files.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TestModule } from 'vitest/node';
+import type { TestCase, TestModule } from 'vitest/node';
 import { SlowFiles } from '../../../scripts/slow-files.ts';
 
 const file = (relativeModuleId: string) => ({ relativeModuleId }) as TestModule;
@@ -17,6 +17,17 @@ describe('slow-files', () => {
     await wait(80);
     assert.deepEqual(lines, ['slow-files: test/a.test.ts still running after 0.02 s']);
     reporter.onTestRunEnd();
+  });
+
+  it('tells the stall guard of progress as each test and file starts or ends, and of nothing else', () => {
+    const notes: string[] = [];
+    const reporter = new SlowFiles(60_000, () => undefined, (note) => notes.push(note));
+    reporter.onTestModuleStart(file('test/a.test.ts'));
+    reporter.onTestCaseResult({} as TestCase);
+    reporter.onTestCaseResult({} as TestCase);
+    reporter.onTestModuleEnd(file('test/a.test.ts'));
+    reporter.onTestRunEnd();
+    assert.equal(notes.length, 4);
   });
 
   it('names nothing once the run has ended', async () => {

@@ -94,6 +94,13 @@ describe('the event log’s rows', () => {
       expect(log.since(0, 'agent').map((e) => JSON.parse(e.json))).toEqual(events);
       expect(log.since(0, 'visitor').map((e) => JSON.parse(e.json))).toEqual(events.filter((e) => e.audience === 'all'));
       expect(new EventLog(sql).searched(0, 10).map((e) => e.event)).toEqual(events.filter((e) => e.kind !== 'queued'));
+      // A message with a client id but no sender (the chat's opening question) keeps the id in its
+      // body, where only it can come back from.
+      const question = { ...message, clientId: 'question:q1', text: 'Where is my order?' };
+      const asked = log.append(question, null)!;
+      expect(JSON.parse(sql.exec<{ body: string }>('SELECT body FROM events WHERE seq = ?', asked.event.seq).one().body)).toHaveProperty('clientId', 'question:q1');
+      expect(JSON.parse(asked.json)).toEqual(asked.event);
+      expect(JSON.parse(log.since(asked.event.seq - 1, 'visitor')[0]!.json)).toEqual({ ...question, seq: asked.event.seq });
       // A resend of the same client id is still found by its column.
       expect(log.append(message, 'visitor:v1')).toBeUndefined();
       expect(new EventLog(sql).findBySender('visitor:v1', 'c-1')).toBe(2);

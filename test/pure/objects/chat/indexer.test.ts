@@ -152,7 +152,7 @@ describe('the search feed', () => {
     assert.equal(r.reads(), 1, 'only the fresh look read the log: every send after it was of what the chat handed over');
   });
 
-  it('remembers what it sent with the next message stored, or on its own a delay later: a fresh instance sends nothing again', async () => {
+  it('remembers what it sent with a later message stored, or on its own a delay after the last send: a fresh instance sends nothing again', async () => {
     const r = rig();
     await r.flush(0);
     const send = async (seq: number, at: number) => {

@@ -49,8 +49,9 @@ export class SlowFiles implements Reporter {
   }
 
   onTestModuleEnd(module: TestModule): void {
-    this.progress?.('.');
     const name = module.relativeModuleId;
+    // A file that passed is left out if the guard runs the suite again (scripts/stall-guard.ts).
+    this.progress?.(module.state() === 'passed' ? `\npassed ${name}\n` : '.');
     clearTimeout(this.#running.get(name));
     this.#running.delete(name);
   }

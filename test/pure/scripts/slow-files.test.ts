@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { TestCase, TestModule } from 'vitest/node';
 import { SlowFiles } from '../../../scripts/slow-files.ts';
 
-const file = (relativeModuleId: string) => ({ relativeModuleId }) as TestModule;
+const file = (relativeModuleId: string, state = 'passed') => ({ relativeModuleId, state: () => state }) as unknown as TestModule;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('slow-files', () => {
@@ -19,15 +19,17 @@ describe('slow-files', () => {
     reporter.onTestRunEnd();
   });
 
-  it('tells the stall guard of progress as each test and file starts or ends, and of nothing else', () => {
+  it('tells the stall guard of progress as each test and file starts or ends, and which files passed', () => {
     const notes: string[] = [];
     const reporter = new SlowFiles(60_000, () => undefined, (note) => notes.push(note));
     reporter.onTestModuleStart(file('test/a.test.ts'));
     reporter.onTestCaseResult({} as TestCase);
     reporter.onTestCaseResult({} as TestCase);
     reporter.onTestModuleEnd(file('test/a.test.ts'));
+    reporter.onTestModuleStart(file('test/b.test.ts'));
+    reporter.onTestModuleEnd(file('test/b.test.ts', 'failed'));
     reporter.onTestRunEnd();
-    assert.equal(notes.length, 4);
+    assert.deepEqual(notes, ['.', '.', '.', '\npassed test/a.test.ts\n', '.', '.']);
   });
 
   it('names nothing once the run has ended', async () => {

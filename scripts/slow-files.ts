@@ -9,9 +9,14 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node';
 /** A file this long under way is named (the slowest file takes about 13 s; testTimeout is 30 s). */
 export const SLOW_FILE_MS = 60_000;
 
+/** The environment variable naming the stall guard's progress channel (a file descriptor). */
+export const PROGRESS_FD_VAR = 'STALL_GUARD_FD';
+/** How a progress note says a test file passed (the rest of its line names the file). */
+export const PASSED = 'passed ';
+
 /** The stall guard's progress channel, when the run is under it. */
 function progressChannel(): ((note: string) => void) | undefined {
-  const fd = Number(process.env.STALL_GUARD_FD);
+  const fd = Number(process.env[PROGRESS_FD_VAR]);
   if (!Number.isInteger(fd) || fd < 3) return undefined;
   return (note) => {
     try {
@@ -51,7 +56,7 @@ export class SlowFiles implements Reporter {
   onTestModuleEnd(module: TestModule): void {
     const name = module.relativeModuleId;
     // A file that passed is left out if the guard runs the suite again (scripts/stall-guard.ts).
-    this.progress?.(module.state() === 'passed' ? `\npassed ${name}\n` : '.');
+    this.progress?.(module.state() === 'passed' ? `\n${PASSED}${name}\n` : '.');
     clearTimeout(this.#running.get(name));
     this.#running.delete(name);
   }

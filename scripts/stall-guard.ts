@@ -15,6 +15,7 @@
 // passed: the next run leaves it out (`--exclude <file>`, Vitest's), so each run goes on from
 // where the last stalled.
 import { spawn } from 'node:child_process';
+import { PASSED, PROGRESS_FD_VAR } from './slow-files.ts';
 
 /**
  * This long without progress is a stalled run: twice the suite's testTimeout (30 s), within which a
@@ -22,9 +23,7 @@ import { spawn } from 'node:child_process';
  */
 const STALL_MS = Number(process.env.STALL_GUARD_MS ?? 60_000);
 /** The progress channel's file descriptor in the command (its fourth stdio entry). */
-export const PROGRESS_FD = 3;
-/** How a progress note says a test file passed (the rest of its line names the file). */
-export const PASSED = 'passed ';
+const PROGRESS_FD = 3;
 /** Runs in all, the first included. */
 const ATTEMPTS = 3;
 
@@ -39,7 +38,7 @@ function runOnce(command: string, args: string[], passed: Set<string>): Promise<
     const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       detached: true,
-      env: { ...process.env, STALL_GUARD_FD: String(PROGRESS_FD) },
+      env: { ...process.env, [PROGRESS_FD_VAR]: String(PROGRESS_FD) },
     });
     const stdout = child.stdout!;
     const stderr = child.stderr!;

@@ -41,15 +41,11 @@ const EVENT_JSON = `CASE WHEN client_id IS NULL
  * message's one stringify is about 2% of the chat's CPU).
  */
 function rowOf(event: ChatEvent, clientId: string | null): { body: string; json: string } {
+  // `clientId` is the event's own when its column holds it (EventLog.append), null otherwise.
   const { kind, audience, seq, ...rest } = event;
-  let body: string;
-  if (clientId !== null && 'clientId' in rest) {
-    const { clientId: _inColumn, ...others } = rest;
-    body = JSON.stringify(others);
-  } else {
-    body = JSON.stringify(rest);
-  }
-  const id = clientId !== null && 'clientId' in event ? `"clientId":${JSON.stringify(clientId)},` : '';
+  const { clientId: _inColumn, ...others } = rest as typeof rest & { clientId?: string };
+  const body = JSON.stringify(clientId === null ? rest : others);
+  const id = clientId === null ? '' : `"clientId":${JSON.stringify(clientId)},`;
   const head = `{"kind":${JSON.stringify(kind)},"audience":${JSON.stringify(audience)},${id}"seq":${seq}`;
   return { body, json: body === '{}' ? `${head}}` : `${head},${body.slice(1)}` };
 }

@@ -7,6 +7,7 @@ import { rolesFor } from '../protocol.ts';
 import type { ChatState } from './logic.ts';
 import type { Counters } from './projection.ts';
 import { SEARCHED_KINDS } from './indexer.ts';
+import type { ChatMeta, ChatRecords } from './meta.ts';
 
 export interface StoredEvent {
   seq: number;
@@ -64,8 +65,11 @@ export class EventLog {
   /** The seq the stored tally counts up to. */
   #tallySeq = 0;
 
-  constructor(sql: SqlStorage) {
+  readonly #meta: ChatMeta;
+
+  constructor(sql: SqlStorage, meta: ChatMeta) {
     this.#sql = sql;
+    this.#meta = meta;
     sql.exec(`CREATE TABLE IF NOT EXISTS events (
       seq INTEGER PRIMARY KEY,
       kind TEXT NOT NULL,
@@ -73,30 +77,38 @@ export class EventLog {
       sender TEXT,
       client_id TEXT,
       body TEXT NOT NULL)`);
-    // Client ids are unique per sender (see #sent), so a visitor can never fetch a staff event by
-    // guessing the id a coach used. An index from before that choice is dropped.
-    sql.exec('DROP INDEX IF EXISTS events_sender_client');
-    sql.exec('CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
-    this.#lastSeq = sql.exec<{ s: number | null }>('SELECT MAX(seq) AS s FROM events').one().s ?? 0;
-    // The counters as of the tally's seq, and the events since counted on top: waking reads at
-    // most TALLY_EVERY events, however long the chat (a chat at a person's pace wakes for most messages).
-    sql.exec('CREATE TABLE IF NOT EXISTS tally (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, message_count INTEGER NOT NULL, last_agent_message_at INTEGER)');
-    const tally = sql.exec<{ seq: number; message_count: number; last_agent_message_at: number | null }>('SELECT seq, message_count, last_agent_message_at FROM tally WHERE id = 1').toArray()[0];
+    // The counters as of the stored tally, and the events since counted on top: waking reads at
+    // most TALLY_EVERY events, however long the chat (a chat at a person's pace wakes for most
+    // messages). The same statement reads the last seq.
+    const count = (after: number) =>
+      sql
+        .exec<{ last: number | null; n: number; agentAt: number | null }>(
+          `SELECT (SELECT MAX(seq) FROM events) AS last, COUNT(*) AS n,
+                  MAX(CASE WHEN sender LIKE 'agent:%' THEN json_extract(body, '$.at') END) AS agentAt
+             FROM events WHERE seq > ? AND kind = 'message'`,
+          after,
+        )
+        .one();
+    const stateless = meta.read('state') === undefined;
+    let tally = meta.read('tally');
+    let since = count(tally?.seq ?? 0);
+    this.#lastSeq = since.last ?? 0;
+    // Events but no state: a chat stored before the meta table, its records in tables of their
+    // own. They are moved now, in this turn's commit, and their tally counted from.
+    if (stateless && this.#lastSeq > 0) {
+      meta.upgradeFromTables();
+      tally = meta.read('tally');
+      since = count(tally?.seq ?? 0);
+    }
     // A tally ahead of the log cannot be (both are written in one commit): counted afresh if ever.
-    const from = tally && tally.seq <= this.#lastSeq ? tally : { seq: 0, message_count: 0, last_agent_message_at: null };
-    const since = sql
-      .exec<{ n: number; last: number | null }>(
-        `SELECT COUNT(*) AS n,
-                MAX(CASE WHEN sender LIKE 'agent:%' THEN json_extract(body, '$.at') END) AS last
-           FROM events WHERE seq > ? AND kind = 'message'`,
-        from.seq,
-      )
-      .one();
-    this.counters = { messageCount: from.message_count + since.n, lastAgentMessageAt: since.last ?? from.last_agent_message_at };
+    const ahead = tally !== undefined && tally.seq > this.#lastSeq;
+    if (ahead) since = count(0);
+    const from = tally !== undefined && !ahead ? tally : { seq: 0, messageCount: 0, lastAgentMessageAt: null };
+    this.counters = { messageCount: from.messageCount + since.n, lastAgentMessageAt: since.agentAt ?? from.lastAgentMessageAt };
     this.#tallySeq = from.seq;
     // A chat from before the tally (or one far behind it) is counted in full once, then never
     // again; a tally ahead of the log is replaced at once, before the log could catch it up.
-    if (this.#lastSeq - this.#tallySeq >= TALLY_EVERY || (tally !== undefined && from !== tally)) this.#saveTally();
+    if (this.#lastSeq - this.#tallySeq >= TALLY_EVERY || ahead) this.#saveTally();
   }
 
   get lastSeq(): number {
@@ -104,9 +116,8 @@ export class EventLog {
   }
 
   loadState(): ChatState {
-    const row = this.#sql.exec<{ body: string }>('SELECT body FROM state WHERE id = 1').toArray()[0];
-    if (!row) return { status: 'new' };
-    const state = JSON.parse(row.body) as ChatState;
+    const state = this.#meta.read('state');
+    if (!state) return { status: 'new' };
     // Chats stored before later features existed are read with those features' empty values.
     if (state.status === 'new' || state.status === 'deleted') return state;
     const info = { ...state.info, fields: state.info.fields ?? {}, language: state.info.language ?? null };
@@ -118,14 +129,13 @@ export class EventLog {
 
   /** A deletion whose purge has not finished yet (see ChatRoom.delete). */
   pendingPurge(): { chatId: string; groupId: string } | undefined {
-    const row = this.#sql.exec<{ body: string }>('SELECT body FROM state WHERE id = 1').toArray()[0];
-    if (!row) return undefined;
-    const stored = JSON.parse(row.body) as { status: string; purge?: { chatId: string; groupId: string } };
-    return stored.status === 'deleted' ? stored.purge : undefined;
+    const stored = this.#meta.read('state');
+    return stored?.status === 'deleted' ? stored.purge : undefined;
   }
 
-  saveState(state: ChatState): void {
-    this.#sql.exec('INSERT OR REPLACE INTO state (id, body) VALUES (1, ?)', JSON.stringify(state));
+  /** Stores the state (with, for a deletion under way, what its purge removes). */
+  saveState(state: ChatRecords['state']): void {
+    this.#meta.write('state', state);
   }
 
   /** The client ids this sender has used, with their seqs (read from the log once per wake). */
@@ -185,7 +195,7 @@ export class EventLog {
   /** The counters as they stand, at the last seq (written with whatever else this turn writes). */
   #saveTally(): void {
     const { messageCount, lastAgentMessageAt } = this.counters;
-    this.#sql.exec('INSERT OR REPLACE INTO tally (id, seq, message_count, last_agent_message_at) VALUES (1, ?, ?, ?)', this.#lastSeq, messageCount, lastAgentMessageAt);
+    this.#meta.write('tally', { seq: this.#lastSeq, messageCount, lastAgentMessageAt });
     this.#tallySeq = this.#lastSeq;
   }
 
@@ -199,8 +209,8 @@ export class EventLog {
 
   /** Whether any searched event came after `after` (read from there on, not over the whole log). */
   searchedAfter(after: number): boolean {
-    const marks = SEARCHED_KINDS.map(() => '?').join(', ');
-    return this.#sql.exec(`SELECT 1 FROM events WHERE seq > ? AND kind IN (${marks}) LIMIT 1`, after, ...SEARCHED_KINDS).toArray().length > 0;
+    // The statement `searched` runs: each distinct statement an object runs stays prepared in its memory.
+    return this.searched(after, 1).length > 0;
   }
 
   /** The searched events (messages, coaching, files) after `after`, in order, at most `limit`. */
@@ -214,14 +224,12 @@ export class EventLog {
 
   /** Every event after `after` that `role` may see, in order. */
   since(after: number, role: Role): StoredEvent[] {
-    const audiences = (['all', 'staff'] as const).filter((a: Audience) => rolesFor(a).includes(role));
-    const marks = audiences.map(() => '?').join(', ');
+    const [first, second] = (['all', 'staff'] as const).filter((a: Audience) => rolesFor(a).includes(role));
+    if (first === undefined) return [];
+    // One statement for every role (each distinct statement stays prepared in the object's
+    // memory): a role that sees one audience names it twice.
     return this.#sql
-      .exec<{ seq: number; body: string }>(
-        `SELECT seq, ${EVENT_JSON} AS body FROM events WHERE seq > ? AND audience IN (${marks}) ORDER BY seq`,
-        after,
-        ...audiences,
-      )
+      .exec<{ seq: number; body: string }>(`SELECT seq, ${EVENT_JSON} AS body FROM events WHERE seq > ? AND audience IN (?, ?) ORDER BY seq`, after, first, second ?? first)
       .toArray()
       .map((r) => ({ seq: r.seq, json: r.body }));
   }

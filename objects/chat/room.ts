@@ -15,6 +15,7 @@ import { parseClientFrame, rolesFor } from '../protocol.ts';
 import { Outbox } from '../outbox.ts';
 import { answerClose, jsonError } from '../sockets.ts';
 import { EventLog, RECORD_EVENT_KINDS } from './log.ts';
+import { ChatMeta } from './meta.ts';
 import { type Bucket, type BucketPolicy, bucketPolicy, fullBucket, takeToken } from './rate.ts';
 import type { Actor, ChatInfo, ChatState, Command, OpenState, WebhookResult } from './logic.ts';
 import { snapshot, transition } from './logic.ts';
@@ -47,11 +48,7 @@ export const CLOSE_DELETED = 4404;
 const PURGE_RETRY_MS = 5_000;
 /** How soon D1's copy of the record (comments, time logs) is written again after a failed write. */
 const RECORD_RETRY_MS = 5_000;
-/** The row of the object's `counters` table that says D1's copy of the record is behind. */
-const RECORD_DIRTY = 'record_dirty';
 const SEARCHED: ReadonlySet<string> = new Set(SEARCHED_KINDS);
-/** The last sequence number sent to the search index (objects/chat/indexer.ts). */
-const SEARCH_SENT_SEQ = 'search_sent_seq';
 /**
  * Staff sockets that open or close within this long of each other cost one `viewers` frame per
  * staff socket, not one per socket per change: a burst of monitors is never quadratic.
@@ -71,6 +68,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #indexerOrNull: Indexer | null = null;
   /** The search feed's timer, while one is armed. */
   #feedTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The chat's small records (state, tally, projector's memory, named numbers): objects/chat/meta.ts. */
+  readonly #meta: ChatMeta;
   readonly #log: EventLog;
   #state: ChatState;
   /** The `chats` row and the live queue (objects/chat/projector.ts); made on first use (the store comes from the subclass). */
@@ -92,7 +91,6 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
   #recordRetryAt: number | null = null;
   /** The stored dirty flag of the record as last read or written (null: not read since waking). */
   #recordDirtyFlag: boolean | null = null;
-  #countersReady = false;
   /** Every frame to a socket goes through here, so each socket's frames keep their order (outbox.ts). */
   readonly #outbox = new Outbox((ws) => this.#callerOf(ws).batches === true);
   /** The snapshot of #state, made once per state (a message does not change it). */
@@ -103,13 +101,14 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // The constructor runs again each time the object wakes from hibernation or eviction: the
     // log and state are read back from SQLite (synchronously), the sockets survive with their
     // attachments.
-    this.#log = new EventLog(ctx.storage.sql);
+    this.#meta = new ChatMeta(ctx.storage.sql);
+    this.#log = new EventLog(ctx.storage.sql, this.#meta);
     this.#sendPolicy = bucketPolicy(env);
     this.#state = this.#log.loadState();
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     // Searched events the index has not been sent (a send cut short, or a chat from before search
     // existed, woken by anything at all): the alarm sends them now, then sets itself as it should.
-    if (this.#log.searchedAfter(this.#counter(SEARCH_SENT_SEQ))) void ctx.storage.setAlarm(Date.now());
+    if (this.#log.searchedAfter(this.#meta.read('search_sent_seq') ?? 0)) void ctx.storage.setAlarm(Date.now());
   }
 
   // ---- RPC from the Worker and the Lobby -----------------------------------------------------
@@ -221,9 +220,9 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   /** Counts a customer's transcript email; false once `max` have been sent for this chat. */
   claimTranscriptEmail(max: number): boolean {
-    const sent = this.#counter('transcript_emails');
+    const sent = this.#meta.read('transcript_emails') ?? 0;
     if (sent >= max) return false;
-    this.#setCounter('transcript_emails', sent + 1);
+    this.#meta.write('transcript_emails', sent + 1);
     return true;
   }
 
@@ -641,33 +640,14 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   /** Whether D1's copy of the record is behind: read from storage once per wake, then kept here. */
   #recordDirty(): boolean {
-    this.#recordDirtyFlag ??= this.#counter(RECORD_DIRTY) > 0;
+    this.#recordDirtyFlag ??= (this.#meta.read('record_dirty') ?? 0) > 0;
     return this.#recordDirtyFlag;
   }
 
   #markRecordDirty(dirty: boolean): void {
     if (this.#recordDirtyFlag === dirty) return;
-    this.#setCounter(RECORD_DIRTY, dirty ? 1 : 0);
+    this.#meta.write('record_dirty', dirty ? 1 : 0);
     this.#recordDirtyFlag = dirty;
-  }
-
-  /** The object's named numbers (transcript emails sent, the record's dirty flag), made on first use. */
-  #counters(): SqlStorage {
-    const sql = this.ctx.storage.sql;
-    if (!this.#countersReady) {
-      sql.exec('CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
-      this.#countersReady = true;
-    }
-    return sql;
-  }
-
-  /** A named number in the object's own SQLite (0 when never set). */
-  #counter(name: string): number {
-    return this.#counters().exec<{ n: number }>('SELECT n FROM counters WHERE name = ?', name).toArray()[0]?.n ?? 0;
-  }
-
-  #setCounter(name: string, n: number): void {
-    this.#counters().exec('INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = excluded.n', name, n);
   }
 
   async #atCapacity(agentId: string, who: string): Promise<CommandResult | null> {
@@ -779,8 +759,8 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
   get #indexer(): Indexer {
     this.#indexerOrNull ??= new Indexer({
-      load: () => this.#counter(SEARCH_SENT_SEQ),
-      save: (seq) => this.#setCounter(SEARCH_SENT_SEQ, seq),
+      load: () => this.#meta.read('search_sent_seq') ?? 0,
+      save: (seq) => this.#meta.write('search_sent_seq', seq),
     }, Date.now());
     return this.#indexerOrNull;
   }
@@ -790,7 +770,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
       this.store,
       (row, groupIds, change) => publishRow(this.env, groupIds, row, change),
       Date.now,
-      projectionMemory(this.ctx.storage.sql),
+      projectionMemory(this.#meta),
     );
     return this.#projectorOrNull;
   }
@@ -822,28 +802,11 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
 
 }
 
-/** Columns the projection table gained after it first existed, each with how an older row reads. */
-const PROJECTION_ADDED_COLUMNS = { counters_at: 'INTEGER NOT NULL DEFAULT 0', watched: 'INTEGER NOT NULL DEFAULT 1' } as const;
-
-/** The projector's memory in the object's own SQLite: one row, written when it changes. */
-function projectionMemory(sql: SqlStorage): ProjectionMemory {
-  sql.exec('CREATE TABLE IF NOT EXISTS projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT, counters_at INTEGER NOT NULL DEFAULT 0, watched INTEGER NOT NULL DEFAULT 1)');
-  // A chat from before a column has the table without it: given it once (an old row reads as
-  // never written, and as shown: its next publish says whether it is).
-  const present = new Set(sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('projection')").toArray().map((c) => c.name));
-  for (const [column, type] of Object.entries(PROJECTION_ADDED_COLUMNS)) {
-    if (!present.has(column)) sql.exec(`ALTER TABLE projection ADD COLUMN ${column} ${type}`);
-  }
+/** The projector's memory in the chat's records: written when it changes. */
+function projectionMemory(meta: ChatMeta): ProjectionMemory {
   return {
-    load() {
-      const row = sql
-        .exec<{ stored_at: number; counters_at: number; level: IdleLevel | null; watched: number }>('SELECT stored_at, counters_at, level, watched FROM projection WHERE id = 1')
-        .toArray()[0];
-      return { storedAt: row?.stored_at ?? 0, countersAt: row?.counters_at ?? 0, level: row?.level ?? null, watched: (row?.watched ?? 1) === 1 };
-    },
-    save({ storedAt, countersAt, level, watched }) {
-      sql.exec('INSERT OR REPLACE INTO projection (id, stored_at, level, counters_at, watched) VALUES (1, ?, ?, ?, ?)', storedAt, level, countersAt, watched ? 1 : 0);
-    },
+    load: () => meta.read('projection') ?? { storedAt: 0, countersAt: 0, level: null, watched: true },
+    save: (memory) => meta.write('projection', memory),
   };
 }
 

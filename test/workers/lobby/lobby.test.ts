@@ -4,6 +4,7 @@
 import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import { ChatMeta } from '../../../objects/chat/meta.ts';
 import { LIVE_COUNTERS_INTERVAL_MS, STORED_COUNTERS_INTERVAL_MS } from '../../../objects/chat/projector.ts';
 
 /** How long a chat nobody shows may take to write its first counters after a take (the live interval, with room for a busy host). */
@@ -179,18 +180,22 @@ describe('the live queue in pieces, one per group', () => {
     await nextFrame(lobby, (f) => f.type === 'chat' && f.chat.id === chatId && f.chat.messageCount === 3);
   });
 
-  it("upgrades a chat's projection memory from before counters_at, without losing the row", async () => {
+  it('wakes a chat stored before its records shared one table, with its projection memory from before counters_at, and loses nothing', async () => {
     const world = await seedWorld();
     const alice = await signInAs(world.alice);
     const { chatId, token } = await startChat(world.groupA);
     const stub = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId));
-    // The table as a chat created before this change has it, with its row.
+    // The tables as a chat created before both changes has them, with their rows.
     await runInDurableObject(stub, (_, state) => {
-      state.storage.sql.exec('DROP TABLE projection');
-      state.storage.sql.exec('CREATE TABLE projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT)');
-      state.storage.sql.exec("INSERT INTO projection (id, stored_at, level) VALUES (1, 5, 'normal')");
+      const sql = state.storage.sql;
+      const stored = sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'state'").one().value;
+      sql.exec('DROP TABLE meta');
+      sql.exec('CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
+      sql.exec('INSERT INTO state (id, body) VALUES (1, ?)', stored);
+      sql.exec('CREATE TABLE projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT)');
+      sql.exec("INSERT INTO projection (id, stored_at, level) VALUES (1, 5, 'normal')");
     });
-    await abortAllDurableObjects(); // woken again: it reads the old row
+    await abortAllDurableObjects(); // woken again: it reads the old rows
     expect((await api(`/api/chats/${chatId}/take`, { method: 'POST', headers: { Cookie: alice } })).status).toBe(200);
     const visitor = await connectVisitor(chatId, token);
     await visitor.replay();
@@ -199,9 +204,13 @@ describe('the live queue in pieces, one per group', () => {
     const stored = () => env.DB.prepare('SELECT message_count AS n FROM chats WHERE id = ?').bind(chatId).first<{ n: number }>();
     await vi.waitFor(async () => expect((await stored())?.n).toBe(2), { timeout: FIRST_STORE_MS, interval: 100 });
     const woken = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId)); // a stub from before the abort is broken
-    const rows = () => runInDurableObject(woken, (_, state) => state.storage.sql.exec<{ counters_at: number }>('SELECT counters_at FROM projection').toArray());
+    const read = () =>
+      runInDurableObject(woken, (_, state) => ({
+        tables: state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray().map((r) => r.name).filter((name) => !name.startsWith('_cf_')),
+        projection: new ChatMeta(state.storage.sql).read('projection'),
+      }));
     // The memory is saved after the D1 write and the lobby's publish: wait for it too.
-    await vi.waitFor(async () => expect((await rows())[0]?.counters_at).toBeGreaterThan(0), { timeout: 5000, interval: 100 });
-    expect(await rows()).toHaveLength(1);
+    await vi.waitFor(async () => expect((await read()).projection?.countersAt).toBeGreaterThan(0), { timeout: 5000, interval: 100 });
+    expect((await read()).tables).toEqual(['events', 'meta']);
   });
 });

@@ -80,8 +80,19 @@ const TYPING_RATIO_TARGET = 0.9;
 /** Chats opened per batch, then idle sockets per batch on them, for the memory figures (measureMemory). */
 const MEMORY_BATCH_ROOMS = 150;
 const MEMORY_BATCH_SOCKETS = 300;
-/** Batches measured after the first (which is not counted). */
+/** Batches measured after the first (which is not counted): idle sockets, and open chats once evicted. */
 const MEMORY_BATCHES = 3;
+/**
+ * The live figure per open chat (the one judged) is the slope over MEMORY_LIVE_BATCHES batches
+ * after MEMORY_LIVE_FIRST_BATCHES not counted: 1,200 chats after 300. Switchboard's first
+ * batches cost more than its later ones (2026-12-08, `profile.ts mem-slope`: chats 150-600 about
+ * 700 KiB each, chats 600-1,500 about 580), the baseline's do not (440-456 throughout): what
+ * fills once per workerd (the shared objects' storage and caches, the JIT's code for a larger
+ * Worker) is not a cost per chat. A single batch reads anything from 415 to 930 KiB a chat; the
+ * slope over 1,200 chats read within 8 KiB of itself in two runs.
+ */
+const MEMORY_LIVE_FIRST_BATCHES = 2;
+const MEMORY_LIVE_BATCHES = 8;
 /**
  * For the idle figure, how long each batch of chats sits before the reading: longer than workerd
  * takes to evict an object that has only hibernated sockets left (about 10 s), so every chat's
@@ -209,8 +220,10 @@ interface Cookies {
 
 interface MemoryResult {
   system: SystemName;
-  /** RSS growth per open chat (its object and its two sockets, one message through it), its object live, in KiB. */
+  /** RSS growth per open chat (its object and its two sockets, one message through it), its object live, in KiB: chats 300 to 1,500. */
   perChatKb: number;
+  /** The same over chats 150 to 600 only, as the bench read it until 2026-12-08 (no target). */
+  earlyPerChatKb: number;
   /** RSS growth per further idle socket on those chats, in KiB. */
   perSocketKb: number;
   /** RSS growth per open chat once its object is evicted (its sockets hibernated), in KiB. */
@@ -220,9 +233,10 @@ interface MemoryResult {
 /**
  * workerd's resident memory per open chat and per idle socket, each system in fresh workerds of
  * its own (one system's freed pages never flatter the other's figure), read after a full garbage
- * collection of both isolates: the growth over MEMORY_BATCHES batches of MEMORY_BATCH_ROOMS chats
- * after a first batch that is not counted (the code's first run, the databases' first pages), then
- * over MEMORY_BATCHES batches of MEMORY_BATCH_SOCKETS idle sockets after a first. RSS moves in the
+ * collection of both isolates: the growth over MEMORY_LIVE_BATCHES batches of MEMORY_BATCH_ROOMS
+ * chats after MEMORY_LIVE_FIRST_BATCHES that are not counted (what fills once per workerd, see
+ * MEMORY_LIVE_FIRST_BATCHES), then over MEMORY_BATCHES batches of MEMORY_BATCH_SOCKETS idle
+ * sockets after a first. RSS moves in the
  * allocator's steps of several MiB (a hundred chats read anything from -20 to 300 KiB each), so
  * the figures are slopes over hundreds of items, and each batch's own figure is printed too.
  *
@@ -237,11 +251,11 @@ async function measureMemory(ctx: PartContext, system: SystemName): Promise<Memo
   if (!live) return null;
   // The live figures are the ones judged: kept even when the idle state is not measured.
   const idle = ctx.signal.aborted ? null : await measureMemoryIn(ctx, system, 'idle');
-  return { system, perChatKb: live.perChatKb, perSocketKb: live.perSocketKb, perIdleChatKb: idle?.perChatKb ?? NaN };
+  return { system, perChatKb: live.perChatKb, earlyPerChatKb: live.earlyPerChatKb, perSocketKb: live.perSocketKb, perIdleChatKb: idle?.perChatKb ?? NaN };
 }
 
 /** One state's figures (see measureMemory): the idle state measures chats only. */
-async function measureMemoryIn(ctx: PartContext, system: SystemName, state: 'live' | 'idle'): Promise<{ perChatKb: number; perSocketKb: number } | null> {
+async function measureMemoryIn(ctx: PartContext, system: SystemName, state: 'live' | 'idle'): Promise<{ perChatKb: number; perSocketKb: number; earlyPerChatKb: number } | null> {
   const servers = await ctx.startServers({ inspectorPort: MEMORY_INSPECTOR_PORT, keepObjects: state === 'live' });
   if (servers.serverRssKb() === null) return null;
   const calls = await bothIsolates(MEMORY_INSPECTOR_PORT);
@@ -251,31 +265,43 @@ async function measureMemoryIn(ctx: PartContext, system: SystemName, state: 'liv
   };
   const cookies: Cookies = { agent: await signIn(servers), monitor: await signIn(servers, servers.monitor) };
   const rooms: Room[] = [];
-  const slope = async (what: string, per: number, add: (batch: number) => Promise<void>) => {
-    await add(0);
-    const first = await rss();
-    let last = first;
+  /**
+   * RSS growth per item over `counted` batches of `per` after `uncounted` batches; every batch's
+   * own figure but the first is logged, the uncounted ones in brackets. Returns the readings too
+   * (after each batch).
+   */
+  const slope = async (what: string, per: number, uncounted: number, counted: number, add: (batch: number) => Promise<void>) => {
+    const readings: number[] = [];
+    let before: number | null = null;
     const steps: string[] = [];
-    for (let batch = 1; batch <= MEMORY_BATCHES && !ctx.signal.aborted; batch++) {
+    for (let batch = 0; batch < uncounted + counted && !ctx.signal.aborted; batch++) {
       await add(batch);
       const now = await rss();
-      steps.push(fmt((now - last) / per, 0));
-      last = now;
+      readings.push(now);
+      if (before !== null) steps.push(batch < uncounted ? `(${fmt((now - before) / per, 0)})` : fmt((now - before) / per, 0));
+      before = now;
     }
-    const kb = steps.length === 0 ? NaN : (last - first) / (per * steps.length);
-    ctx.log(`memory ${system} (${state}): ${fmt(kb, 0)} KiB per ${what} (batches of ${per}: ${steps.join(', ')})`);
-    return kb;
+    const measured = readings.length - uncounted;
+    const kb = measured <= 0 ? NaN : (readings.at(-1)! - readings[uncounted - 1]!) / (per * measured);
+    ctx.log(`memory ${system} (${state}): ${fmt(kb, 0)} KiB per ${what} over ${measured * per} after ${uncounted * per} (batches of ${per}: ${steps.join(', ')})`);
+    return { kb, readings };
   };
   const sockets: WebSocket[] = [];
+  const addRooms = async (batch: number) => {
+    rooms.push(...(await openRoomsWithAMessage(system, servers, cookies.agent, MEMORY_BATCH_ROOMS, `mem-${state}-${batch}-${Date.now().toString(36)}`)));
+  };
   try {
-    const perChatKb = await slope('open chat', MEMORY_BATCH_ROOMS, async (batch) => {
-      rooms.push(...(await openRoomsWithAMessage(system, servers, cookies.agent, MEMORY_BATCH_ROOMS, `mem-${state}-${batch}-${Date.now().toString(36)}`)));
-    });
-    if (state === 'idle') return { perChatKb, perSocketKb: NaN };
-    const perSocketKb = await slope('idle socket', MEMORY_BATCH_SOCKETS, async () => {
-      sockets.push(...(await openIdleSockets(system, servers, rooms, MEMORY_BATCH_SOCKETS, cookies.monitor)));
-    });
-    return { perChatKb, perSocketKb };
+    if (state === 'idle') return { perChatKb: (await slope('open chat', MEMORY_BATCH_ROOMS, 1, MEMORY_BATCHES, addRooms)).kb, perSocketKb: NaN, earlyPerChatKb: NaN };
+    const chats = await slope('open chat', MEMORY_BATCH_ROOMS, MEMORY_LIVE_FIRST_BATCHES, MEMORY_LIVE_BATCHES, addRooms);
+    // The figure as the bench read it until 2026-12-08: chats 150 to 600 (the three batches after the first).
+    const r = chats.readings;
+    const earlyPerChatKb = r.length > MEMORY_BATCHES ? (r[MEMORY_BATCHES]! - r[0]!) / (MEMORY_BATCHES * MEMORY_BATCH_ROOMS) : NaN;
+    const perSocketKb = (
+      await slope('idle socket', MEMORY_BATCH_SOCKETS, 1, MEMORY_BATCHES, async () => {
+        sockets.push(...(await openIdleSockets(system, servers, rooms, MEMORY_BATCH_SOCKETS, cookies.monitor)));
+      })
+    ).kb;
+    return { perChatKb: chats.kb, perSocketKb, earlyPerChatKb };
   } finally {
     await closeSockets(sockets);
     // Evicted chats would each wake to close their sockets, just before this workerd is disposed.
@@ -364,9 +390,14 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
     };
     const idleRatio = sb.perIdleChatKb / base.perIdleChatKb;
     const idle = Number.isNaN(idleRatio) ? 'not measured' : `switchboard ${fmt(sb.perIdleChatKb, 0)} KiB, baseline ${fmt(base.perIdleChatKb, 0)} KiB, ratio ${fmt(idleRatio)} (no target)`;
+    const firstChats = MEMORY_LIVE_FIRST_BATCHES * MEMORY_BATCH_ROOMS;
+    const lastChats = firstChats + MEMORY_LIVE_BATCHES * MEMORY_BATCH_ROOMS;
+    const early = sb.earlyPerChatKb / base.earlyPerChatKb;
     lines.push(
-      `memory (workerd RSS after a full GC, each system in fresh workerds: growth over ${MEMORY_BATCHES} batches of ${MEMORY_BATCH_ROOMS} chats, then of ${MEMORY_BATCH_SOCKETS} idle sockets, after a first batch of each; by step: npx tsx bench/profile.ts mem-phases):`,
-      line('per open chat, its object live', sb.perChatKb, base.perChatKb),
+      `memory (workerd RSS after a full GC, each system in fresh workerds: growth from chat ${firstChats} to ${lastChats} in batches of ${MEMORY_BATCH_ROOMS}, then over ${MEMORY_BATCHES} batches of ${MEMORY_BATCH_SOCKETS} idle sockets after a first; by step: npx tsx bench/profile.ts mem-phases):`,
+      line(`per open chat, its object live (chats ${firstChats}-${lastChats})`, sb.perChatKb, base.perChatKb),
+      `     the same over chats ${MEMORY_BATCH_ROOMS}-${MEMORY_BATCH_ROOMS * (MEMORY_BATCHES + 1)} only (the bench's figure until 2026-12-08; what fills once per workerd weighs more there): ` +
+        `switchboard ${fmt(sb.earlyPerChatKb, 0)} KiB, baseline ${fmt(base.earlyPerChatKb, 0)} KiB, ratio ${fmt(early)} (no target)`,
       line('per idle socket', sb.perSocketKb, base.perSocketKb),
       `     per open chat, its object evicted after ${MEMORY_EVICTION_WAIT_MS / 1000} s idle (sockets hibernated): ${idle}`,
       rule,

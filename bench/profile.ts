@@ -25,6 +25,12 @@
 //                                         message each), over time: how much stays once chats
 //                                         hibernate, and what wakes them (a growth that comes back
 //                                         some seconds later is chats woken from hibernation)
+//   mem-slope [switchboard|baseline] [first] [count]
+//                                         RSS per open chat (objects kept) as a slope over `count`
+//                                         chats (default 1200) opened after `first` (default 300)
+//                                         that are not counted, read every 150: the marginal cost
+//                                         of a chat, steadier than the bench's 450 (a batch of 150
+//                                         reads anything from 450 to 760 KiB a chat)
 //   mem-phases                            Switchboard's RSS per chat (objects kept) by step of
 //                                         opening it (start over HTTP, visitor socket, agent socket,
 //                                         take), three batches of 100, each reading after a full
@@ -225,6 +231,26 @@ async function memTrace(servers: Servers, system: SystemName, per: number, batch
   }
 }
 
+const SLOPE_BATCH = 150;
+
+async function memSlope(servers: Servers, system: SystemName, first: number, count: number): Promise<void> {
+  const calls = await bothIsolates(INSPECTOR_PORT);
+  const rss = async () => (await readMemory(calls, servers.serverRssKb)).rssKb;
+  const cookie = await signIn(servers);
+  for (let n = 0; n < first; n += SLOPE_BATCH) await openRoomsWithAMessage(system, servers, cookie, SLOPE_BATCH, `slope-first-${n}`);
+  const start = await rss();
+  let last = start;
+  const steps: string[] = [];
+  for (let n = 0; n < count; n += SLOPE_BATCH) {
+    await openRoomsWithAMessage(system, servers, cookie, SLOPE_BATCH, `slope-${n}`);
+    const now = await rss();
+    steps.push(((now - last) / SLOPE_BATCH).toFixed(0));
+    last = now;
+  }
+  const counted = steps.length * SLOPE_BATCH;
+  console.log(`${system}: ${((last - start) / counted).toFixed(0)} KiB RSS per open chat over ${counted} chats after ${first} (batches of ${SLOPE_BATCH}: ${steps.join(', ')})`);
+}
+
 async function memPhases(servers: Servers): Promise<void> {
   const calls = await bothIsolates(INSPECTOR_PORT);
   const rss = async () => (await readMemory(calls, servers.serverRssKb)).rssKb;
@@ -248,16 +274,16 @@ async function memPhases(servers: Servers): Promise<void> {
 }
 
 const [mode = 'cpu', ...rest] = process.argv.slice(2);
-if (!['cpu', 'ab', 'wake', 'mem', 'mem-trace', 'mem-phases'].includes(mode)) {
+if (!['cpu', 'ab', 'wake', 'mem', 'mem-trace', 'mem-slope', 'mem-phases'].includes(mode)) {
   console.error(
-    'usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | wake [rooms] [messages per room] | mem | mem-trace [switchboard|baseline] [per] [batches] | mem-phases',
+    'usage: npx tsx bench/profile.ts cpu [switchboard|baseline] [messages per room] [rooms] | ab [messages per room] [rooms] | wake [rooms] [messages per room] | mem | mem-trace [switchboard|baseline] [per] [batches] | mem-slope [switchboard|baseline] [first] [count] | mem-phases',
   );
   process.exit(2);
 }
 // The inspector slows workerd's JS down: the A/B pairs run without it. `mem` and `mem-phases` keep
 // every object in memory, as the bench's live memory figure does: read with eviction left to chance,
 // a figure depends on how long the batch took to open (docs/scale.md, 2026-12-07 day).
-const keepObjects = mode === 'mem' || mode === 'mem-phases';
+const keepObjects = mode === 'mem' || mode === 'mem-slope' || mode === 'mem-phases';
 const servers = await startServers(log, mode === 'ab' || (mode === 'wake' && !process.env.WAKE_PROFILE) ? {} : { inspectorPort: INSPECTOR_PORT, keepObjects });
 try {
   if (mode === 'cpu') await cpu(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 4000), Number(rest[2] ?? 1), Number(rest[3] ?? 0));
@@ -265,6 +291,7 @@ try {
   else if (mode === 'wake') await wake(servers, Number(rest[0] ?? 50), Number(rest[1] ?? 300));
   else if (mode === 'mem') await mem(servers);
   else if (mode === 'mem-trace') await memTrace(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 50), Number(rest[2] ?? 16));
+  else if (mode === 'mem-slope') await memSlope(servers, rest[0] === 'baseline' ? 'baseline' : 'switchboard', Number(rest[1] ?? 300), Number(rest[2] ?? 1200));
   else await memPhases(servers);
 } finally {
   await servers.dispose();

@@ -21,8 +21,8 @@ const COMPATIBILITY_FLAGS = ['nodejs_compat'];
 const STATEMENT_BREAKPOINT = '--> statement-breakpoint';
 /** The seed agent's password is hashed with fewer PBKDF2 rounds: the bench measures chat, not sign-in. */
 const SEED_PBKDF2_ITERATIONS = 1000;
-/** The seed agent may hold this many active chats (agents.max_chats, where the schema has it). */
-const SEED_AGENT_MAX_CHATS = 1000;
+/** The seed agent may hold this many active chats (agents.max_chats, where the schema has it; `profile.ts mem-slope` opens 1,500). */
+const SEED_AGENT_MAX_CHATS = 10000;
 /** How long Miniflare may take to start before the bench gives up. */
 const STARTUP_TIMEOUT_MS = 30_000;
 /** How long disposing Miniflare may take before the bench stops waiting for it. */

@@ -233,30 +233,39 @@ interface MemoryResult {
 /**
  * workerd's resident memory per open chat and per idle socket, each system in fresh workerds of
  * its own (one system's freed pages never flatter the other's figure), read after a full garbage
- * collection of both isolates: the growth over MEMORY_LIVE_BATCHES batches of MEMORY_BATCH_ROOMS
- * chats after MEMORY_LIVE_FIRST_BATCHES that are not counted (what fills once per workerd, see
- * MEMORY_LIVE_FIRST_BATCHES), then over MEMORY_BATCHES batches of MEMORY_BATCH_SOCKETS idle
- * sockets after a first. RSS moves in the
- * allocator's steps of several MiB (a hundred chats read anything from -20 to 300 KiB each), so
- * the figures are slopes over hundreds of items, and each batch's own figure is printed too.
+ * collection of both isolates. Per open chat (the figure judged): the growth over
+ * MEMORY_LIVE_BATCHES batches of MEMORY_BATCH_ROOMS chats after MEMORY_LIVE_FIRST_BATCHES that are
+ * not counted (what fills once per workerd, see MEMORY_LIVE_FIRST_BATCHES). Per idle socket: over
+ * MEMORY_BATCHES batches of MEMORY_BATCH_SOCKETS after a first, on MEMORY_BATCHES + 1 batches of
+ * chats (whose growth after the first is the bench's figure per open chat until 2026-12-08,
+ * printed beside the new one). RSS moves in the allocator's steps of several MiB (a hundred chats
+ * read anything from -20 to 300 KiB each), so the figures are slopes over hundreds of items, and
+ * each batch's own figure is printed too.
  *
- * Two states, each in its own workerd, so that neither figure depends on how fast a system opens
- * its chats: with every object kept in memory (the live cost, which the target judges), and after
- * each batch has sat long enough for workerd to evict its objects (the idle cost). Measured with
- * eviction left to chance, a slower system had more of its earlier batches evicted by the reading,
- * which flattered it: Switchboard read 529–555 KiB per open chat so, 755 with its objects live.
+ * Three workerds, so that neither figure depends on how fast a system opens its chats, and no
+ * socket's growth falls among the long slope's batches: two with every object kept in memory
+ * (the live cost, which the targets judge), and one whose batches each sit long enough for workerd
+ * to evict their objects (the idle cost). Measured with eviction left to chance, a slower system
+ * had more of its earlier batches evicted by the reading, which flattered it: Switchboard read
+ * 529–555 KiB per open chat so, 755 with its objects live.
  */
 async function measureMemory(ctx: PartContext, system: SystemName): Promise<MemoryResult | null> {
   const live = await measureMemoryIn(ctx, system, 'live');
   if (!live) return null;
-  // The live figures are the ones judged: kept even when the idle state is not measured.
+  // The live figures are the ones judged: kept even when the others are not measured.
+  const long = ctx.signal.aborted ? null : await measureMemoryIn(ctx, system, 'live, long');
   const idle = ctx.signal.aborted ? null : await measureMemoryIn(ctx, system, 'idle');
-  return { system, perChatKb: live.perChatKb, earlyPerChatKb: live.earlyPerChatKb, perSocketKb: live.perSocketKb, perIdleChatKb: idle?.perChatKb ?? NaN };
+  return { system, perChatKb: long?.perChatKb ?? NaN, earlyPerChatKb: live.perChatKb, perSocketKb: live.perSocketKb, perIdleChatKb: idle?.perChatKb ?? NaN };
 }
 
-/** One state's figures (see measureMemory): the idle state measures chats only. */
-async function measureMemoryIn(ctx: PartContext, system: SystemName, state: 'live' | 'idle'): Promise<{ perChatKb: number; perSocketKb: number; earlyPerChatKb: number } | null> {
-  const servers = await ctx.startServers({ inspectorPort: MEMORY_INSPECTOR_PORT, keepObjects: state === 'live' });
+/**
+ * One workerd's figures (see measureMemory). `live`: chats 150 to 600 (the three batches after a
+ * first), then idle sockets on them; `live, long`: chats 300 to 1,500 only, in a workerd of its
+ * own so that no socket's growth falls among its batches; `idle`: chats 150 to 600, each batch
+ * read once its objects are evicted.
+ */
+async function measureMemoryIn(ctx: PartContext, system: SystemName, state: 'live' | 'live, long' | 'idle'): Promise<{ perChatKb: number; perSocketKb: number } | null> {
+  const servers = await ctx.startServers({ inspectorPort: MEMORY_INSPECTOR_PORT, keepObjects: state !== 'idle' });
   if (servers.serverRssKb() === null) return null;
   const calls = await bothIsolates(MEMORY_INSPECTOR_PORT);
   const rss = async () => {
@@ -266,46 +275,42 @@ async function measureMemoryIn(ctx: PartContext, system: SystemName, state: 'liv
   const cookies: Cookies = { agent: await signIn(servers), monitor: await signIn(servers, servers.monitor) };
   const rooms: Room[] = [];
   /**
-   * RSS growth per item over `counted` batches of `per` after `uncounted` batches; every batch's
-   * own figure but the first is logged, the uncounted ones in brackets. Returns the readings too
-   * (after each batch).
+   * RSS growth per item over the batches after the first `uncounted` (at least one: its reading
+   * is the start); each batch's own figure is logged, the uncounted ones in brackets.
    */
-  const slope = async (what: string, per: number, uncounted: number, counted: number, add: (batch: number) => Promise<void>) => {
+  const slope = async (what: string, per: number, uncounted: number, counted: number, add: () => Promise<void>) => {
     const readings: number[] = [];
-    let before: number | null = null;
     const steps: string[] = [];
     for (let batch = 0; batch < uncounted + counted && !ctx.signal.aborted; batch++) {
-      await add(batch);
-      const now = await rss();
-      readings.push(now);
-      if (before !== null) steps.push(batch < uncounted ? `(${fmt((now - before) / per, 0)})` : fmt((now - before) / per, 0));
-      before = now;
+      await add();
+      readings.push(await rss());
+      if (batch > 0) {
+        const kb = fmt((readings[batch]! - readings[batch - 1]!) / per, 0);
+        steps.push(batch < uncounted ? `(${kb})` : kb);
+      }
     }
     const measured = readings.length - uncounted;
     const kb = measured <= 0 ? NaN : (readings.at(-1)! - readings[uncounted - 1]!) / (per * measured);
     ctx.log(`memory ${system} (${state}): ${fmt(kb, 0)} KiB per ${what} over ${measured * per} after ${uncounted * per} (batches of ${per}: ${steps.join(', ')})`);
-    return { kb, readings };
+    return kb;
   };
   const sockets: WebSocket[] = [];
-  const addRooms = async (batch: number) => {
-    rooms.push(...(await openRoomsWithAMessage(system, servers, cookies.agent, MEMORY_BATCH_ROOMS, `mem-${state}-${batch}-${Date.now().toString(36)}`)));
+  let opened = 0;
+  const addRooms = async () => {
+    rooms.push(...(await openRoomsWithAMessage(system, servers, cookies.agent, MEMORY_BATCH_ROOMS, `mem-${state.replace(/\W+/g, "-")}-${opened++}-${Date.now().toString(36)}`)));
   };
   try {
-    if (state === 'idle') return { perChatKb: (await slope('open chat', MEMORY_BATCH_ROOMS, 1, MEMORY_BATCHES, addRooms)).kb, perSocketKb: NaN, earlyPerChatKb: NaN };
-    const chats = await slope('open chat', MEMORY_BATCH_ROOMS, MEMORY_LIVE_FIRST_BATCHES, MEMORY_LIVE_BATCHES, addRooms);
-    // The figure as the bench read it until 2026-12-08: chats 150 to 600 (the three batches after the first).
-    const r = chats.readings;
-    const earlyPerChatKb = r.length > MEMORY_BATCHES ? (r[MEMORY_BATCHES]! - r[0]!) / (MEMORY_BATCHES * MEMORY_BATCH_ROOMS) : NaN;
-    const perSocketKb = (
-      await slope('idle socket', MEMORY_BATCH_SOCKETS, 1, MEMORY_BATCHES, async () => {
-        sockets.push(...(await openIdleSockets(system, servers, rooms, MEMORY_BATCH_SOCKETS, cookies.monitor)));
-      })
-    ).kb;
-    return { perChatKb: chats.kb, perSocketKb, earlyPerChatKb };
+    if (state === 'live, long') return { perChatKb: await slope('open chat', MEMORY_BATCH_ROOMS, MEMORY_LIVE_FIRST_BATCHES, MEMORY_LIVE_BATCHES, addRooms), perSocketKb: NaN };
+    const perChatKb = await slope('open chat', MEMORY_BATCH_ROOMS, 1, MEMORY_BATCHES, addRooms);
+    if (state === 'idle') return { perChatKb, perSocketKb: NaN };
+    const perSocketKb = await slope('idle socket', MEMORY_BATCH_SOCKETS, 1, MEMORY_BATCHES, async () => {
+      sockets.push(...(await openIdleSockets(system, servers, rooms, MEMORY_BATCH_SOCKETS, cookies.monitor)));
+    });
+    return { perChatKb, perSocketKb };
   } finally {
     await closeSockets(sockets);
     // Evicted chats would each wake to close their sockets, just before this workerd is disposed.
-    if (state === 'live') await closeRooms(rooms);
+    if (state !== 'idle') await closeRooms(rooms);
   }
 }
 
@@ -394,7 +399,7 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
     const lastChats = firstChats + MEMORY_LIVE_BATCHES * MEMORY_BATCH_ROOMS;
     const early = sb.earlyPerChatKb / base.earlyPerChatKb;
     lines.push(
-      `memory (workerd RSS after a full GC, each system in fresh workerds: growth from chat ${firstChats} to ${lastChats} in batches of ${MEMORY_BATCH_ROOMS}, then over ${MEMORY_BATCHES} batches of ${MEMORY_BATCH_SOCKETS} idle sockets after a first; by step: npx tsx bench/profile.ts mem-phases):`,
+      `memory (workerd RSS after a full GC, each system in fresh workerds: growth from chat ${firstChats} to ${lastChats} in batches of ${MEMORY_BATCH_ROOMS}; in another, over ${MEMORY_BATCHES} batches of ${MEMORY_BATCH_SOCKETS} idle sockets after a first, on ${(MEMORY_BATCHES + 1) * MEMORY_BATCH_ROOMS} chats; by step: npx tsx bench/profile.ts mem-phases):`,
       line(`per open chat, its object live (chats ${firstChats}-${lastChats})`, sb.perChatKb, base.perChatKb),
       `     the same over chats ${MEMORY_BATCH_ROOMS}-${MEMORY_BATCH_ROOMS * (MEMORY_BATCHES + 1)} only (the bench's figure until 2026-12-08; what fills once per workerd weighs more there): ` +
         `switchboard ${fmt(sb.earlyPerChatKb, 0)} KiB, baseline ${fmt(base.earlyPerChatKb, 0)} KiB, ratio ${fmt(early)} (no target)`,

@@ -86,10 +86,10 @@ const MEMORY_BATCHES = 3;
  * The live figure per open chat (the one judged) is the slope over MEMORY_LIVE_BATCHES batches
  * after MEMORY_LIVE_FIRST_BATCHES not counted: 1,200 chats after 300. Switchboard's first
  * batches cost more than its later ones (2026-12-08, `profile.ts mem-slope`: chats 150-600 about
- * 700 KiB each, chats 600-1,500 about 580), the baseline's do not (440-456 throughout): what
- * fills once per workerd (the shared objects' storage and caches, the JIT's code for a larger
- * Worker) is not a cost per chat. A single batch reads anything from 415 to 930 KiB a chat; the
- * slope over 1,200 chats read within 8 KiB of itself in two runs.
+ * 700 KiB each, chats 600-1,500 about 580), the baseline's do not (440-456 throughout). That
+ * excess does not recur as more chats open: it is not a cost per chat (what fills once per
+ * workerd, perhaps: the shared objects' storage and caches, the JIT's code for a larger Worker).
+ * A single batch reads anything from 415 to 930 KiB a chat; the slope over 1,200 chats, 582-606.
  */
 const MEMORY_LIVE_FIRST_BATCHES = 2;
 const MEMORY_LIVE_BATCHES = 8;
@@ -401,7 +401,7 @@ function printTable(results: readonly ScenarioResult[], typing: TypingResult | n
     lines.push(
       `memory (workerd RSS after a full GC, each system in fresh workerds: growth from chat ${firstChats} to ${lastChats} in batches of ${MEMORY_BATCH_ROOMS}; in another, over ${MEMORY_BATCHES} batches of ${MEMORY_BATCH_SOCKETS} idle sockets after a first, on ${(MEMORY_BATCHES + 1) * MEMORY_BATCH_ROOMS} chats; by step: npx tsx bench/profile.ts mem-phases):`,
       line(`per open chat, its object live (chats ${firstChats}-${lastChats})`, sb.perChatKb, base.perChatKb),
-      `     the same over chats ${MEMORY_BATCH_ROOMS}-${MEMORY_BATCH_ROOMS * (MEMORY_BATCHES + 1)} only (the bench's figure until 2026-12-08; what fills once per workerd weighs more there): ` +
+      `     the same over chats ${MEMORY_BATCH_ROOMS}-${MEMORY_BATCH_ROOMS * (MEMORY_BATCHES + 1)} only (the bench's figure until 2026-12-08, where the first chats' excess weighs more): ` +
         `switchboard ${fmt(sb.earlyPerChatKb, 0)} KiB, baseline ${fmt(base.earlyPerChatKb, 0)} KiB, ratio ${fmt(early)} (no target)`,
       line('per idle socket', sb.perSocketKb, base.perSocketKb),
       `     per open chat, its object evicted after ${MEMORY_EVICTION_WAIT_MS / 1000} s idle (sockets hibernated): ${idle}`,

@@ -101,7 +101,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     // The constructor runs again each time the object wakes from hibernation or eviction: the
     // log and state are read back from SQLite (synchronously), the sockets survive with their
     // attachments.
-    this.#meta = new ChatMeta(ctx.storage.sql);
+    this.#meta = new ChatMeta(ctx.storage.sql, (fn) => ctx.storage.transactionSync(fn));
     this.#log = new EventLog(ctx.storage.sql, this.#meta);
     this.#sendPolicy = bucketPolicy(env);
     this.#state = this.#log.loadState();
@@ -238,7 +238,7 @@ export abstract class ChatRoomObject extends DurableObject<Env> {
     if (!outcome.ok) return outcome;
     if (!isOpen(before)) throw new Error('only an opened chat can be deleted');
     this.#state = { status: 'deleted' };
-    this.#log.saveState({ ...this.#state, purge: { chatId: before.info.id, groupId: before.info.groupId } } as ChatState);
+    this.#log.saveState({ status: 'deleted', purge: { chatId: before.info.id, groupId: before.info.groupId } });
     const agents = new Set(this.ctx.getWebSockets('agent').map((ws) => this.#callerOf(ws).person.id));
     for (const ws of this.ctx.getWebSockets()) this.#close(ws, CLOSE_DELETED, 'chat deleted');
     // Their hubs stop checking the chat (each would otherwise be asked only at a change of rights).

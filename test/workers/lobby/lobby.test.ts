@@ -180,7 +180,7 @@ describe('the live queue in pieces, one per group', () => {
     await nextFrame(lobby, (f) => f.type === 'chat' && f.chat.id === chatId && f.chat.messageCount === 3);
   });
 
-  it('wakes a chat stored before its records shared one table, with its projection memory from before counters_at, and loses nothing', async () => {
+  it('wakes a chat stored before its records shared one table (its projection row from before counters_at), and carries them', async () => {
     const world = await seedWorld();
     const alice = await signInAs(world.alice);
     const { chatId, token } = await startChat(world.groupA);
@@ -192,6 +192,8 @@ describe('the live queue in pieces, one per group', () => {
       sql.exec('DROP TABLE meta');
       sql.exec('CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
       sql.exec('INSERT INTO state (id, body) VALUES (1, ?)', stored);
+      sql.exec('CREATE TABLE counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+      sql.exec("INSERT INTO counters (name, n) VALUES ('transcript_emails', 2)");
       sql.exec('CREATE TABLE projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT)');
       sql.exec("INSERT INTO projection (id, stored_at, level) VALUES (1, 5, 'normal')");
     });
@@ -205,12 +207,16 @@ describe('the live queue in pieces, one per group', () => {
     await vi.waitFor(async () => expect((await stored())?.n).toBe(2), { timeout: FIRST_STORE_MS, interval: 100 });
     const woken = env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(chatId)); // a stub from before the abort is broken
     const read = () =>
-      runInDurableObject(woken, (_, state) => ({
-        tables: state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray().map((r) => r.name).filter((name) => !name.startsWith('_cf_')),
-        projection: new ChatMeta(state.storage.sql).read('projection'),
-      }));
+      runInDurableObject(woken, (_, state) => {
+        const meta = new ChatMeta(state.storage.sql, (f) => state.storage.transactionSync(f));
+        return {
+          tables: state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray().map((r) => r.name).filter((name) => !name.startsWith('_cf_')),
+          projection: meta.read('projection'),
+          transcripts: meta.read('transcript_emails'),
+        };
+      });
     // The memory is saved after the D1 write and the lobby's publish: wait for it too.
     await vi.waitFor(async () => expect((await read()).projection?.countersAt).toBeGreaterThan(0), { timeout: 5000, interval: 100 });
-    expect((await read()).tables).toEqual(['events', 'meta']);
+    expect(await read()).toMatchObject({ tables: ['events', 'meta'], transcripts: 2 });
   });
 });

@@ -144,17 +144,26 @@ describe('the event log’s rows', () => {
   });
 });
 
+/**
+ * Makes a chat's storage as the code before `meta` left it: no `meta`, the state (and a tally) in
+ * tables of their own. The other old tables are made by each test.
+ */
+function asBeforeMeta(sql: SqlStorage, state: object, tally?: { seq: number; count: number; lastAgentAt: number | null }): void {
+  sql.exec('DROP TABLE meta');
+  sql.exec('CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
+  sql.exec('INSERT INTO state (id, body) VALUES (1, ?)', JSON.stringify(state));
+  if (!tally) return;
+  sql.exec('CREATE TABLE tally (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, message_count INTEGER NOT NULL, last_agent_message_at INTEGER)');
+  sql.exec('INSERT INTO tally (id, seq, message_count, last_agent_message_at) VALUES (1, ?, ?, ?)', tally.seq, tally.count, tally.lastAgentAt);
+}
+
 describe('a chat stored before its records shared one table', () => {
   it('has its state, tally, named numbers and projector memory moved into it as it wakes, and the old tables dropped', async () => {
     await withStorage(({ sql, metaOn, logOn }) => {
       write(logOn(), 5);
       // The tables as such a chat has them (the projection's from before counters_at and watched).
-      sql.exec('DROP TABLE meta');
-      sql.exec('CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
-      sql.exec('INSERT INTO state (id, body) VALUES (1, ?)', JSON.stringify({ status: 'deleted', purge: { chatId: 'c1', groupId: 'g1' } }));
-      sql.exec('CREATE TABLE tally (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, message_count INTEGER NOT NULL, last_agent_message_at INTEGER)');
       // A tally that says more than the log holds shows it is the one counted from.
-      sql.exec('INSERT INTO tally (id, seq, message_count, last_agent_message_at) VALUES (1, 3, 100, 7)');
+      asBeforeMeta(sql, { status: 'deleted', purge: { chatId: 'c1', groupId: 'g1' } }, { seq: 3, count: 100, lastAgentAt: 7 });
       sql.exec('CREATE TABLE counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
       sql.exec("INSERT INTO counters (name, n) VALUES ('search_sent_seq', 4), ('transcript_emails', 2), ('comments_dirty', 1)");
       sql.exec('CREATE TABLE projection (id INTEGER PRIMARY KEY CHECK (id = 1), stored_at INTEGER NOT NULL, level TEXT)');
@@ -180,9 +189,7 @@ describe('a chat stored before its records shared one table', () => {
   it('carries a projection row of the last schema and a record flag as they are', async () => {
     await withStorage(({ sql, metaOn, logOn }) => {
       write(logOn(), 2);
-      sql.exec('DROP TABLE meta');
-      sql.exec('CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
-      sql.exec('INSERT INTO state (id, body) VALUES (1, ?)', JSON.stringify({ status: 'deleted' }));
+      asBeforeMeta(sql, { status: 'deleted' });
       sql.exec('CREATE TABLE counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
       // The record's own flag decides; a stale flag from before it does not.
       sql.exec("INSERT INTO counters (name, n) VALUES ('record_dirty', 0), ('comments_dirty', 1)");
@@ -199,11 +206,7 @@ describe('a chat stored before its records shared one table', () => {
   it('moves nothing when the move is cut short: the old tables stay as they were, for the next wake', async () => {
     await withStorage(({ sql, metaOn, logOn }) => {
       write(logOn(), 2);
-      sql.exec('DROP TABLE meta');
-      sql.exec('CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)');
-      sql.exec('INSERT INTO state (id, body) VALUES (1, ?)', JSON.stringify({ status: 'deleted' }));
-      sql.exec('CREATE TABLE tally (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, message_count INTEGER NOT NULL, last_agent_message_at INTEGER)');
-      sql.exec('INSERT INTO tally (id, seq, message_count, last_agent_message_at) VALUES (1, 1, 1, NULL)');
+      asBeforeMeta(sql, { status: 'deleted' }, { seq: 1, count: 1, lastAgentAt: null });
       // A counters table the move cannot read (no `n`): it fails after the tally is written.
       sql.exec('CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER)');
       expect(() => logOn()).toThrow();
